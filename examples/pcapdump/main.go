@@ -1,0 +1,39 @@
+// Command pcapdump is a tcpdump-compatible front end to purepcap: it reads
+// and writes savefiles, compiles and prints filters, and captures live.
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+// run executes one pcapdump invocation and returns the exit status.
+func run(args []string) int {
+	c, err := parseArgs(args)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "pcapdump: %v\n%v\n", err, errUsage)
+		return 1
+	}
+	switch {
+	case c.showVersion:
+		fmt.Println("pcapdump (purepcap)")
+		return 0
+	case c.listDevs:
+		err = listDevices(c)
+	case c.dumpLevel > 0 && c.readFile == "" && c.device == "":
+		err = dumpProgram(c)
+	case c.readFile != "":
+		err = readOffline(c)
+	default:
+		err = captureLive(c)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "pcapdump: %v\n", err)
+		return 1
+	}
+	return 0
+}
