@@ -20,29 +20,23 @@ const (
 	Loop           Type = 108 // OpenBSD loopback: 4-byte network-order family
 	LinuxSLL       Type = 113 // Linux cooked capture v1
 	IEEE80211Radio Type = 127 // 802.11 with radiotap header
+	USBLinux       Type = 189 // USB with a 48-byte Linux header
+	USBLinuxMmap   Type = 220 // USB with a 64-byte Linux header
 	IPv4           Type = 228 // raw IPv4
 	IPv6           Type = 229 // raw IPv6
+	DBus           Type = 231 // D-Bus messages
+	NFLog          Type = 239 // Linux netfilter log messages
+	USBPcap        Type = 249 // USB with a USBPcap header
 	LinuxSLL2      Type = 276 // Linux cooked capture v2
+	EBHSCR         Type = 279 // Elektrobit high speed capture and replay
 )
 
 type info struct {
-	name string // libpcap's DLT name, without "DLT_"
-	desc string // libpcap's description
-}
-
-var table = map[Type]info{
-	Null:           {"NULL", "BSD loopback"},
-	Ethernet:       {"EN10MB", "Ethernet"},
-	PPP:            {"PPP", "PPP"},
-	Raw:            {"RAW", "Raw IP"},
-	CHDLC:          {"C_HDLC", "Cisco HDLC"},
-	IEEE80211:      {"IEEE802_11", "802.11"},
-	Loop:           {"LOOP", "OpenBSD loopback"},
-	LinuxSLL:       {"LINUX_SLL", "Linux cooked v1"},
-	IEEE80211Radio: {"IEEE802_11_RADIO", "802.11 plus radiotap header"},
-	IPv4:           {"IPV4", "Raw IPv4"},
-	IPv6:           {"IPV6", "Raw IPv6"},
-	LinuxSLL2:      {"LINUX_SLL2", "Linux cooked v2"},
+	name  string // libpcap's DLT name, without "DLT_"
+	desc  string // libpcap's description
+	dlt   uint32 // the DLT_* value on Linux
+	write uint32 // the LINKTYPE_* value libpcap writes for it
+	ok    bool   // libpcap can write a savefile of this type
 }
 
 // Name returns libpcap's name for t ("EN10MB"), or "" if t is unknown.
@@ -60,17 +54,66 @@ func (t Type) String() string {
 	return "LINKTYPE_" + itoa(uint32(t))
 }
 
+// DLT returns the DLT_* value that libpcap 1.10 on Linux uses for t (the
+// value that pcap_datalink returns for a savefile of type t). Most values
+// are identical; LINKTYPE_RAW (101) is DLT_RAW (12), for example.
+func (t Type) DLT() uint32 {
+	if in, ok := table[t]; ok {
+		return in.dlt
+	}
+	return uint32(t)
+}
+
+// Savefile reports the value libpcap 1.10 writes into a savefile for a file
+// or handle of type t, and whether it can write one at all. A few old
+// values are rewritten (12, DLT_RAW on Linux, becomes 101); values libpcap
+// has no mapping for (2 to 5, 13, values above 289, ...) cannot be written.
+func (t Type) Savefile() (Type, bool) {
+	in, ok := table[t]
+	if !ok || !in.ok {
+		return 0, false
+	}
+	return Type(in.write), true
+}
+
+// MaxSnaplen returns libpcap's largest sane snapshot length for t: 128 MiB
+// for D-Bus, 8 MiB for EBHSCR, 1 MiB for USBPcap and 262144 otherwise.
+func (t Type) MaxSnaplen() int {
+	switch t.DLT() {
+	case uint32(DBus):
+		return 128 * 1024 * 1024
+	case uint32(EBHSCR):
+		return 8 * 1024 * 1024
+	case uint32(USBPcap):
+		return 1024 * 1024
+	}
+	return 262144
+}
+
+var byName map[string]Type
+
+func init() {
+	byName = make(map[string]Type, len(table))
+	for t, in := range table {
+		if in.name == "" {
+			continue
+		}
+		// Prefer the value libpcap writes (RAW is 101, not 12).
+		if old, dup := byName[in.name]; dup && (!in.ok || Type(in.write) != t) && Type(table[old].write) == old {
+			continue
+		}
+		byName[in.name] = t
+	}
+}
+
 // Parse returns the link type that libpcap names name, case-insensitively
-// and with or without a "DLT_" prefix, as tcpdump -y accepts it.
+// and with or without a "DLT_" prefix, as tcpdump -y accepts it. Where two
+// values share a name, Parse returns the one libpcap writes to savefiles.
 func Parse(name string) (Type, bool) {
 	n := strings.ToUpper(name)
 	n = strings.TrimPrefix(n, "DLT_")
-	for t, in := range table {
-		if in.name == n {
-			return t, true
-		}
-	}
-	return 0, false
+	t, ok := byName[n]
+	return t, ok
 }
 
 func itoa(v uint32) string {
