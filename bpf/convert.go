@@ -1,0 +1,51 @@
+package bpf
+
+import (
+	"unsafe"
+
+	xbpf "golang.org/x/net/bpf"
+)
+
+// ToRaw returns prog as golang.org/x/net/bpf raw instructions without
+// copying: the result shares prog's memory (the two types have the same
+// layout, so this is a free reinterpretation done with unsafe.Slice).
+// Writes through either slice show in the other.
+func ToRaw(prog []Instruction) []xbpf.RawInstruction {
+	if prog == nil {
+		return nil
+	}
+	return unsafe.Slice((*xbpf.RawInstruction)(unsafe.Pointer(unsafe.SliceData(prog))), len(prog))
+}
+
+// FromRaw returns raw as Instructions without copying; the result shares
+// raw's memory.
+func FromRaw(raw []xbpf.RawInstruction) []Instruction {
+	if raw == nil {
+		return nil
+	}
+	return unsafe.Slice((*Instruction)(unsafe.Pointer(unsafe.SliceData(raw))), len(raw))
+}
+
+// Assemble converts x/net/bpf's typed instructions to raw Instructions, with
+// x/net/bpf's own assembler. The error is x/net/bpf's when an instruction
+// does not assemble.
+func Assemble(insns []xbpf.Instruction) ([]Instruction, error) {
+	raw, err := xbpf.Assemble(insns)
+	if err != nil {
+		return nil, err
+	}
+	return FromRaw(raw), nil
+}
+
+// Disassemble converts prog to x/net/bpf's typed instructions. Instructions
+// that x/net/bpf cannot decode stay xbpf.RawInstruction values, and ok is
+// then false.
+func Disassemble(prog []Instruction) (insns []xbpf.Instruction, ok bool) {
+	return xbpf.Disassemble(ToRaw(prog))
+}
+
+// Compile-time checks that the layouts agree.
+var (
+	_ = [1]struct{}{}[unsafe.Sizeof(Instruction{})-unsafe.Sizeof(xbpf.RawInstruction{})]
+	_ = [1]struct{}{}[unsafe.Offsetof(Instruction{}.K)-unsafe.Offsetof(xbpf.RawInstruction{}.K)]
+)
