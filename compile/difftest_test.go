@@ -1,0 +1,104 @@
+package compile_test
+
+// The golden corpus test: every line of testdata/diff/corpus.txt (a copy of
+// the project's filter corpus) must get libpcap's outcome: the same error-ness,
+// and the same verdict on every packet of the captures of its link type.
+// libpcap's outcomes are stored in testdata/diff/corpus.golden, so the test
+// runs without libpcap; -update regenerates them, and when the reference is
+// installed (always in CI) TestDiffCorpusLive checks them against libpcap.
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/purepcap/pcap/linktype"
+	"github.com/stretchr/testify/require"
+)
+
+// diffCorpusKnown lists the corpus lines where we knowingly differ from
+// libpcap, each with its reason. Every entry is asserted: the difference
+// must still be there. libpcap's "expression rejects all packets" errors are
+// not listed: they count as agreement when our program rejects every packet
+// (the issue allows it, as that error comes from libpcap's optimizer), and
+// the summary line reports them separately.
+var diffCorpusKnown = []diffKnown{}
+
+func diffReadCorpus(t testing.TB, path string) []diffCase {
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	var cases []diffCase
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		lts, expr, ok := strings.Cut(line, "\t")
+		require.True(t, ok, "corpus line without a tab: %q", line)
+		lt, ok := linktype.Parse(lts)
+		require.True(t, ok, "corpus line with unknown link type: %q", line)
+		cases = append(cases, diffCase{lt, expr})
+	}
+	require.NoError(t, sc.Err())
+	return cases
+}
+
+var diffCorpusGolden = filepath.Join(diffDir, "corpus.golden")
+
+func TestDiffCorpus(t *testing.T) {
+	caps := diffCaptures(t)
+	cases := diffReadCorpus(t, filepath.Join(diffDir, "corpus.txt"))
+	if diffUpdate() {
+		want := diffReferenceVerdicts(t, cases)
+		require.NoError(t, diffWriteGolden(diffCorpusGolden, "libpcap's outcomes for testdata/diff/corpus.txt over testdata/diff/pcaps", caps, cases, want))
+	}
+	g, err := diffReadGolden(diffCorpusGolden)
+	require.NoError(t, err)
+	diffCheckSums(t, g, caps, diffCorpusGolden)
+	require.Equal(t, cases, g.cases, "corpus.txt and corpus.golden list different cases; regenerate with -update")
+	diffRun(t, "corpus", g.cases, g.want, diffCorpusKnown, caps)
+}
+
+// TestDiffCorpusLive recomputes libpcap's outcomes and checks that the
+// goldens still hold; where they do not (another libpcap version), our
+// compiler is compared against the live outcome too.
+func TestDiffCorpusLive(t *testing.T) {
+	if diffUpdate() {
+		t.Skip("goldens were just regenerated")
+	}
+	caps := diffCaptures(t)
+	g, err := diffReadGolden(diffCorpusGolden)
+	require.NoError(t, err)
+	live := diffReferenceVerdicts(t, g.cases)
+	diffLiveCheck(t, "corpus (live)", g, live, diffCorpusKnown, caps)
+}
+
+// diffLiveCheck reports goldens that differ from libpcap's live outcome, and
+// compares our compiler against the live outcome of those cases.
+func diffLiveCheck(t *testing.T, name string, g *diffGolden, live []diffVerdict, known []diffKnown, caps map[linktype.Type]*diffCapture) {
+	t.Helper()
+	var cases []diffCase
+	var want []diffVerdict
+	for i, c := range g.cases {
+		w, l := g.want[i], live[i]
+		if w.isErr() != l.isErr() || w.ranges != l.ranges || (!w.isErr() && w.accept != l.accept) {
+			t.Errorf("%s: golden of %q is stale: golden %v, libpcap now %v", name, c, w, l)
+			cases = append(cases, c)
+			want = append(want, l)
+		}
+	}
+	if len(cases) > 0 {
+		var k []diffKnown
+		idx := diffKnownIndex(known)
+		for _, c := range cases {
+			if e, ok := idx[c]; ok {
+				k = append(k, e)
+			}
+		}
+		diffRun(t, name, cases, want, k, caps)
+	}
+}

@@ -1,0 +1,172 @@
+/*
+ * verdicts: libpcap's side of the compiler's differential tests.
+ *
+ * Built and run only when the goldens are regenerated (go test -update) or
+ * compared live (PUREPCAP_REQUIRE_REFERENCE=1):
+ *
+ *   gcc -O2 -o verdicts verdicts.c -lpcap
+ *   verdicts [-s SNAPLEN] CAPTURE... < cases
+ *
+ * Each input line is "LINKTYPE<TAB>EXPRESSION". The expression is compiled
+ * with pcap_compile on a dead handle of that link type (optimizer on,
+ * netmask 0, like tcpdump -d), then run with bpf_filter over every packet of
+ * the captures of that link type. One output line per input line:
+ *
+ *   E<TAB>message                      pcap_compile failed
+ *   V<TAB>insns<TAB>accept<TAB>ranges  accepted packets as "0-3,7,9-12"
+ *
+ * accept is the return value of the accepted packets, or -1 if they
+ * returned different non-zero values. Packet indices count the packets of
+ * that link type in the order of the captures on the command line.
+ */
+#include <pcap/pcap.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct capset {
+	int linktype;
+	int count, room;
+	struct pcap_pkthdr *hdrs;
+	u_char **data;
+};
+
+static struct capset sets[32];
+static int nsets;
+
+static struct capset *set_for(int linktype)
+{
+	for (int i = 0; i < nsets; i++)
+		if (sets[i].linktype == linktype)
+			return &sets[i];
+	if (nsets == 32)
+		return NULL;
+	struct capset *s = &sets[nsets++];
+	memset(s, 0, sizeof *s);
+	s->linktype = linktype;
+	return s;
+}
+
+static int read_capture(const char *name)
+{
+	char err[PCAP_ERRBUF_SIZE];
+	pcap_t *p = pcap_open_offline(name, err);
+	if (p == NULL) {
+		fprintf(stderr, "verdicts: %s\n", err);
+		return -1;
+	}
+	struct capset *s = set_for(pcap_datalink(p));
+	struct pcap_pkthdr *h;
+	const u_char *d;
+	while (s != NULL && pcap_next_ex(p, &h, &d) == 1) {
+		if (s->count == s->room) {
+			s->room = s->room ? 2 * s->room : 256;
+			s->hdrs = realloc(s->hdrs, s->room * sizeof *s->hdrs);
+			s->data = realloc(s->data, s->room * sizeof *s->data);
+		}
+		s->hdrs[s->count] = *h;
+		s->data[s->count] = malloc(h->caplen + 1);
+		memcpy(s->data[s->count], d, h->caplen);
+		s->count++;
+	}
+	pcap_close(p);
+	return 0;
+}
+
+static int linktype_of(const char *name)
+{
+	int v = pcap_datalink_name_to_val(name);
+	if (v < 0) {
+		char *end;
+		long n = strtol(name, &end, 10);
+		if (*name != 0 && *end == 0)
+			v = (int)n;
+	}
+	return v;
+}
+
+/* out prints one case's result. */
+static void judge(const char *ltname, const char *expr, int snaplen)
+{
+	int lt = linktype_of(ltname);
+	if (lt < 0) {
+		printf("E\tunknown link type %s\n", ltname);
+		return;
+	}
+	pcap_t *p = pcap_open_dead(lt, snaplen);
+	struct bpf_program prog;
+	if (pcap_compile(p, &prog, expr, 1, 0) < 0) {
+		char *msg = pcap_geterr(p);
+		for (char *c = msg; *c; c++)
+			if (*c == '\t' || *c == '\n')
+				*c = ' ';
+		printf("E\t%s\n", msg);
+		pcap_close(p);
+		return;
+	}
+	struct capset *s = NULL;
+	for (int i = 0; i < nsets; i++)
+		if (sets[i].linktype == lt)
+			s = &sets[i];
+	long accept = 0;
+	int start = -1, first = 1;
+	printf("V\t%u\t", prog.bf_len);
+	char *ranges = NULL;
+	size_t rlen = 0;
+	FILE *r = open_memstream(&ranges, &rlen);
+	int n = s ? s->count : 0;
+	for (int i = 0; i <= n; i++) {
+		u_int v = 0;
+		if (i < n)
+			v = bpf_filter(prog.bf_insns, s->data[i], s->hdrs[i].len, s->hdrs[i].caplen);
+		if (v != 0) {
+			if (accept == 0)
+				accept = v;
+			else if (accept != (long)v)
+				accept = -1;
+			if (start < 0)
+				start = i;
+		} else if (start >= 0) {
+			fprintf(r, "%s%d", first ? "" : ",", start);
+			if (i - 1 > start)
+				fprintf(r, "-%d", i - 1);
+			first = 0;
+			start = -1;
+		}
+	}
+	fclose(r);
+	printf("%ld\t%s\n", accept, ranges);
+	free(ranges);
+	pcap_freecode(&prog);
+	pcap_close(p);
+}
+
+int main(int argc, char **argv)
+{
+	int snaplen = 262144, c;
+	while ((c = getopt(argc, argv, "s:")) != -1) {
+		if (c != 's')
+			return 2;
+		snaplen = atoi(optarg);
+	}
+	for (int i = optind; i < argc; i++)
+		if (read_capture(argv[i]) < 0)
+			return 1;
+	char *line = NULL;
+	size_t room = 0;
+	ssize_t len;
+	while ((len = getline(&line, &room, stdin)) > 0) {
+		if (line[len - 1] == '\n')
+			line[--len] = 0;
+		char *tab = strchr(line, '\t');
+		if (tab == NULL) {
+			printf("E\tbad input line\n");
+		} else {
+			*tab = 0;
+			judge(line, tab + 1, snaplen);
+		}
+		fflush(stdout);
+	}
+	return 0;
+}
