@@ -82,7 +82,7 @@ var (
 	}
 )
 
-func ip4(s string) [4]byte { return netip.MustParseAddr(s).As4() }
+func ip4(s string) [4]byte  { return netip.MustParseAddr(s).As4() }
 func ip6(s string) [16]byte { return netip.MustParseAddr(s).As16() }
 
 func be16(v uint16) []byte { return binary.BigEndian.AppendUint16(nil, v) }

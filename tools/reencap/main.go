@@ -232,4 +232,3 @@ func writePcap(name string, lt linktype.Type, ps []packet) error {
 	}
 	return os.WriteFile(name, buf.Bytes(), 0o644)
 }
-
