@@ -53,10 +53,10 @@ func handPrograms() map[string][]Instruction {
 		jumps = append(jumps, Jump(ClassJMP|JumpJEQ|SrcK, uint32(i), uint8(i), 255), Stmt(ClassJMP|JumpJA, uint32(-i)))
 	}
 	return map[string][]Instruction{
-		"every-opcode": every,
-		"ancillary":    anc,
+		"every-opcode":  every,
+		"ancillary":     anc,
 		"opcodes-0-1ff": unknown,
-		"long-jumps":   jumps,
+		"long-jumps":    jumps,
 	}
 }
 
@@ -102,7 +102,7 @@ func TestDumpEveryOpcodeLive(t *testing.T) {
 
 // exprCase is one tcpdump expression with its three text forms.
 type exprCase struct {
-	lt, expr  string
+	lt, expr   string
 	d, dd, ddd string
 }
 
