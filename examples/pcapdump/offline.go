@@ -1,8 +1,211 @@
 package main
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
 
-// readOffline reads a savefile, filters it, and counts or writes it.
+	"github.com/purepcap/pcap/linktype"
+	"github.com/purepcap/pcap/savefile"
+)
+
+// packetSink is where readOffline sends each matching packet.
+type packetSink interface {
+	write(r *savefile.Reader, ci savefile.CaptureInfo, data []byte) error
+	close() error
+}
+
+// readOffline reads a savefile as tcpdump -r does: it announces the file
+// on stderr, filters it, and writes the matching packets (-w) and/or
+// counts them (--count). A read error part way through still writes and
+// counts the packets before it, then fails, as tcpdump does.
 func readOffline(c *config) error {
-	return errors.New("reading savefiles is not implemented yet")
+	opts := savefile.ReaderOptions{Libpcap: true}
+	var (
+		r   *savefile.Reader
+		err error
+	)
+	if c.readFile == "-" {
+		r, err = savefile.NewReaderOptions(os.Stdin, opts)
+	} else {
+		r, err = savefile.Open(c.readFile, opts)
+	}
+	if err != nil {
+		return openError(c.readFile, err)
+	}
+	defer r.Close()
+
+	lt := r.LinkType()
+	name := lt.Name()
+	if name == "" {
+		name = fmt.Sprint(lt.DLT())
+	} else {
+		name = fmt.Sprintf("%s (%s)", name, lt.Description())
+	}
+	fmt.Fprintf(os.Stderr, "reading from file %s, link-type %s, snapshot length %d\n", c.readFile, name, r.Snaplen())
+	fileType, ok := lt.Savefile()
+	if !ok {
+		return fmt.Errorf("unknown data link type %d (min 104, max 289)", lt.DLT())
+	}
+	match, err := packetFilter(c, uint32(lt), r.Snaplen())
+	if err != nil {
+		return err
+	}
+	if !c.countOnly && c.writeFile == "" {
+		return errors.New("printing packets is not supported; use -w FILE or --count")
+	}
+
+	var sink packetSink
+	if c.writeFile != "" {
+		sink, err = openSink(c, r, fileType)
+		if err != nil {
+			return err
+		}
+	}
+	var n int
+	for c.count == 0 || n < c.count {
+		data, ci, rerr := r.ZeroCopyReadPacketData()
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			err = fmt.Errorf("pcap_loop: %w", rerr)
+			break
+		}
+		if match != nil && !match(data, ci.Length) {
+			continue
+		}
+		n++
+		if sink != nil {
+			if werr := sink.write(r, ci, data); werr != nil {
+				err = werr
+				break
+			}
+		}
+	}
+	if sink != nil {
+		if cerr := sink.close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}
+	if c.countOnly {
+		plural := "s"
+		if n == 1 {
+			plural = ""
+		}
+		fmt.Fprintf(os.Stdout, "%d packet%s\n", n, plural)
+	}
+	return err
+}
+
+// openError words a failure to open a savefile as libpcap does.
+func openError(name string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", name, pe.Err)
+	}
+	return err
+}
+
+// openSink creates the -w output: pcap, or pcapng when the name ends in
+// .pcapng or --pcapng is given. "-" is the standard output.
+func openSink(c *config, r *savefile.Reader, fileType linktype.Type) (packetSink, error) {
+	var out io.WriteCloser = os.Stdout
+	if c.writeFile != "-" {
+		f, err := os.Create(c.writeFile)
+		if err != nil {
+			return nil, openError(c.writeFile, err)
+		}
+		out = f
+	} else {
+		out = nopCloser{os.Stdout}
+	}
+	if c.pcapng || strings.HasSuffix(c.writeFile, ".pcapng") {
+		return newNGSink(out, r)
+	}
+	w, err := savefile.NewWriter(out, savefile.WriterOptions{
+		LinkType:    fileType,
+		LinkTypeExt: r.LinkTypeExt(),
+		Snaplen:     r.Snaplen(),
+		Nanosecond:  c.nanoPrec,
+	})
+	if err != nil {
+		out.Close()
+		return nil, err
+	}
+	return &pcapSink{w: w, out: out, nano: c.nanoPrec}, nil
+}
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
+
+// pcapSink writes a pcap file exactly as tcpdump -w does.
+type pcapSink struct {
+	w    *savefile.Writer
+	out  io.Closer
+	nano bool
+}
+
+func (s *pcapSink) write(r *savefile.Reader, ci savefile.CaptureInfo, data []byte) error {
+	sec, frac := r.Timeval(s.nano)
+	return s.w.WriteTimeval(sec, frac, ci.Length, data)
+}
+
+func (s *pcapSink) close() error {
+	return errors.Join(s.w.Close(), s.out.Close())
+}
+
+// ngSink writes a pcapng file with nanosecond time stamps, one IDB per
+// interface of the input (per section for pcapng input).
+type ngSink struct {
+	w        *savefile.NGWriter
+	out      io.Closer
+	sections int
+	ifaces   []int // output interface for each input interface of the section
+}
+
+func newNGSink(out io.WriteCloser, r *savefile.Reader) (packetSink, error) {
+	w, err := savefile.NewNGWriter(out, savefile.NGWriterOptions{UserAppl: "pcapdump (purepcap)"})
+	if err != nil {
+		out.Close()
+		return nil, err
+	}
+	return &ngSink{w: w, out: out}, nil
+}
+
+func (s *ngSink) write(r *savefile.Reader, ci savefile.CaptureInfo, data []byte) error {
+	if r.Format() == savefile.FormatPcap {
+		if len(s.ifaces) == 0 {
+			id, err := s.w.AddInterface(savefile.Interface{LinkType: r.LinkType(), RawSnaplen: uint32(r.Snaplen()), TSResol: 9, FCSLength: -1})
+			if err != nil {
+				return err
+			}
+			s.ifaces = append(s.ifaces, id)
+		}
+	} else {
+		if r.Sections() != s.sections {
+			s.sections = r.Sections()
+			s.ifaces = s.ifaces[:0]
+		}
+		ifs := r.Interfaces()
+		for len(s.ifaces) <= ci.InterfaceIndex {
+			in := ifs[len(s.ifaces)]
+			in.TSResol, in.TSOffset = 9, 0
+			in.Options = nil
+			id, err := s.w.AddInterface(in)
+			if err != nil {
+				return err
+			}
+			s.ifaces = append(s.ifaces, id)
+		}
+	}
+	ci.InterfaceIndex = s.ifaces[ci.InterfaceIndex]
+	return s.w.WritePacket(ci, data)
+}
+
+func (s *ngSink) close() error {
+	return errors.Join(s.w.Close(), s.out.Close())
 }

@@ -1,0 +1,7 @@
+//go:build darwin || freebsd
+
+package savefile
+
+import "syscall"
+
+const mmapFlags = syscall.MAP_SHARED

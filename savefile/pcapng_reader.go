@@ -1,0 +1,642 @@
+package savefile
+
+import (
+	"encoding/binary"
+	"io"
+
+	"github.com/purepcap/pcap/linktype"
+)
+
+const (
+	shbInsaneMax     = 1 << 20  // libpcap's limit for a section header
+	initialMaxBlock  = 16 << 20 // libpcap's initial block size limit
+	epbFixedLen      = 20
+	pbFixedLen       = 20
+	maxNameRecords   = 1 << 20
+	maxSecretsTotal  = 64 << 20
+	blockOverheadLen = 12 // type, length, trailing length
+)
+
+// ngState is the pcapng part of a Reader.
+type ngState struct {
+	ifaces   []Interface // of the current section
+	section  SectionHeader
+	sections int
+	maxBlock uint32
+	firstDLT uint32 // libpcap's p->linktype: DLT of the first interface
+	opening  bool   // still looking for the first IDB
+
+	// the last packet
+	pktBlock uint32
+	pktOpts  []byte // raw options, valid until the next read
+	pktDrops uint16 // PB drop count field
+	pktIface int
+
+	names   []NameRecord
+	secrets []DecryptionSecret
+	secSize int
+}
+
+func (r *Reader) u16(b []byte) uint16 {
+	if r.bigEndian {
+		return binary.BigEndian.Uint16(b)
+	}
+	return binary.LittleEndian.Uint16(b)
+}
+
+func (r *Reader) u32(b []byte) uint32 {
+	if r.bigEndian {
+		return binary.BigEndian.Uint32(b)
+	}
+	return binary.LittleEndian.Uint32(b)
+}
+
+func (r *Reader) u64(b []byte) uint64 {
+	if r.bigEndian {
+		return binary.BigEndian.Uint64(b)
+	}
+	return binary.LittleEndian.Uint64(b)
+}
+
+// openNG checks for a pcapng section header and reads up to the first
+// interface description, as libpcap's pcap_ng_check_header does.
+func (r *Reader) openNG() (bool, error) {
+	src := r.src
+	if binary.LittleEndian.Uint32(src.peek(4)) != BlockSHB {
+		return false, nil
+	}
+	if n := src.fill(12); n < 12 {
+		if src.err != nil {
+			return true, readError(src.err)
+		}
+		return false, nil
+	}
+	h := src.peek(12)
+	total := binary.LittleEndian.Uint32(h[4:])
+	switch binary.LittleEndian.Uint32(h[8:]) {
+	case byteOrderMagic:
+	case swap32(byteOrderMagic):
+		r.bigEndian = true
+		total = swap32(total)
+	default:
+		return false, nil
+	}
+	if total < 28 || total > shbInsaneMax {
+		return true, errorf("Section Header Block in pcapng dump file has invalid length %d < _%d_ < %d (BT_SHB_INSANE_MAX)",
+			28, total, shbInsaneMax)
+	}
+	if n := src.fill(int(total)); n < int(total) {
+		if src.err != nil {
+			return true, readError(src.err)
+		}
+		return true, truncatedf("truncated pcapng dump file; tried to read %d bytes, only got %d", total-12, n-12)
+	}
+	body := src.buf[src.pos+8 : src.pos+int(total)-4]
+	src.pos += int(total)
+	r.format = FormatPcapNG
+	r.major = r.u16(body[4:])
+	r.minor = r.u16(body[6:])
+	if !(r.major == 1 && (r.minor == 0 || r.minor == 2)) {
+		return true, errorf("unsupported pcapng savefile version %d.%d", r.major, r.minor)
+	}
+	r.ng.maxBlock = initialMaxBlock
+	r.ng.section = r.parseSHB(body)
+	r.ng.sections = 1
+	r.ng.opening = true
+	for len(r.ng.ifaces) == 0 {
+		body, btype, err := r.readBlock()
+		if err == io.EOF {
+			return true, errorf("the capture file has no Interface Description Blocks")
+		}
+		if err != nil {
+			return true, err
+		}
+		switch btype {
+		case BlockIDB:
+			if err := r.addInterface(body); err != nil {
+				return true, err
+			}
+		case BlockEPB, BlockSPB, BlockPB:
+			return true, errorf("the capture file has a packet block before any Interface Description Blocks")
+		case BlockSHB:
+			if !r.opts.Libpcap {
+				if err := r.newSection(body); err != nil {
+					return true, err
+				}
+			}
+		default:
+			r.otherBlock(btype, body)
+		}
+	}
+	r.ng.opening = false
+	first := r.ng.ifaces[0]
+	r.linkType = first.LinkType
+	r.snaplen = first.Snaplen
+	r.ng.firstDLT = first.LinkType.DLT()
+	return true, nil
+}
+
+// readBlock reads one whole block and returns its body (between the
+// length field and the trailing length). At the end of the file it
+// returns io.EOF.
+func (r *Reader) readBlock() ([]byte, uint32, error) {
+	src := r.src
+	if src.end-src.pos < 8 {
+		if n := src.fill(8); n < 8 {
+			if src.err != nil {
+				return nil, 0, readError(src.err)
+			}
+			if n == 0 {
+				return nil, 0, io.EOF
+			}
+			return nil, 0, truncatedf("truncated pcapng dump file; tried to read 8 bytes, only got %d", n)
+		}
+	}
+	h := src.buf[src.pos : src.pos+8]
+	btype := r.u32(h)
+	if btype == BlockSHB && !r.opts.Libpcap {
+		// A new section may change byte order: its magic decides.
+		if src.fill(12) >= 12 {
+			switch binary.LittleEndian.Uint32(src.buf[src.pos+8:]) {
+			case byteOrderMagic:
+				r.bigEndian = false
+			case swap32(byteOrderMagic):
+				r.bigEndian = true
+			}
+		}
+		h = src.buf[src.pos : src.pos+8]
+	}
+	total := r.u32(h[4:])
+	if total < blockOverheadLen {
+		return nil, 0, errorf("block in pcapng dump file has a length of %d < %d", total, blockOverheadLen)
+	}
+	if total%4 != 0 {
+		return nil, 0, errorf("block in pcapng dump file has a length of %d that is not a multiple of 4", total)
+	}
+	if total > r.ng.maxBlock {
+		return nil, 0, errorf("pcapng block size %d > maximum %d", total, r.ng.maxBlock)
+	}
+	t := int(total)
+	if src.end-src.pos < t {
+		if n := src.fill(t); n < t {
+			if src.err != nil {
+				return nil, 0, readError(src.err)
+			}
+			return nil, 0, truncatedf("truncated pcapng dump file; tried to read %d bytes, only got %d", t-8, n-8)
+		}
+	}
+	b := src.buf[src.pos : src.pos+t : src.pos+t]
+	src.pos += t
+	if trailer := r.u32(b[t-4:]); trailer != total {
+		return nil, 0, errorf("block total length in header %d and trailer %d don't match", total, trailer)
+	}
+	return b[8 : t-4], btype, nil
+}
+
+func tooShort(btype uint32) error {
+	return errorf("block of type %d in pcapng dump file is too short", btype)
+}
+
+// options iterates over the options in b, calling f for each until
+// opt_endofopt or the end. It reports a block that is cut short.
+func (r *Reader) options(btype uint32, b []byte, f func(code uint16, val []byte) error) error {
+	for len(b) > 0 {
+		if len(b) < 4 {
+			return tooShort(btype)
+		}
+		code := r.u16(b)
+		n := int(r.u16(b[2:]))
+		padded := (n + 3) &^ 3
+		if len(b)-4 < padded {
+			return tooShort(btype)
+		}
+		val := b[4 : 4+n : 4+n]
+		b = b[4+padded:]
+		if err := f(code, val); err != nil {
+			return err
+		}
+		if code == OptEndOfOpt {
+			return nil
+		}
+	}
+	return nil
+}
+
+func (r *Reader) parseSHB(body []byte) SectionHeader {
+	sh := SectionHeader{Major: r.u16(body[4:]), Minor: r.u16(body[6:]), SectionLength: int64(r.u64(body[8:]))}
+	// libpcap ignores section header options; so do errors in them.
+	_ = r.options(BlockSHB, body[16:], func(code uint16, val []byte) error {
+		if code == OptEndOfOpt {
+			return nil
+		}
+		sh.Options = append(sh.Options, Option{code, clone(val)})
+		switch code {
+		case OptComment:
+			sh.Comments = append(sh.Comments, string(val))
+		case OptSHBHardware:
+			sh.Hardware = string(val)
+		case OptSHBOS:
+			sh.OS = string(val)
+		case OptSHBUserAppl:
+			sh.UserAppl = string(val)
+		}
+		return nil
+	})
+	return sh
+}
+
+func clone(b []byte) []byte { return append([]byte(nil), b...) }
+
+// newSection handles a Section Header Block after the first.
+func (r *Reader) newSection(body []byte) error {
+	if len(body) < 16 {
+		return tooShort(BlockSHB)
+	}
+	switch r.u32(body) {
+	case byteOrderMagic:
+	case swap32(byteOrderMagic):
+		return errorf("the file has sections with different byte orders")
+	default:
+		return errorf("the file has a section with a bad byte order magic field")
+	}
+	if major := r.u16(body[4:]); major != 1 {
+		return errorf("unknown pcapng savefile major version number %d", major)
+	}
+	r.ng.section = r.parseSHB(body)
+	r.ng.sections++
+	r.ng.ifaces = r.ng.ifaces[:0:0]
+	return nil
+}
+
+// addInterface parses an Interface Description Block.
+func (r *Reader) addInterface(body []byte) error {
+	if len(body) < 8 {
+		return tooShort(BlockIDB)
+	}
+	lt := linktype.Type(r.u16(body))
+	raw := r.u32(body[4:])
+	if r.opts.Libpcap && !r.ng.opening {
+		if r.ng.firstDLT != uint32(lt) {
+			return errorf("an interface has a type %d different from the type of the first interface", lt)
+		}
+		if adjustSnaplen(linktype.Type(r.ng.firstDLT), raw) != r.snaplen {
+			return errorf("an interface has a snapshot length %d different from the snapshot length of the first interface", raw)
+		}
+	}
+	if len(r.ng.ifaces) >= r.opts.MaxInterfaces {
+		return errorf("pcapng section has more than %d interfaces", r.opts.MaxInterfaces)
+	}
+	in := Interface{
+		LinkType:   lt,
+		RawSnaplen: raw,
+		Snaplen:    adjustSnaplen(lt, raw),
+		FCSLength:  -1,
+		TSResol:    6,
+		tsRes:      1000000,
+	}
+	var sawRes, sawOff bool
+	err := r.options(BlockIDB, body[8:], func(code uint16, val []byte) error {
+		switch code {
+		case OptEndOfOpt:
+			if len(val) != 0 {
+				return errorf("Interface Description Block has opt_endofopt option with length %d != 0", len(val))
+			}
+			return nil
+		case OptIfTSResol:
+			if len(val) != 1 {
+				return errorf("Interface Description Block has if_tsresol option with length %d != 1", len(val))
+			}
+			if sawRes {
+				return errorf("Interface Description Block has more than one if_tsresol option")
+			}
+			sawRes = true
+			v := val[0]
+			if v&0x80 != 0 {
+				if v&0x7f > 63 {
+					return errorf("Interface Description Block if_tsresol option resolution 2^-%d is too high", v&0x7f)
+				}
+				in.tsBin = true
+				in.tsRes = 1 << (v & 0x7f)
+			} else {
+				if v > 19 {
+					return errorf("Interface Description Block if_tsresol option resolution 10^-%d is too high", v)
+				}
+				in.tsRes = 1
+				for i := byte(0); i < v; i++ {
+					in.tsRes *= 10
+				}
+			}
+			in.TSResol = v
+		case OptIfTSOffset:
+			if len(val) != 8 {
+				return errorf("Interface Description Block has if_tsoffset option with length %d != 8", len(val))
+			}
+			if sawOff {
+				return errorf("Interface Description Block has more than one if_tsoffset option")
+			}
+			sawOff = true
+			in.TSOffset = int64(r.u64(val))
+		case OptComment:
+			in.Comments = append(in.Comments, string(val))
+		case OptIfName:
+			in.Name = string(val)
+		case OptIfDescription:
+			in.Description = string(val)
+		case OptIfFilter:
+			if len(val) > 0 {
+				in.FilterType = val[0]
+				in.Filter = string(val[1:])
+			}
+		case OptIfOS:
+			in.OS = string(val)
+		case OptIfHardware:
+			in.Hardware = string(val)
+		case OptIfFCSLen:
+			if len(val) == 1 {
+				in.FCSLength = int(val[0])
+			}
+		case OptIfSpeed:
+			if len(val) == 8 {
+				in.Speed = r.u64(val)
+			}
+		}
+		in.Options = append(in.Options, Option{code, clone(val)})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if m := uint32(28 + lt.MaxSnaplen() + 131072 + 4); m > r.ng.maxBlock && (r.ng.opening || !r.opts.Libpcap) {
+		r.ng.maxBlock = m
+	}
+	r.ng.ifaces = append(r.ng.ifaces, in)
+	return nil
+}
+
+// otherBlock records the content of ISB, NRB and DSB blocks; anything
+// else (custom and unknown blocks) is skipped. Malformed content is
+// ignored, as libpcap ignores these blocks entirely.
+func (r *Reader) otherBlock(btype uint32, body []byte) {
+	switch btype {
+	case BlockISB:
+		r.parseISB(body)
+	case BlockNRB:
+		r.parseNRB(body)
+	case BlockDSB:
+		if len(body) < 8 || r.ng.secSize > maxSecretsTotal {
+			return
+		}
+		n := r.u32(body[4:])
+		if uint64(n) > uint64(len(body)-8) {
+			return
+		}
+		r.ng.secrets = append(r.ng.secrets, DecryptionSecret{Type: r.u32(body), Data: clone(body[8 : 8+n])})
+		r.ng.secSize += int(n)
+	}
+}
+
+func (r *Reader) parseISB(body []byte) {
+	if len(body) < 12 {
+		return
+	}
+	id := r.u32(body)
+	if uint64(id) >= uint64(len(r.ng.ifaces)) {
+		return
+	}
+	st := InterfaceStatistics{Timestamp: uint64(r.u32(body[4:]))<<32 | uint64(r.u32(body[8:]))}
+	_ = r.options(BlockISB, body[12:], func(code uint16, val []byte) error {
+		if code == OptComment {
+			st.Comments = append(st.Comments, string(val))
+			return nil
+		}
+		if len(val) != 8 || code < OptISBStartTime || code > OptISBUsrDeliv {
+			return nil
+		}
+		v := r.u64(val)
+		if code == OptISBStartTime || code == OptISBEndTime {
+			v = uint64(r.u32(val))<<32 | uint64(r.u32(val[4:]))
+		}
+		st.Present |= 1 << code
+		switch code {
+		case OptISBStartTime:
+			st.StartTime = v
+		case OptISBEndTime:
+			st.EndTime = v
+		case OptISBIfRecv:
+			st.IfRecv = v
+		case OptISBIfDrop:
+			st.IfDrop = v
+		case OptISBFilterAccept:
+			st.FilterAccept = v
+		case OptISBOSDrop:
+			st.OSDrop = v
+		case OptISBUsrDeliv:
+			st.UsrDeliv = v
+		}
+		return nil
+	})
+	r.ng.ifaces[id].Stats = st
+	r.ng.ifaces[id].HasStats = true
+}
+
+func (r *Reader) parseNRB(b []byte) {
+	for len(b) >= 4 && len(r.ng.names) < maxNameRecords {
+		typ := r.u16(b)
+		n := int(r.u16(b[2:]))
+		padded := (n + 3) &^ 3
+		if typ == 0 || len(b)-4 < padded {
+			return
+		}
+		val := b[4 : 4+n]
+		b = b[4+padded:]
+		alen := 0
+		switch typ {
+		case 1:
+			alen = 4
+		case 2:
+			alen = 16
+		}
+		if len(val) < alen {
+			continue
+		}
+		rec := NameRecord{Type: typ, Addr: clone(val[:alen])}
+		for _, name := range splitNUL(val[alen:]) {
+			rec.Names = append(rec.Names, name)
+		}
+		r.ng.names = append(r.ng.names, rec)
+	}
+}
+
+func splitNUL(b []byte) []string {
+	var out []string
+	start := 0
+	for i, c := range b {
+		if c == 0 {
+			if i > start {
+				out = append(out, string(b[start:i]))
+			}
+			start = i + 1
+		}
+	}
+	if start < len(b) {
+		out = append(out, string(b[start:]))
+	}
+	return out
+}
+
+// nextNG reads blocks up to the next packet.
+func (r *Reader) nextNG() ([]byte, CaptureInfo, error) {
+	var ci CaptureInfo
+	for {
+		body, btype, err := r.readBlock()
+		if err != nil {
+			return nil, ci, err
+		}
+		var iface, caplen, length uint32
+		var t uint64
+		var rest []byte
+		switch btype {
+		case BlockEPB:
+			if len(body) < epbFixedLen {
+				return nil, ci, tooShort(btype)
+			}
+			iface = r.u32(body)
+			t = uint64(r.u32(body[4:]))<<32 | uint64(r.u32(body[8:]))
+			caplen = r.u32(body[12:])
+			length = r.u32(body[16:])
+			rest = body[epbFixedLen:]
+		case BlockPB:
+			if len(body) < pbFixedLen {
+				return nil, ci, tooShort(btype)
+			}
+			iface = uint32(r.u16(body))
+			r.ng.pktDrops = r.u16(body[2:])
+			t = uint64(r.u32(body[4:]))<<32 | uint64(r.u32(body[8:]))
+			caplen = r.u32(body[12:])
+			length = r.u32(body[16:])
+			rest = body[pbFixedLen:]
+		case BlockSPB:
+			if len(body) < 4 {
+				return nil, ci, tooShort(btype)
+			}
+			length = r.u32(body)
+			caplen = length
+			snap := uint32(r.snaplen)
+			if len(r.ng.ifaces) > 0 && !r.opts.Libpcap {
+				snap = uint32(r.ng.ifaces[0].Snaplen)
+			}
+			if caplen > snap {
+				caplen = snap
+			}
+			rest = body[4:]
+		case BlockIDB:
+			if err := r.addInterface(body); err != nil {
+				return nil, ci, err
+			}
+			continue
+		case BlockSHB:
+			if err := r.newSection(body); err != nil {
+				return nil, ci, err
+			}
+			continue
+		default:
+			r.otherBlock(btype, body)
+			continue
+		}
+		if uint64(iface) >= uint64(len(r.ng.ifaces)) {
+			return nil, ci, errorf("a packet arrived on interface %d, but there's no Interface Description Block for that interface", iface)
+		}
+		in := &r.ng.ifaces[iface]
+		if caplen > uint32(in.Snaplen) {
+			return nil, ci, errorf("invalid packet capture length %d, bigger than snaplen of %d", caplen, in.Snaplen)
+		}
+		r.tsRes, r.tsBin = in.tsRes, in.tsBin
+		r.tsSec = t/in.tsRes + uint64(in.TSOffset)
+		r.tsUnits = t % in.tsRes
+		if uint64(len(rest)) < uint64(caplen) {
+			return nil, ci, tooShort(btype)
+		}
+		data := rest[:caplen:caplen]
+		r.ng.pktBlock = btype
+		r.ng.pktIface = int(iface)
+		r.ng.pktOpts = nil
+		if btype != BlockSPB {
+			if p := (int(caplen) + 3) &^ 3; p <= len(rest) {
+				r.ng.pktOpts = rest[p:]
+			}
+		}
+		if r.bigEndian && needsPseudoSwap(in.LinkType) {
+			r.scratch = append(r.scratch[:0], data...)
+			data = r.scratch
+			length = swapPseudoHeader(in.LinkType, data, length)
+		}
+		ci.Timestamp = r.timestamp()
+		ci.CaptureLength = int(caplen)
+		ci.Length = int(length)
+		ci.InterfaceIndex = int(iface)
+		return data, ci, nil
+	}
+}
+
+// Section returns the header of the current pcapng section.
+func (r *Reader) Section() SectionHeader { return r.ng.section }
+
+// Sections returns how many pcapng sections have been read so far.
+func (r *Reader) Sections() int { return r.ng.sections }
+
+// Interfaces returns the interfaces of the current pcapng section, in IDB
+// order (a packet's CaptureInfo.InterfaceIndex indexes it), with the
+// latest statistics seen for each. The slice must not be modified; a new
+// section replaces it. It is empty for pcap files.
+func (r *Reader) Interfaces() []Interface { return r.ng.ifaces }
+
+// NameRecords returns the Name Resolution Block records read so far.
+func (r *Reader) NameRecords() []NameRecord { return r.ng.names }
+
+// DecryptionSecrets returns the Decryption Secrets Blocks read so far.
+func (r *Reader) DecryptionSecrets() []DecryptionSecret { return r.ng.secrets }
+
+// PacketOptions parses the options of the last packet read (from an
+// Enhanced Packet Block, or the drop count of a Packet Block). It
+// allocates; the fast read paths never call it.
+func (r *Reader) PacketOptions() (PacketOptions, error) {
+	var po PacketOptions
+	if r.format != FormatPcapNG {
+		return po, nil
+	}
+	if r.ng.pktBlock == BlockPB {
+		po.DropCount, po.HasDropCount = uint64(r.ng.pktDrops), true
+	}
+	err := r.options(r.ng.pktBlock, r.ng.pktOpts, func(code uint16, val []byte) error {
+		if code == OptEndOfOpt {
+			return nil
+		}
+		po.Options = append(po.Options, Option{code, clone(val)})
+		switch code {
+		case OptComment:
+			po.Comments = append(po.Comments, string(val))
+		case OptEPBFlags:
+			if len(val) == 4 {
+				po.Flags, po.HasFlags = r.u32(val), true
+			}
+		case OptEPBHash:
+			po.Hashes = append(po.Hashes, clone(val))
+		case OptEPBDropCount:
+			if len(val) == 8 {
+				po.DropCount, po.HasDropCount = r.u64(val), true
+			}
+		case OptEPBPacketID:
+			if len(val) == 8 {
+				po.PacketID, po.HasPacketID = r.u64(val), true
+			}
+		case OptEPBQueue:
+			if len(val) == 4 {
+				po.Queue, po.HasQueue = r.u32(val), true
+			}
+		case OptEPBVerdict:
+			po.Verdicts = append(po.Verdicts, clone(val))
+		}
+		return nil
+	})
+	return po, err
+}

@@ -1,0 +1,359 @@
+package savefile
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math/bits"
+	"os"
+)
+
+// NGWriterOptions fill the Section Header Block of a pcapng file.
+type NGWriterOptions struct {
+	Hardware string // shb_hardware
+	OS       string // shb_os
+	UserAppl string // shb_userappl
+	Comments []string
+}
+
+// NGWriter writes a pcapng file (one section, little-endian). Writes are
+// buffered; call Flush or Close at the end.
+//
+// An NGWriter is not safe for concurrent use.
+type NGWriter struct {
+	w      io.Writer
+	buf    []byte
+	n      int
+	err    error
+	ifaces []ngOutIface
+	opt    []byte // scratch for building option lists
+}
+
+type ngOutIface struct {
+	res    uint64 // units per second
+	bin    bool
+	shift  uint
+	mult   uint64 // decimal: units per ns (res >= 1e9) or ns per unit
+	offset int64
+}
+
+// NewNGWriter writes a Section Header Block to w and returns a writer for
+// the blocks that follow.
+func NewNGWriter(w io.Writer, o NGWriterOptions) (*NGWriter, error) {
+	nw := &NGWriter{w: w, buf: make([]byte, writeBufSize)}
+	var opts []byte
+	for _, c := range o.Comments {
+		opts = appendOpt(opts, OptComment, []byte(c))
+	}
+	opts = appendStrOpt(opts, OptSHBHardware, o.Hardware)
+	opts = appendStrOpt(opts, OptSHBOS, o.OS)
+	opts = appendStrOpt(opts, OptSHBUserAppl, o.UserAppl)
+	opts = endOpts(opts)
+	var fixed [16]byte
+	binary.LittleEndian.PutUint32(fixed[0:], byteOrderMagic)
+	binary.LittleEndian.PutUint16(fixed[4:], 1)
+	binary.LittleEndian.PutUint16(fixed[6:], 0)
+	binary.LittleEndian.PutUint64(fixed[8:], ^uint64(0)) // section length unknown
+	return nw, nw.block(BlockSHB, fixed[:], nil, opts)
+}
+
+func appendOpt(b []byte, code uint16, val []byte) []byte {
+	b = binary.LittleEndian.AppendUint16(b, code)
+	b = binary.LittleEndian.AppendUint16(b, uint16(len(val)))
+	b = append(b, val...)
+	for len(b)%4 != 0 {
+		b = append(b, 0)
+	}
+	return b
+}
+
+func appendStrOpt(b []byte, code uint16, s string) []byte {
+	if s == "" {
+		return b
+	}
+	return appendOpt(b, code, []byte(s))
+}
+
+func endOpts(b []byte) []byte {
+	if len(b) == 0 {
+		return b
+	}
+	return append(b, 0, 0, 0, 0)
+}
+
+func pad4(n int) int { return (n + 3) &^ 3 }
+
+// block writes one block: fixed part, data (padded), options.
+func (w *NGWriter) block(btype uint32, fixed, data, opts []byte) error {
+	if w.err != nil {
+		return w.err
+	}
+	total := 12 + len(fixed) + pad4(len(data)) + len(opts)
+	if uint64(total) > 1<<32-4 {
+		return errors.New("pcapng block too large")
+	}
+	if len(w.buf)-w.n < total {
+		if err := w.Flush(); err != nil {
+			return err
+		}
+		if total > len(w.buf) {
+			w.buf = make([]byte, total)
+		}
+	}
+	b := w.buf[w.n : w.n+total]
+	binary.LittleEndian.PutUint32(b[0:], btype)
+	binary.LittleEndian.PutUint32(b[4:], uint32(total))
+	p := 8 + copy(b[8:], fixed)
+	p += copy(b[p:], data)
+	for i := len(data); i%4 != 0; i++ {
+		b[p] = 0
+		p++
+	}
+	p += copy(b[p:], opts)
+	binary.LittleEndian.PutUint32(b[p:], uint32(total))
+	w.n += total
+	return nil
+}
+
+// AddInterface writes an Interface Description Block and returns the
+// interface's index, which CaptureInfo.InterfaceIndex names in
+// WritePacket. It writes LinkType, RawSnaplen (0 means no limit), and the
+// options set in Name, Description, Filter (with FilterType), OS,
+// Hardware, Speed, FCSLength (when > 0), TSResol and TSOffset, Comments,
+// and any other option in Options whose code is none of those. TSResol 0
+// means nanoseconds (9); otherwise it is the if_tsresol byte.
+func (w *NGWriter) AddInterface(in Interface) (int, error) {
+	res := in.TSResol
+	if res == 0 {
+		res = 9
+	}
+	oi := ngOutIface{offset: in.TSOffset}
+	if res&0x80 != 0 {
+		if res&0x7f > 63 {
+			return 0, fmt.Errorf("if_tsresol 2^-%d is too high", res&0x7f)
+		}
+		oi.bin, oi.shift, oi.res = true, uint(res&0x7f), 1<<(res&0x7f)
+	} else {
+		if res > 19 {
+			return 0, fmt.Errorf("if_tsresol 10^-%d is too high", res)
+		}
+		oi.res = 1
+		for i := byte(0); i < res; i++ {
+			oi.res *= 10
+		}
+		if oi.res >= 1e9 {
+			oi.mult = oi.res / 1e9
+		} else {
+			oi.mult = 1e9 / oi.res
+		}
+	}
+	var o []byte
+	for _, c := range in.Comments {
+		o = appendOpt(o, OptComment, []byte(c))
+	}
+	o = appendStrOpt(o, OptIfName, in.Name)
+	o = appendStrOpt(o, OptIfDescription, in.Description)
+	if in.Speed != 0 {
+		o = appendOpt(o, OptIfSpeed, binary.LittleEndian.AppendUint64(nil, in.Speed))
+	}
+	if res != 6 {
+		o = appendOpt(o, OptIfTSResol, []byte{res})
+	}
+	if in.Filter != "" {
+		o = appendOpt(o, OptIfFilter, append([]byte{in.FilterType}, in.Filter...))
+	}
+	o = appendStrOpt(o, OptIfOS, in.OS)
+	if in.FCSLength > 0 {
+		o = appendOpt(o, OptIfFCSLen, []byte{byte(in.FCSLength)})
+	}
+	if in.TSOffset != 0 {
+		o = appendOpt(o, OptIfTSOffset, binary.LittleEndian.AppendUint64(nil, uint64(in.TSOffset)))
+	}
+	o = appendStrOpt(o, OptIfHardware, in.Hardware)
+	for _, op := range in.Options {
+		switch op.Code {
+		case OptEndOfOpt, OptComment, OptIfName, OptIfDescription, OptIfSpeed, OptIfTSResol,
+			OptIfFilter, OptIfOS, OptIfFCSLen, OptIfTSOffset, OptIfHardware:
+			continue
+		}
+		o = appendOpt(o, op.Code, op.Value)
+	}
+	o = endOpts(o)
+	var fixed [8]byte
+	binary.LittleEndian.PutUint16(fixed[0:], uint16(in.LinkType))
+	binary.LittleEndian.PutUint32(fixed[4:], in.RawSnaplen)
+	if err := w.block(BlockIDB, fixed[:], nil, o); err != nil {
+		return 0, err
+	}
+	w.ifaces = append(w.ifaces, oi)
+	return len(w.ifaces) - 1, nil
+}
+
+// units converts a time to the interface's time stamp units.
+func (oi *ngOutIface) units(sec int64, nsec int64) uint64 {
+	s := uint64(sec - oi.offset)
+	ns := uint64(nsec)
+	if oi.bin {
+		hi, lo := bits.Mul64(ns, oi.res)
+		frac, _ := bits.Div64(hi, lo, 1e9) // hi < 1e9: ns < 1e9, res <= 2^63
+		return s<<oi.shift + frac
+	}
+	if oi.res >= 1e9 {
+		return s*oi.res + ns*oi.mult
+	}
+	return s*oi.res + ns/oi.mult
+}
+
+func (w *NGWriter) epbFixed(ci CaptureInfo, data []byte) ([20]byte, error) {
+	var f [20]byte
+	if ci.InterfaceIndex < 0 || ci.InterfaceIndex >= len(w.ifaces) {
+		return f, fmt.Errorf("no interface %d", ci.InterfaceIndex)
+	}
+	t := w.ifaces[ci.InterfaceIndex].units(ci.Timestamp.Unix(), int64(ci.Timestamp.Nanosecond()))
+	binary.LittleEndian.PutUint32(f[0:], uint32(ci.InterfaceIndex))
+	binary.LittleEndian.PutUint32(f[4:], uint32(t>>32))
+	binary.LittleEndian.PutUint32(f[8:], uint32(t))
+	binary.LittleEndian.PutUint32(f[12:], uint32(len(data)))
+	binary.LittleEndian.PutUint32(f[16:], uint32(ci.Length))
+	return f, nil
+}
+
+// WritePacket writes an Enhanced Packet Block for interface
+// ci.InterfaceIndex with ci's time stamp and wire length.
+func (w *NGWriter) WritePacket(ci CaptureInfo, data []byte) error {
+	f, err := w.epbFixed(ci, data)
+	if err != nil {
+		return err
+	}
+	return w.block(BlockEPB, f[:], data, nil)
+}
+
+// WritePacketOptions is WritePacket with options: flags, drop count,
+// packet id, queue, hashes, verdicts and comments (Options is ignored).
+func (w *NGWriter) WritePacketOptions(ci CaptureInfo, data []byte, po *PacketOptions) error {
+	f, err := w.epbFixed(ci, data)
+	if err != nil {
+		return err
+	}
+	o := w.opt[:0]
+	for _, c := range po.Comments {
+		o = appendOpt(o, OptComment, []byte(c))
+	}
+	if po.HasFlags {
+		o = appendOpt(o, OptEPBFlags, binary.LittleEndian.AppendUint32(nil, po.Flags))
+	}
+	for _, h := range po.Hashes {
+		o = appendOpt(o, OptEPBHash, h)
+	}
+	if po.HasDropCount {
+		o = appendOpt(o, OptEPBDropCount, binary.LittleEndian.AppendUint64(nil, po.DropCount))
+	}
+	if po.HasPacketID {
+		o = appendOpt(o, OptEPBPacketID, binary.LittleEndian.AppendUint64(nil, po.PacketID))
+	}
+	if po.HasQueue {
+		o = appendOpt(o, OptEPBQueue, binary.LittleEndian.AppendUint32(nil, po.Queue))
+	}
+	for _, v := range po.Verdicts {
+		o = appendOpt(o, OptEPBVerdict, v)
+	}
+	o = endOpts(o)
+	w.opt = o
+	return w.block(BlockEPB, f[:], data, o)
+}
+
+// WriteStatistics writes an Interface Statistics Block for interface
+// iface. Only the counters whose bit is set in st.Present are written
+// (bit n for option code n); st.Timestamp is in the interface's units.
+func (w *NGWriter) WriteStatistics(iface int, st InterfaceStatistics) error {
+	if iface < 0 || iface >= len(w.ifaces) {
+		return fmt.Errorf("no interface %d", iface)
+	}
+	var fixed [12]byte
+	binary.LittleEndian.PutUint32(fixed[0:], uint32(iface))
+	binary.LittleEndian.PutUint32(fixed[4:], uint32(st.Timestamp>>32))
+	binary.LittleEndian.PutUint32(fixed[8:], uint32(st.Timestamp))
+	var o []byte
+	for _, c := range st.Comments {
+		o = appendOpt(o, OptComment, []byte(c))
+	}
+	vals := [...]uint64{st.StartTime, st.EndTime, st.IfRecv, st.IfDrop, st.FilterAccept, st.OSDrop, st.UsrDeliv}
+	for i, v := range vals {
+		code := uint16(i) + OptISBStartTime
+		if st.Present&(1<<code) == 0 {
+			continue
+		}
+		var b [8]byte
+		if code == OptISBStartTime || code == OptISBEndTime {
+			binary.LittleEndian.PutUint32(b[0:], uint32(v>>32))
+			binary.LittleEndian.PutUint32(b[4:], uint32(v))
+		} else {
+			binary.LittleEndian.PutUint64(b[:], v)
+		}
+		o = appendOpt(o, code, b[:])
+	}
+	return w.block(BlockISB, fixed[:], nil, endOpts(o))
+}
+
+// WriteNameRecords writes a Name Resolution Block with the given records.
+func (w *NGWriter) WriteNameRecords(recs []NameRecord) error {
+	var b []byte
+	for _, rec := range recs {
+		val := append([]byte(nil), rec.Addr...)
+		for _, n := range rec.Names {
+			val = append(append(val, n...), 0)
+		}
+		if len(val) > 0xffff {
+			return errors.New("name record too long")
+		}
+		b = appendOpt(b, rec.Type, val)
+	}
+	b = append(b, 0, 0, 0, 0)
+	return w.block(BlockNRB, nil, nil, b)
+}
+
+// WriteDecryptionSecret writes a Decryption Secrets Block.
+func (w *NGWriter) WriteDecryptionSecret(s DecryptionSecret) error {
+	var fixed [8]byte
+	binary.LittleEndian.PutUint32(fixed[0:], s.Type)
+	binary.LittleEndian.PutUint32(fixed[4:], uint32(len(s.Data)))
+	return w.block(BlockDSB, fixed[:], s.Data, nil)
+}
+
+// WriteCustomBlock writes a custom block for the private enterprise
+// number pen. Readers may copy it to other files only when copyable.
+func (w *NGWriter) WriteCustomBlock(pen uint32, data []byte, copyable bool) error {
+	var fixed [4]byte
+	binary.LittleEndian.PutUint32(fixed[:], pen)
+	bt := BlockCustom
+	if !copyable {
+		bt = BlockCustomNoCp
+	}
+	return w.block(bt, fixed[:], data, nil)
+}
+
+// Flush writes any buffered data to the underlying writer.
+func (w *NGWriter) Flush() error {
+	if w.err != nil {
+		return w.err
+	}
+	if w.n == 0 {
+		return nil
+	}
+	_, err := w.w.Write(w.buf[:w.n])
+	w.n = 0
+	if err != nil {
+		w.err = err
+	}
+	return err
+}
+
+// Close flushes the writer. It does not close the underlying io.Writer.
+func (w *NGWriter) Close() error {
+	err := w.Flush()
+	if w.err == nil {
+		w.err = os.ErrClosed
+	}
+	return err
+}

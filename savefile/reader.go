@@ -1,0 +1,336 @@
+package savefile
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"time"
+
+	"github.com/purepcap/pcap/linktype"
+)
+
+// Format is the kind of savefile a Reader reads.
+type Format int
+
+// The savefile formats.
+const (
+	FormatPcap   Format = iota + 1 // classic libpcap format
+	FormatPcapNG                   // pcapng
+)
+
+func (f Format) String() string {
+	switch f {
+	case FormatPcap:
+		return "pcap"
+	case FormatPcapNG:
+		return "pcapng"
+	}
+	return fmt.Sprintf("Format(%d)", int(f))
+}
+
+// ErrUnknownFormat is returned by NewReader when the input is neither a
+// pcap nor a pcapng file. Its text is libpcap's.
+var ErrUnknownFormat = errors.New("unknown file format")
+
+// formatError is an error in the content of a savefile. Its text is
+// libpcap's wording for the same problem, so that a program can report it
+// exactly as tcpdump does.
+type formatError struct {
+	msg       string
+	truncated bool
+}
+
+func (e *formatError) Error() string { return e.msg }
+
+// Unwrap lets errors.Is(err, io.ErrUnexpectedEOF) detect truncated files.
+func (e *formatError) Unwrap() error {
+	if e.truncated {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+
+func errorf(format string, args ...any) error {
+	return &formatError{msg: fmt.Sprintf(format, args...)}
+}
+
+func truncatedf(format string, args ...any) error {
+	return &formatError{msg: fmt.Sprintf(format, args...), truncated: true}
+}
+
+func readError(err error) error {
+	return fmt.Errorf("error reading dump file: %w", err)
+}
+
+// ReaderOptions adjust how a Reader interprets a file.
+type ReaderOptions struct {
+	// Libpcap makes pcapng reading fail, as libpcap 1.10 does, when an
+	// interface has a link type or snapshot length different from the
+	// first interface's, or when a later section changes byte order.
+	// Without it, each packet simply carries its interface.
+	Libpcap bool
+
+	// MaxInterfaces caps the interfaces of one pcapng section; 0 means
+	// 65536. A file with more is rejected rather than read into memory.
+	MaxInterfaces int
+}
+
+// Reader reads packets from a pcap or pcapng savefile.
+//
+// A Reader is not safe for concurrent use.
+type Reader struct {
+	src    *source
+	format Format
+	opts   ReaderOptions
+	done   error // sticky terminal error (io.EOF after the last packet)
+
+	// Link type and snapshot length reported for the file: the pcap
+	// header's, or the first pcapng interface's.
+	linkType linktype.Type
+	ltExt    uint32 // upper 6 bits of the pcap link-type field
+	snaplen  int
+	major    uint16
+	minor    uint16
+
+	// pcap state
+	bigEndian   bool
+	nanoFile    bool // pcap file has nanosecond time stamps
+	hdrSize     int  // 16, or 24 for the 0xa1b2cd34 variant
+	lenSwapped  int  // 0 no, 1 yes, 2 maybe (version 2.3)
+	pseudoFixup bool // swapped file of a type whose pseudo-header libpcap swaps
+
+	// last packet's time stamp, kept raw so Timeval can reproduce libpcap
+	tsSec   uint64 // seconds (pcap: 32-bit field; pcapng: computed)
+	tsFrac  int64  // pcap: raw fraction field, sign-extended
+	tsUnits uint64 // pcapng: fraction in units of tsRes
+	tsRes   uint64 // pcapng: interface resolution (units per second)
+	tsBin   bool   // pcapng: resolution is a power of two
+
+	ng      ngState
+	scratch []byte // packet copy for pseudo-header rewriting
+
+}
+
+// NewReader reads the file header of a pcap or pcapng savefile from r and
+// returns a Reader positioned at the first packet. For pcapng it reads up
+// to the first Interface Description Block, as libpcap does.
+func NewReader(r io.Reader) (*Reader, error) {
+	return NewReaderOptions(r, ReaderOptions{})
+}
+
+// NewReaderOptions is NewReader with options.
+func NewReaderOptions(r io.Reader, opts ReaderOptions) (*Reader, error) {
+	return newReader(newSource(r), opts)
+}
+
+// Open opens the named savefile for reading. Where the platform allows it
+// the file is memory-mapped, so ZeroCopyReadPacketData hands out slices of
+// the mapping; Close releases it.
+func Open(name string, opts ReaderOptions) (*Reader, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if src := mapFile(f); src != nil {
+		f.Close()
+		rd, err := newReader(src, opts)
+		if err != nil {
+			src.close()
+			return nil, err
+		}
+		return rd, nil
+	}
+	rd, err := newReader(newSource(f), opts)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	rd.src.unmap = f.Close
+	return rd, nil
+}
+
+// Close releases the resources of a Reader made by Open (the mapping or
+// the file). It is a no-op for Readers made by NewReader, which never
+// close the io.Reader they were given.
+func (r *Reader) Close() error {
+	r.done = os.ErrClosed
+	return r.src.close()
+}
+
+func newReader(src *source, opts ReaderOptions) (*Reader, error) {
+	if opts.MaxInterfaces <= 0 {
+		opts.MaxInterfaces = 65536
+	}
+	rd := &Reader{src: src, opts: opts}
+	n := src.fill(4)
+	if src.err != nil {
+		return nil, readError(src.err)
+	}
+	if n < 4 {
+		return nil, truncatedf("truncated dump file; tried to read 4 file header bytes, only got %d", n)
+	}
+	magic := src.peek(4)
+	if ok, err := rd.openPcap(magic); ok || err != nil {
+		return rd, err
+	}
+	if ok, err := rd.openNG(); ok || err != nil {
+		return rd, err
+	}
+	return nil, ErrUnknownFormat
+}
+
+// Format reports whether the file is pcap or pcapng.
+func (r *Reader) Format() Format { return r.format }
+
+// LinkType returns the file's link-layer header type: the pcap header's
+// (without the FCS bits), or the first pcapng interface's.
+func (r *Reader) LinkType() linktype.Type { return r.linkType }
+
+// LinkTypeExt returns the upper six bits of a pcap file's link-type field
+// (FCS length and FCS-present bit) as they appear in the field; 0 for
+// pcapng.
+func (r *Reader) LinkTypeExt() uint32 { return r.ltExt }
+
+// FCSLength returns the FCS length, in bytes, that a pcap file's
+// link-type field announces, and whether it announces one.
+func (r *Reader) FCSLength() (int, bool) {
+	if r.ltExt&0x04000000 == 0 {
+		return 0, false
+	}
+	return int(r.ltExt>>28) * 2, true
+}
+
+// Snaplen returns the snapshot length as libpcap reports it: the file's
+// value, or libpcap's maximum for the link type when the file's is 0 or
+// above 2^31-1 (plus 14 for Ethernet in 0xa1b2cd34 files).
+func (r *Reader) Snaplen() int { return r.snaplen }
+
+// Version returns the file's format version (2.4 for most pcap files,
+// 1.0 for pcapng).
+func (r *Reader) Version() (major, minor int) { return int(r.major), int(r.minor) }
+
+// NanosecondFile reports whether a pcap file stores nanosecond time
+// stamps (magic 0xa1b23c4d). It is false for pcapng.
+func (r *Reader) NanosecondFile() bool { return r.nanoFile }
+
+// ByteOrder returns the byte order of the file (of the current section
+// for pcapng).
+func (r *Reader) ByteOrder() binary.ByteOrder {
+	if r.bigEndian {
+		return binary.BigEndian
+	}
+	return binary.LittleEndian
+}
+
+// ZeroCopyReadPacketData returns the next packet. The data slice points
+// into the Reader's buffer (or the file mapping) and is valid only until
+// the next call on the Reader; it must not be modified. At the end of the
+// file it returns io.EOF. After an error every later call returns it too.
+func (r *Reader) ZeroCopyReadPacketData() (data []byte, ci CaptureInfo, err error) {
+	if r.done != nil {
+		return nil, ci, r.done
+	}
+	if r.format == FormatPcap {
+		data, ci, err = r.nextPcap()
+	} else {
+		data, ci, err = r.nextNG()
+	}
+	if err != nil {
+		r.done = err
+	}
+	return data, ci, err
+}
+
+// ReadPacketData returns the next packet in a newly allocated slice that
+// the caller owns. At the end of the file it returns io.EOF.
+func (r *Reader) ReadPacketData() (data []byte, ci CaptureInfo, err error) {
+	d, ci, err := r.ZeroCopyReadPacketData()
+	if err != nil {
+		return nil, ci, err
+	}
+	data = make([]byte, len(d))
+	copy(data, d)
+	return data, ci, nil
+}
+
+// Packets returns an iterator over the remaining packets. The slices are
+// zero-copy: each is valid only until the iteration continues. Iteration
+// stops at the end of the file; a read error is yielded once, with a nil
+// slice, as the last element.
+func (r *Reader) Packets() iter.Seq2[[]byte, CaptureInfo] {
+	return func(yield func([]byte, CaptureInfo) bool) {
+		for {
+			data, ci, err := r.ZeroCopyReadPacketData()
+			if err != nil {
+				return
+			}
+			if !yield(data, ci) {
+				return
+			}
+		}
+	}
+}
+
+// Err returns the error that ended reading, or nil if reading ended at
+// the end of the file (or has not ended). Use it after Packets.
+func (r *Reader) Err() error {
+	if r.done == io.EOF {
+		return nil
+	}
+	return r.done
+}
+
+// Timeval returns the last packet's time stamp as libpcap 1.10 puts it in
+// struct pcap_pkthdr when the file is opened with microsecond (nano
+// false) or nanosecond precision: seconds and a fraction in that unit.
+// Unlike CaptureInfo.Timestamp it keeps out-of-range fractions found in
+// damaged files and libpcap's integer arithmetic, so a writer given these
+// values reproduces tcpdump -w byte for byte.
+func (r *Reader) Timeval(nano bool) (sec, frac int64) {
+	if r.format == FormatPcap {
+		sec = int64(r.tsSec)
+		frac = r.tsFrac
+		switch {
+		case nano && !r.nanoFile:
+			frac *= 1000
+		case !nano && r.nanoFile:
+			frac /= 1000
+		}
+		return sec, frac
+	}
+	return int64(r.tsSec), int64(int32(ngScale(r.tsUnits, r.tsRes, r.tsBin, nano)))
+}
+
+// ngScale converts a fraction in units of res to micro- or nanoseconds
+// with libpcap's 64-bit unsigned arithmetic.
+func ngScale(units, res uint64, bin, nano bool) uint64 {
+	user := uint64(1000000)
+	if nano {
+		user = 1000000000
+	}
+	switch {
+	case res == user:
+		return units
+	case bin:
+		return units * user / res
+	case res > user:
+		return units / (res / user)
+	default:
+		return units * (user / res)
+	}
+}
+
+// timestamp builds the CaptureInfo time from the raw fields.
+func (r *Reader) timestamp() time.Time {
+	if r.format == FormatPcap {
+		ns := r.tsFrac
+		if !r.nanoFile {
+			ns *= 1000
+		}
+		return time.Unix(int64(r.tsSec), ns)
+	}
+	return time.Unix(int64(r.tsSec), int64(ngScale(r.tsUnits, r.tsRes, r.tsBin, true)))
+}
