@@ -187,8 +187,8 @@ func (r *Reader) readBlock() ([]byte, uint32, error) {
 	}
 	b := src.buf[src.pos : src.pos+t : src.pos+t]
 	src.pos += t
-	if trailer := r.u32(b[t-4:]); trailer != total {
-		return nil, 0, errorf("block total length in header %d and trailer %d don't match", total, trailer)
+	if r.u32(b[t-4:]) != total {
+		return nil, 0, errorf("block total length in header and trailer don't match")
 	}
 	return b[8 : t-4], btype, nil
 }

@@ -132,7 +132,7 @@ func swapNFLog(b []byte, length uint32) {
 	for caplen >= 4 {
 		rev16(p[0:])
 		rev16(p[2:])
-		size := uint32(binary.LittleEndian.Uint16(p[2:]))
+		size := uint32(binary.LittleEndian.Uint16(p[0:])) // tlv_length comes first
 		if size%4 != 0 {
 			size += 4 - size%4
 		}
