@@ -1,5 +1,7 @@
 package bpf
 
+import "unsafe"
+
 // Decoded operations. Each classic opcode the VM accepts maps to one of
 // these, and a packet load followed by a conditional jump on a constant is
 // also fused into one operation (the jump stays in place for jumps that
@@ -73,6 +75,12 @@ const (
 	opLdBJgt
 	opLdBJge
 	opLdBJset
+
+	// fused indexed load + conditional jump: A = packet[X+k]; if A op k2 ...
+	// (the test is in size: 0 jeq, 1 jgt, 2 jge, 3 jset)
+	opLdWIndJ
+	opLdHIndJ
+	opLdBIndJ
 )
 
 // fastLimit bounds the offsets of the fast absolute loads, so that k+4 never
@@ -192,21 +200,26 @@ func decode(prog []Instruction) []vmIns {
 	// Fuse "load packet; jump on constant" pairs.
 	for i := 0; i+1 < len(out); i++ {
 		ld, j := &out[i], out[i+1]
-		var base uint8
-		switch ld.op {
-		case opLdW:
-			base = opLdWJeq
-		case opLdH:
-			base = opLdHJeq
-		case opLdB:
-			base = opLdBJeq
-		default:
-			continue
-		}
 		if j.op < opJeqK || j.op > opJsetK {
 			continue
 		}
-		ld.op = base + (j.op - opJeqK)
+		test := j.op - opJeqK
+		switch ld.op {
+		case opLdW:
+			ld.op = opLdWJeq + test
+		case opLdH:
+			ld.op = opLdHJeq + test
+		case opLdB:
+			ld.op = opLdBJeq + test
+		case opLdWInd:
+			ld.op, ld.size = opLdWIndJ, test
+		case opLdHInd:
+			ld.op, ld.size = opLdHIndJ, test
+		case opLdBInd:
+			ld.op, ld.size = opLdBIndJ, test
+		default:
+			continue
+		}
 		ld.k2, ld.jt, ld.jf = j.k, j.jt, j.jf
 	}
 	return out
@@ -246,13 +259,19 @@ func (vm *VM) Run(pkt []byte, wireLen int) uint32 {
 // sockets. Other negative offsets, and every ancillary load when md is nil,
 // end the run with 0.
 func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
+	if len(vm.prog) == 0 {
+		return 0 // the zero VM
+	}
 	var a, x uint32
 	var mem [MemWords]uint32
-	prog := vm.prog
+	// Instructions are fetched without bounds checks: Validate proved that
+	// every jump lands inside the program and that the last instruction
+	// returns, so pc always indexes vm.prog.
+	base := unsafe.Pointer(unsafe.SliceData(vm.prog))
 	back := 0
-	pc := uint32(0)
+	pc := uintptr(0)
 	for {
-		in := &prog[pc]
+		in := (*vmIns)(unsafe.Add(base, pc*unsafe.Sizeof(vmIns{})))
 		pc++
 		switch in.op {
 		case opRetK:
@@ -332,60 +351,60 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 			mem[in.k&(MemWords-1)] = x
 
 		case opJa:
-			pc = in.jt
+			pc = uintptr(in.jt)
 		case opJaBack:
 			back++
 			if back > maxBackJumps {
 				return 0
 			}
-			pc = in.jt
+			pc = uintptr(in.jt)
 		case opJeqK:
 			if a == in.k {
-				pc = in.jt
+				pc = uintptr(in.jt)
 			} else {
-				pc = in.jf
+				pc = uintptr(in.jf)
 			}
 		case opJgtK:
 			if a > in.k {
-				pc = in.jt
+				pc = uintptr(in.jt)
 			} else {
-				pc = in.jf
+				pc = uintptr(in.jf)
 			}
 		case opJgeK:
 			if a >= in.k {
-				pc = in.jt
+				pc = uintptr(in.jt)
 			} else {
-				pc = in.jf
+				pc = uintptr(in.jf)
 			}
 		case opJsetK:
 			if a&in.k != 0 {
-				pc = in.jt
+				pc = uintptr(in.jt)
 			} else {
-				pc = in.jf
+				pc = uintptr(in.jf)
 			}
 		case opJeqX:
 			if a == x {
-				pc = in.jt
+				pc = uintptr(in.jt)
 			} else {
-				pc = in.jf
+				pc = uintptr(in.jf)
 			}
 		case opJgtX:
 			if a > x {
-				pc = in.jt
+				pc = uintptr(in.jt)
 			} else {
-				pc = in.jf
+				pc = uintptr(in.jf)
 			}
 		case opJgeX:
 			if a >= x {
-				pc = in.jt
+				pc = uintptr(in.jt)
 			} else {
-				pc = in.jf
+				pc = uintptr(in.jf)
 			}
 		case opJsetX:
 			if a&x != 0 {
-				pc = in.jt
+				pc = uintptr(in.jt)
 			} else {
-				pc = in.jf
+				pc = uintptr(in.jf)
 			}
 
 		case opAddK:
@@ -449,9 +468,9 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 			p := pkt[k : k+4]
 			a = uint32(p[0])<<24 | uint32(p[1])<<16 | uint32(p[2])<<8 | uint32(p[3])
 			if compare(in.op-opLdWJeq, a, in.k2) {
-				pc = in.jt
+				pc = uintptr(in.jt)
 			} else {
-				pc = in.jf
+				pc = uintptr(in.jf)
 			}
 		case opLdHJeq:
 			k := int(in.k)
@@ -461,9 +480,9 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 			p := pkt[k : k+2]
 			a = uint32(p[0])<<8 | uint32(p[1])
 			if a == in.k2 {
-				pc = in.jt
+				pc = uintptr(in.jt)
 			} else {
-				pc = in.jf
+				pc = uintptr(in.jf)
 			}
 		case opLdHJgt, opLdHJge, opLdHJset:
 			k := int(in.k)
@@ -473,9 +492,9 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 			p := pkt[k : k+2]
 			a = uint32(p[0])<<8 | uint32(p[1])
 			if compare(in.op-opLdHJeq, a, in.k2) {
-				pc = in.jt
+				pc = uintptr(in.jt)
 			} else {
-				pc = in.jf
+				pc = uintptr(in.jf)
 			}
 		case opLdBJeq:
 			k := int(in.k)
@@ -484,9 +503,9 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 			}
 			a = uint32(pkt[k])
 			if a == in.k2 {
-				pc = in.jt
+				pc = uintptr(in.jt)
 			} else {
-				pc = in.jf
+				pc = uintptr(in.jf)
 			}
 		case opLdBJgt, opLdBJge, opLdBJset:
 			k := int(in.k)
@@ -495,9 +514,44 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 			}
 			a = uint32(pkt[k])
 			if compare(in.op-opLdBJeq, a, in.k2) {
-				pc = in.jt
+				pc = uintptr(in.jt)
 			} else {
-				pc = in.jf
+				pc = uintptr(in.jf)
+			}
+		case opLdWIndJ:
+			k := uint64(x) + uint64(in.k)
+			if k+4 > uint64(len(pkt)) {
+				return 0
+			}
+			p := pkt[k : k+4]
+			a = uint32(p[0])<<24 | uint32(p[1])<<16 | uint32(p[2])<<8 | uint32(p[3])
+			if compare(in.size, a, in.k2) {
+				pc = uintptr(in.jt)
+			} else {
+				pc = uintptr(in.jf)
+			}
+		case opLdHIndJ:
+			k := uint64(x) + uint64(in.k)
+			if k+2 > uint64(len(pkt)) {
+				return 0
+			}
+			p := pkt[k : k+2]
+			a = uint32(p[0])<<8 | uint32(p[1])
+			if compare(in.size, a, in.k2) {
+				pc = uintptr(in.jt)
+			} else {
+				pc = uintptr(in.jf)
+			}
+		case opLdBIndJ:
+			k := uint64(x) + uint64(in.k)
+			if k >= uint64(len(pkt)) {
+				return 0
+			}
+			a = uint32(pkt[k])
+			if compare(in.size, a, in.k2) {
+				pc = uintptr(in.jt)
+			} else {
+				pc = uintptr(in.jf)
 			}
 		default:
 			return 0 // not reached: decode only emits the operations above
