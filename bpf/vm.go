@@ -81,6 +81,12 @@ const (
 	opLdWIndJ
 	opLdHIndJ
 	opLdBIndJ
+
+	// "jeq #k jf L" where L is another "jeq #k2": two tests, one dispatch
+	// (jf holds L; L's own jt and jf apply when the first test fails).
+	opJeqJeq
+	opLdHJeqJeq
+	opLdBJeqJeq
 )
 
 // fastLimit bounds the offsets of the fast absolute loads, so that k+4 never
@@ -222,7 +228,48 @@ func decode(prog []Instruction) []vmIns {
 		}
 		ld.k2, ld.jt, ld.jf = j.k, j.jt, j.jf
 	}
+	// A jump to "ret #k" returns k at once, saving a dispatch.
+	for i := range out {
+		d := &out[i]
+		switch {
+		case d.op == opJa || d.op == opJaBack:
+			d.jt = markRet(out, d.jt)
+		case d.op >= opJeqK && d.op <= opJsetX, d.op >= opLdWJeq:
+			d.jt, d.jf = markRet(out, d.jt), markRet(out, d.jf)
+		}
+	}
+	// Chain "jeq; jf to another jeq" pairs (after markRet, so that the
+	// first jump's false target stays a plain index).
+	for i := range out {
+		d := &out[i]
+		if d.jf&retFlag != 0 || out[d.jf].op != opJeqK {
+			continue
+		}
+		switch d.op {
+		case opJeqK:
+			d.op = opJeqJeq
+		case opLdHJeq:
+			d.op = opLdHJeqJeq
+		case opLdBJeq:
+			d.op = opLdBJeqJeq
+		}
+	}
 	return out
+}
+
+// retFlag marks a jump target that is a "ret #k" instruction.
+const retFlag = 1 << 31
+
+func markRet(prog []vmIns, target uint32) uint32 {
+	if prog[target].op == opRetK {
+		return target | retFlag
+	}
+	return target
+}
+
+// retValue returns the constant of the "ret #k" at marked target t.
+func retValue(base unsafe.Pointer, t uint32) uint32 {
+	return (*vmIns)(unsafe.Add(base, uintptr(t&^retFlag)*unsafe.Sizeof(vmIns{}))).k
 }
 
 var jumpOps = [4]uint8{opJeqK, opJgtK, opJgeK, opJsetK}
@@ -351,61 +398,91 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 			mem[in.k&(MemWords-1)] = x
 
 		case opJa:
+			if in.jt&retFlag != 0 {
+				return retValue(base, in.jt)
+			}
 			pc = uintptr(in.jt)
 		case opJaBack:
 			back++
 			if back > maxBackJumps {
 				return 0
 			}
+			if in.jt&retFlag != 0 {
+				return retValue(base, in.jt)
+			}
 			pc = uintptr(in.jt)
 		case opJeqK:
+			t := in.jf
 			if a == in.k {
-				pc = uintptr(in.jt)
-			} else {
-				pc = uintptr(in.jf)
+				t = in.jt
 			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
 		case opJgtK:
+			t := in.jf
 			if a > in.k {
-				pc = uintptr(in.jt)
-			} else {
-				pc = uintptr(in.jf)
+				t = in.jt
 			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
 		case opJgeK:
+			t := in.jf
 			if a >= in.k {
-				pc = uintptr(in.jt)
-			} else {
-				pc = uintptr(in.jf)
+				t = in.jt
 			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
 		case opJsetK:
+			t := in.jf
 			if a&in.k != 0 {
-				pc = uintptr(in.jt)
-			} else {
-				pc = uintptr(in.jf)
+				t = in.jt
 			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
 		case opJeqX:
+			t := in.jf
 			if a == x {
-				pc = uintptr(in.jt)
-			} else {
-				pc = uintptr(in.jf)
+				t = in.jt
 			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
 		case opJgtX:
+			t := in.jf
 			if a > x {
-				pc = uintptr(in.jt)
-			} else {
-				pc = uintptr(in.jf)
+				t = in.jt
 			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
 		case opJgeX:
+			t := in.jf
 			if a >= x {
-				pc = uintptr(in.jt)
-			} else {
-				pc = uintptr(in.jf)
+				t = in.jt
 			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
 		case opJsetX:
+			t := in.jf
 			if a&x != 0 {
-				pc = uintptr(in.jt)
-			} else {
-				pc = uintptr(in.jf)
+				t = in.jt
 			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
 
 		case opAddK:
 			a += in.k
@@ -467,11 +544,14 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 			}
 			p := pkt[k : k+4]
 			a = uint32(p[0])<<24 | uint32(p[1])<<16 | uint32(p[2])<<8 | uint32(p[3])
+			t := in.jf
 			if compare(in.op-opLdWJeq, a, in.k2) {
-				pc = uintptr(in.jt)
-			} else {
-				pc = uintptr(in.jf)
+				t = in.jt
 			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
 		case opLdHJeq:
 			k := int(in.k)
 			if k+2 > len(pkt) {
@@ -479,11 +559,14 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 			}
 			p := pkt[k : k+2]
 			a = uint32(p[0])<<8 | uint32(p[1])
+			t := in.jf
 			if a == in.k2 {
-				pc = uintptr(in.jt)
-			} else {
-				pc = uintptr(in.jf)
+				t = in.jt
 			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
 		case opLdHJgt, opLdHJge, opLdHJset:
 			k := int(in.k)
 			if k+2 > len(pkt) {
@@ -491,33 +574,42 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 			}
 			p := pkt[k : k+2]
 			a = uint32(p[0])<<8 | uint32(p[1])
+			t := in.jf
 			if compare(in.op-opLdHJeq, a, in.k2) {
-				pc = uintptr(in.jt)
-			} else {
-				pc = uintptr(in.jf)
+				t = in.jt
 			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
 		case opLdBJeq:
 			k := int(in.k)
 			if k >= len(pkt) {
 				return 0
 			}
 			a = uint32(pkt[k])
+			t := in.jf
 			if a == in.k2 {
-				pc = uintptr(in.jt)
-			} else {
-				pc = uintptr(in.jf)
+				t = in.jt
 			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
 		case opLdBJgt, opLdBJge, opLdBJset:
 			k := int(in.k)
 			if k >= len(pkt) {
 				return 0
 			}
 			a = uint32(pkt[k])
+			t := in.jf
 			if compare(in.op-opLdBJeq, a, in.k2) {
-				pc = uintptr(in.jt)
-			} else {
-				pc = uintptr(in.jf)
+				t = in.jt
 			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
 		case opLdWIndJ:
 			k := uint64(x) + uint64(in.k)
 			if k+4 > uint64(len(pkt)) {
@@ -525,11 +617,14 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 			}
 			p := pkt[k : k+4]
 			a = uint32(p[0])<<24 | uint32(p[1])<<16 | uint32(p[2])<<8 | uint32(p[3])
+			t := in.jf
 			if compare(in.size, a, in.k2) {
-				pc = uintptr(in.jt)
-			} else {
-				pc = uintptr(in.jf)
+				t = in.jt
 			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
 		case opLdHIndJ:
 			k := uint64(x) + uint64(in.k)
 			if k+2 > uint64(len(pkt)) {
@@ -537,22 +632,78 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 			}
 			p := pkt[k : k+2]
 			a = uint32(p[0])<<8 | uint32(p[1])
+			t := in.jf
 			if compare(in.size, a, in.k2) {
-				pc = uintptr(in.jt)
-			} else {
-				pc = uintptr(in.jf)
+				t = in.jt
 			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
 		case opLdBIndJ:
 			k := uint64(x) + uint64(in.k)
 			if k >= uint64(len(pkt)) {
 				return 0
 			}
 			a = uint32(pkt[k])
+			t := in.jf
 			if compare(in.size, a, in.k2) {
-				pc = uintptr(in.jt)
-			} else {
-				pc = uintptr(in.jf)
+				t = in.jt
 			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
+		case opJeqJeq:
+			t := in.jt
+			if a != in.k {
+				j := (*vmIns)(unsafe.Add(base, uintptr(in.jf)*unsafe.Sizeof(vmIns{})))
+				t = j.jf
+				if a == j.k {
+					t = j.jt
+				}
+			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
+		case opLdHJeqJeq:
+			k := int(in.k)
+			if k+2 > len(pkt) {
+				return 0
+			}
+			p := pkt[k : k+2]
+			a = uint32(p[0])<<8 | uint32(p[1])
+			t := in.jt
+			if a != in.k2 {
+				j := (*vmIns)(unsafe.Add(base, uintptr(in.jf)*unsafe.Sizeof(vmIns{})))
+				t = j.jf
+				if a == j.k {
+					t = j.jt
+				}
+			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
+		case opLdBJeqJeq:
+			k := int(in.k)
+			if k >= len(pkt) {
+				return 0
+			}
+			a = uint32(pkt[k])
+			t := in.jt
+			if a != in.k2 {
+				j := (*vmIns)(unsafe.Add(base, uintptr(in.jf)*unsafe.Sizeof(vmIns{})))
+				t = j.jf
+				if a == j.k {
+					t = j.jt
+				}
+			}
+			if t&retFlag != 0 {
+				return retValue(base, t)
+			}
+			pc = uintptr(t)
 		default:
 			return 0 // not reached: decode only emits the operations above
 		}
