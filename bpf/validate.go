@@ -171,7 +171,7 @@ func ValidateKernel(prog []Instruction) error {
 		case ins.Op&ClassMask == ClassLD && ins.Op&ModeMask == ModeABS:
 			if ins.K >= Ancillary(0) {
 				ad := ins.K - Ancillary(0)
-				if _, ok := (&Metadata{}).ancillary(ad); !ok || ad%4 != 0 {
+				if _, ok := (&Metadata{}).ancillary(ad); !ok && ad != AdALUXorX {
 					return invalid(i, "unknown ancillary offset %d", ad)
 				}
 			}
