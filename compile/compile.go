@@ -2,25 +2,116 @@ package compile
 
 import (
 	"errors"
+	"fmt"
+	"net/netip"
 
 	"github.com/purepcap/pcap/bpf"
 	"github.com/purepcap/pcap/linktype"
 )
+
+// NetmaskUnknown is the Netmask value that means "no netmask": "ip
+// broadcast" is then an error, as with libpcap's PCAP_NETMASK_UNKNOWN.
+// Netmask 0, what tcpdump uses when it has no device, is a valid mask.
+const NetmaskUnknown = 0xffffffff
+
+// DefaultSnaplen is the snapshot length used when Options.Snaplen is 0.
+const DefaultSnaplen = 262144
 
 // Options say what a filter is compiled for.
 type Options struct {
 	LinkType  linktype.Type // link-layer header type of the packets
 	Snaplen   int           // snapshot length; 0 means 262144
 	Optimize  bool          // run the optimizer passes
-	Netmask   uint32        // IPv4 netmask for "ip broadcast"; 0 if unknown
+	Netmask   uint32        // IPv4 netmask for "ip broadcast"; NetmaskUnknown if unknown
 	LiveLinux bool          // use Linux ancillary loads, as on a live AF_PACKET socket
 	Resolver  Resolver      // name lookups; nil means the system's files and DNS
+
+	// Savefile compiles for reading a savefile, as libpcap does when its
+	// handle was opened with pcap_open_offline: "inbound", "outbound" and
+	// "ifindex" are errors on link types without a direction field, and
+	// "ip6" on NULL/LOOP captures accepts every BSD's AF_INET6 value.
+	Savefile bool
 }
 
-// Resolver looks up the names a filter expression may use.
-type Resolver interface{}
-
-// Compile compiles a tcpdump filter expression to a classic BPF program.
-func Compile(expr string, opts Options) ([]bpf.Instruction, error) {
-	return nil, errors.New("compile: not implemented yet")
+// Resolver looks up the names a filter expression may use. Methods report
+// ok == false (or an error) for unknown names; Compile then fails as
+// libpcap does. Implementations must be safe for concurrent use.
+type Resolver interface {
+	// LookupHost returns the addresses of a host name, IPv4 first.
+	LookupHost(name string) ([]netip.Addr, error)
+	// LookupPort returns the port of a service name for "tcp" or "udp".
+	LookupPort(name, proto string) (port int, ok bool)
+	// LookupProtocol returns the IP protocol number of a protocol name.
+	LookupProtocol(name string) (proto int, ok bool)
+	// LookupNetwork returns the number of a network name as
+	// getnetbyname(3) does: 127 for "127", 0x7f000000 for "127.0.0.0".
+	LookupNetwork(name string) (net uint32, ok bool)
+	// LookupEthers returns the MAC address of a host name (/etc/ethers).
+	LookupEthers(name string) (mac [6]byte, ok bool)
 }
+
+var supportedDLT = map[uint32]bool{
+	dltNull: true, dltEN10MB: true, dltPPP: true, dltRaw: true, dltCHDLC: true,
+	dltIEEE80211: true, dltLoop: true, dltLinuxSLL: true, dltRadiotap: true,
+	dltIPv4: true, dltIPv6: true, dltLinuxSLL2: true,
+}
+
+// Compile compiles a tcpdump filter expression to a classic BPF program
+// that gives the same verdict as libpcap's program for the same options.
+// An empty expression accepts every packet. Errors are *Error values that
+// carry the byte offset of the problem.
+func Compile(expr string, opts Options) (prog []bpf.Instruction, err error) {
+	if len(expr) > MaxExprLen {
+		return nil, &Error{Offset: MaxExprLen, Msg: fmt.Sprintf("expression longer than %d bytes", MaxExprLen)}
+	}
+	snaplen := opts.Snaplen
+	if snaplen == 0 {
+		snaplen = DefaultSnaplen
+	}
+	if snaplen < 0 {
+		return nil, &Error{Msg: "negative snaplen"}
+	}
+	dlt := opts.LinkType.DLT()
+	if !supportedDLT[dlt] {
+		return nil, &Error{Msg: fmt.Sprintf("link-layer type %s is not supported by the filter compiler", opts.LinkType)}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			b, ok := r.(bailout)
+			if !ok {
+				panic(r)
+			}
+			prog, err = nil, b.err
+		}
+	}()
+	var p parser
+	p.init(expr)
+	root := p.parseProgram()
+
+	g := &gen{opts: opts, res: opts.Resolver}
+	if g.res == nil {
+		g.res = SystemResolver()
+	}
+	g.initLinktype(dlt)
+	e := &emitter{}
+	if root == nil {
+		e.items = append(e.items, st(bpf.ClassRET|bpf.RetK, uint32(snaplen)))
+		return e.finish(), nil
+	}
+	c := g.node(root)
+	next := g.newLabel()
+	pro := g.prologue(next)
+	e.labels = g.labels
+	e.items = append(e.items, pro...)
+	e.place(next)
+	accept, reject := e.newLabel(), e.newLabel()
+	e.cond(c, accept, reject)
+	e.place(accept)
+	e.items = append(e.items, st(bpf.ClassRET|bpf.RetK, uint32(snaplen)))
+	e.place(reject)
+	e.items = append(e.items, st(bpf.ClassRET|bpf.RetK, 0))
+	return e.finish(), nil
+}
+
+// errNotFound is returned by resolvers for names they do not know.
+var errNotFound = errors.New("name not found")

@@ -1,9 +1,44 @@
 package main
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/compile"
+	"github.com/purepcap/pcap/linktype"
+)
 
 // dumpProgram compiles c.expr on a dead handle and prints it as -d, -dd or
-// -ddd asks.
+// -ddd asks, exactly as tcpdump does.
 func dumpProgram(c *config) error {
-	return errors.New("filter compilation is not implemented yet")
+	lt := linktype.Ethernet
+	if c.linkType != "" {
+		t, ok := linktype.Parse(c.linkType)
+		if !ok {
+			return fmt.Errorf("invalid data link type %s", c.linkType)
+		}
+		lt = t
+	}
+	prog, err := compile.Compile(c.expr, compile.Options{
+		LinkType: lt,
+		Snaplen:  c.snaplen,
+		Optimize: c.optimize,
+	})
+	if err != nil {
+		return compileError(err)
+	}
+	_, err = os.Stdout.WriteString(bpf.Dump(prog, c.dumpLevel))
+	return err
+}
+
+// compileError returns a compiler error in tcpdump's words (without the
+// offset), so that pcapdump's stderr reads like tcpdump's.
+func compileError(err error) error {
+	var ce *compile.Error
+	if errors.As(err, &ce) {
+		return errors.New(ce.Msg)
+	}
+	return err
 }

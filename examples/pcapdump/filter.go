@@ -1,6 +1,10 @@
 package main
 
-import "errors"
+import (
+	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/compile"
+	"github.com/purepcap/pcap/linktype"
+)
 
 // packetFilter returns a function that says whether a packet matches c.expr
 // on a savefile of the given link type and snaplen, or nil when there is no
@@ -9,5 +13,20 @@ func packetFilter(c *config, linkType uint32, snaplen int) (func(pkt []byte, wir
 	if !c.exprGiven || c.expr == "" {
 		return nil, nil
 	}
-	return nil, errors.New("filter expressions are not supported yet")
+	prog, err := compile.Compile(c.expr, compile.Options{
+		LinkType: linktype.Type(linkType),
+		Snaplen:  snaplen,
+		Optimize: c.optimize,
+		Savefile: true,
+	})
+	if err != nil {
+		return nil, compileError(err)
+	}
+	vm, err := bpf.NewVM(prog)
+	if err != nil {
+		return nil, err
+	}
+	return func(pkt []byte, wireLen int) bool {
+		return vm.Run(pkt, wireLen) != 0
+	}, nil
 }

@@ -1,0 +1,142 @@
+package compile
+
+import "github.com/purepcap/pcap/bpf"
+
+// emitter lays out a condition tree as a flat program. Jump targets are
+// labels until the end; a conditional jump whose target is more than 255
+// instructions away goes through an inserted "ja".
+type emitter struct {
+	items  []stmt
+	labels int
+}
+
+func (e *emitter) newLabel() int {
+	e.labels++
+	return e.labels
+}
+
+func (e *emitter) place(l int) { e.items = append(e.items, stmt{label: l}) }
+
+// cond emits c so that control reaches label t when c holds and label f
+// otherwise. The left operand of and/or is evaluated first.
+func (e *emitter) cond(c cond, t, f int) {
+	type pending struct {
+		c           cond
+		label, t, f int
+	}
+	// Walk the left spine of an and/or chain iteratively, so that the long
+	// left-nested chains "a or b or c ..." produce do not recurse deeply.
+	var rights []pending
+loop:
+	for {
+		switch x := c.(type) {
+		case *block:
+			e.items = append(e.items, x.stmts...)
+			e.items = append(e.items, stmt{ins: bpf.Instruction{Op: x.op, K: x.k}, jt: t, jf: f})
+			break loop
+		case *notCond:
+			c, t, f = x.c, f, t
+		case *andCond:
+			mid := e.newLabel()
+			rights = append(rights, pending{x.b, mid, t, f})
+			c, t = x.a, mid
+		case *orCond:
+			mid := e.newLabel()
+			rights = append(rights, pending{x.b, mid, t, f})
+			c, f = x.a, mid
+		}
+	}
+	for i := len(rights) - 1; i >= 0; i-- {
+		r := rights[i]
+		e.place(r.label)
+		e.cond(r.c, r.t, r.f)
+	}
+}
+
+// positions maps each label to the index of the instruction it precedes.
+func (e *emitter) positions(items []stmt) []int {
+	pos := make([]int, e.labels+1)
+	n := 0
+	for _, it := range items {
+		if it.label > 0 {
+			pos[it.label] = n
+		} else {
+			n++
+		}
+	}
+	return pos
+}
+
+// finish resolves labels into relative offsets and returns the program.
+func (e *emitter) finish() []bpf.Instruction {
+	items := e.items
+	for {
+		pos := e.positions(items)
+		var out []stmt
+		pc := 0
+		for i, it := range items {
+			if it.label > 0 {
+				if out != nil {
+					out = append(out, it)
+				}
+				continue
+			}
+			op := it.ins.Op
+			if op&bpf.ClassMask == bpf.ClassJMP && op&bpf.JumpOpMask != bpf.JumpJA {
+				tFar := pos[it.jt]-pc-1 > 255
+				fFar := pos[it.jf]-pc-1 > 255
+				if tFar || fFar {
+					if out == nil {
+						out = make([]stmt, 0, len(items)+len(items)/4)
+						out = append(out, items[:i]...)
+					}
+					jump := it
+					var tramps []stmt
+					if tFar {
+						l := e.newLabel()
+						tramps = append(tramps, stmt{label: l}, stmt{ins: bpf.Instruction{Op: opJa}, jt: it.jt})
+						jump.jt = l
+					}
+					if fFar {
+						l := e.newLabel()
+						tramps = append(tramps, stmt{label: l}, stmt{ins: bpf.Instruction{Op: opJa}, jt: it.jf})
+						jump.jf = l
+					}
+					out = append(out, jump)
+					out = append(out, tramps...)
+					pc++
+					continue
+				}
+			}
+			if out != nil {
+				out = append(out, it)
+			}
+			pc++
+		}
+		if out == nil {
+			break
+		}
+		items = out
+	}
+	pos := e.positions(items)
+	prog := make([]bpf.Instruction, 0, len(items))
+	for _, it := range items {
+		if it.label > 0 {
+			continue
+		}
+		ins := it.ins
+		pc := len(prog)
+		if ins.Op&bpf.ClassMask == bpf.ClassJMP {
+			if ins.Op&bpf.JumpOpMask == bpf.JumpJA {
+				if it.jt > 0 {
+					ins.K = uint32(pos[it.jt] - pc - 1)
+				}
+			} else {
+				ins.Jt = uint8(pos[it.jt] - pc - 1)
+				ins.Jf = uint8(pos[it.jf] - pc - 1)
+			}
+		}
+		prog = append(prog, ins)
+	}
+	return prog
+}

@@ -1,0 +1,314 @@
+package compile
+
+import (
+	"encoding/binary"
+
+	"github.com/purepcap/pcap/bpf"
+)
+
+// DLT values of the link types the compiler handles.
+const (
+	dltNull      = 0
+	dltEN10MB    = 1
+	dltPPP       = 9
+	dltRaw       = 12
+	dltCHDLC     = 104
+	dltIEEE80211 = 105
+	dltLoop      = 108
+	dltLinuxSLL  = 113
+	dltRadiotap  = 127
+	dltIPv4      = 228
+	dltIPv6      = 229
+	dltLinuxSLL2 = 276
+)
+
+const offsetNotSet = 0xffffffff
+
+// Ethertypes, SAPs and other protocol numbers.
+const (
+	ethertypeIP       = 0x0800
+	ethertypeARP      = 0x0806
+	ethertypeRevARP   = 0x8035
+	ethertypeATalk    = 0x809b
+	ethertypeAARP     = 0x80f3
+	ethertypeDN       = 0x6003
+	ethertypeSCA      = 0x6007
+	ethertypeLAT      = 0x6004
+	ethertypeMOPDL    = 0x6001
+	ethertypeMOPRC    = 0x6002
+	ethertypeIPv6     = 0x86dd
+	ethertypeNS       = 0x0600
+	ethertype8021Q    = 0x8100
+	ethertype8021AD   = 0x88a8
+	ethertypeQinQ     = 0x9100
+	ethertypeIPX      = 0x8137
+	ethertypeMPLS     = 0x8847
+	ethertypePPPoED   = 0x8863
+	ethertypePPPoES   = 0x8864
+	ethertypeTEB      = 0x6558
+	ethertypeLoopback = 0x9000
+
+	sapIP      = 0x06
+	sap8021D   = 0x42
+	sapIPX     = 0xe0
+	sapNetBEUI = 0xf0
+	sapISONS   = 0xfe
+
+	ethermtu = 1500
+
+	ipprotoTCP     = 6
+	ipprotoUDP     = 17
+	ipprotoSCTP    = 132
+	protoUndef     = -1
+	isoCLNP        = 0x81
+	isoESIS        = 0x82
+	isoISIS        = 0x83
+	geneveUDPPort  = 6081
+	pppMPLSUnicast = 0x0281
+	sllP8022       = 0x0004
+	sllP8023       = 0x0001
+	sllOutgoing    = 4
+	packetOutgoing = 4
+)
+
+// offrel names the header a load offset is relative to.
+type offrel int
+
+const (
+	orPacket offrel = iota
+	orLinkHdr
+	orPrevLinkHdr
+	orLLC
+	orPrevMPLSHdr
+	orLinkPL
+	orLinkPLNoSnap
+	orLinkType
+	orTranIPv4
+	orTranIPv6
+)
+
+// absOffset is an offset from the start of the packet: a constant, plus
+// the value of a scratch register when the header before it has a length
+// known only at run time.
+type absOffset struct {
+	c        uint32
+	variable bool
+	reg      int // -1 until a register is assigned
+}
+
+// gen holds the code generator's state. Like libpcap's, it changes as
+// primitives are generated in source order: "vlan", "mpls", "pppoes" and
+// "geneve" move the offsets that everything after them uses.
+type gen struct {
+	opts Options
+	res  Resolver
+	off  int // offset of the primitive being generated, for errors
+
+	linktype, outerLinktype, prevLinktype uint32
+
+	offLinkHdr, offPrevLinkHdr, offOuterLinkHdr absOffset
+	offLinkPL, offLinkType                      absOffset
+	offNL, offNLNoSnap                          uint32
+
+	labelDepth, vlanDepth int
+	isGeneve              bool
+	isVlanVLOffset        bool
+
+	regUsed [bpf.MemWords]bool
+	curReg  int
+	labels  int // jump labels used inside blocks; the emitter continues from here
+}
+
+func (g *gen) newLabel() int {
+	g.labels++
+	return g.labels
+}
+
+func (g *gen) errorf(msg string) { fail(g.off, msg) }
+
+// initLinktype sets the offsets for the handle's link type.
+func (g *gen) initLinktype(dlt uint32) {
+	g.outerLinktype, g.prevLinktype, g.linktype = dlt, dlt, dlt
+	g.offLinkHdr = absOffset{reg: -1}
+	g.offLinkPL = absOffset{reg: -1}
+	g.offLinkType = absOffset{reg: -1}
+	switch dlt {
+	case dltEN10MB:
+		g.offLinkType.c, g.offLinkPL.c, g.offNL, g.offNLNoSnap = 12, 14, 0, 3
+	case dltNull, dltLoop:
+		g.offLinkType.c, g.offLinkPL.c = 0, 4
+	case dltPPP, dltCHDLC:
+		g.offLinkType.c, g.offLinkPL.c = 2, 4
+	case dltRadiotap:
+		g.offLinkHdr.variable = true
+		fallthrough
+	case dltIEEE80211:
+		g.offLinkType.c, g.offLinkPL.c, g.offLinkPL.variable = 24, 0, true
+		g.offNL, g.offNLNoSnap = 8, 3
+	case dltRaw, dltIPv4, dltIPv6:
+		g.offLinkType.c, g.offLinkPL.c = offsetNotSet, 0
+	case dltLinuxSLL:
+		g.offLinkType.c, g.offLinkPL.c = 14, 16
+	case dltLinuxSLL2:
+		g.offLinkType.c, g.offLinkPL.c = 0, 20
+	}
+	g.offOuterLinkHdr = g.offLinkHdr
+	g.offPrevLinkHdr = g.offLinkHdr
+}
+
+// Scratch registers, handed out round-robin like libpcap's so that an
+// expression needs as many as libpcap's code does.
+
+func (g *gen) allocReg() int {
+	for n := 0; n < bpf.MemWords; n++ {
+		if !g.regUsed[g.curReg] {
+			g.regUsed[g.curReg] = true
+			return g.curReg
+		}
+		g.curReg = (g.curReg + 1) % bpf.MemWords
+	}
+	g.errorf("too many registers needed to evaluate expression")
+	return 0
+}
+
+func (g *gen) freeReg(r int) { g.regUsed[r] = false }
+
+// varpart loads the variable part of off into X, or returns nil when off
+// is constant.
+func (g *gen) varpart(off *absOffset) []stmt {
+	if !off.variable {
+		return nil
+	}
+	if off.reg == -1 {
+		off.reg = g.allocReg()
+	}
+	return []stmt{st(opLdxMem, uint32(off.reg))}
+}
+
+func (g *gen) loadAbsRel(off *absOffset, k uint32, size uint16) []stmt {
+	if s := g.varpart(off); s != nil {
+		return append(s, st(opLdInd|size, off.c+k))
+	}
+	return []stmt{st(opLdAbs|size, off.c+k)}
+}
+
+// loadA loads the field of the given size at offset k from header rel.
+func (g *gen) loadA(rel offrel, k uint32, size uint16) []stmt {
+	switch rel {
+	case orPacket:
+		return []stmt{st(opLdAbs|size, k)}
+	case orLinkHdr:
+		return g.loadAbsRel(&g.offLinkHdr, k, size)
+	case orPrevLinkHdr:
+		return g.loadAbsRel(&g.offPrevLinkHdr, k, size)
+	case orLLC:
+		return g.loadAbsRel(&g.offLinkPL, k, size)
+	case orPrevMPLSHdr:
+		return g.loadAbsRel(&g.offLinkPL, g.offNL-4+k, size)
+	case orLinkPL:
+		return g.loadAbsRel(&g.offLinkPL, g.offNL+k, size)
+	case orLinkPLNoSnap:
+		return g.loadAbsRel(&g.offLinkPL, g.offNLNoSnap+k, size)
+	case orLinkType:
+		return g.loadAbsRel(&g.offLinkType, k, size)
+	case orTranIPv4:
+		s := g.loadxIPHdrLen()
+		return append(s, st(opLdInd|size, g.offLinkPL.c+g.offNL+k))
+	case orTranIPv6:
+		return g.loadAbsRel(&g.offLinkPL, g.offNL+40+k, size)
+	}
+	panic("compile: bad offrel")
+}
+
+// loadxIPHdrLen loads the IPv4 header length into X.
+func (g *gen) loadxIPHdrLen() []stmt {
+	if s := g.varpart(&g.offLinkPL); s != nil {
+		return append(s,
+			st(opLdInd|bpf.SizeB, g.offLinkPL.c+g.offNL),
+			st(aluK(bpf.ALUAnd), 0xf),
+			st(aluK(bpf.ALULsh), 2),
+			st(aluX(bpf.ALUAdd), 0),
+			st(opTax, 0))
+	}
+	return []stmt{st(opLdxMsh, g.offLinkPL.c+g.offNL)}
+}
+
+// ncmp compares (field & mask) with v using jump test jtype; reverse
+// negates the greater-than tests.
+func (g *gen) ncmp(rel offrel, k uint32, size uint16, mask uint32, jtype uint16, reverse bool, v uint32) cond {
+	s := g.loadA(rel, k, size)
+	if mask != 0xffffffff {
+		s = append(s, st(aluK(bpf.ALUAnd), mask))
+	}
+	var c cond = &block{stmts: s, op: bpf.ClassJMP | jtype, k: v}
+	if reverse && (jtype == bpf.JumpJGT || jtype == bpf.JumpJGE) {
+		c = not(c)
+	}
+	return c
+}
+
+func (g *gen) cmp(rel offrel, k uint32, size uint16, v uint32) cond {
+	return g.ncmp(rel, k, size, 0xffffffff, bpf.JumpJEQ, false, v)
+}
+
+func (g *gen) cmpGT(rel offrel, k uint32, size uint16, v uint32) cond {
+	return g.ncmp(rel, k, size, 0xffffffff, bpf.JumpJGT, false, v)
+}
+
+func (g *gen) cmpGE(rel offrel, k uint32, size uint16, v uint32) cond {
+	return g.ncmp(rel, k, size, 0xffffffff, bpf.JumpJGE, false, v)
+}
+
+func (g *gen) cmpLT(rel offrel, k uint32, size uint16, v uint32) cond {
+	return g.ncmp(rel, k, size, 0xffffffff, bpf.JumpJGE, true, v)
+}
+
+func (g *gen) cmpLE(rel offrel, k uint32, size uint16, v uint32) cond {
+	return g.ncmp(rel, k, size, 0xffffffff, bpf.JumpJGT, true, v)
+}
+
+func (g *gen) mcmp(rel offrel, k uint32, size uint16, v, mask uint32) cond {
+	return g.ncmp(rel, k, size, mask, bpf.JumpJEQ, false, v)
+}
+
+// bcmp compares len(v) bytes at k with v, testing the last word first as
+// libpcap does.
+func (g *gen) bcmp(rel offrel, k uint32, v []byte) cond {
+	var b cond
+	size := uint32(len(v))
+	add := func(c cond) {
+		if b == nil {
+			b = c
+		} else {
+			b = and(b, c)
+		}
+	}
+	for size >= 4 {
+		add(g.cmp(rel, k+size-4, bpf.SizeW, binary.BigEndian.Uint32(v[size-4:])))
+		size -= 4
+	}
+	for size >= 2 {
+		add(g.cmp(rel, k+size-2, bpf.SizeH, uint32(binary.BigEndian.Uint16(v[size-2:]))))
+		size -= 2
+	}
+	if size > 0 {
+		add(g.cmp(rel, k, bpf.SizeB, uint32(v[0])))
+	}
+	return b
+}
+
+// jset tests bits of a byte of the link-layer header.
+func (g *gen) jset(rel offrel, k uint32, size uint16, bits uint32) cond {
+	return &block{stmts: g.loadA(rel, k, size), op: opJset, k: bits}
+}
+
+func (g *gen) uncond(result bool) cond {
+	k := uint32(1)
+	if result {
+		k = 0
+	}
+	return &block{stmts: []stmt{st(opLdImm, k)}, op: opJeq, k: 0}
+}
+
+func (g *gen) trueCond() cond  { return g.uncond(true) }
+func (g *gen) falseCond() cond { return g.uncond(false) }

@@ -1,0 +1,163 @@
+package compile
+
+import "github.com/purepcap/pcap/bpf"
+
+// arthVal is a computed arithmetic value: statements that leave it in
+// scratch register reg, and the protocol tests its packet loads need.
+type arthVal struct {
+	s   []stmt
+	reg int
+	b   cond
+}
+
+func (g *gen) arith(a arith) *arthVal {
+	switch x := a.(type) {
+	case *numArith:
+		r := g.allocReg()
+		return &arthVal{s: []stmt{st(opLdImm, x.v), st(opSt, uint32(r))}, reg: r}
+	case *lenArith:
+		r := g.allocReg()
+		return &arthVal{s: []stmt{st(opLdLen, 0), st(opSt, uint32(r))}, reg: r}
+	case *loadArith:
+		inst := g.arith(x.idx)
+		g.off = x.off
+		return g.load(x.proto, inst, x.size)
+	case *binArith:
+		a0 := g.arith(x.l)
+		a1 := g.arith(x.r)
+		g.off = x.off
+		return g.binop(x.op, a0, a1)
+	case *negArith:
+		v := g.arith(x.x)
+		v.s = append(v.s, st(opLdMem, uint32(v.reg)), st(bpf.ClassALU|bpf.ALUNeg, 0), st(opSt, uint32(v.reg)))
+		return v
+	}
+	panic("compile: bad arith node")
+}
+
+// isImm reports whether v's first statement loads the constant k, which is
+// how libpcap spots a constant divisor or shift count.
+func firstImm(v *arthVal) (uint32, bool) {
+	if len(v.s) > 0 && v.s[0].label == 0 && v.s[0].ins.Op == opLdImm {
+		return v.s[0].ins.K, true
+	}
+	return 0, false
+}
+
+func (g *gen) binop(op uint16, a0, a1 *arthVal) *arthVal {
+	if k, ok := firstImm(a1); ok {
+		switch {
+		case op == bpf.ALUDiv && k == 0:
+			g.errorf("division by zero")
+		case op == bpf.ALUMod && k == 0:
+			g.errorf("modulus by zero")
+		case (op == bpf.ALULsh || op == bpf.ALURsh) && k > 31:
+			g.errorf("shift by more than 31 bits")
+		}
+	}
+	s := append(a0.s, a1.s...)
+	s = append(s, st(opLdxMem, uint32(a1.reg)), st(opLdMem, uint32(a0.reg)), st(aluX(op), 0))
+	g.freeReg(a0.reg)
+	g.freeReg(a1.reg)
+	r := g.allocReg()
+	s = append(s, st(opSt, uint32(r)))
+	// The right operand's protocol tests are dropped, as in libpcap.
+	return &arthVal{s: s, reg: r, b: a0.b}
+}
+
+// load is proto[inst:size].
+func (g *gen) load(proto uint8, inst *arthVal, size uint32) *arthVal {
+	regno := g.allocReg()
+	g.freeReg(inst.reg)
+	var sz uint16
+	switch size {
+	case 1:
+		sz = bpf.SizeB
+	case 2:
+		sz = bpf.SizeH
+	case 4:
+		sz = bpf.SizeW
+	default:
+		g.errorf("data size must be 1, 2, or 4")
+	}
+	idxToX := func(off *absOffset) []stmt {
+		if s := g.varpart(off); s != nil {
+			return append(s, st(opLdMem, uint32(inst.reg)), st(aluX(bpf.ALUAdd), 0), st(opTax, 0))
+		}
+		return []stmt{st(opLdxMem, uint32(inst.reg))}
+	}
+	switch proto {
+	case pRadio:
+		if g.linktype != dltRadiotap {
+			g.errorf("radio information not present in capture")
+		}
+		inst.s = append(inst.s, st(opLdxMem, uint32(inst.reg)), st(opLdInd|sz, 0))
+	case pLink:
+		s := idxToX(&g.offLinkHdr)
+		inst.s = append(append(inst.s, s...), st(opLdInd|sz, g.offLinkHdr.c))
+	case pIP, pARP, pRARP, pATalk, pDECnet, pSCA, pLAT, pMOPRC, pMOPDL, pIPv6:
+		s := idxToX(&g.offLinkPL)
+		inst.s = append(append(inst.s, s...), st(opLdInd|sz, g.offLinkPL.c+g.offNL))
+		b := g.protoAbbrev(proto)
+		if inst.b != nil {
+			b = and(inst.b, b)
+		}
+		inst.b = b
+	case pSCTP, pTCP, pUDP, pICMP, pIGMP, pIGRP, pPIM, pVRRP, pCARP:
+		s := g.loadxIPHdrLen()
+		s = append(s, st(opLdMem, uint32(inst.reg)), st(aluX(bpf.ALUAdd), 0), st(opTax, 0),
+			st(opLdInd|sz, g.offLinkPL.c+g.offNL))
+		inst.s = append(inst.s, s...)
+		frag := g.ipFragOK()
+		b := and(g.protoAbbrev(proto), frag)
+		if inst.b != nil {
+			b = and(inst.b, b)
+		}
+		inst.b = and(g.protoAbbrev(pIP), b)
+	case pICMPv6:
+		b := g.protoAbbrev(pIPv6)
+		if inst.b != nil {
+			b = and(inst.b, b)
+		}
+		b = and(b, g.cmp(orLinkPL, 6, bpf.SizeB, 58))
+		inst.b = b
+		s := idxToX(&g.offLinkPL)
+		inst.s = append(append(inst.s, s...), st(opLdInd|sz, g.offLinkPL.c+g.offNL+40))
+	default:
+		g.errorf("unsupported index operation")
+	}
+	inst.reg = regno
+	inst.s = append(inst.s, st(opSt, uint32(regno)))
+	return inst
+}
+
+// relation compares two values: code is JEQ, JGT or JGE.
+func (g *gen) relation(code uint16, a0, a1 *arthVal, reversed bool) cond {
+	s := append(a0.s, a1.s...)
+	s = append(s, st(opLdxMem, uint32(a1.reg)), st(opLdMem, uint32(a0.reg)))
+	var c cond
+	if code == bpf.JumpJEQ {
+		s = append(s, st(aluX(bpf.ALUSub), 0))
+		c = &block{stmts: s, op: opJeq, k: 0}
+	} else {
+		c = &block{stmts: s, op: bpf.ClassJMP | code | bpf.SrcX}
+	}
+	if reversed {
+		c = not(c)
+	}
+	g.freeReg(a0.reg)
+	g.freeReg(a1.reg)
+	var tmp cond
+	switch {
+	case a0.b != nil && a1.b != nil:
+		tmp = and(a0.b, a1.b)
+	case a0.b != nil:
+		tmp = a0.b
+	default:
+		tmp = a1.b
+	}
+	if tmp != nil {
+		c = and(tmp, c)
+	}
+	return c
+}

@@ -1,0 +1,289 @@
+package compile
+
+import (
+	"encoding/binary"
+
+	"github.com/purepcap/pcap/bpf"
+)
+
+// linkTest returns a test for link-layer protocol proto (an Ethertype, or
+// an 802.2 SAP when proto <= 1500) on the current link type.
+func (g *gen) linkTest(proto uint32) cond {
+	if g.labelDepth > 0 {
+		return g.mplsLinkTest(proto)
+	}
+	switch g.linktype {
+	case dltEN10MB:
+		var pre cond
+		if !g.isGeneve {
+			pre = g.prevLinkHdrCheck()
+		}
+		b := g.etherLinkTest(proto)
+		if pre != nil {
+			b = and(pre, b)
+		}
+		return b
+	case dltCHDLC:
+		if proto == sapISONS {
+			proto = proto<<8 | sapISONS
+		}
+		return g.cmp(orLinkType, 0, bpf.SizeH, proto)
+	case dltIEEE80211, dltRadiotap:
+		return and(g.wlanDataFrame(), g.llcLinkTest(proto))
+	case dltLinuxSLL:
+		return g.sllLinkTest(proto)
+	case dltRaw:
+		switch proto {
+		case ethertypeIP:
+			return g.mcmp(orLinkHdr, 0, bpf.SizeB, 0x40, 0xf0)
+		case ethertypeIPv6:
+			return g.mcmp(orLinkHdr, 0, bpf.SizeB, 0x60, 0xf0)
+		}
+		return g.falseCond()
+	case dltIPv4:
+		return g.uncond(proto == ethertypeIP)
+	case dltIPv6:
+		return g.uncond(proto == ethertypeIPv6)
+	case dltPPP:
+		return g.cmp(orLinkType, 0, bpf.SizeH, ethertypeToPPP(proto))
+	case dltNull, dltLoop:
+		switch proto {
+		case ethertypeIP:
+			return g.loopbackTest(2)
+		case ethertypeIPv6:
+			if g.opts.Savefile {
+				// The BSDs disagree on AF_INET6; a savefile may come from
+				// any of them.
+				b := or(g.loopbackTest(24), g.loopbackTest(28))
+				return or(g.loopbackTest(30), b)
+			}
+			return g.loopbackTest(10)
+		}
+		return g.falseCond()
+	}
+	if g.offLinkType.c != offsetNotSet {
+		return g.cmp(orLinkType, 0, bpf.SizeH, proto)
+	}
+	g.errorf(linkDesc(g.linktype) + " link-layer type filtering not implemented")
+	return nil
+}
+
+// loopbackTest compares the 4-byte address family of a NULL or LOOP
+// header. NULL stores it in the capturing host's byte order.
+func (g *gen) loopbackTest(af uint32) cond {
+	if g.linktype == dltNull && hostLittleEndian() {
+		af = af>>24 | af>>8&0xff00 | af<<8&0xff0000 | af<<24
+	}
+	return g.cmp(orLinkHdr, 0, bpf.SizeW, af)
+}
+
+func hostLittleEndian() bool {
+	var b [2]byte
+	binary.NativeEndian.PutUint16(b[:], 1)
+	return b[0] == 1
+}
+
+func ethertypeToPPP(proto uint32) uint32 {
+	switch proto {
+	case ethertypeIP:
+		return 0x0021
+	case ethertypeIPv6:
+		return 0x0057
+	case ethertypeDN:
+		return 0x0027
+	case ethertypeATalk:
+		return 0x0029
+	case ethertypeNS:
+		return 0x0025
+	case sapISONS:
+		return 0x0023
+	case sap8021D:
+		return 0x0031
+	case sapIPX:
+		return 0x002b
+	}
+	return proto
+}
+
+// etherLinkTest handles Ethernet II types and 802.3/802.2 SAPs.
+func (g *gen) etherLinkTest(proto uint32) cond {
+	is8023 := func() cond { return not(g.cmpGT(orLinkType, 0, bpf.SizeH, ethermtu)) }
+	switch proto {
+	case sapISONS, sapIP, sapNetBEUI:
+		b0 := is8023()
+		return and(b0, g.cmp(orLLC, 0, bpf.SizeH, proto<<8|proto))
+	case sapIPX:
+		b := or(g.cmp(orLLC, 0, bpf.SizeB, sapIPX), g.cmp(orLLC, 0, bpf.SizeH, 0xffff))
+		b = or(g.snap(0x000000, ethertypeIPX), b)
+		b = and(is8023(), b)
+		return or(g.cmp(orLinkType, 0, bpf.SizeH, ethertypeIPX), b)
+	case ethertypeATalk, ethertypeAARP:
+		b0 := is8023()
+		var b1 cond
+		if proto == ethertypeATalk {
+			b1 = g.snap(0x080007, ethertypeATalk)
+		} else {
+			b1 = g.snap(0x000000, ethertypeAARP)
+		}
+		b := and(b0, b1)
+		return or(g.cmp(orLinkType, 0, bpf.SizeH, proto), b)
+	}
+	if proto <= ethermtu {
+		b0 := is8023()
+		return and(b0, g.cmp(orLinkType, 2, bpf.SizeB, proto))
+	}
+	return g.cmp(orLinkType, 0, bpf.SizeH, proto)
+}
+
+// sllLinkTest handles Linux cooked v1 headers.
+func (g *gen) sllLinkTest(proto uint32) cond {
+	switch proto {
+	case sapISONS, sapIP, sapNetBEUI:
+		b0 := g.cmp(orLinkType, 0, bpf.SizeH, sllP8022)
+		return and(b0, g.cmp(orLLC, 0, bpf.SizeH, proto<<8|proto))
+	case sapIPX:
+		b := or(g.cmp(orLLC, 0, bpf.SizeB, sapIPX), g.snap(0x000000, ethertypeIPX))
+		b = and(g.cmp(orLinkType, 0, bpf.SizeH, sllP8022), b)
+		b = or(g.cmp(orLinkType, 0, bpf.SizeH, sllP8023), b)
+		return or(g.cmp(orLinkType, 0, bpf.SizeH, ethertypeIPX), b)
+	case ethertypeATalk, ethertypeAARP:
+		b0 := g.cmp(orLinkType, 0, bpf.SizeH, sllP8022)
+		var b1 cond
+		if proto == ethertypeATalk {
+			b1 = g.snap(0x080007, ethertypeATalk)
+		} else {
+			b1 = g.snap(0x000000, ethertypeAARP)
+		}
+		b := and(b0, b1)
+		return or(g.cmp(orLinkType, 0, bpf.SizeH, proto), b)
+	}
+	if proto <= ethermtu {
+		b0 := g.cmp(orLinkType, 0, bpf.SizeH, sllP8022)
+		return and(b0, g.cmp(orLinkHdr, g.offLinkPL.c, bpf.SizeB, proto))
+	}
+	return g.cmp(orLinkType, 0, bpf.SizeH, proto)
+}
+
+// llcLinkTest handles 802.2 headers (802.11 payloads).
+func (g *gen) llcLinkTest(proto uint32) cond {
+	switch proto {
+	case sapIP, sapISONS, sapNetBEUI:
+		return g.cmp(orLLC, 0, bpf.SizeH, proto<<8|proto)
+	case sapIPX:
+		return g.cmp(orLLC, 0, bpf.SizeB, sapIPX)
+	case ethertypeATalk:
+		return g.snap(0x080007, ethertypeATalk)
+	}
+	if proto <= ethermtu {
+		return g.cmp(orLLC, 0, bpf.SizeB, proto)
+	}
+	return g.cmp(orLLC, 6, bpf.SizeH, proto)
+}
+
+// snap tests for an 802.2 SNAP header with the given OUI and type.
+func (g *gen) snap(org, ptype uint32) cond {
+	b := []byte{0xaa, 0xaa, 0x03, byte(org >> 16), byte(org >> 8), byte(org), byte(ptype >> 8), byte(ptype)}
+	return g.bcmp(orLLC, 0, b)
+}
+
+// wlanDataFrame tests that an 802.11 frame is a data frame.
+func (g *gen) wlanDataFrame() cond {
+	b0 := g.jset(orLinkHdr, 0, bpf.SizeB, 0x08)
+	b1 := not(g.jset(orLinkHdr, 0, bpf.SizeB, 0x04))
+	return and(b1, b0)
+}
+
+func (g *gen) mplsLinkTest(proto uint32) cond {
+	switch proto {
+	case ethertypeIP:
+		b0 := g.mcmp(orLinkPL, 0xfffffffe, bpf.SizeB, 0x01, 0x01)
+		return and(b0, g.mcmp(orLinkPL, 0, bpf.SizeB, 0x40, 0xf0))
+	case ethertypeIPv6:
+		b0 := g.mcmp(orLinkPL, 0xfffffffe, bpf.SizeB, 0x01, 0x01)
+		return and(b0, g.mcmp(orLinkPL, 0, bpf.SizeB, 0x60, 0xf0))
+	}
+	g.errorf("unsupported protocol over mpls")
+	return nil
+}
+
+// prevLinkHdrCheck is the extra test some encapsulations need before
+// looking at an inner link-layer header; nil when none is needed.
+func (g *gen) prevLinkHdrCheck() cond {
+	if g.isGeneve {
+		return g.geneveLinkCheck()
+	}
+	return nil
+}
+
+// llcTest is "llc": the frame has an 802.2 LLC header.
+func (g *gen) llcTest() cond {
+	switch g.linktype {
+	case dltEN10MB:
+		b0 := not(g.cmpGT(orLinkType, 0, bpf.SizeH, ethermtu))
+		b1 := not(g.cmp(orLLC, 0, bpf.SizeH, 0xffff))
+		return and(b0, b1)
+	case dltIEEE80211, dltRadiotap:
+		return g.wlanDataFrame()
+	}
+	g.errorf("'llc' not supported for " + linkDesc(g.linktype))
+	return nil
+}
+
+func (g *gen) llcKind(kind string) cond {
+	if kind == "" {
+		return g.llcTest()
+	}
+	b0 := g.llcTest()
+	switch {
+	case eqFold(kind, "i"):
+		return and(b0, not(g.jset(orLLC, 2, bpf.SizeB, 0x01)))
+	case eqFold(kind, "s"):
+		return and(b0, g.mcmp(orLLC, 2, bpf.SizeB, 0x01, 0x03))
+	case eqFold(kind, "u"):
+		return and(b0, g.mcmp(orLLC, 2, bpf.SizeB, 0x03, 0x03))
+	}
+	if v, ok := lookupName(llcSSubtypes, kind); ok {
+		return and(b0, g.mcmp(orLLC, 2, bpf.SizeB, v, 0x0f))
+	}
+	if v, ok := lookupName(llcUSubtypes, kind); ok {
+		return and(b0, g.mcmp(orLLC, 2, bpf.SizeB, v, 0xef))
+	}
+	g.errorf("unknown LLC type name \"" + kind + "\"")
+	return nil
+}
+
+func eqFold(a, b string) bool {
+	_, ok := lookupName([]nameVal{{a, 0}}, b)
+	return ok
+}
+
+// linkDesc describes a DLT for error messages, as libpcap does.
+func linkDesc(dlt uint32) string {
+	switch dlt {
+	case dltNull:
+		return "BSD loopback"
+	case dltEN10MB:
+		return "Ethernet"
+	case dltPPP:
+		return "PPP"
+	case dltRaw:
+		return "Raw IP"
+	case dltCHDLC:
+		return "Cisco HDLC"
+	case dltIEEE80211:
+		return "802.11"
+	case dltLoop:
+		return "OpenBSD loopback"
+	case dltLinuxSLL:
+		return "Linux cooked v1"
+	case dltRadiotap:
+		return "802.11 plus radiotap header"
+	case dltIPv4:
+		return "Raw IPv4"
+	case dltIPv6:
+		return "Raw IPv6"
+	case dltLinuxSLL2:
+		return "Linux cooked v2"
+	}
+	return "DLT " + itoa(int(dlt))
+}

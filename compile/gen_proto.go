@@ -1,0 +1,370 @@
+package compile
+
+import "github.com/purepcap/pcap/bpf"
+
+// protoAbbrev is a bare protocol keyword: "tcp", "ip6", "arp", "l1", ...
+func (g *gen) protoAbbrev(proto uint8) cond {
+	switch proto {
+	case pSCTP:
+		return g.proto(ipprotoSCTP, qDefault, qDefault)
+	case pTCP:
+		return g.proto(ipprotoTCP, qDefault, qDefault)
+	case pUDP:
+		return g.proto(ipprotoUDP, qDefault, qDefault)
+	case pICMP:
+		return g.proto(1, pIP, qDefault)
+	case pIGMP:
+		return g.proto(2, pIP, qDefault)
+	case pIGRP:
+		return g.proto(9, pIP, qDefault)
+	case pPIM:
+		return g.proto(103, qDefault, qDefault)
+	case pVRRP, pCARP:
+		return g.proto(112, pIP, qDefault)
+	case pIP:
+		return g.linkTest(ethertypeIP)
+	case pARP:
+		return g.linkTest(ethertypeARP)
+	case pRARP:
+		return g.linkTest(ethertypeRevARP)
+	case pLink:
+		g.errorf("link layer applied in wrong context")
+	case pATalk:
+		return g.linkTest(ethertypeATalk)
+	case pAARP:
+		return g.linkTest(ethertypeAARP)
+	case pDECnet:
+		return g.linkTest(ethertypeDN)
+	case pSCA:
+		return g.linkTest(ethertypeSCA)
+	case pLAT:
+		return g.linkTest(ethertypeLAT)
+	case pMOPDL:
+		return g.linkTest(ethertypeMOPDL)
+	case pMOPRC:
+		return g.linkTest(ethertypeMOPRC)
+	case pIPv6:
+		return g.linkTest(ethertypeIPv6)
+	case pICMPv6:
+		return g.proto(58, pIPv6, qDefault)
+	case pAH:
+		return g.proto(51, qDefault, qDefault)
+	case pESP:
+		return g.proto(50, qDefault, qDefault)
+	case pISO:
+		return g.linkTest(sapISONS)
+	case pESIS:
+		return g.proto(isoESIS, pISO, qDefault)
+	case pISIS:
+		return g.proto(isoISIS, pISO, qDefault)
+	case pISISL1:
+		return g.isisAny(15, 17, 18, 24, 26)
+	case pISISL2:
+		return g.isisAny(16, 17, 20, 25, 27)
+	case pISISIIH:
+		return g.isisAny(15, 16, 17)
+	case pISISLSP:
+		return g.isisAny(18, 20)
+	case pISISSNP:
+		return g.isisAny(24, 25, 26, 27)
+	case pISISCSNP:
+		return g.isisAny(24, 25)
+	case pISISPSNP:
+		return g.isisAny(26, 27)
+	case pCLNP:
+		return g.proto(isoCLNP, pISO, qDefault)
+	case pSTP:
+		return g.linkTest(sap8021D)
+	case pIPX:
+		return g.linkTest(sapIPX)
+	case pNetBEUI:
+		return g.linkTest(sapNetBEUI)
+	case pRadio:
+		g.errorf("'radio' is not a valid protocol type")
+	}
+	g.errorf("unknown protocol")
+	return nil
+}
+
+// isisAny matches any of the IS-IS PDU types. libpcap chains them as
+// t0 or t1, then puts each later one in front of the chain.
+func (g *gen) isisAny(types ...uint32) cond {
+	b := or(g.proto(types[0], pISIS, qDefault), g.proto(types[1], pISIS, qDefault))
+	for _, t := range types[2:] {
+		b = or(g.proto(t, pISIS, qDefault), b)
+	}
+	return b
+}
+
+var protoBogus = map[uint8]string{
+	pARP:    "arp does not encapsulate another protocol",
+	pRARP:   "rarp does not encapsulate another protocol",
+	pATalk:  "AppleTalk encapsulation is not specifiable",
+	pDECnet: "DECNET encapsulation is not specifiable",
+	pLAT:    "LAT does not encapsulate another protocol",
+	pSCA:    "SCA does not encapsulate another protocol",
+	pMOPRC:  "MOPRC does not encapsulate another protocol",
+	pMOPDL:  "MOPDL does not encapsulate another protocol",
+	pCLNP:   "'clnp proto' is not supported",
+}
+
+// proto is "[proto] proto N": protocol N carried in the given protocol.
+func (g *gen) proto(v uint32, proto, dir uint8) cond {
+	if dir != qDefault {
+		g.errorf("direction applied to 'proto'")
+	}
+	switch proto {
+	case qDefault:
+		b0 := g.proto(v, pIP, dir)
+		return or(b0, g.proto(v, pIPv6, dir))
+	case pLink:
+		return g.linkTest(v)
+	case pIP:
+		b0 := g.linkTest(ethertypeIP)
+		return and(b0, g.cmp(orLinkPL, 9, bpf.SizeB, v))
+	case pIPv6:
+		b0 := g.linkTest(ethertypeIPv6)
+		frag := g.cmp(orLinkPL, 6, bpf.SizeB, 44)
+		b1 := and(frag, g.cmp(orLinkPL, 40, bpf.SizeB, v))
+		b1 = or(g.cmp(orLinkPL, 6, bpf.SizeB, v), b1)
+		return and(b0, b1)
+	case pISO:
+		if g.linktype == dltCHDLC {
+			b0 := g.linkTest(sapISONS<<8 | sapISONS)
+			return and(b0, g.cmp(orLinkPLNoSnap, 1, bpf.SizeB, v))
+		}
+		b0 := g.linkTest(sapISONS)
+		return and(b0, g.cmp(orLinkPLNoSnap, 0, bpf.SizeB, v))
+	case pISIS:
+		b0 := g.proto(isoISIS, pISO, qDefault)
+		return and(b0, g.cmp(orLinkPLNoSnap, 4, bpf.SizeB, v))
+	}
+	if msg, ok := protoBogus[proto]; ok {
+		g.errorf(msg)
+	}
+	g.errorf("'" + protoNames[proto] + " proto' is bogus")
+	return nil
+}
+
+// protochainUnroll is how many headers the protochain walker follows.
+// libpcap loops (with a backward jump) until it finds the protocol or an
+// unknown header; classic BPF checkers refuse backward jumps, so the loop
+// is unrolled.
+const protochainUnroll = 10
+
+// protochain is "[ip|ip6] protochain N": follow IPv6 extension headers and
+// AH headers looking for protocol N.
+func (g *gen) protochain(v uint32, proto uint8) cond {
+	reg2 := g.allocReg()
+	switch proto {
+	case pIP, pIPv6:
+	case qDefault:
+		b0 := g.protochain(v, pIP)
+		return or(b0, g.protochain(v, pIPv6))
+	default:
+		g.errorf("bad protocol applied for 'protochain'")
+	}
+	if g.offLinkPL.variable {
+		g.errorf("'protochain' not supported with variable length headers")
+	}
+	nl := g.offLinkPL.c + g.offNL
+	var b0 cond
+	var s []stmt
+	if proto == pIP {
+		b0 = g.linkTest(ethertypeIP)
+		s = append(s, st(opLdAbs|bpf.SizeB, nl+9), st(opLdxMsh, nl))
+	} else {
+		b0 = g.linkTest(ethertypeIPv6)
+		s = append(s, st(opLdAbs|bpf.SizeB, nl+6), st(opLdxImm, 40))
+	}
+	newLabel := g.newLabel
+	end := newLabel()
+	jeq := func(k uint32, jt, jf int) stmt {
+		return stmt{ins: bpf.Instruction{Op: opJeq, K: k}, jt: jt, jf: jf}
+	}
+	for i := 0; i < protochainUnroll; i++ {
+		next := end
+		if i < protochainUnroll-1 {
+			next = newLabel()
+		}
+		l1, l2, ahcheck := newLabel(), newLabel(), newLabel()
+		s = append(s, jeq(v, end, l1), stmt{label: l1}, jeq(59, end, l2), stmt{label: l2})
+		if proto == pIPv6 {
+			advance := newLabel()
+			la, lb, lc := newLabel(), newLabel(), newLabel()
+			s = append(s,
+				jeq(0, advance, la), stmt{label: la},
+				jeq(60, advance, lb), stmt{label: lb},
+				jeq(43, advance, lc), stmt{label: lc},
+				jeq(44, advance, ahcheck),
+				stmt{label: advance},
+				st(opLdInd|bpf.SizeB, nl),
+				st(opSt, uint32(reg2)),
+				st(opLdInd|bpf.SizeB, nl+1),
+				st(aluK(bpf.ALUAdd), 1),
+				st(aluK(bpf.ALUMul), 8),
+				st(aluX(bpf.ALUAdd), 0),
+				st(opTax, 0),
+				st(opLdMem, uint32(reg2)),
+				stmt{ins: bpf.Instruction{Op: opJa}, jt: next})
+		} else {
+			s = append(s, st(aluK(bpf.ALUAdd), 0))
+		}
+		l3 := newLabel()
+		s = append(s, stmt{label: ahcheck},
+			jeq(51, l3, end), stmt{label: l3},
+			st(opTxa, 0),
+			st(opLdInd|bpf.SizeB, nl),
+			st(opSt, uint32(reg2)),
+			st(opTxa, 0),
+			st(aluK(bpf.ALUAdd), 1),
+			st(opTax, 0),
+			st(opLdInd|bpf.SizeB, nl),
+			st(aluK(bpf.ALUAdd), 2),
+			st(aluK(bpf.ALUMul), 4),
+			st(opTax, 0),
+			st(opLdMem, uint32(reg2)),
+			stmt{ins: bpf.Instruction{Op: opJa}, jt: next})
+		if next != end {
+			s = append(s, stmt{label: next})
+		}
+	}
+	s = append(s, stmt{label: end}, st(aluK(bpf.ALUAdd), 0))
+	g.freeReg(reg2)
+	return and(b0, &block{stmts: s, op: opJeq, k: v})
+}
+
+// Ports.
+
+func (g *gen) ipFragOK() cond {
+	return not(g.jset(orLinkPL, 6, bpf.SizeH, 0x1fff))
+}
+
+func (g *gen) portDirErr(what string, dir uint8) {
+	switch dir {
+	case qAddr1, qAddr2, qAddr3, qAddr4:
+		n := itoa(int(dir - qAddr1 + 1))
+		g.errorf("'addr" + n + "' and 'address" + n + "' are not valid qualifiers for " + what)
+	case qRA:
+		g.errorf("'ra' is not a valid qualifier for " + what)
+	case qTA:
+		g.errorf("'ta' is not a valid qualifier for " + what)
+	}
+}
+
+// portTests combines the source and destination tests as dir says.
+func (g *gen) dirCombine(dir uint8, src, dst func() cond, what string) cond {
+	switch dir {
+	case qSrc:
+		return src()
+	case qDst:
+		return dst()
+	case qAnd:
+		a := src()
+		return and(a, dst())
+	case qDefault, qOr:
+		a := src()
+		return or(a, dst())
+	}
+	g.portDirErr(what, dir)
+	return nil
+}
+
+func (g *gen) portOp(port uint32, ipproto uint32, dir uint8) cond {
+	b0 := and(g.cmp(orLinkPL, 9, bpf.SizeB, ipproto), g.ipFragOK())
+	b1 := g.dirCombine(dir,
+		func() cond { return g.cmp(orTranIPv4, 0, bpf.SizeH, port) },
+		func() cond { return g.cmp(orTranIPv4, 2, bpf.SizeH, port) }, "ports")
+	return and(b0, b1)
+}
+
+func (g *gen) port(port uint32, ipproto int, dir uint8) cond {
+	b0 := g.linkTest(ethertypeIP)
+	var b1 cond
+	if ipproto == protoUndef {
+		b1 = or(g.portOp(port, ipprotoTCP, dir), g.portOp(port, ipprotoUDP, dir))
+		b1 = or(g.portOp(port, ipprotoSCTP, dir), b1)
+	} else {
+		b1 = g.portOp(port, uint32(ipproto), dir)
+	}
+	return and(b0, b1)
+}
+
+func (g *gen) portOp6(port uint32, ipproto uint32, dir uint8) cond {
+	b0 := g.cmp(orLinkPL, 6, bpf.SizeB, ipproto)
+	b1 := g.dirCombine(dir,
+		func() cond { return g.cmp(orTranIPv6, 0, bpf.SizeH, port) },
+		func() cond { return g.cmp(orTranIPv6, 2, bpf.SizeH, port) }, "ports")
+	return and(b0, b1)
+}
+
+func (g *gen) port6(port uint32, ipproto int, dir uint8) cond {
+	b0 := g.linkTest(ethertypeIPv6)
+	var b1 cond
+	if ipproto == protoUndef {
+		b1 = or(g.portOp6(port, ipprotoTCP, dir), g.portOp6(port, ipprotoUDP, dir))
+		b1 = or(g.portOp6(port, ipprotoSCTP, dir), b1)
+	} else {
+		b1 = g.portOp6(port, uint32(ipproto), dir)
+	}
+	return and(b0, b1)
+}
+
+func (g *gen) rangeAtom(rel offrel, off, v1, v2 uint32) cond {
+	if v1 > v2 {
+		v1, v2 = v2, v1
+	}
+	b1 := g.cmpGE(rel, off, bpf.SizeH, v1)
+	return and(b1, g.cmpLE(rel, off, bpf.SizeH, v2))
+}
+
+func (g *gen) portrangeOp(p1, p2, ipproto uint32, dir uint8) cond {
+	b0 := and(g.cmp(orLinkPL, 9, bpf.SizeB, ipproto), g.ipFragOK())
+	b1 := g.dirCombine(dir,
+		func() cond { return g.rangeAtom(orTranIPv4, 0, p1, p2) },
+		func() cond { return g.rangeAtom(orTranIPv4, 2, p1, p2) }, "port ranges")
+	return and(b0, b1)
+}
+
+func (g *gen) portrange(p1, p2 uint32, ipproto int, dir uint8) cond {
+	b0 := g.linkTest(ethertypeIP)
+	var b1 cond
+	if ipproto == protoUndef {
+		b1 = or(g.portrangeOp(p1, p2, ipprotoTCP, dir), g.portrangeOp(p1, p2, ipprotoUDP, dir))
+		b1 = or(g.portrangeOp(p1, p2, ipprotoSCTP, dir), b1)
+	} else {
+		b1 = g.portrangeOp(p1, p2, uint32(ipproto), dir)
+	}
+	return and(b0, b1)
+}
+
+func (g *gen) portrangeOp6(p1, p2, ipproto uint32, dir uint8) cond {
+	b0 := g.cmp(orLinkPL, 6, bpf.SizeB, ipproto)
+	b1 := g.dirCombine(dir,
+		func() cond { return g.rangeAtom(orTranIPv6, 0, p1, p2) },
+		func() cond { return g.rangeAtom(orTranIPv6, 2, p1, p2) }, "port ranges")
+	return and(b0, b1)
+}
+
+func (g *gen) portrange6(p1, p2 uint32, ipproto int, dir uint8) cond {
+	b0 := g.linkTest(ethertypeIPv6)
+	var b1 cond
+	if ipproto == protoUndef {
+		b1 = or(g.portrangeOp6(p1, p2, ipprotoTCP, dir), g.portrangeOp6(p1, p2, ipprotoUDP, dir))
+		b1 = or(g.portrangeOp6(p1, p2, ipprotoSCTP, dir), b1)
+	} else {
+		b1 = g.portrangeOp6(p1, p2, uint32(ipproto), dir)
+	}
+	return and(b0, b1)
+}
+
+// portBoth is "port N": IPv4 or IPv6, the IPv6 test first.
+func (g *gen) portBoth(port uint32, ipproto int, dir uint8) cond {
+	b := g.port(port, ipproto, dir)
+	return or(g.port6(port, ipproto, dir), b)
+}
+
+func (g *gen) portrangeBoth(p1, p2 uint32, ipproto int, dir uint8) cond {
+	b := g.portrange(p1, p2, ipproto, dir)
+	return or(g.portrange6(p1, p2, ipproto, dir), b)
+}

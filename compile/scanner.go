@@ -1,0 +1,405 @@
+package compile
+
+import (
+	"net/netip"
+	"regexp"
+	"strings"
+)
+
+// Scanner splits a filter expression into tokens, the way libpcap's lexer
+// does: at each position the longest match wins, and among matches of equal
+// length keywords beat numbers and addresses, which beat plain names.
+type Scanner struct {
+	src string
+	pos int
+	err string // why the last ILLEGAL token was rejected
+}
+
+// Init prepares s to scan src from its start.
+func (s *Scanner) Init(src string) {
+	s.src = src
+	s.pos = 0
+	s.err = ""
+}
+
+// ErrMsg returns the reason the most recent ILLEGAL token was rejected, or
+// "" when the scanner had no more specific complaint than a stray character.
+func (s *Scanner) ErrMsg() string { return s.err }
+
+// Scan returns the next token, its byte offset and its literal text. At the
+// end of input it returns EOF, again and again. Every call that does not
+// return EOF consumes at least one byte.
+func (s *Scanner) Scan() (off int, tok Token, lit string) {
+	src := s.src
+	for s.pos < len(src) {
+		c := src[s.pos]
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			break
+		}
+		s.pos++
+	}
+	off = s.pos
+	if off >= len(src) {
+		return off, EOF, ""
+	}
+	s.err = ""
+	c := src[off]
+	switch {
+	case isAlnum(c):
+		n, t := s.scanWord(off)
+		s.pos = off + n
+		lit = src[off : off+n]
+		if t == ILLEGAL {
+			return off, ILLEGAL, lit
+		}
+		return off, t, lit
+	case c == ':':
+		if n := matchLen(reV6, src[off:]); n > 0 {
+			s.pos = off + n
+			lit = src[off:s.pos]
+			return off, s.checkV6(lit), lit
+		}
+		s.pos++
+		return off, COLON, ":"
+	case c == '$':
+		if off+1 < len(src) && isHex(src[off+1]) {
+			n := 2
+			if off+2 < len(src) && isHex(src[off+2]) {
+				n = 3
+			}
+			s.pos = off + n
+			return off, AID, src[off:s.pos]
+		}
+	case c == '\\':
+		j := off + 1
+		for j < len(src) && !strings.ContainsRune(" !()\n\t", rune(src[j])) {
+			j++
+		}
+		if j > off+1 {
+			s.pos = j
+			return off, ID, src[off+1 : j]
+		}
+	}
+	// Operators.
+	two := ""
+	if off+1 < len(src) {
+		two = src[off : off+2]
+	}
+	switch two {
+	case ">=":
+		s.pos += 2
+		return off, GEQ, two
+	case "<=":
+		s.pos += 2
+		return off, LEQ, two
+	case "!=":
+		s.pos += 2
+		return off, NEQ, two
+	case "==":
+		s.pos += 2
+		return off, EQ, two
+	case "<<":
+		s.pos += 2
+		return off, LSH, two
+	case ">>":
+		s.pos += 2
+		return off, RSH, two
+	case "&&":
+		s.pos += 2
+		return off, AND, two
+	case "||":
+		s.pos += 2
+		return off, OR, two
+	}
+	s.pos++
+	lit = src[off : off+1]
+	switch c {
+	case '+':
+		return off, PLUS, lit
+	case '-':
+		return off, MINUS, lit
+	case '*':
+		return off, STAR, lit
+	case '/':
+		return off, SLASH, lit
+	case '%':
+		return off, PERCENT, lit
+	case ':':
+		return off, COLON, lit
+	case '[':
+		return off, LBRACK, lit
+	case ']':
+		return off, RBRACK, lit
+	case '!':
+		return off, NOT, lit
+	case '<':
+		return off, LT, lit
+	case '>':
+		return off, GT, lit
+	case '(':
+		return off, LPAREN, lit
+	case ')':
+		return off, RPAREN, lit
+	case '&':
+		return off, AMP, lit
+	case '|':
+		return off, PIPE, lit
+	case '^':
+		return off, CARET, lit
+	case '=':
+		return off, EQ, lit
+	}
+	return off, ILLEGAL, lit
+}
+
+// Candidate classes of a word, in libpcap's rule order (earlier wins ties).
+const (
+	candKeyword = iota
+	candAID
+	candMAC
+	candNum
+	candHID
+	candV6
+	candBogusMAC
+	candNamed
+	candID
+	nCands
+)
+
+// scanWord scans a token that starts with a letter or digit and returns its
+// length and token.
+func (s *Scanner) scanWord(off int) (int, Token) {
+	src := s.src
+	var lens [nCands]int
+	idn := idLen(src, off)
+	word := src[off : off+idn]
+	kw, isKW := keywords[word]
+	if isKW {
+		lens[candKeyword] = idn
+	}
+	if _, ok := namedNumbers[word]; ok {
+		lens[candNamed] = idn
+	}
+	lens[candID] = idn
+	lens[candNum] = numLen(src, off)
+	// The address patterns need a separator or twelve hex digits; check
+	// cheaply before running the regular expressions.
+	span := off
+	hasColon, hasSep := false, false
+	for span < len(src) {
+		ch := src[span]
+		if ch == ':' {
+			hasColon = true
+		} else if ch == '.' || ch == '-' {
+			hasSep = true
+		} else if !isAlnum(ch) {
+			break
+		}
+		span++
+	}
+	rest := src[off:span]
+	if hasColon {
+		lens[candV6] = matchLen(reV6, rest)
+		lens[candBogusMAC] = matchLen(reBogusMAC, rest)
+	}
+	if hasColon || hasSep || span-off >= 12 {
+		lens[candMAC] = matchLen(reMAC, rest)
+	}
+	if hasSep {
+		lens[candHID] = matchLen(reHID, rest)
+	}
+	best := candKeyword
+	for c := 1; c < nCands; c++ {
+		if lens[c] > lens[best] {
+			best = c
+		}
+	}
+	n := lens[best]
+	lit := src[off : off+n]
+	switch best {
+	case candKeyword:
+		return n, kw
+	case candMAC:
+		return n, EID
+	case candNum:
+		if msg := checkNumber(lit); msg != "" {
+			s.err = msg
+			return n, ILLEGAL
+		}
+		return n, NUM
+	case candHID:
+		return n, HID
+	case candV6:
+		return n, s.checkV6(lit)
+	case candBogusMAC:
+		s.err = "bogus ethernet address " + lit
+		return n, ILLEGAL
+	case candNamed:
+		return n, NUM
+	}
+	return n, ID
+}
+
+func (s *Scanner) checkV6(lit string) Token {
+	if _, err := netip.ParseAddr(lit); err != nil {
+		s.err = "bogus IPv6 address " + lit
+		return ILLEGAL
+	}
+	return HID6
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// idLen is the length of the longest name at off: a letter or digit, then
+// letters, digits, '-', '_' and '.', not ending in '-' or '_'.
+func idLen(src string, off int) int {
+	j := off + 1
+	for j < len(src) {
+		c := src[j]
+		if !isAlnum(c) && c != '-' && c != '_' && c != '.' {
+			break
+		}
+		j++
+	}
+	for j > off+1 && (src[j-1] == '-' || src[j-1] == '_') {
+		j--
+	}
+	return j - off
+}
+
+// numLen is the length of the decimal or 0x-hex number at off.
+func numLen(src string, off int) int {
+	if src[off] < '0' || src[off] > '9' {
+		return 0
+	}
+	if src[off] == '0' && off+2 < len(src) && (src[off+1] == 'x' || src[off+1] == 'X') && isHex(src[off+2]) {
+		j := off + 2
+		for j < len(src) && isHex(src[j]) {
+			j++
+		}
+		return j - off
+	}
+	j := off
+	for j < len(src) && src[j] >= '0' && src[j] <= '9' {
+		j++
+	}
+	return j - off
+}
+
+// checkNumber returns libpcap's complaint about a number literal, or "".
+func checkNumber(lit string) string {
+	_, msg := parseNumber(lit)
+	return msg
+}
+
+// parseNumber converts a decimal, octal (leading 0) or hex (0x) literal.
+func parseNumber(lit string) (uint32, string) {
+	var n uint32
+	switch {
+	case len(lit) > 1 && lit[0] == '0' && (lit[1] == 'x' || lit[1] == 'X'):
+		for i := 2; i < len(lit); i++ {
+			c := lit[i]
+			var d uint32
+			switch {
+			case c >= '0' && c <= '9':
+				d = uint32(c - '0')
+			case c >= 'a' && c <= 'f':
+				d = uint32(c-'a') + 10
+			default:
+				d = uint32(c-'A') + 10
+			}
+			if n > 0x0FFFFFFF {
+				return 0, "number " + lit + " overflows 32 bits"
+			}
+			n = n<<4 + d
+		}
+	case lit[0] == '0':
+		for i := 1; i < len(lit); i++ {
+			c := lit[i]
+			if c < '0' || c > '7' {
+				return 0, "number " + lit + " contains non-octal digit"
+			}
+			if n > 03777777777 {
+				return 0, "number " + lit + " overflows 32 bits"
+			}
+			n = n<<3 + uint32(c-'0')
+		}
+	default:
+		for i := 0; i < len(lit); i++ {
+			d := uint32(lit[i] - '0')
+			if n > 0xFFFFFFFF/10 || n == 0xFFFFFFFF/10 && d > 0xFFFFFFFF%10 {
+				return 0, "number " + lit + " overflows 32 bits"
+			}
+			n = n*10 + d
+		}
+	}
+	return n, ""
+}
+
+// numValue returns the value of a NUM token's literal.
+func numValue(lit string) uint32 {
+	if v, ok := namedNumbers[lit]; ok {
+		return v
+	}
+	v, _ := parseNumber(lit)
+	return v
+}
+
+func matchLen(re *regexp.Regexp, s string) int {
+	loc := re.FindStringIndex(s)
+	if loc == nil {
+		return 0
+	}
+	return loc[1]
+}
+
+const (
+	rxW  = `[0-9A-Fa-f]{1,4}`
+	rxN  = `(?:0[xX][0-9A-Fa-f]+|[0-9]+)`
+	rxB  = `[0-9A-Fa-f]{1,2}`
+	rxB2 = `[0-9A-Fa-f]{4}`
+)
+
+var (
+	reHID      = longest(`^(?:` + rxN + `\.` + rxN + `(?:\.` + rxN + `(?:\.` + rxN + `)?)?)`)
+	reMAC      = longest(`^(?:` + rxB + `(?::` + rxB + `){5}|` + rxB + `(?:-` + rxB + `){5}|` + rxB + `(?:\.` + rxB + `){5}|` + rxB2 + `\.` + rxB2 + `\.` + rxB2 + `|` + rxB2 + rxB2 + rxB2 + `)`)
+	reBogusMAC = longest(`^` + rxB + `:+(?:` + rxB + `:+)+`)
+	reV6       = longest(`^(?:` + v6Pattern() + `)`)
+)
+
+func longest(expr string) *regexp.Regexp {
+	re := regexp.MustCompile(expr)
+	re.Longest()
+	return re
+}
+
+// v6Pattern builds the alternatives libpcap's scanner accepts as IPv6
+// addresses: eight groups, or "::" with at most seven groups around it, and
+// the forms ending in a dotted IPv4 address.
+func v6Pattern() string {
+	groups := func(n int) string { // n groups separated by ':'
+		if n == 0 {
+			return ""
+		}
+		return rxW + strings.Repeat(":"+rxW, n-1)
+	}
+	v4 := rxN + `\.` + rxN + `\.` + rxN + `\.` + rxN
+	alts := []string{groups(8), groups(6) + ":" + v4}
+	for total := 0; total <= 7; total++ {
+		for a := 0; a <= total; a++ {
+			alts = append(alts, groups(a)+"::"+groups(total-a))
+		}
+	}
+	for total := 0; total <= 5; total++ {
+		for a := 0; a <= total; a++ {
+			alts = append(alts, groups(a)+"::"+strings.Repeat(rxW+":", total-a)+v4)
+		}
+	}
+	return strings.Join(alts, "|")
+}
