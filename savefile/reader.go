@@ -65,6 +65,10 @@ func readError(err error) error {
 	return fmt.Errorf("error reading dump file: %w", err)
 }
 
+// DefaultMaxInterfaces is the default cap on the interfaces of one pcapng
+// section (libpcap has none; real captures have a handful).
+const DefaultMaxInterfaces = 10000
+
 // ReaderOptions adjust how a Reader interprets a file.
 type ReaderOptions struct {
 	// Libpcap makes pcapng reading fail, as libpcap 1.10 does, when an
@@ -74,7 +78,8 @@ type ReaderOptions struct {
 	Libpcap bool
 
 	// MaxInterfaces caps the interfaces of one pcapng section; 0 means
-	// 65536. A file with more is rejected rather than read into memory.
+	// DefaultMaxInterfaces. A file with more is rejected rather than
+	// read into memory.
 	MaxInterfaces int
 }
 
@@ -162,7 +167,7 @@ func (r *Reader) Close() error {
 
 func newReader(src *source, opts ReaderOptions) (*Reader, error) {
 	if opts.MaxInterfaces <= 0 {
-		opts.MaxInterfaces = 65536
+		opts.MaxInterfaces = DefaultMaxInterfaces
 	}
 	rd := &Reader{src: src, opts: opts}
 	n := src.fill(4)
@@ -172,14 +177,17 @@ func newReader(src *source, opts ReaderOptions) (*Reader, error) {
 	if n < 4 {
 		return nil, truncatedf("truncated dump file; tried to read 4 file header bytes, only got %d", n)
 	}
-	magic := src.peek(4)
-	if ok, err := rd.openPcap(magic); ok || err != nil {
-		return rd, err
+	ok, err := rd.openPcap(src.peek(4))
+	if !ok && err == nil {
+		ok, err = rd.openNG()
 	}
-	if ok, err := rd.openNG(); ok || err != nil {
-		return rd, err
+	switch {
+	case err != nil:
+		return nil, err
+	case !ok:
+		return nil, ErrUnknownFormat
 	}
-	return nil, ErrUnknownFormat
+	return rd, nil
 }
 
 // Format reports whether the file is pcap or pcapng.
