@@ -1,0 +1,89 @@
+package pcap
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/compile"
+	"github.com/purepcap/pcap/linktype"
+)
+
+// CompileBPFFilter compiles a tcpdump filter expression for packets of the
+// given link type and snapshot length, as a dead handle would (gopacket's
+// name and shape). The program is optimized and assumes no netmask.
+func CompileBPFFilter(linkType linktype.Type, snaplen int, expr string) ([]bpf.Instruction, error) {
+	prog, err := compile.Compile(expr, compile.Options{LinkType: linkType, Snaplen: snaplen, Optimize: true})
+	if err != nil {
+		return nil, fmt.Errorf("pcap: %w", err)
+	}
+	return prog, nil
+}
+
+// Compile compiles expr for this handle, as libpcap's pcap_compile: for its
+// link type and snapshot length, optimized if optimize, with netmask (an
+// IPv4 mask such as 0xffffff00, or 0 if unknown) for "ip broadcast". On a
+// live Linux handle the program uses the kernel's ancillary loads, as
+// libpcap's does.
+func (h *Handle) Compile(expr string, optimize bool, netmask uint32) ([]bpf.Instruction, error) {
+	prog, err := compile.Compile(expr, compile.Options{
+		LinkType:  h.linkType,
+		Snaplen:   h.snaplen,
+		Optimize:  optimize,
+		Netmask:   netmask,
+		LiveLinux: h.live != nil,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("pcap: %w", err)
+	}
+	return prog, nil
+}
+
+// CompileBPFFilter is Compile(expr, true, 0) (gopacket's method).
+func (h *Handle) CompileBPFFilter(expr string) ([]bpf.Instruction, error) {
+	return h.Compile(expr, true, 0)
+}
+
+// SetBPFFilter compiles expr (see Compile) and makes it the handle's
+// filter. On a live handle the kernel runs it when it can; packets that
+// were already queued when the filter changed are filtered again in
+// userspace, so none that fails it is returned.
+func (h *Handle) SetBPFFilter(expr string) error {
+	prog, err := h.Compile(expr, true, 0)
+	if err != nil {
+		return err
+	}
+	return h.SetBPFInstructionFilter(prog)
+}
+
+// SetFilter is SetBPFFilter (libpcap's pcap_setfilter, taking the
+// expression).
+func (h *Handle) SetFilter(expr string) error { return h.SetBPFFilter(expr) }
+
+// SetBPFInstructionFilter makes prog, a program for the handle's link type,
+// the handle's filter. An empty program removes the filter.
+func (h *Handle) SetBPFInstructionFilter(prog []bpf.Instruction) error {
+	if h.closed {
+		return errors.New("pcap: set filter: handle is closed")
+	}
+	prog = append([]bpf.Instruction(nil), prog...)
+	if len(prog) == 0 {
+		prog = nil
+	}
+	var vm *userFilter
+	if prog != nil {
+		var err error
+		vm, err = newUserFilter(prog)
+		if err != nil {
+			return fmt.Errorf("pcap: set filter: %w", err)
+		}
+	}
+	if h.live != nil {
+		return h.live.setFilter(h, prog, vm)
+	}
+	h.filter, h.vm = prog, vm
+	return nil
+}
+
+// Filter returns the handle's current filter program, or nil.
+func (h *Handle) Filter() []bpf.Instruction { return h.filter }

@@ -1,0 +1,199 @@
+//go:build linux
+
+package pcap
+
+import (
+	"net"
+	"os"
+	"runtime"
+	"strings"
+	"syscall"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// findAllDevs lists the links and their addresses with two rtnetlink dumps
+// (no privileges needed), then adds "any".
+func findAllDevs() ([]Interface, error) {
+	links, err := syscall.NetlinkRIB(syscall.RTM_GETLINK, syscall.AF_UNSPEC)
+	if err != nil {
+		return nil, os.NewSyscallError("netlink RTM_GETLINK", err)
+	}
+	msgs, err := syscall.ParseNetlinkMessage(links)
+	if err != nil {
+		return nil, os.NewSyscallError("netlink parse", err)
+	}
+	var devs []Interface
+	byIndex := map[int32]int{}
+	p2p := map[int32]bool{}
+	arphrd := map[int32]uint16{}
+	for _, m := range msgs {
+		if m.Header.Type != syscall.RTM_NEWLINK || len(m.Data) < syscall.SizeofIfInfomsg {
+			continue
+		}
+		ifi := (*syscall.IfInfomsg)(unsafe.Pointer(&m.Data[0]))
+		attrs, err := syscall.ParseNetlinkRouteAttr(&m)
+		if err != nil {
+			continue
+		}
+		var d Interface
+		for _, a := range attrs {
+			switch a.Attr.Type {
+			case syscall.IFLA_IFNAME:
+				d.Name = strings.TrimRight(string(a.Value), "\x00")
+			case unix.IFLA_IFALIAS:
+				d.Description = strings.TrimRight(string(a.Value), "\x00")
+			}
+		}
+		if d.Name == "" {
+			continue
+		}
+		if ifi.Flags&syscall.IFF_UP != 0 {
+			d.Flags |= FlagUp
+		}
+		if ifi.Flags&syscall.IFF_RUNNING != 0 {
+			d.Flags |= FlagRunning
+		}
+		if ifi.Flags&syscall.IFF_LOOPBACK != 0 {
+			d.Flags |= FlagLoopback
+		}
+		p2p[ifi.Index] = ifi.Flags&syscall.IFF_POINTOPOINT != 0
+		arphrd[ifi.Index] = ifi.Type
+		byIndex[ifi.Index] = len(devs)
+		devs = append(devs, d)
+	}
+
+	addrs, err := syscall.NetlinkRIB(syscall.RTM_GETADDR, syscall.AF_UNSPEC)
+	if err != nil {
+		return nil, os.NewSyscallError("netlink RTM_GETADDR", err)
+	}
+	if msgs, err = syscall.ParseNetlinkMessage(addrs); err != nil {
+		return nil, os.NewSyscallError("netlink parse", err)
+	}
+	for _, m := range msgs {
+		if m.Header.Type != syscall.RTM_NEWADDR || len(m.Data) < syscall.SizeofIfAddrmsg {
+			continue
+		}
+		ifa := (*syscall.IfAddrmsg)(unsafe.Pointer(&m.Data[0]))
+		i, ok := byIndex[int32(ifa.Index)]
+		if !ok {
+			continue
+		}
+		attrs, err := syscall.ParseNetlinkRouteAttr(&m)
+		if err != nil {
+			continue
+		}
+		var address, local, bcast net.IP
+		for _, a := range attrs {
+			ip := net.IP(append([]byte(nil), a.Value...))
+			switch a.Attr.Type {
+			case syscall.IFA_ADDRESS:
+				address = ip
+			case syscall.IFA_LOCAL:
+				local = ip
+			case syscall.IFA_BROADCAST:
+				bcast = ip
+			}
+		}
+		bits := 32
+		if ifa.Family == syscall.AF_INET6 {
+			bits = 128
+		} else if ifa.Family != syscall.AF_INET {
+			continue
+		}
+		var ia InterfaceAddress
+		switch {
+		case local != nil:
+			ia.IP = local
+			if address != nil && !address.Equal(local) && p2p[int32(ifa.Index)] {
+				ia.P2P = address
+			}
+		case address != nil:
+			ia.IP = address
+		default:
+			continue
+		}
+		if len(ia.IP) != bits/8 {
+			continue
+		}
+		ia.Netmask = net.CIDRMask(int(ifa.Prefixlen), bits)
+		ia.Broadaddr = bcast
+		devs[i].Addresses = append(devs[i].Addresses, ia)
+	}
+
+	for i := range devs {
+		d := &devs[i]
+		idx := int32(-1)
+		for k, v := range byIndex {
+			if v == i {
+				idx = k
+			}
+		}
+		d.Flags |= linkFlags(d.Name, d.Flags, arphrd[idx])
+	}
+	devs = append(devs, Interface{
+		Name:        "any",
+		Description: anyDescription,
+		Flags:       FlagUp | FlagRunning | ConnectionNotApplicable,
+	})
+	sortDevs(devs)
+	return devs, nil
+}
+
+// linkFlags returns the wireless flag and the connection status of a
+// device, found the way libpcap finds them: sysfs for wireless, ethtool's
+// link state for the rest.
+func linkFlags(name string, flags uint32, hw uint16) uint32 {
+	if flags&FlagLoopback != 0 {
+		return ConnectionNotApplicable
+	}
+	var out uint32
+	if _, err := os.Stat("/sys/class/net/" + name + "/wireless"); err == nil {
+		out |= FlagWireless
+	} else {
+		switch hw {
+		case unix.ARPHRD_LOOPBACK:
+			return 0
+		case unix.ARPHRD_IRDA, unix.ARPHRD_IEEE80211, unix.ARPHRD_IEEE80211_PRISM,
+			unix.ARPHRD_IEEE80211_RADIOTAP, unix.ARPHRD_IEEE802154, unix.ARPHRD_IEEE802154_MONITOR,
+			unix.ARPHRD_6LOWPAN:
+			out |= FlagWireless
+		}
+	}
+	up, err := ethtoolLink(name)
+	switch {
+	case err == unix.EOPNOTSUPP || err == unix.EINVAL:
+		out |= ConnectionNotApplicable
+	case err != nil:
+	case up:
+		out |= ConnectionConnected
+	default:
+		out |= ConnectionDisconnected
+	}
+	return out
+}
+
+// ethtoolLink asks ETHTOOL_GLINK whether the device has link.
+func ethtoolLink(name string) (bool, error) {
+	fd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return false, err
+	}
+	defer unix.Close(fd)
+	var val struct{ cmd, data uint32 }
+	val.cmd = unix.ETHTOOL_GLINK
+	var ifr struct {
+		name [unix.IFNAMSIZ]byte
+		data uintptr
+		_    [24 - unsafe.Sizeof(uintptr(0))]byte
+	}
+	copy(ifr.name[:unix.IFNAMSIZ-1], name)
+	ifr.data = uintptr(unsafe.Pointer(&val))
+	_, _, e := unix.Syscall(unix.SYS_IOCTL, uintptr(fd), unix.SIOCETHTOOL, uintptr(unsafe.Pointer(&ifr)))
+	runtime.KeepAlive(&val)
+	if e != 0 {
+		return false, e
+	}
+	return val.data != 0, nil
+}

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package pcap
+
+func findAllDevs() ([]Interface, error) { return nil, errUnsupported }

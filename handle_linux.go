@@ -1,0 +1,872 @@
+//go:build linux
+
+package pcap
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+
+	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/compile"
+	"github.com/purepcap/pcap/linktype"
+)
+
+// Sizes of the cooked headers the handle builds in front of packets from
+// SOCK_DGRAM sockets.
+const (
+	sllHdrLen  = 16
+	sll2HdrLen = 20
+	vlanTagLen = 4
+	// ringReserve is the headroom asked of the kernel in front of each
+	// packet: room for a cooked header and a reinserted VLAN tag.
+	ringReserve = sll2HdrLen + vlanTagLen
+	arphrdNone  = 0xfffe
+	// The offset of struct sockaddr_ll after each ring frame header.
+	sllOffsetV3 = 48 // TPACKET_ALIGN(sizeof(struct tpacket3_hdr))
+	sllOffsetV2 = 32 // TPACKET_ALIGN(sizeof(struct tpacket2_hdr))
+	sizeofSLL   = 20
+)
+
+// liveHandle is an AF_PACKET socket with a memory-mapped receive ring.
+type liveHandle struct {
+	f    *os.File
+	rc   syscall.RawConn
+	fd   int // valid until f is closed; use rc for calls that may race Close
+	dev  string
+	mu   sync.Mutex // held while the ring is read; Close takes it to unmap
+	stMu sync.Mutex // guards the cumulative counters
+
+	ifindex  int
+	loIndex  int
+	arphrd   uint16
+	cooked   bool
+	linkType linktype.Type
+	dlts     []linktype.Type
+	timeout  time.Duration
+	dir      atomic.Int32
+
+	// The ring. With TPACKET_V3 a slot is a block holding many packets;
+	// with TPACKET_V2 (immediate mode) a slot is one packet's frame.
+	v3        bool
+	ring      []byte
+	slotSize  int // block size (V3) or frame size (V2)
+	nslots    int
+	blockSize int // V2: frames are laid out in blocks of this size
+	perBlock  int // V2: frames per block
+	cur       int // the slot being read
+	held      bool
+	pktOff    int // V3: offset of the next packet in the ring
+	left      int // V3: packets left in the held block
+
+	userOnly   bool // the kernel does not run the filter: filter every packet
+	userSlots  int  // slots to filter in userspace after a filter change
+	vlanOffset int  // where a reinserted VLAN tag goes; -1: never
+
+	ready   bool
+	readyFn func(uintptr) bool
+	sockErr error
+	closed  bool
+
+	recv, drop, ifdrop0 uint64
+	meta                bpf.Metadata
+}
+
+func permissionHint(dev string, err error) error {
+	if errors.Is(err, os.ErrPermission) {
+		return fmt.Errorf("pcap: %s: you don't have permission to capture on that device (%w); live capture needs CAP_NET_RAW (run as root, or grant the program cap_net_raw with setcap)", dev, err)
+	}
+	return fmt.Errorf("pcap: %s: %w", dev, err)
+}
+
+func activate(h *Handle, p *InactiveHandle) (err error) {
+	dev := p.device
+	l := &liveHandle{dev: dev, timeout: p.timeout, fd: -1, vlanOffset: -1}
+	l.dir.Store(int32(p.direction))
+
+	// An ioctl socket resolves names in the caller's network namespace,
+	// as the packet socket will.
+	ctl, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return fmt.Errorf("pcap: %s: %w", dev, os.NewSyscallError("socket", err))
+	}
+	defer unix.Close(ctl)
+	if dev != "any" {
+		ifr, err := unix.NewIfreq(dev)
+		if err != nil {
+			return fmt.Errorf("pcap: %s: %w", dev, err)
+		}
+		if err := unix.IoctlIfreq(ctl, unix.SIOCGIFINDEX, ifr); err != nil {
+			if err == unix.ENODEV {
+				return fmt.Errorf("pcap: %s: no such device exists", dev)
+			}
+			return fmt.Errorf("pcap: %s: %w", dev, os.NewSyscallError("SIOCGIFINDEX", err))
+		}
+		l.ifindex = int(ifr.Uint32())
+		if err := unix.IoctlIfreq(ctl, unix.SIOCGIFHWADDR, ifr); err != nil {
+			return fmt.Errorf("pcap: %s: %w", dev, os.NewSyscallError("SIOCGIFHWADDR", err))
+		}
+		l.arphrd = ifr.Uint16()
+	}
+	if ifr, err := unix.NewIfreq("lo"); err == nil {
+		if unix.IoctlIfreq(ctl, unix.SIOCGIFINDEX, ifr) == nil {
+			l.loIndex = int(ifr.Uint32())
+		}
+	}
+	l.chooseLinkType(p.linkType)
+	if p.linkType != 0 && p.linkType != l.linkType {
+		return fmt.Errorf("pcap: %s: link type %s is not supported by the device", dev, p.linkType)
+	}
+
+	sotype := unix.SOCK_RAW
+	if l.cooked {
+		sotype = unix.SOCK_DGRAM
+	}
+	fd, err := unix.Socket(unix.AF_PACKET, sotype|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return permissionHint(dev, os.NewSyscallError("socket", err))
+	}
+	l.fd = fd
+	defer func() {
+		if err != nil {
+			if l.ring != nil {
+				unix.Munmap(l.ring)
+			}
+			if l.f != nil {
+				l.f.Close()
+			} else {
+				unix.Close(fd)
+			}
+		}
+	}()
+	if err := l.setupRing(p); err != nil {
+		return err
+	}
+	h.live = l
+	h.linkType = l.linkType
+
+	// Attach the filter before bind, so nothing unfiltered is queued.
+	if p.filterExpr != nil || p.filterProg != nil {
+		prog := p.filterProg
+		if p.filterExpr != nil {
+			prog, err = compile.Compile(*p.filterExpr, compile.Options{
+				LinkType: l.linkType, Snaplen: p.snaplen, Optimize: p.optimize, LiveLinux: true,
+			})
+			if err != nil {
+				return fmt.Errorf("pcap: %w", err)
+			}
+		}
+		if len(prog) > 0 {
+			vm, err := newUserFilter(prog)
+			if err != nil {
+				return fmt.Errorf("pcap: set filter: %w", err)
+			}
+			h.filter, h.vm = prog, vm
+			l.userOnly = !l.attachKernel(prog)
+		}
+	}
+	if p.promisc && l.ifindex != 0 {
+		mreq := unix.PacketMreq{Ifindex: int32(l.ifindex), Type: unix.PACKET_MR_PROMISC}
+		if err := unix.SetsockoptPacketMreq(fd, unix.SOL_PACKET, unix.PACKET_ADD_MEMBERSHIP, &mreq); err != nil {
+			return fmt.Errorf("pcap: %s: can't enter promiscuous mode: %w", dev, os.NewSyscallError("setsockopt", err))
+		}
+	}
+	if p.direction == DirectionIn {
+		_ = unix.SetsockoptInt(fd, unix.SOL_PACKET, unix.PACKET_IGNORE_OUTGOING, 1)
+	}
+	sa := &unix.SockaddrLinklayer{Protocol: htons(unix.ETH_P_ALL), Ifindex: l.ifindex}
+	if err := unix.Bind(fd, sa); err != nil {
+		if err == unix.ENETDOWN {
+			return fmt.Errorf("pcap: %s: that device is not up", dev)
+		}
+		return permissionHint(dev, os.NewSyscallError("bind", err))
+	}
+	if e, _ := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_ERROR); e != 0 {
+		return fmt.Errorf("pcap: %s: %w", dev, os.NewSyscallError("bind", syscall.Errno(e)))
+	}
+	l.ifdrop0 = readIfDropped(dev)
+
+	l.f = os.NewFile(uintptr(fd), "packet:"+dev)
+	if l.f == nil {
+		return fmt.Errorf("pcap: %s: can't wrap socket", dev)
+	}
+	l.rc, err = l.f.SyscallConn()
+	if err != nil {
+		return fmt.Errorf("pcap: %s: %w", dev, err)
+	}
+	l.readyFn = l.pollReady
+	return nil
+}
+
+// chooseLinkType picks the link type for the device's hardware type, as
+// libpcap maps ARPHRD_* values, and whether the socket must be cooked.
+func (l *liveHandle) chooseLinkType(want linktype.Type) {
+	switch {
+	case l.dev == "any":
+		l.cooked = true
+		l.dlts = []linktype.Type{linktype.LinuxSLL, linktype.LinuxSLL2}
+	case l.arphrd == unix.ARPHRD_ETHER || l.arphrd == unix.ARPHRD_LOOPBACK:
+		l.dlts = []linktype.Type{linktype.Ethernet}
+	case l.arphrd == arphrdNone:
+		l.dlts = []linktype.Type{linktype.Raw}
+	default:
+		l.cooked = true
+		l.dlts = []linktype.Type{linktype.LinuxSLL, linktype.LinuxSLL2}
+	}
+	l.linkType = l.dlts[0]
+	for _, t := range l.dlts {
+		if t == want {
+			l.linkType = t
+		}
+	}
+	l.setVLANOffset()
+}
+
+func (l *liveHandle) setVLANOffset() {
+	switch l.linkType {
+	case linktype.Ethernet:
+		l.vlanOffset = 12
+	case linktype.LinuxSLL:
+		l.vlanOffset = sllHdrLen - 2
+	default:
+		l.vlanOffset = -1
+	}
+}
+
+func htons(v uint16) uint16 { return v<<8 | v>>8 }
+
+// setupRing creates and maps the receive ring: TPACKET_V3 blocks, or
+// TPACKET_V2 frames in immediate mode (V3 hands packets over a block at a
+// time).
+func (l *liveHandle) setupRing(p *InactiveHandle) error {
+	fd := l.fd
+	l.v3 = !p.immediate
+	version := unix.TPACKET_V3
+	if !l.v3 {
+		version = unix.TPACKET_V2
+	}
+	if err := unix.SetsockoptInt(fd, unix.SOL_PACKET, unix.PACKET_VERSION, version); err != nil {
+		return fmt.Errorf("pcap: %s: can't use TPACKET_V%d: %w", l.dev, version+1, os.NewSyscallError("setsockopt", err))
+	}
+	if err := unix.SetsockoptInt(fd, unix.SOL_PACKET, unix.PACKET_RESERVE, ringReserve); err != nil {
+		return fmt.Errorf("pcap: %s: %w", l.dev, os.NewSyscallError("setsockopt PACKET_RESERVE", err))
+	}
+	// The largest packet a slot must hold: the snapshot length, but no
+	// more than a GRO super-packet or the MTU plus headers.
+	maxPkt := p.snaplen
+	limit := 65536 + 64
+	if l.ifindex != 0 {
+		if mtu := ifMTU(l.dev); mtu+64 > limit {
+			limit = mtu + 64
+		}
+	}
+	if maxPkt > limit {
+		maxPkt = limit
+	}
+	frame := tpacketAlign(sllOffsetV3+sizeofSLL+16) + ringReserve + maxPkt
+	frame = tpacketAlign(frame)
+	page := os.Getpagesize()
+	block := page
+	for block < frame {
+		block <<= 1
+	}
+	buf := p.bufferSize
+	if l.v3 {
+		// Big blocks mean fewer wakeups; keep at least 8 when the
+		// buffer allows.
+		for block*2*8 <= buf && block < 1<<20 {
+			block <<= 1
+		}
+	}
+	nblocks := buf / block
+	if nblocks < 2 {
+		nblocks = 2
+	}
+	for {
+		var err error
+		if l.v3 {
+			tov := uint32(0) // the kernel's default
+			if l.timeout > 0 {
+				tov = uint32((l.timeout + time.Millisecond - 1) / time.Millisecond)
+			}
+			req := unix.TpacketReq3{
+				Block_size:     uint32(block),
+				Block_nr:       uint32(nblocks),
+				Frame_size:     uint32(frame),
+				Frame_nr:       uint32(block / frame * nblocks),
+				Retire_blk_tov: tov,
+			}
+			err = unix.SetsockoptTpacketReq3(fd, unix.SOL_PACKET, unix.PACKET_RX_RING, &req)
+		} else {
+			req := unix.TpacketReq{
+				Block_size: uint32(block),
+				Block_nr:   uint32(nblocks),
+				Frame_size: uint32(frame),
+				Frame_nr:   uint32(block / frame * nblocks),
+			}
+			err = unix.SetsockoptTpacketReq(fd, unix.SOL_PACKET, unix.PACKET_RX_RING, &req)
+		}
+		if err == unix.ENOMEM && nblocks > 2 {
+			nblocks -= nblocks/20 + 1
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("pcap: %s: can't create rx ring: %w", l.dev, os.NewSyscallError("setsockopt", err))
+		}
+		break
+	}
+	ring, err := unix.Mmap(fd, 0, block*nblocks, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_SHARED)
+	if err != nil {
+		return fmt.Errorf("pcap: %s: can't mmap rx ring: %w", l.dev, os.NewSyscallError("mmap", err))
+	}
+	l.ring = ring
+	l.blockSize = block
+	if l.v3 {
+		l.slotSize = block
+		l.nslots = nblocks
+	} else {
+		l.slotSize = frame
+		l.perBlock = block / frame
+		l.nslots = l.perBlock * nblocks
+	}
+	return nil
+}
+
+func tpacketAlign(n int) int { return (n + 15) &^ 15 }
+
+func ifMTU(dev string) int {
+	b, err := os.ReadFile("/sys/class/net/" + dev + "/mtu")
+	if err != nil {
+		return 1500
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil {
+		return 1500
+	}
+	return n
+}
+
+func readIfDropped(dev string) uint64 {
+	if dev == "any" {
+		return 0
+	}
+	b, err := os.ReadFile("/sys/class/net/" + dev + "/statistics/rx_dropped")
+	if err != nil {
+		return 0
+	}
+	n, _ := strconv.ParseUint(strings.TrimSpace(string(b)), 10, 64)
+	return n
+}
+
+// slotOffset returns where slot i starts in the ring.
+func (l *liveHandle) slotOffset(i int) int {
+	if l.v3 {
+		return i * l.slotSize
+	}
+	return i/l.perBlock*l.blockSize + i%l.perBlock*l.slotSize
+}
+
+// statusWord returns the slot's status word: block_status in the V3 block
+// descriptor (at offset 8), tp_status in the V2 frame header.
+func (l *liveHandle) statusWord(i int) *uint32 {
+	off := l.slotOffset(i)
+	if l.v3 {
+		off += 8
+	}
+	return (*uint32)(unsafe.Pointer(&l.ring[off]))
+}
+
+// slotReady says whether the current slot belongs to userspace.
+func (l *liveHandle) slotReady() bool {
+	return atomic.LoadUint32(l.statusWord(l.cur))&unix.TP_STATUS_USER != 0
+}
+
+// pollReady is the callback given to RawConn.Read: returning false parks
+// the goroutine in the runtime poller until the socket is readable.
+func (l *liveHandle) pollReady(fd uintptr) bool {
+	if l.slotReady() {
+		l.ready = true
+		return true
+	}
+	if e, err := unix.GetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_ERROR); err == nil && e != 0 {
+		l.sockErr = syscall.Errno(e)
+		return true
+	}
+	return false
+}
+
+// wait parks until the current slot is ready, the timeout expires or the
+// handle is closed. It is called without l.mu held.
+func (l *liveHandle) wait() error {
+	if l.timeout > 0 {
+		if err := l.f.SetReadDeadline(time.Now().Add(l.timeout)); err != nil {
+			return l.closedErr(err)
+		}
+	}
+	l.ready, l.sockErr = false, nil
+	err := l.rc.Read(l.readyFn)
+	if err != nil {
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			return ErrTimeout
+		}
+		return l.closedErr(err)
+	}
+	if l.sockErr != nil {
+		if l.sockErr == unix.ENETDOWN {
+			return fmt.Errorf("pcap: %s: the interface went down", l.dev)
+		}
+		return fmt.Errorf("pcap: %s: %w", l.dev, os.NewSyscallError("read", l.sockErr))
+	}
+	return nil
+}
+
+func (l *liveHandle) closedErr(err error) error {
+	if errors.Is(err, os.ErrClosed) {
+		return fmt.Errorf("pcap: read %s: %w", l.dev, os.ErrClosed)
+	}
+	return fmt.Errorf("pcap: read %s: %w", l.dev, err)
+}
+
+// release hands the held slot back to the kernel and moves to the next.
+func (l *liveHandle) release() {
+	atomic.StoreUint32(l.statusWord(l.cur), unix.TP_STATUS_KERNEL)
+	l.held = false
+	l.left = 0
+	l.cur++
+	if l.cur == l.nslots {
+		l.cur = 0
+	}
+	if l.userSlots > 0 {
+		l.userSlots--
+	}
+}
+
+// next returns the next packet, zero-copy from the ring.
+func (l *liveHandle) next(h *Handle) ([]byte, CaptureInfo, error) {
+	l.mu.Lock()
+	for {
+		if l.closed {
+			l.mu.Unlock()
+			return nil, CaptureInfo{}, fmt.Errorf("pcap: read %s: %w", l.dev, os.ErrClosed)
+		}
+		if l.held {
+			if l.v3 && l.left > 0 {
+				data, ci, ok, err := l.nextInBlock(h)
+				if ok || err != nil {
+					l.mu.Unlock()
+					return data, ci, err
+				}
+				continue
+			}
+			l.release()
+		}
+		if l.slotReady() {
+			l.held = true
+			base := l.slotOffset(l.cur)
+			if l.v3 {
+				bh := (*unix.TpacketHdrV1)(unsafe.Pointer(&l.ring[base+8]))
+				l.left = int(bh.Num_pkts)
+				l.pktOff = base + int(bh.Offset_to_first_pkt)
+				continue
+			}
+			data, ci, ok, err := l.frameV2(h, base)
+			if ok || err != nil {
+				l.mu.Unlock()
+				return data, ci, err
+			}
+			continue
+		}
+		l.mu.Unlock()
+		if err := l.wait(); err != nil {
+			return nil, CaptureInfo{}, err
+		}
+		l.mu.Lock()
+	}
+}
+
+// nextInBlock takes the next packet of the held V3 block. ok is false for a
+// packet that the direction or a userspace filter drops.
+func (l *liveHandle) nextInBlock(h *Handle) (data []byte, ci CaptureInfo, ok bool, err error) {
+	base := l.pktOff
+	blockEnd := l.slotOffset(l.cur) + l.slotSize
+	if base < 0 || base+sllOffsetV3+sizeofSLL > blockEnd {
+		return nil, ci, false, fmt.Errorf("pcap: %s: corrupted ring block", l.dev)
+	}
+	hdr := (*unix.Tpacket3Hdr)(unsafe.Pointer(&l.ring[base]))
+	l.left--
+	l.pktOff = base + int(hdr.Next_offset)
+	tci := uint16(hdr.Hv1.Vlan_tci)
+	return l.deliver(h, base, sllOffsetV3, blockEnd, int(hdr.Mac), int(hdr.Snaplen), int(hdr.Len),
+		int64(hdr.Sec), int64(hdr.Nsec), hdr.Status, tci, hdr.Hv1.Vlan_tpid)
+}
+
+// frameV2 takes the packet of the held V2 frame.
+func (l *liveHandle) frameV2(h *Handle, base int) (data []byte, ci CaptureInfo, ok bool, err error) {
+	hdr := (*unix.Tpacket2Hdr)(unsafe.Pointer(&l.ring[base]))
+	return l.deliver(h, base, sllOffsetV2, base+l.slotSize, int(hdr.Mac), int(hdr.Snaplen), int(hdr.Len),
+		int64(hdr.Sec), int64(hdr.Nsec), hdr.Status, hdr.Vlan_tci, hdr.Vlan_tpid)
+}
+
+// deliver turns one ring packet into what the caller sees: the cooked
+// header built in front of it, the userspace filter, the direction check,
+// the VLAN tag put back and the snapshot length applied.
+func (l *liveHandle) deliver(h *Handle, base, sllOff, end, mac, caplen, wire int,
+	sec, nsec int64, status uint32, tci, tpid uint16) (data []byte, ci CaptureInfo, ok bool, err error) {
+	start := base + mac
+	if mac < sllOff+sizeofSLL || start+caplen > end {
+		return nil, ci, false, fmt.Errorf("pcap: %s: corrupted frame on kernel ring (mac offset %d, caplen %d)", l.dev, mac, caplen)
+	}
+	sll := (*unix.RawSockaddrLinklayer)(unsafe.Pointer(&l.ring[base+sllOff]))
+	// Direction, and libpcap's loopback rule: an outgoing packet on lo
+	// shows up again as incoming, so the outgoing copy is dropped.
+	if sll.Pkttype == unix.PACKET_OUTGOING {
+		if int(sll.Ifindex) == l.loIndex || Direction(l.dir.Load()) == DirectionIn {
+			return nil, ci, false, nil
+		}
+	} else if Direction(l.dir.Load()) == DirectionOut {
+		return nil, ci, false, nil
+	}
+	room := start - (base + sllOff + sizeofSLL)
+	if l.cooked {
+		hl := sllHdrLen
+		if l.linkType == linktype.LinuxSLL2 {
+			hl = sll2HdrLen
+		}
+		if room < hl {
+			return nil, ci, false, fmt.Errorf("pcap: %s: cooked-mode frame doesn't have room for the header", l.dev)
+		}
+		start -= hl
+		room -= hl
+		hdr := l.ring[start : start+hl]
+		proto := (*[2]byte)(unsafe.Pointer(&sll.Protocol))
+		if hl == sllHdrLen {
+			binary.BigEndian.PutUint16(hdr[0:], uint16(sll.Pkttype))
+			binary.BigEndian.PutUint16(hdr[2:], sll.Hatype)
+			binary.BigEndian.PutUint16(hdr[4:], uint16(sll.Halen))
+			copy(hdr[6:14], sll.Addr[:])
+			hdr[14], hdr[15] = proto[0], proto[1]
+		} else {
+			hdr[0], hdr[1] = proto[0], proto[1]
+			hdr[2], hdr[3] = 0, 0
+			binary.BigEndian.PutUint32(hdr[4:], uint32(sll.Ifindex))
+			binary.BigEndian.PutUint16(hdr[8:], sll.Hatype)
+			hdr[10] = sll.Pkttype
+			hdr[11] = sll.Halen
+			copy(hdr[12:20], sll.Addr[:])
+		}
+		caplen += hl
+		wire += hl
+	}
+	vlanValid := tci != 0 || status&unix.TP_STATUS_VLAN_VALID != 0
+	if h.vm != nil && (l.userOnly || l.userSlots > 0) {
+		md := &l.meta
+		md.VLANPresent = vlanValid
+		md.VLANTCI = tci
+		md.VLANTPID = unix.ETH_P_8021Q
+		if tpid != 0 || status&unix.TP_STATUS_VLAN_TPID_VALID != 0 {
+			md.VLANTPID = tpid
+		}
+		md.PktType = sll.Pkttype
+		md.IfIndex = uint32(sll.Ifindex)
+		md.Protocol = htons(sll.Protocol)
+		md.HAType = sll.Hatype
+		if h.vm.run(l.ring[start:start+caplen], wire, md) == 0 {
+			return nil, ci, false, nil
+		}
+	}
+	if vlanValid && l.vlanOffset >= 0 && caplen >= l.vlanOffset && room >= vlanTagLen {
+		if tpid == 0 && status&unix.TP_STATUS_VLAN_TPID_VALID == 0 {
+			tpid = unix.ETH_P_8021Q
+		}
+		start -= vlanTagLen
+		copy(l.ring[start:start+l.vlanOffset], l.ring[start+vlanTagLen:start+vlanTagLen+l.vlanOffset])
+		tag := l.ring[start+l.vlanOffset : start+l.vlanOffset+vlanTagLen]
+		binary.BigEndian.PutUint16(tag[0:], tpid)
+		binary.BigEndian.PutUint16(tag[2:], tci)
+		caplen += vlanTagLen
+		wire += vlanTagLen
+	}
+	if caplen > h.snaplen {
+		caplen = h.snaplen
+	}
+	ci.Timestamp = h.stamp(sec, nsec)
+	ci.CaptureLength = caplen
+	ci.Length = wire
+	return l.ring[start : start+caplen : start+caplen], ci, true, nil
+}
+
+// attachKernel puts prog on the socket, adjusted for a cooked socket. It
+// reports false when the kernel can't run it (too long, backward jumps,
+// loads of cooked header fields it has no equivalent for): the caller then
+// filters in userspace, with no kernel filter attached.
+func (l *liveHandle) attachKernel(prog []bpf.Instruction) bool {
+	kprog, ok := l.kernelProgram(prog)
+	if ok {
+		err := attachFilter(l.fd, kprog)
+		if err == nil {
+			return true
+		}
+	}
+	detachFilter(l.fd)
+	return false
+}
+
+// kernelProgram returns prog as the kernel must see it.
+func (l *liveHandle) kernelProgram(prog []bpf.Instruction) ([]bpf.Instruction, bool) {
+	if len(prog) > bpf.MaxInstructions {
+		return nil, false
+	}
+	if !l.cooked {
+		return prog, kernelAccepts(prog)
+	}
+	out := append([]bpf.Instruction(nil), prog...)
+	for i := range out {
+		ins := &out[i]
+		cls := ins.Op & bpf.ClassMask
+		if cls != bpf.ClassLD && cls != bpf.ClassLDX {
+			continue
+		}
+		switch ins.Op & bpf.ModeMask {
+		case bpf.ModeABS, bpf.ModeIND, bpf.ModeMSH:
+		default:
+			continue
+		}
+		if !fixCookedOffset(ins, l.linkType) {
+			return nil, false
+		}
+	}
+	return out, kernelAccepts(out)
+}
+
+// fixCookedOffset rewrites a packet load for a SOCK_DGRAM socket, where the
+// kernel's packet starts after the cooked header that userspace sees:
+// payload offsets shrink by the header length, and the header fields the
+// kernel knows become ancillary loads. It reports false for a load of any
+// other header byte.
+func fixCookedOffset(ins *bpf.Instruction, t linktype.Type) bool {
+	if ins.K >= uint32(bpf.SKFAdOff&0xffffffff) {
+		return true // already ancillary (or another negative offset)
+	}
+	if t == linktype.LinuxSLL2 {
+		switch {
+		case ins.K >= sll2HdrLen:
+			ins.K -= sll2HdrLen
+		case ins.K == 0:
+			ins.K = bpf.Ancillary(bpf.AdProtocol)
+		case ins.K == 4:
+			ins.K = bpf.Ancillary(bpf.AdIfIndex)
+		case ins.K == 10:
+			ins.K = bpf.Ancillary(bpf.AdPktType)
+		default:
+			return false
+		}
+		return true
+	}
+	switch {
+	case ins.K >= sllHdrLen:
+		ins.K -= sllHdrLen
+	case ins.K == 0:
+		ins.K = bpf.Ancillary(bpf.AdPktType)
+	case ins.K == 14:
+		ins.K = bpf.Ancillary(bpf.AdProtocol)
+	default:
+		return false
+	}
+	return true
+}
+
+func attachFilter(fd int, prog []bpf.Instruction) error {
+	if len(prog) == 0 {
+		return errors.New("empty program")
+	}
+	fp := unix.SockFprog{
+		Len:    uint16(len(prog)),
+		Filter: (*unix.SockFilter)(unsafe.Pointer(&prog[0])),
+	}
+	return unix.SetsockoptSockFprog(fd, unix.SOL_SOCKET, unix.SO_ATTACH_FILTER, &fp)
+}
+
+func detachFilter(fd int) {
+	_ = unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_DETACH_FILTER, 0)
+}
+
+// rejectAll is the program libpcap calls the total filter.
+var rejectAll = []bpf.Instruction{bpf.Stmt(bpf.ClassRET|bpf.RetK, 0)}
+
+// setFilter replaces the handle's filter on an active socket. Packets
+// already in the ring passed the old filter (or none), so the ring's slots
+// are filtered again in userspace until they have all been read.
+func (l *liveHandle) setFilter(h *Handle, prog []bpf.Instruction, vm *userFilter) error {
+	var err error
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return errors.New("pcap: set filter: handle is closed")
+	}
+	cerr := l.rc.Control(func(fd uintptr) {
+		// Stop the flow while the filter changes, then drain what the
+		// socket queued outside the ring.
+		_ = attachFilter(int(fd), rejectAll)
+		var b [1]byte
+		for {
+			if _, _, e := unix.Recvfrom(int(fd), b[:], unix.MSG_TRUNC|unix.MSG_DONTWAIT); e != nil {
+				break
+			}
+		}
+		if prog == nil {
+			detachFilter(int(fd))
+			l.userOnly = false
+			return
+		}
+		kprog, ok := l.kernelProgram(prog)
+		if ok {
+			if e := attachFilter(int(fd), kprog); e != nil {
+				ok = false
+			}
+		}
+		if !ok {
+			detachFilter(int(fd))
+		}
+		l.userOnly = !ok
+	})
+	if cerr != nil {
+		err = fmt.Errorf("pcap: set filter: %w", cerr)
+	}
+	h.filter, h.vm = prog, vm
+	l.userSlots = l.nslots + 1
+	return err
+}
+
+func (l *liveHandle) stats() (Stats, error) {
+	l.stMu.Lock()
+	defer l.stMu.Unlock()
+	var ks unix.TpacketStatsV3
+	var gerr error
+	err := l.rc.Control(func(fd uintptr) {
+		if l.v3 {
+			var s *unix.TpacketStatsV3
+			s, gerr = unix.GetsockoptTpacketStatsV3(int(fd), unix.SOL_PACKET, unix.PACKET_STATISTICS)
+			if s != nil {
+				ks = *s
+			}
+		} else {
+			var s *unix.TpacketStats
+			s, gerr = unix.GetsockoptTpacketStats(int(fd), unix.SOL_PACKET, unix.PACKET_STATISTICS)
+			if s != nil {
+				ks.Packets, ks.Drops = s.Packets, s.Drops
+			}
+		}
+	})
+	if err != nil {
+		return Stats{}, fmt.Errorf("pcap: stats: %w", err)
+	}
+	if gerr != nil {
+		return Stats{}, fmt.Errorf("pcap: stats: %w", os.NewSyscallError("getsockopt", gerr))
+	}
+	l.recv += uint64(ks.Packets)
+	l.drop += uint64(ks.Drops)
+	var ifdrop uint64
+	if n := readIfDropped(l.dev); n >= l.ifdrop0 {
+		ifdrop = n - l.ifdrop0
+	}
+	return Stats{PacketsReceived: int(l.recv), PacketsDropped: int(l.drop), PacketsIfDropped: int(ifdrop)}, nil
+}
+
+func (l *liveHandle) close() error {
+	err := l.f.Close() // wakes and waits out a reader parked in the poller
+	l.mu.Lock()
+	if !l.closed {
+		l.closed = true
+		if l.ring != nil {
+			if e := unix.Munmap(l.ring); e != nil && err == nil {
+				err = e
+			}
+			l.ring = nil
+		}
+	}
+	l.mu.Unlock()
+	if err != nil {
+		return fmt.Errorf("pcap: close %s: %w", l.dev, err)
+	}
+	return nil
+}
+
+func (l *liveHandle) setDirection(d Direction) error {
+	l.dir.Store(int32(d))
+	v := 0
+	if d == DirectionIn {
+		v = 1
+	}
+	_ = l.rc.Control(func(fd uintptr) {
+		_ = unix.SetsockoptInt(int(fd), unix.SOL_PACKET, unix.PACKET_IGNORE_OUTGOING, v)
+	})
+	return nil
+}
+
+func (l *liveHandle) dataLinks() []linktype.Type {
+	return append([]linktype.Type(nil), l.dlts...)
+}
+
+func (l *liveHandle) setLinkType(h *Handle, t linktype.Type) error {
+	found := false
+	for _, d := range l.dlts {
+		found = found || d == t
+	}
+	if !found {
+		return fmt.Errorf("pcap: %s: link type %s is not supported by the device", l.dev, t)
+	}
+	if t == l.linkType {
+		return nil
+	}
+	if err := l.setFilter(h, nil, nil); err != nil {
+		return err
+	}
+	l.mu.Lock()
+	l.linkType = t
+	h.linkType = t
+	l.setVLANOffset()
+	l.mu.Unlock()
+	return nil
+}
+
+func (l *liveHandle) write(data []byte) error {
+	if l.cooked {
+		return fmt.Errorf("pcap: %s: can't send on a cooked-mode socket", l.dev)
+	}
+	var werr error
+	err := l.rc.Write(func(fd uintptr) bool {
+		_, werr = unix.Write(int(fd), data)
+		return werr != unix.EAGAIN
+	})
+	if err == nil {
+		err = werr
+	}
+	if err != nil {
+		return fmt.Errorf("pcap: send on %s: %w", l.dev, err)
+	}
+	return nil
+}
+
+func (l *liveHandle) setFanout(mode FanoutMode, id uint16) error {
+	var serr error
+	err := l.rc.Control(func(fd uintptr) {
+		serr = unix.SetsockoptInt(int(fd), unix.SOL_PACKET, unix.PACKET_FANOUT, int(id)|int(mode)<<16)
+	})
+	if err == nil && serr != nil {
+		err = os.NewSyscallError("setsockopt PACKET_FANOUT", serr)
+	}
+	if err != nil {
+		return fmt.Errorf("pcap: %s: fanout: %w", l.dev, err)
+	}
+	return nil
+}

@@ -1,0 +1,30 @@
+//go:build !linux
+
+package pcap
+
+import (
+	"fmt"
+
+	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/linktype"
+)
+
+// liveHandle is never created on this system; its methods exist only so
+// the portable code compiles.
+type liveHandle struct{}
+
+func activate(h *Handle, p *InactiveHandle) error {
+	return fmt.Errorf("pcap: %s: %w", p.device, errUnsupported)
+}
+
+func (*liveHandle) next(*Handle) ([]byte, CaptureInfo, error) {
+	return nil, CaptureInfo{}, errUnsupported
+}
+func (*liveHandle) setFilter(*Handle, []bpf.Instruction, *userFilter) error { return errUnsupported }
+func (*liveHandle) stats() (Stats, error)                                   { return Stats{}, errUnsupported }
+func (*liveHandle) close() error                                            { return nil }
+func (*liveHandle) setDirection(Direction) error                            { return errUnsupported }
+func (*liveHandle) dataLinks() []linktype.Type                              { return nil }
+func (*liveHandle) setLinkType(*Handle, linktype.Type) error                { return errUnsupported }
+func (*liveHandle) write([]byte) error                                      { return errUnsupported }
+func (*liveHandle) setFanout(FanoutMode, uint16) error                      { return errUnsupported }

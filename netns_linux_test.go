@@ -1,0 +1,139 @@
+//go:build linux
+
+package pcap
+
+import (
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/unix"
+)
+
+// The live tests run only as root. Each builds its own pair of network
+// namespaces joined by a veth pair and sends traffic only between them (or
+// on their loopback devices), then deletes them.
+
+func requireRoot(t testing.TB) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("live capture tests need root (network namespaces and CAP_NET_RAW)")
+	}
+	if _, err := exec.LookPath("ip"); err != nil {
+		t.Skip("live capture tests need the ip command (iproute2)")
+	}
+}
+
+var nsCounter atomic.Int32
+
+// vethPair is two namespaces, cap and peer, joined by capIf <-> peerIf.
+type vethPair struct {
+	capNS, peerNS   string
+	capIf, peerIf   string
+	capIP, peerIP   net.IP
+	capMAC, peerMAC net.HardwareAddr
+}
+
+func run(t testing.TB, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(args[0], args[1:]...).CombinedOutput()
+	require.NoError(t, err, "%s: %s", strings.Join(args, " "), out)
+	return string(out)
+}
+
+// newVethPair creates the namespaces and the link, with 10.77.0.1 on the
+// capture side and 10.77.0.2 on the peer side, and static neighbour
+// entries so no ARP is needed.
+func newVethPair(t testing.TB) *vethPair {
+	t.Helper()
+	requireRoot(t)
+	id := fmt.Sprintf("%d%d", os.Getpid()%100000, nsCounter.Add(1))
+	v := &vethPair{
+		capNS: "ppcap" + id, peerNS: "ppeer" + id,
+		capIf: "pc" + id, peerIf: "pp" + id,
+		capIP: net.IPv4(10, 77, 0, 1).To4(), peerIP: net.IPv4(10, 77, 0, 2).To4(),
+	}
+	run(t, "ip", "netns", "add", v.capNS)
+	t.Cleanup(func() { exec.Command("ip", "netns", "del", v.capNS).Run() })
+	run(t, "ip", "netns", "add", v.peerNS)
+	t.Cleanup(func() { exec.Command("ip", "netns", "del", v.peerNS).Run() })
+	run(t, "ip", "-n", v.capNS, "link", "add", v.capIf, "type", "veth", "peer", "name", v.peerIf, "netns", v.peerNS)
+	for _, s := range []struct{ ns, ifc, ip string }{{v.capNS, v.capIf, "10.77.0.1/24"}, {v.peerNS, v.peerIf, "10.77.0.2/24"}} {
+		run(t, "ip", "-n", s.ns, "addr", "add", s.ip, "dev", s.ifc)
+		run(t, "ip", "-n", s.ns, "link", "set", s.ifc, "up")
+		run(t, "ip", "-n", s.ns, "link", "set", "lo", "up")
+	}
+	v.capMAC = linkMAC(t, v.capNS, v.capIf)
+	v.peerMAC = linkMAC(t, v.peerNS, v.peerIf)
+	run(t, "ip", "-n", v.capNS, "neigh", "replace", "10.77.0.2", "lladdr", v.peerMAC.String(), "dev", v.capIf)
+	run(t, "ip", "-n", v.peerNS, "neigh", "replace", "10.77.0.1", "lladdr", v.capMAC.String(), "dev", v.peerIf)
+	return v
+}
+
+func linkMAC(t testing.TB, ns, ifc string) net.HardwareAddr {
+	t.Helper()
+	out := run(t, "ip", "-n", ns, "-o", "link", "show", ifc)
+	i := strings.Index(out, "link/ether ")
+	require.True(t, i >= 0, out)
+	mac, err := net.ParseMAC(strings.Fields(out[i+len("link/ether "):])[0])
+	require.NoError(t, err)
+	return mac
+}
+
+// inNS runs fn on an OS thread moved into namespace ns. Sockets fn creates
+// stay in ns and may be used from any goroutine afterwards. The thread is
+// thrown away rather than moved back.
+func inNS(t testing.TB, ns string, fn func()) {
+	t.Helper()
+	errc := make(chan error, 1)
+	go func() {
+		runtime.LockOSThread() // never unlocked: the thread exits with the goroutine
+		f, err := os.Open("/run/netns/" + ns)
+		if err != nil {
+			errc <- err
+			return
+		}
+		defer f.Close()
+		if err := unix.Setns(int(f.Fd()), unix.CLONE_NEWNET); err != nil {
+			errc <- fmt.Errorf("setns %s: %w", ns, err)
+			return
+		}
+		defer func() {
+			if r := recover(); r != nil {
+				errc <- fmt.Errorf("panic: %v", r)
+			}
+		}()
+		fn()
+		errc <- nil
+	}()
+	require.NoError(t, <-errc)
+}
+
+// openIn opens a live handle on device inside namespace ns.
+func openIn(t testing.TB, ns string, p *InactiveHandle) *Handle {
+	t.Helper()
+	var h *Handle
+	var err error
+	inNS(t, ns, func() { h, err = p.Activate() })
+	require.NoError(t, err)
+	t.Cleanup(func() { h.Close() })
+	return h
+}
+
+// udpSender returns a UDP socket in namespace ns bound to src (port 0:
+// any).
+func udpSender(t testing.TB, ns string, src net.IP) *net.UDPConn {
+	t.Helper()
+	var c *net.UDPConn
+	var err error
+	inNS(t, ns, func() { c, err = net.ListenUDP("udp4", &net.UDPAddr{IP: src}) })
+	require.NoError(t, err)
+	t.Cleanup(func() { c.Close() })
+	return c
+}

@@ -1,0 +1,424 @@
+package pcap
+
+import (
+	"errors"
+	"fmt"
+	"iter"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/linktype"
+	"github.com/purepcap/pcap/savefile"
+)
+
+// CaptureInfo describes one packet: its time stamp, captured and wire
+// lengths. It is savefile's type, whose fields are exactly gopacket's, so
+// gopacket.CaptureInfo(ci) converts it.
+type CaptureInfo = savefile.CaptureInfo
+
+// BlockForever, given as a read timeout, makes reads wait until a packet
+// arrives. Any timeout <= 0 means the same, as 0 does in libpcap.
+const BlockForever time.Duration = -1
+
+// MaxSnapLen is the largest snapshot length, and the default.
+const MaxSnapLen = 262144
+
+// ErrTimeout is returned by the read methods when the handle's read timeout
+// expired before a packet arrived. It matches os.ErrDeadlineExceeded with
+// errors.Is. Reading again is fine.
+var ErrTimeout error = timeoutError{}
+
+type timeoutError struct{}
+
+func (timeoutError) Error() string        { return "pcap: read timeout expired" }
+func (timeoutError) Timeout() bool        { return true }
+func (timeoutError) Is(target error) bool { return target == os.ErrDeadlineExceeded }
+
+// errUnsupported is wrapped by every live-capture error on systems other
+// than Linux.
+var errUnsupported = fmt.Errorf("live capture is not supported on %s", runtime.GOOS)
+
+// Direction selects which packets a live handle returns.
+type Direction int
+
+// The directions of SetDirection, as in libpcap's pcap_direction_t.
+const (
+	DirectionInOut Direction = iota // both (the default)
+	DirectionIn                     // received by the interface only
+	DirectionOut                    // sent by the interface only
+)
+
+func (d Direction) String() string {
+	switch d {
+	case DirectionInOut:
+		return "inout"
+	case DirectionIn:
+		return "in"
+	case DirectionOut:
+		return "out"
+	}
+	return fmt.Sprintf("Direction(%d)", int(d))
+}
+
+// TimestampPrecision is the resolution of the time stamps a handle returns.
+type TimestampPrecision int
+
+// Nanosecond precision is the default; Microsecond truncates time stamps to
+// microseconds, as libpcap's default does.
+const (
+	Nanosecond TimestampPrecision = iota
+	Microsecond
+)
+
+// Stats are a handle's packet counters, cumulative since it was opened.
+// The names are gopacket's.
+type Stats struct {
+	PacketsReceived  int // packets that passed the kernel filter (libpcap's ps_recv)
+	PacketsDropped   int // packets the kernel dropped for lack of ring space (ps_drop)
+	PacketsIfDropped int // packets the interface dropped (ps_ifdrop)
+}
+
+// FanoutMode says how PACKET_FANOUT spreads packets over a group's handles.
+type FanoutMode int
+
+// The fanout modes (the kernel's PACKET_FANOUT_* values).
+const (
+	FanoutHash     FanoutMode = 0 // by flow hash: one flow stays on one handle
+	FanoutLB       FanoutMode = 1 // round robin
+	FanoutCPU      FanoutMode = 2 // by the CPU the packet arrived on
+	FanoutRollover FanoutMode = 3 // fill one handle, then the next
+)
+
+// Packet is one packet yielded by Handle.Packets.
+type Packet struct {
+	Data []byte // valid only until the iteration continues
+	Info CaptureInfo
+}
+
+// Handle is an open capture: a live interface, a savefile, or a dead
+// handle used only to compile filters. Its methods must not be called
+// concurrently, except Close, Stats and the Set* methods, which may be
+// called while another goroutine reads.
+type Handle struct {
+	linkType  linktype.Type
+	snaplen   int
+	precision TimestampPrecision
+	device    string
+
+	closeOnce sync.Once
+	closeErr  error
+	closed    bool
+
+	// Offline handles.
+	file   *os.File // opened by OpenOffline, closed by Close
+	reader packetSource
+	copied []byte // buffer behind ReadPacketData
+
+	// The userspace filter: all offline filtering, and live filtering
+	// that the kernel can't do.
+	filter  []bpf.Instruction // the program as given (for the handle's link type)
+	vm      *userFilter
+	matched int // offline: packets that passed the filter
+	read    int // offline: packets read from the file
+
+	live *liveHandle // nil unless the handle captures live
+}
+
+// InactiveHandle is a live handle being configured, as libpcap's pcap_create
+// makes it. Set what differs from the defaults, then call Activate.
+type InactiveHandle struct {
+	device     string
+	snaplen    int
+	promisc    bool
+	timeout    time.Duration
+	bufferSize int
+	immediate  bool
+	precision  TimestampPrecision
+	direction  Direction
+	linkType   linktype.Type // 0: the device's default
+	filterExpr *string
+	filterProg []bpf.Instruction
+	optimize   bool
+	done       bool
+}
+
+// NewInactiveHandle starts configuring a live capture on device ("any"
+// captures on every interface). Nothing is opened until Activate.
+func NewInactiveHandle(device string) (*InactiveHandle, error) {
+	if device == "" {
+		return nil, errors.New("pcap: no device name given")
+	}
+	return &InactiveHandle{
+		device:     device,
+		snaplen:    MaxSnapLen,
+		timeout:    BlockForever,
+		bufferSize: 2 << 20,
+		optimize:   true,
+	}, nil
+}
+
+// SetSnapLen sets the most bytes of each packet to capture (default and
+// maximum 262144; values <= 0 mean the maximum).
+func (p *InactiveHandle) SetSnapLen(snaplen int) error {
+	if snaplen <= 0 || snaplen > MaxSnapLen {
+		snaplen = MaxSnapLen
+	}
+	p.snaplen = snaplen
+	return nil
+}
+
+// SetPromisc asks for promiscuous mode (default off; OpenLive passes its
+// argument here).
+func (p *InactiveHandle) SetPromisc(promisc bool) error { p.promisc = promisc; return nil }
+
+// SetTimeout sets the read timeout: a read returns ErrTimeout when no packet
+// has arrived for this long. BlockForever (or any value <= 0) waits forever.
+// Packets are handed over a ring block at a time; the timeout also bounds
+// how long a packet may sit in a partly filled block, as in libpcap.
+func (p *InactiveHandle) SetTimeout(timeout time.Duration) error { p.timeout = timeout; return nil }
+
+// SetBufferSize sets the size of the kernel ring in bytes (default 2 MiB).
+func (p *InactiveHandle) SetBufferSize(bytes int) error {
+	if bytes <= 0 {
+		return fmt.Errorf("pcap: invalid buffer size %d", bytes)
+	}
+	p.bufferSize = bytes
+	return nil
+}
+
+// SetImmediateMode makes each packet readable as soon as it arrives, rather
+// than when a ring block fills or times out.
+func (p *InactiveHandle) SetImmediateMode(immediate bool) error { p.immediate = immediate; return nil }
+
+// SetTimestampPrecision chooses nanosecond (default) or microsecond time
+// stamps.
+func (p *InactiveHandle) SetTimestampPrecision(prec TimestampPrecision) error {
+	if prec != Nanosecond && prec != Microsecond {
+		return fmt.Errorf("pcap: invalid time stamp precision %d", prec)
+	}
+	p.precision = prec
+	return nil
+}
+
+// SetDirection chooses which packets to capture; see Handle.SetDirection.
+func (p *InactiveHandle) SetDirection(d Direction) error {
+	if d < DirectionInOut || d > DirectionOut {
+		return fmt.Errorf("pcap: invalid direction %d", d)
+	}
+	p.direction = d
+	return nil
+}
+
+// SetLinkType chooses one of the device's link types (see
+// Handle.ListDataLinks); for "any", LinuxSLL2 instead of LinuxSLL.
+func (p *InactiveHandle) SetLinkType(t linktype.Type) error { p.linkType = t; return nil }
+
+// SetBPFFilter sets a filter expression that Activate compiles for the
+// device's link type and attaches to the socket before it is bound, so no
+// packet that fails the filter is ever captured.
+func (p *InactiveHandle) SetBPFFilter(expr string) error { p.filterExpr = &expr; return nil }
+
+// SetBPFInstructionFilter is SetBPFFilter with a compiled program.
+func (p *InactiveHandle) SetBPFInstructionFilter(prog []bpf.Instruction) error {
+	p.filterProg = append([]bpf.Instruction(nil), prog...)
+	p.filterExpr = nil
+	return nil
+}
+
+// Activate opens the capture. The InactiveHandle can't be activated twice.
+func (p *InactiveHandle) Activate() (*Handle, error) {
+	if p.done {
+		return nil, errors.New("pcap: handle already activated")
+	}
+	p.done = true
+	h := &Handle{snaplen: p.snaplen, precision: p.precision, device: p.device}
+	if err := activate(h, p); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// CleanUp releases an InactiveHandle that was not activated (gopacket's
+// name). It does nothing otherwise.
+func (p *InactiveHandle) CleanUp() { p.done = true }
+
+// OpenLive opens device for live capture, as libpcap's pcap_open_live:
+// snaplen bytes of each packet (<= 0: the maximum), promiscuous mode if
+// promisc, and the read timeout of SetTimeout.
+func OpenLive(device string, snaplen int32, promisc bool, timeout time.Duration) (*Handle, error) {
+	p, err := NewInactiveHandle(device)
+	if err != nil {
+		return nil, err
+	}
+	_ = p.SetSnapLen(int(snaplen))
+	_ = p.SetPromisc(promisc)
+	_ = p.SetTimeout(timeout)
+	return p.Activate()
+}
+
+// LinkType returns the handle's link-layer header type.
+func (h *Handle) LinkType() linktype.Type { return h.linkType }
+
+// SnapLen returns the handle's snapshot length.
+func (h *Handle) SnapLen() int { return h.snaplen }
+
+// Device returns the name of the device a live handle captures on, or "".
+func (h *Handle) Device() string { return h.device }
+
+// ZeroCopyReadPacketData returns the next packet. The data slice points into
+// the handle's buffer (for live handles, into the kernel ring) and is valid
+// only until the next read or Close; copy what must outlive that. It
+// returns ErrTimeout when the read timeout expires, io.EOF at the end of a
+// savefile, and an error matching os.ErrClosed after Close.
+func (h *Handle) ZeroCopyReadPacketData() (data []byte, ci CaptureInfo, err error) {
+	if h.live != nil {
+		return h.live.next(h)
+	}
+	return h.nextOffline()
+}
+
+// NextPacket is libpcap's pcap_next_ex: ZeroCopyReadPacketData by another
+// name, with the same ownership rule.
+func (h *Handle) NextPacket() (data []byte, ci CaptureInfo, err error) {
+	return h.ZeroCopyReadPacketData()
+}
+
+// ReadPacketData returns the next packet in a newly allocated slice that
+// the caller owns.
+func (h *Handle) ReadPacketData() (data []byte, ci CaptureInfo, err error) {
+	d, ci, err := h.ZeroCopyReadPacketData()
+	if err != nil {
+		return nil, ci, err
+	}
+	return append([]byte(nil), d...), ci, nil
+}
+
+// ReadPacketDataTo copies the next packet into buf, growing it if needed,
+// and returns the filled slice (buf[:n] or a larger replacement).
+func (h *Handle) ReadPacketDataTo(buf []byte) (data []byte, ci CaptureInfo, err error) {
+	d, ci, err := h.ZeroCopyReadPacketData()
+	if err != nil {
+		return buf[:0], ci, err
+	}
+	return append(buf[:0], d...), ci, nil
+}
+
+// Packets returns an iterator over the handle's packets. Each Packet's Data
+// is valid only until the loop body returns. Read timeouts are skipped; the
+// iteration ends at the end of a savefile (without an error), or after
+// yielding the first other error.
+func (h *Handle) Packets() iter.Seq2[Packet, error] {
+	return func(yield func(Packet, error) bool) {
+		for {
+			data, ci, err := h.ZeroCopyReadPacketData()
+			if err != nil {
+				if errors.Is(err, ErrTimeout) {
+					continue
+				}
+				if isEOF(err) {
+					return
+				}
+				yield(Packet{}, err)
+				return
+			}
+			if !yield(Packet{Data: data, Info: ci}, nil) {
+				return
+			}
+		}
+	}
+}
+
+// Close releases the handle. For a live handle it wakes any goroutine
+// blocked in a read, which then returns an error matching os.ErrClosed.
+// Zero-copy data from the handle is invalid afterwards. Close is safe to
+// call more than once and from any goroutine.
+func (h *Handle) Close() error {
+	h.closeOnce.Do(func() {
+		if h.live != nil {
+			h.closeErr = h.live.close()
+		}
+		if h.file != nil {
+			if err := h.file.Close(); err != nil && h.closeErr == nil {
+				h.closeErr = err
+			}
+		}
+		h.closed = true
+	})
+	return h.closeErr
+}
+
+// Stats returns the handle's counters, cumulative since it was opened (the
+// kernel resets its own on every query; the handle adds them up). For a
+// savefile, PacketsReceived counts the packets read so far.
+func (h *Handle) Stats() (*Stats, error) {
+	if h.live != nil {
+		s, err := h.live.stats()
+		if err != nil {
+			return nil, err
+		}
+		return &s, nil
+	}
+	return &Stats{PacketsReceived: h.read}, nil
+}
+
+// SetDirection chooses which packets a live handle returns: those received
+// by the interface, those it sent, or both.
+func (h *Handle) SetDirection(d Direction) error {
+	if d < DirectionInOut || d > DirectionOut {
+		return fmt.Errorf("pcap: invalid direction %d", d)
+	}
+	if h.live == nil {
+		return errors.New("pcap: setting direction is not supported on savefiles")
+	}
+	return h.live.setDirection(d)
+}
+
+// ListDataLinks returns the link types the handle can capture with; the
+// first is the default.
+func (h *Handle) ListDataLinks() ([]linktype.Type, error) {
+	if h.live == nil {
+		return []linktype.Type{h.linkType}, nil
+	}
+	return h.live.dataLinks(), nil
+}
+
+// SetLinkType switches a live handle to another of its ListDataLinks. It
+// removes the current filter, which was compiled for the old type.
+func (h *Handle) SetLinkType(t linktype.Type) error {
+	if h.live == nil {
+		if t == h.linkType {
+			return nil
+		}
+		return errors.New("pcap: can't change the link type of a savefile")
+	}
+	return h.live.setLinkType(h, t)
+}
+
+// WritePacketData sends a complete link-layer frame out of a live handle's
+// interface.
+func (h *Handle) WritePacketData(data []byte) error {
+	if h.live == nil {
+		return errors.New("pcap: can't send packets on a savefile handle")
+	}
+	return h.live.write(data)
+}
+
+// SetFanout joins a live handle to fanout group id (shared by every socket
+// of the same process that joins it on the same interface), so the kernel
+// spreads the interface's packets over the group's handles by mode.
+func (h *Handle) SetFanout(mode FanoutMode, id uint16) error {
+	if h.live == nil {
+		return errors.New("pcap: fanout needs a live handle")
+	}
+	return h.live.setFanout(mode, id)
+}
+
+func (h *Handle) stamp(sec, nsec int64) time.Time {
+	if h.precision == Microsecond {
+		nsec -= nsec % 1000
+	}
+	return time.Unix(sec, nsec)
+}
