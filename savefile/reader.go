@@ -334,7 +334,8 @@ func ngScale(units, res uint64, bin, nano bool) uint64 {
 // timestamp builds the CaptureInfo time from the raw fields.
 func (r *Reader) timestamp() time.Time {
 	if r.format == FormatPcap {
-		ns := r.tsFrac
+		// Both fields are unsigned here, unlike in libpcap's timeval.
+		ns := int64(uint32(r.tsFrac))
 		if !r.nanoFile {
 			ns *= 1000
 		}

@@ -123,7 +123,7 @@ func openSink(c *config, r *savefile.Reader, fileType linktype.Type) (packetSink
 		out = nopCloser{os.Stdout}
 	}
 	if c.pcapng || strings.HasSuffix(c.writeFile, ".pcapng") {
-		return newNGSink(out, r)
+		return newNGSink(out, r, fileType)
 	}
 	w, err := savefile.NewWriter(out, savefile.WriterOptions{
 		LinkType:    fileType,
@@ -163,46 +163,68 @@ func (s *pcapSink) close() error {
 type ngSink struct {
 	w        *savefile.NGWriter
 	out      io.Closer
+	fileType linktype.Type // link type of a pcap input, as libpcap writes it
 	sections int
 	ifaces   []int // output interface for each input interface of the section
 }
 
-func newNGSink(out io.WriteCloser, r *savefile.Reader) (packetSink, error) {
+func newNGSink(out io.WriteCloser, r *savefile.Reader, fileType linktype.Type) (packetSink, error) {
 	w, err := savefile.NewNGWriter(out, savefile.NGWriterOptions{UserAppl: "pcapdump (purepcap)"})
 	if err != nil {
 		out.Close()
 		return nil, err
 	}
-	return &ngSink{w: w, out: out}, nil
+	s := &ngSink{w: w, out: out, fileType: fileType}
+	if err := s.sync(r); err != nil {
+		s.close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// sync writes an IDB for each input interface not yet described.
+func (s *ngSink) sync(r *savefile.Reader) error {
+	if r.Format() == savefile.FormatPcap {
+		if len(s.ifaces) == 0 {
+			id, err := s.w.AddInterface(savefile.Interface{LinkType: s.fileType, RawSnaplen: uint32(r.Snaplen()), TSResol: 9})
+			if err != nil {
+				return err
+			}
+			s.ifaces = append(s.ifaces, id)
+		}
+		return nil
+	}
+	if r.Sections() != s.sections {
+		s.sections = r.Sections()
+		s.ifaces = s.ifaces[:0]
+	}
+	ifs := r.Interfaces()
+	for len(s.ifaces) < len(ifs) {
+		in := ifs[len(s.ifaces)]
+		in.TSResol, in.TSOffset = 9, 0
+		if lt, ok := in.LinkType.Savefile(); ok {
+			in.LinkType = lt
+		}
+		id, err := s.w.AddInterface(in)
+		if err != nil {
+			return err
+		}
+		s.ifaces = append(s.ifaces, id)
+	}
+	return nil
 }
 
 func (s *ngSink) write(r *savefile.Reader, ci savefile.CaptureInfo, data []byte) error {
-	if r.Format() == savefile.FormatPcap {
-		if len(s.ifaces) == 0 {
-			id, err := s.w.AddInterface(savefile.Interface{LinkType: r.LinkType(), RawSnaplen: uint32(r.Snaplen()), TSResol: 9, FCSLength: -1})
-			if err != nil {
-				return err
-			}
-			s.ifaces = append(s.ifaces, id)
-		}
-	} else {
-		if r.Sections() != s.sections {
-			s.sections = r.Sections()
-			s.ifaces = s.ifaces[:0]
-		}
-		ifs := r.Interfaces()
-		for len(s.ifaces) <= ci.InterfaceIndex {
-			in := ifs[len(s.ifaces)]
-			in.TSResol, in.TSOffset = 9, 0
-			in.Options = nil
-			id, err := s.w.AddInterface(in)
-			if err != nil {
-				return err
-			}
-			s.ifaces = append(s.ifaces, id)
-		}
+	if err := s.sync(r); err != nil {
+		return err
 	}
 	ci.InterfaceIndex = s.ifaces[ci.InterfaceIndex]
+	if r.Format() == savefile.FormatPcapNG {
+		po, err := r.PacketOptions()
+		if err == nil && len(po.Options) > 0 {
+			return s.w.WritePacketOptions(ci, data, &po)
+		}
+	}
 	return s.w.WritePacket(ci, data)
 }
 

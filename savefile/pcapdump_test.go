@@ -1,0 +1,226 @@
+package savefile
+
+import (
+	"bytes"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// buildPcapdump builds examples/pcapdump into a temporary directory.
+func buildPcapdump(t *testing.T) string {
+	t.Helper()
+	exe := filepath.Join(t.TempDir(), "pcapdump")
+	out, err := exec.Command("go", "build", "-o", exe, "github.com/purepcap/pcap/examples/pcapdump").CombinedOutput()
+	require.NoError(t, err, "building pcapdump: %s", out)
+	return exe
+}
+
+func exitStatus(t *testing.T, err error) int {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode()
+	}
+	require.NoError(t, err)
+	return 0
+}
+
+// TestPcapdumpMatchesGolden runs pcapdump -r IN -w OUT on every capture,
+// in both precisions, and pcapdump -r IN --count, and compares with what
+// tcpdump did (the goldens).
+func TestPcapdumpMatchesGolden(t *testing.T) {
+	exe := buildPcapdump(t)
+	gold := readGolden(t)
+	dir := t.TempDir()
+	for _, f := range captures(t) {
+		for _, nano := range []bool{false, true} {
+			key := goldenKey(f, nano)
+			g := gold[key]
+			prec := "--time-stamp-precision=micro"
+			if nano {
+				prec = "--time-stamp-precision=nano"
+			}
+			out := filepath.Join(dir, "out.pcap")
+			os.Remove(out)
+			err := exec.Command(exe, prec, "-r", f, "-w", out).Run()
+			assert.Equal(t, g.status, exitStatus(t, err), key)
+			b, rerr := os.ReadFile(out)
+			if rerr != nil {
+				b = nil
+			}
+			assert.Equal(t, g.sum, sum(b), key)
+		}
+		g := gold[goldenKey(f, false)]
+		stdout, err := exec.Command(exe, "-r", f, "--count").Output()
+		assert.Equal(t, g.status, exitStatus(t, err), f)
+		assert.Equal(t, g.count, strings.TrimSpace(string(stdout)), f)
+	}
+}
+
+// TestPcapdumpOptions covers -r -, -w -, -c and a filter expression.
+func TestPcapdumpOptions(t *testing.T) {
+	exe := buildPcapdump(t)
+	in := "testdata/pcaps/spb.pcap"
+	want, _, err := rewrite(mustRead(t, in), false)
+	require.NoError(t, err)
+
+	cmd := exec.Command(exe, "-r", "-", "-w", "-")
+	cmd.Stdin = bytes.NewReader(mustRead(t, in))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	got, err := cmd.Output()
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+	assert.Equal(t, "reading from file -, link-type EN10MB (Ethernet), snapshot length 65535\n", stderr.String())
+
+	got, err = exec.Command(exe, "-r", in, "-c", "3", "--count").Output()
+	require.NoError(t, err)
+	assert.Equal(t, "3 packets\n", string(got))
+
+	got, err = exec.Command(exe, "-r", in, "-c", "1", "-w", "-").Output()
+	require.NoError(t, err)
+	r, err := NewReader(bytes.NewReader(got))
+	require.NoError(t, err)
+	_, _, err = r.ReadPacketData()
+	require.NoError(t, err)
+	_, _, err = r.ReadPacketData()
+	assert.Equal(t, io.EOF, err)
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	b, err := os.ReadFile(name)
+	require.NoError(t, err)
+	return b
+}
+
+type refPacket struct {
+	ts     time.Time
+	length int
+	data   []byte
+	noData bool // the reference tool did not give the bytes
+}
+
+// packetsOf reads a file the way pcapdump does, up to its first error.
+func packetsOf(t *testing.T, b []byte, libpcap bool) []refPacket {
+	r, err := NewReaderOptions(bytes.NewReader(b), ReaderOptions{Libpcap: libpcap})
+	require.NoError(t, err)
+	var out []refPacket
+	for {
+		data, ci, err := r.ReadPacketData()
+		if err != nil {
+			return out
+		}
+		out = append(out, refPacket{ci.Timestamp, ci.Length, data, false})
+	}
+}
+
+func comparePackets(t *testing.T, what string, want, got []refPacket) {
+	t.Helper()
+	require.Equal(t, len(want), len(got), "%s: packet count", what)
+	for i := range want {
+		assert.True(t, want[i].ts.Equal(got[i].ts), "%s: packet %d time %v, want %v", what, i, got[i].ts, want[i].ts)
+		assert.Equal(t, want[i].length, got[i].length, "%s: packet %d length", what, i)
+		if !got[i].noData {
+			assert.True(t, bytes.Equal(want[i].data, got[i].data), "%s: packet %d data", what, i)
+		}
+	}
+}
+
+// TestPcapdumpPcapngReadBack writes every capture as pcapng with pcapdump
+// and reads it back with this package, tcpdump and tshark: each packet's
+// time stamp (to the nanosecond), length and bytes must equal the
+// original's.
+func TestPcapdumpPcapngReadBack(t *testing.T) {
+	exe := buildPcapdump(t)
+	dir := t.TempDir()
+	tcpdump, _ := exec.LookPath("tcpdump")
+	var all bytes.Buffer
+	var allWant []refPacket
+	for _, f := range captures(t) {
+		out := filepath.Join(dir, "out.pcapng")
+		os.Remove(out)
+		exec.Command(exe, "--time-stamp-precision=nano", "-r", f, "-w", out).Run()
+		ng, err := os.ReadFile(out)
+		if err != nil {
+			continue // pcapdump refused the file, as tcpdump does
+		}
+		want := packetsOf(t, mustRead(t, f), true)
+		comparePackets(t, f+" (savefile)", want, packetsOf(t, ng, false))
+		all.Write(ng)
+		allWant = append(allWant, want...)
+
+		if tcpdump != "" {
+			back := filepath.Join(dir, "back.pcap")
+			os.Remove(back)
+			cmd := exec.Command(tcpdump, "-Z", "root", "--time-stamp-precision=nano", "-r", out, "-w", back)
+			msg, err := cmd.CombinedOutput()
+			require.NoError(t, err, "%s: tcpdump: %s", f, msg)
+			comparePackets(t, f+" (tcpdump)", want, packetsOf(t, mustRead(t, back), false))
+		}
+	}
+	reference(t, "tcpdump")
+	tshark := reference(t, "tshark")
+	allFile := filepath.Join(dir, "all.pcapng")
+	require.NoError(t, os.WriteFile(allFile, all.Bytes(), 0o644))
+	got := tsharkPackets(t, tshark, allFile)
+	comparePackets(t, "tshark", allWant, got)
+}
+
+// tsharkPackets reads a capture with tshark -T json -x.
+func tsharkPackets(t *testing.T, tshark, file string) []refPacket {
+	cmd := exec.Command(tshark, "-r", file, "-T", "json", "-x")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	js, err := cmd.Output()
+	require.NoError(t, err, "tshark: %s", stderr.String())
+	var pkts []struct {
+		Source struct {
+			Layers struct {
+				FrameRaw []any          `json:"frame_raw"`
+				Frame    map[string]any `json:"frame"`
+			} `json:"layers"`
+		} `json:"_source"`
+	}
+	require.NoError(t, json.Unmarshal(js, &pkts))
+	var out []refPacket
+	for _, p := range pkts {
+		l := p.Source.Layers
+		var data []byte
+		noData := false
+		if len(l.FrameRaw) > 0 { // absent for an empty packet
+			data, err = hex.DecodeString(fmt.Sprint(l.FrameRaw[0]))
+			if err != nil {
+				// tshark 4.0 sometimes reports "field length invalid!"
+				// instead of the bytes (raw IP in a second IDB).
+				t.Logf("tshark gives no bytes for packet %d: %v", len(out), l.FrameRaw)
+				noData = true
+			}
+		}
+		epoch := fmt.Sprint(l.Frame["frame.time_epoch"])
+		secStr, fracStr, _ := strings.Cut(epoch, ".")
+		sec, err := strconv.ParseInt(secStr, 10, 64)
+		require.NoError(t, err, epoch)
+		fracStr = (fracStr + "000000000")[:9]
+		ns, err := strconv.ParseInt(fracStr, 10, 64)
+		require.NoError(t, err, epoch)
+		if strings.HasPrefix(secStr, "-") {
+			ns = -ns
+		}
+		length, err := strconv.Atoi(fmt.Sprint(l.Frame["frame.len"]))
+		require.NoError(t, err)
+		out = append(out, refPacket{time.Unix(sec, ns), length, data, noData})
+	}
+	return out
+}
