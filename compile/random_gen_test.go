@@ -173,9 +173,9 @@ func (g *diffGen) hostPrim() string {
 		q = diffPick(g, []string{"", "", "ip ", "arp ", "rarp "})
 	}
 	d := g.dir()
-	kw := diffPick(g, []string{"host ", "host ", ""})
-	if kw == "" && q == "" && d == "" {
-		kw = "host "
+	kw := "host "
+	if g.chance(0.3) && (q == "" || g.chance(0.1)) {
+		kw = "" // "src 10.0.0.1", "10.0.0.1"; "ip 10.0.0.1" is a syntax error
 	}
 	s := q + d + kw + addr()
 	if g.chance(0.25) {
@@ -257,7 +257,10 @@ func (g *diffGen) netPrim() string {
 }
 
 func (g *diffGen) portPrim() string {
-	q := diffPick(g, []string{"", "", "tcp ", "udp ", "sctp ", "ip ", "ip6 "})
+	q := diffPick(g, []string{"", "", "tcp ", "udp ", "sctp "})
+	if g.chance(0.03) {
+		q = diffPick(g, []string{"ip ", "ip6 "}) // illegal qualifiers
+	}
 	d := g.dir()
 	if g.chance(0.3) {
 		lo := g.port()
@@ -519,7 +522,7 @@ func (g *diffGen) prim() string {
 		w[1] = 1
 	}
 	if g.lt != linktype.Ethernet {
-		w[6] = 2
+		w[6] = 1
 	}
 	switch g.weighted(w...) {
 	case 0:

@@ -15,15 +15,23 @@
  *   E<TAB>message                      pcap_compile failed
  *   V<TAB>insns<TAB>accept<TAB>ranges  accepted packets as "0-3,7,9-12"
  *
+ *   T<TAB>message                      libpcap did not finish in time
+ *
  * accept is the return value of the accepted packets, or -1 if they
  * returned different non-zero values. Packet indices count the packets of
  * that link type in the order of the captures on the command line.
  */
 #include <pcap/pcap.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+/* Seconds one case may take: libpcap's optimizer never finishes on some
+ * expressions (for example "udp or protochain 17" on IPV6). */
+#define CASE_TIMEOUT 10
 
 struct capset {
 	int linktype;
@@ -111,7 +119,6 @@ static void judge(const char *ltname, const char *expr, int snaplen)
 			s = &sets[i];
 	long accept = 0;
 	int start = -1, first = 1;
-	printf("V\t%u\t", prog.bf_len);
 	char *ranges = NULL;
 	size_t rlen = 0;
 	FILE *r = open_memstream(&ranges, &rlen);
@@ -136,10 +143,35 @@ static void judge(const char *ltname, const char *expr, int snaplen)
 		}
 	}
 	fclose(r);
-	printf("%ld\t%s\n", accept, ranges);
+	printf("V\t%u\t%ld\t%s\n", prog.bf_len, accept, ranges);
 	free(ranges);
 	pcap_freecode(&prog);
 	pcap_close(p);
+}
+
+/* judge_in_child runs judge in a child process, so that a case on which
+ * libpcap hangs or crashes gives a T or E line instead of stopping the run. */
+static void judge_in_child(const char *ltname, const char *expr, int snaplen)
+{
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0) {
+		perror("fork");
+		exit(1);
+	}
+	if (pid == 0) {
+		alarm(CASE_TIMEOUT);
+		judge(ltname, expr, snaplen);
+		fflush(stdout);
+		_exit(0);
+	}
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		;
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
+		printf("T\tlibpcap did not finish within %d s\n", CASE_TIMEOUT);
+	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		printf("E\tlibpcap crashed (status %d)\n", status);
 }
 
 int main(int argc, char **argv)
@@ -164,7 +196,7 @@ int main(int argc, char **argv)
 			printf("E\tbad input line\n");
 		} else {
 			*tab = 0;
-			judge(line, tab + 1, snaplen);
+			judge_in_child(line, tab + 1, snaplen);
 		}
 		fflush(stdout);
 	}
