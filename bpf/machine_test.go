@@ -24,8 +24,16 @@ import (
 const (
 	machineDir   = "testdata/machine"
 	machineCases = machineDir + "/cases.txt"
-	sharedRoot   = "../../shared" // only read with -update
 )
+
+// sharedRoot is where -update finds the shared corpus and captures
+// ($PUREPCAP_SHARED, by default ../../shared next to the checkout).
+func sharedRoot() string {
+	if d := os.Getenv("PUREPCAP_SHARED"); d != "" {
+		return d
+	}
+	return "../../shared"
+}
 
 type machineCase struct {
 	lt, expr string
@@ -182,7 +190,7 @@ func parseVerdictLine(t testing.TB, line string) []uint32 {
 func generateMachineGoldens(t *testing.T) {
 	needTcpdump(t)
 	ref := needRef(t)
-	corpus, err := os.ReadFile(filepath.Join(sharedRoot, "filters", "corpus.txt"))
+	corpus, err := os.ReadFile(filepath.Join(sharedRoot(), "filters", "corpus.txt"))
 	require.NoError(t, err)
 	type entry struct{ lt, expr string }
 	var entries []entry
@@ -200,7 +208,7 @@ func generateMachineGoldens(t *testing.T) {
 	}
 
 	// Captures, converted to classic pcap and merged per link type.
-	captures, err := filepath.Glob(filepath.Join(sharedRoot, "testdata", "pcaps", "*"))
+	captures, err := filepath.Glob(filepath.Join(sharedRoot(), "testdata", "pcaps", "*"))
 	require.NoError(t, err)
 	sort.Strings(captures)
 	tmp := t.TempDir()
