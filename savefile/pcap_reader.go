@@ -84,6 +84,7 @@ func (r *Reader) openPcap(magic []byte) (bool, error) {
 		}
 	}
 	r.pseudoFixup = r.bigEndian && needsPseudoSwap(r.linkType)
+	r.maxCaplen = uint32(r.linkType.MaxSnaplen())
 	return true, nil
 }
 
@@ -138,7 +139,7 @@ func (r *Reader) nextPcap() ([]byte, CaptureInfo, error) {
 	r.tsFrac = int64(int32(frac))
 
 	snap := uint32(r.snaplen)
-	if max := uint32(r.linkType.MaxSnaplen()); caplen > max {
+	if max := r.maxCaplen; caplen > max {
 		if caplen > snap {
 			return nil, ci, errorf("invalid packet capture length %d, bigger than snaplen of %d", caplen, r.snaplen)
 		}

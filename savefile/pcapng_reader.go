@@ -551,8 +551,15 @@ func (r *Reader) nextNG() ([]byte, CaptureInfo, error) {
 			return nil, ci, errorf("invalid packet capture length %d, bigger than snaplen of %d", caplen, in.Snaplen)
 		}
 		r.tsRes, r.tsBin = in.tsRes, in.tsBin
-		r.tsSec = t/in.tsRes + uint64(in.TSOffset)
-		r.tsUnits = t % in.tsRes
+		switch in.tsRes { // constant divisors for the common cases
+		case 1000000:
+			r.tsSec, r.tsUnits = t/1000000, t%1000000
+		case 1000000000:
+			r.tsSec, r.tsUnits = t/1000000000, t%1000000000
+		default:
+			r.tsSec, r.tsUnits = t/in.tsRes, t%in.tsRes
+		}
+		r.tsSec += uint64(in.TSOffset)
 		if uint64(len(rest)) < uint64(caplen) {
 			return nil, ci, tooShort(btype)
 		}

@@ -102,10 +102,11 @@ type Reader struct {
 
 	// pcap state
 	bigEndian   bool
-	nanoFile    bool // pcap file has nanosecond time stamps
-	hdrSize     int  // 16, or 24 for the 0xa1b2cd34 variant
-	lenSwapped  int  // 0 no, 1 yes, 2 maybe (version 2.3)
-	pseudoFixup bool // swapped file of a type whose pseudo-header libpcap swaps
+	nanoFile    bool   // pcap file has nanosecond time stamps
+	hdrSize     int    // 16, or 24 for the 0xa1b2cd34 variant
+	lenSwapped  int    // 0 no, 1 yes, 2 maybe (version 2.3)
+	pseudoFixup bool   // swapped file of a type whose pseudo-header libpcap swaps
+	maxCaplen   uint32 // libpcap's sanity limit for the link type
 
 	// last packet's time stamp, kept raw so Timeval can reproduce libpcap
 	tsSec   uint64 // seconds (pcap: 32-bit field; pcapng: computed)
@@ -318,6 +319,13 @@ func ngScale(units, res uint64, bin, nano bool) uint64 {
 	user := uint64(1000000)
 	if nano {
 		user = 1000000000
+	}
+	// The common resolutions, with constant divisors.
+	switch {
+	case res == 1000000 && nano:
+		return units * 1000
+	case res == 1000000000 && !nano:
+		return units / 1000
 	}
 	switch {
 	case res == user:
