@@ -39,9 +39,16 @@ func Assemble(insns []xbpf.Instruction) ([]Instruction, error) {
 
 // Disassemble converts prog to x/net/bpf's typed instructions. Instructions
 // that x/net/bpf cannot decode stay xbpf.RawInstruction values, and ok is
-// then false.
+// then false. x/net/bpf has no "ldx #pktlen" (0x81), so it also stays raw.
+// x/net/bpf drops the unused k of instructions that take no constant.
 func Disassemble(prog []Instruction) (insns []xbpf.Instruction, ok bool) {
-	return xbpf.Disassemble(ToRaw(prog))
+	insns, ok = xbpf.Disassemble(ToRaw(prog))
+	for i, ins := range prog {
+		if ins.Op == ClassLDX|SizeW|ModeLEN {
+			insns[i], ok = xbpf.RawInstruction(ins), false
+		}
+	}
+	return insns, ok
 }
 
 // Compile-time checks that the layouts agree.
