@@ -94,14 +94,14 @@ const (
 const fastLimit = 1 << 30
 
 // maxBackJumps is how many backward jumps one run may take before the VM
-// gives up and returns 0, which guarantees that every run ends. libpcap
-// uses the same limit.
+// gives up and returns 0, which guarantees that every run ends. Later
+// libpcap releases use the same limit; libpcap 1.10 has none.
 const maxBackJumps = 64
 
 // vmIns is one pre-decoded instruction. Jump targets are absolute indexes.
 type vmIns struct {
 	op   uint8
-	size uint8 // load size in bytes, for opLdAbs
+	size uint8 // load size in bytes (opLdAbs), or the test of opLd*IndJ
 	k    uint32
 	k2   uint32 // compare constant of fused operations
 	jt   uint32
@@ -242,6 +242,9 @@ func decode(prog []Instruction) []vmIns {
 	// first jump's false target stays a plain index).
 	for i := range out {
 		d := &out[i]
+		if d.op != opJeqK && d.op != opLdHJeq && d.op != opLdBJeq {
+			continue
+		}
 		if d.jf&retFlag != 0 || out[d.jf].op != opJeqK {
 			continue
 		}
