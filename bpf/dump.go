@@ -38,9 +38,9 @@ func Dump(prog []Instruction, level int) string {
 	return b.String()
 }
 
-// String returns the instruction as tcpdump -d prints it at index 0,
-// without the index: "ldh      [12]". Jump targets are relative to the
-// next instruction.
+// String returns the instruction as tcpdump -d would print it as the first
+// instruction of a program, without the "(000) " index: "ldh      [12]".
+// Jump targets are therefore printed as if the instruction were at index 0.
 func (ins Instruction) String() string {
 	s := image(ins, 0)
 	return strings.TrimRight(s[len("(000) "):], " ")
