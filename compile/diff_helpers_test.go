@@ -241,6 +241,11 @@ func diffExpand(r string) map[int]bool {
 // its link type. A panic or a compilation taking over 10 s is reported as
 // an error verdict, so one bad expression cannot stop the whole run.
 func diffOurs(c diffCase, caps map[linktype.Type]*diffCapture) (v diffVerdict, prog []bpf.Instruction) {
+	return diffOursOpt(c, caps, true)
+}
+
+// diffOursOpt is diffOurs with or without the optimizer.
+func diffOursOpt(c diffCase, caps map[linktype.Type]*diffCapture, optimize bool) (v diffVerdict, prog []bpf.Instruction) {
 	type result struct {
 		prog []bpf.Instruction
 		err  error
@@ -252,7 +257,7 @@ func diffOurs(c diffCase, caps map[linktype.Type]*diffCapture) (v diffVerdict, p
 				ch <- result{err: fmt.Errorf("PANIC: %v", r)}
 			}
 		}()
-		p, err := compile.Compile(c.expr, compile.Options{LinkType: c.lt, Snaplen: diffSnaplen, Optimize: true})
+		p, err := compile.Compile(c.expr, compile.Options{LinkType: c.lt, Snaplen: diffSnaplen, Optimize: optimize})
 		ch <- result{p, err}
 	}()
 	var r result
@@ -343,14 +348,20 @@ func diffExplain(c diffCase, ref, ours diffVerdict, caps map[linktype.Type]*diff
 	if len(diff) == 0 {
 		return fmt.Sprintf("accept value: libpcap returns %d, we return %d", ref.accept, ours.accept)
 	}
+	trunc := 0
+	for _, i := range diff {
+		if p := caps[c.lt].packets[i]; len(p.data) < p.wire {
+			trunc++
+		}
+	}
 	i := diff[0]
 	p := caps[c.lt].packets[i]
 	n := len(p.data)
 	if n > 64 {
 		n = 64
 	}
-	return fmt.Sprintf("%d packets differ (libpcap accepts %d, we accept %d); first: packet %d of %s (caplen %d, len %d): libpcap %v, ours %v; data %x",
-		len(diff), len(r), len(o), i, c.lt.Name(), len(p.data), p.wire, r[i], o[i], p.data[:n])
+	return fmt.Sprintf("%d packets differ (%d of them truncated; libpcap accepts %d, we accept %d); first: packet %d of %s (caplen %d, len %d): libpcap %v, ours %v; data %x",
+		len(diff), trunc, len(r), len(o), i, c.lt.Name(), len(p.data), p.wire, r[i], o[i], p.data[:n])
 }
 
 func diffShort(s string) string {
@@ -490,6 +501,13 @@ func diffReference(t testing.TB) string {
 // committed captures.
 func diffReferenceVerdicts(t testing.TB, cases []diffCase) []diffVerdict {
 	t.Helper()
+	return diffReferenceVerdictsOpt(t, cases, true)
+}
+
+// diffReferenceVerdictsOpt is diffReferenceVerdicts with or without
+// libpcap's optimizer.
+func diffReferenceVerdictsOpt(t testing.TB, cases []diffCase, optimize bool) []diffVerdict {
+	t.Helper()
 	bin := diffReference(t)
 	var in bytes.Buffer
 	for _, c := range cases {
@@ -499,6 +517,9 @@ func diffReferenceVerdicts(t testing.TB, cases []diffCase) []diffVerdict {
 		in.WriteString(c.String() + "\n")
 	}
 	args := []string{}
+	if !optimize {
+		args = append(args, "-O")
+	}
 	for _, lt := range diffLinkTypes {
 		args = append(args, filepath.Join(diffDir, "pcaps", strings.ToLower(lt.Name())+".pcap"))
 	}

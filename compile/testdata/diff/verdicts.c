@@ -5,11 +5,11 @@
  * compared live (PUREPCAP_REQUIRE_REFERENCE=1):
  *
  *   gcc -O2 -o verdicts verdicts.c -lpcap
- *   verdicts [-s SNAPLEN] CAPTURE... < cases
+ *   verdicts [-O] [-s SNAPLEN] CAPTURE... < cases
  *
  * Each input line is "LINKTYPE<TAB>EXPRESSION". The expression is compiled
- * with pcap_compile on a dead handle of that link type (optimizer on,
- * netmask 0, like tcpdump -d), then run with bpf_filter over every packet of
+ * with pcap_compile on a dead handle of that link type (optimizer on unless
+ * -O is given, netmask 0, like tcpdump -d), then run with bpf_filter over every packet of
  * the captures of that link type. One output line per input line:
  *
  *   E<TAB>message                      pcap_compile failed
@@ -41,6 +41,7 @@ struct capset {
 };
 
 static struct capset sets[32];
+static int optimize = 1;
 static int nsets;
 
 static struct capset *set_for(int linktype)
@@ -94,7 +95,23 @@ static int linktype_of(const char *name)
 	return v;
 }
 
-/* out prints one case's result. */
+/*
+ * scrub zeroes the stack below the caller before a bpf_filter call.
+ * libpcap 1.10's bpf_filter leaves its scratch memory M[] uninitialized, so
+ * a program that reads M[k] before storing to it (libpcap's own code for
+ * "geneve" does, on packets that are not Geneve) would see whatever the
+ * previous call left there, and verdicts would depend on packet order.
+ * Later libpcap versions zero M[], as the project's VM does; zeroing the
+ * stack gives that behaviour here.
+ */
+__attribute__((noinline)) static void scrub(void)
+{
+	volatile unsigned char junk[65536];
+	memset((unsigned char *)junk, 0, sizeof junk);
+	__asm__ volatile("" : : "r"(junk) : "memory");
+}
+
+/* judge prints one case's result. */
 static void judge(const char *ltname, const char *expr, int snaplen)
 {
 	int lt = linktype_of(ltname);
@@ -104,7 +121,7 @@ static void judge(const char *ltname, const char *expr, int snaplen)
 	}
 	pcap_t *p = pcap_open_dead(lt, snaplen);
 	struct bpf_program prog;
-	if (pcap_compile(p, &prog, expr, 1, 0) < 0) {
+	if (pcap_compile(p, &prog, expr, optimize, 0) < 0) {
 		char *msg = pcap_geterr(p);
 		for (char *c = msg; *c; c++)
 			if (*c == '\t' || *c == '\n')
@@ -125,8 +142,10 @@ static void judge(const char *ltname, const char *expr, int snaplen)
 	int n = s ? s->count : 0;
 	for (int i = 0; i <= n; i++) {
 		u_int v = 0;
-		if (i < n)
+		if (i < n) {
+			scrub();
 			v = bpf_filter(prog.bf_insns, s->data[i], s->hdrs[i].len, s->hdrs[i].caplen);
+		}
 		if (v != 0) {
 			if (accept == 0)
 				accept = v;
@@ -177,10 +196,13 @@ static void judge_in_child(const char *ltname, const char *expr, int snaplen)
 int main(int argc, char **argv)
 {
 	int snaplen = 262144, c;
-	while ((c = getopt(argc, argv, "s:")) != -1) {
-		if (c != 's')
+	while ((c = getopt(argc, argv, "Os:")) != -1) {
+		if (c == 'O')
+			optimize = 0;
+		else if (c == 's')
+			snaplen = atoi(optarg);
+		else
 			return 2;
-		snaplen = atoi(optarg);
 	}
 	for (int i = optind; i < argc; i++)
 		if (read_capture(argv[i]) < 0)
