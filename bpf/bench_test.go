@@ -162,3 +162,55 @@ func TestBenchPackets(t *testing.T) {
 	}
 	require.NoError(t, writeTestPcap(filepath.Join(benchDir, "packets.pcap"), 1, pkts))
 }
+
+// BenchmarkCorpus runs every Ethernet program of the differential test over
+// every Ethernet packet; one op is one (program, packet) run. Programs that
+// x/net/bpf refuses (backward jumps) are left out of both.
+func BenchmarkCorpus(b *testing.B) {
+	pkts, err := readTestPcap(filepath.Join(machineDir, "EN10MB.pcap"))
+	require.NoError(b, err)
+	var ours []*VM
+	var theirs []*xbpf.VM
+	for _, c := range readMachineCases(b) {
+		if c.lt != "EN10MB" {
+			continue
+		}
+		prog, err := ParseDDD(c.ddd)
+		require.NoError(b, err)
+		insns, ok := Disassemble(prog)
+		require.True(b, ok)
+		xvm, err := xbpf.NewVM(insns)
+		if err != nil {
+			continue
+		}
+		vm, err := NewVM(prog)
+		require.NoError(b, err)
+		ours, theirs = append(ours, vm), append(theirs, xvm)
+	}
+	b.Run("purepcap", func(b *testing.B) {
+		b.ReportAllocs()
+		p, k := 0, 0
+		for i := 0; i < b.N; i++ {
+			ours[p].Run(pkts[k].data, pkts[k].wireLen)
+			if k++; k == len(pkts) {
+				k = 0
+				if p++; p == len(ours) {
+					p = 0
+				}
+			}
+		}
+	})
+	b.Run("xnet", func(b *testing.B) {
+		b.ReportAllocs()
+		p, k := 0, 0
+		for i := 0; i < b.N; i++ {
+			theirs[p].Run(pkts[k].data)
+			if k++; k == len(pkts) {
+				k = 0
+				if p++; p == len(theirs) {
+					p = 0
+				}
+			}
+		}
+	})
+}
