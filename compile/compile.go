@@ -103,6 +103,7 @@ func Compile(expr string, opts Options) (prog []bpf.Instruction, err error) {
 	pro := g.prologue(next)
 	e.labels = g.labels
 	e.items = append(e.items, pro...)
+	e.count(len(pro))
 	e.place(next)
 	accept, reject := e.newLabel(), e.newLabel()
 	e.cond(c, accept, reject)

@@ -7,22 +7,36 @@ import "github.com/purepcap/pcap/bpf"
 // instructions away goes through an inserted "ja".
 type emitter struct {
 	items  []stmt
-	labels int
+	labels int32
+	n      int // instructions emitted so far
 }
 
-func (e *emitter) newLabel() int {
+// MaxProgramLen bounds the programs Compile produces: a filter that needs
+// more instructions than this (not counting the jumps inserted to reach far
+// targets) is refused with an error rather than built. No kernel accepts
+// such programs, and their size would be the attacker's choice.
+const MaxProgramLen = 1 << 19
+
+func (e *emitter) newLabel() int32 {
 	e.labels++
 	return e.labels
 }
 
-func (e *emitter) place(l int) { e.items = append(e.items, stmt{label: l}) }
+func (e *emitter) place(l int32) { e.items = append(e.items, stmt{label: l}) }
+
+func (e *emitter) count(n int) {
+	e.n += n
+	if e.n > MaxProgramLen {
+		fail(0, "filter program too large (more than "+itoa(MaxProgramLen)+" instructions)")
+	}
+}
 
 // cond emits c so that control reaches label t when c holds and label f
 // otherwise. The left operand of and/or is evaluated first.
-func (e *emitter) cond(c cond, t, f int) {
+func (e *emitter) cond(c cond, t, f int32) {
 	type pending struct {
 		c           cond
-		label, t, f int
+		label, t, f int32
 	}
 	// Walk the left spine of an and/or chain iteratively, so that the long
 	// left-nested chains "a or b or c ..." produce do not recurse deeply.
@@ -31,6 +45,7 @@ loop:
 	for {
 		switch x := c.(type) {
 		case *block:
+			e.count(len(x.stmts) + 1)
 			e.items = append(e.items, x.stmts...)
 			e.items = append(e.items, stmt{ins: bpf.Instruction{Op: x.op, K: x.k}, jt: t, jf: f})
 			break loop

@@ -116,10 +116,11 @@ type gen struct {
 
 	regUsed [bpf.MemWords]bool
 	curReg  int
-	labels  int // jump labels used inside blocks; the emitter continues from here
+	labels  int32 // jump labels used inside blocks; the emitter continues from here
+	size    int   // instructions generated so far (most of them)
 }
 
-func (g *gen) newLabel() int {
+func (g *gen) newLabel() int32 {
 	g.labels++
 	return g.labels
 }
@@ -240,6 +241,7 @@ func (g *gen) ncmp(rel offrel, k uint32, size uint16, mask uint32, jtype uint16,
 	if mask != 0xffffffff {
 		s = append(s, st(aluK(bpf.ALUAnd), mask))
 	}
+	g.size += len(s) + 1
 	var c cond = &block{stmts: s, op: bpf.ClassJMP | jtype, k: v}
 	if reverse && (jtype == bpf.JumpJGT || jtype == bpf.JumpJGE) {
 		c = not(c)

@@ -8,13 +8,18 @@ type arthVal struct {
 	s   []stmt
 	reg int
 	b   cond
+
+	// The value, when it does not depend on the packet. libpcap's
+	// optimizer folds such values and reports some errors when it does.
+	isConst bool
+	val     uint32
 }
 
 func (g *gen) arith(a arith) *arthVal {
 	switch x := a.(type) {
 	case *numArith:
 		r := g.allocReg()
-		return &arthVal{s: []stmt{st(opLdImm, x.v), st(opSt, uint32(r))}, reg: r}
+		return &arthVal{s: []stmt{st(opLdImm, x.v), st(opSt, uint32(r))}, reg: r, isConst: true, val: x.v}
 	case *lenArith:
 		r := g.allocReg()
 		return &arthVal{s: []stmt{st(opLdLen, 0), st(opSt, uint32(r))}, reg: r}
@@ -30,6 +35,7 @@ func (g *gen) arith(a arith) *arthVal {
 	case *negArith:
 		v := g.arith(x.x)
 		v.s = append(v.s, st(opLdMem, uint32(v.reg)), st(bpf.ClassALU|bpf.ALUNeg, 0), st(opSt, uint32(v.reg)))
+		v.val = -v.val
 		return v
 	}
 	panic("compile: bad arith node")
@@ -55,6 +61,10 @@ func (g *gen) binop(op uint16, a0, a1 *arthVal) *arthVal {
 			g.errorf("shift by more than 31 bits")
 		}
 	}
+	res := &arthVal{}
+	if g.opts.Optimize && a1.isConst {
+		res.isConst, res.val = g.fold(op, a0, a1.val)
+	}
 	s := append(a0.s, a1.s...)
 	s = append(s, st(opLdxMem, uint32(a1.reg)), st(opLdMem, uint32(a0.reg)), st(aluX(op), 0))
 	g.freeReg(a0.reg)
@@ -62,7 +72,62 @@ func (g *gen) binop(op uint16, a0, a1 *arthVal) *arthVal {
 	r := g.allocReg()
 	s = append(s, st(opSt, uint32(r)))
 	// The right operand's protocol tests are dropped, as in libpcap.
-	return &arthVal{s: s, reg: r, b: a0.b}
+	res.s, res.reg, res.b = s, r, a0.b
+	return res
+}
+
+// fold reports the errors libpcap's optimizer reports when the right
+// operand of an operation is a constant, and computes the result when the
+// left one is constant too.
+func (g *gen) fold(op uint16, a0 *arthVal, b uint32) (bool, uint32) {
+	switch {
+	case op == bpf.ALUDiv && b == 0:
+		g.errorf("division by zero")
+	case op == bpf.ALUMod && b == 0:
+		g.errorf("modulus by zero")
+	}
+	if !a0.isConst {
+		if (op == bpf.ALULsh || op == bpf.ALURsh) && b > 31 {
+			g.errorf("shift by more than 31 bits")
+		}
+		// x & 0 and x * 0 are known to be 0.
+		if (op == bpf.ALUAnd || op == bpf.ALUMul) && b == 0 {
+			return true, 0
+		}
+		return false, 0
+	}
+	a := a0.val
+	switch op {
+	case bpf.ALUAdd:
+		a += b
+	case bpf.ALUSub:
+		a -= b
+	case bpf.ALUMul:
+		a *= b
+	case bpf.ALUDiv:
+		a /= b
+	case bpf.ALUMod:
+		a %= b
+	case bpf.ALUAnd:
+		a &= b
+	case bpf.ALUOr:
+		a |= b
+	case bpf.ALUXor:
+		a ^= b
+	case bpf.ALULsh:
+		if b < 32 {
+			a <<= b
+		} else {
+			a = 0
+		}
+	case bpf.ALURsh:
+		if b < 32 {
+			a >>= b
+		} else {
+			a = 0
+		}
+	}
+	return true, a
 }
 
 // load is proto[inst:size].

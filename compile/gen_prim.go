@@ -21,7 +21,11 @@ func (g *gen) node(n node) cond {
 		return g.relation(x.code, a0, a1, x.reversed)
 	case *primNode:
 		g.off = x.off
-		return g.prim(x)
+		c := g.prim(x)
+		if g.size > MaxProgramLen {
+			g.errorf("filter program too large (more than " + itoa(MaxProgramLen) + " instructions)")
+		}
+		return c
 	}
 	panic("compile: bad node")
 }
@@ -208,7 +212,7 @@ func (g *gen) ifindex(idx uint32) cond {
 // anything else runs: the radiotap header length and the 802.11 header
 // length (24 bytes, 2 more for QoS data, rounded up to 4 when the radio
 // header says the driver padded it).
-func (g *gen) prologue(next int) []stmt {
+func (g *gen) prologue(next int32) []stmt {
 	if g.offLinkPL.reg != -1 && g.offLinkHdr.variable && g.offLinkHdr.reg == -1 {
 		g.offLinkHdr.reg = g.allocReg()
 	}
@@ -227,7 +231,7 @@ func (g *gen) prologue(next int) []stmt {
 		if s == nil {
 			s = []stmt{st(opLdxImm, g.offOuterLinkHdr.c)}
 		}
-		jset := func(k uint32, jt, jf int) stmt {
+		jset := func(k uint32, jt, jf int32) stmt {
 			return stmt{ins: bpf.Instruction{Op: opJset, K: k}, jt: jt, jf: jf}
 		}
 		lData, lQoS, lNoQoS := g.newLabel(), g.newLabel(), g.newLabel()
@@ -252,9 +256,6 @@ func (g *gen) prologue(next int) []stmt {
 				st(opLdMem, pl), st(aluK(bpf.ALUAdd), 3), st(aluK(bpf.ALUAnd), 0xfffffffc), st(opSt, pl))
 		} else {
 			// Non-QoS data frames go straight on.
-			s = append(s, stmt{ins: bpf.Instruction{Op: opJa}, jt: next}, stmt{label: lNoQoS},
-				stmt{ins: bpf.Instruction{Op: opJa}, jt: next})
-			s = s[:len(s)-3]
 			s = append(s, stmt{label: lNoQoS})
 		}
 	}

@@ -179,7 +179,7 @@ func (g *gen) protochain(v uint32, proto uint8) cond {
 	}
 	newLabel := g.newLabel
 	end := newLabel()
-	jeq := func(k uint32, jt, jf int) stmt {
+	jeq := func(k uint32, jt, jf int32) stmt {
 		return stmt{ins: bpf.Instruction{Op: opJeq, K: k}, jt: jt, jf: jf}
 	}
 	for i := 0; i < protochainUnroll; i++ {

@@ -31,8 +31,8 @@ func (*notCond) isCond() {}
 // metadata) name their targets by label.
 type stmt struct {
 	ins    bpf.Instruction
-	jt, jf int // target labels of a jump; jt alone for JA
-	label  int // > 0: this is a label marker, not an instruction
+	jt, jf int32 // target labels of a jump; jt alone for JA
+	label  int32 // > 0: this is a label marker, not an instruction
 }
 
 func and(a, b cond) cond { return &andCond{a, b} }

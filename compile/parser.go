@@ -9,7 +9,7 @@ import (
 // Limits on untrusted input.
 const (
 	// MaxExprLen is the longest expression Compile accepts, in bytes.
-	MaxExprLen = 256 << 10
+	MaxExprLen = 512 << 10
 	// MaxNesting is how deeply parentheses, "not" and unary minus may nest.
 	MaxNesting = 5000
 )
