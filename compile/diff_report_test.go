@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -265,4 +266,63 @@ func diffSplitTop(expr string) (terms, ops []string) {
 	}
 	terms = append(terms, strings.TrimSpace(expr[start:]))
 	return terms, ops
+}
+
+// TestDiffKnownTable is a developer tool: with PUREPCAP_DIFF_KNOWN=FILE it
+// writes Go table entries (for diffCorpusKnown and diffRandomKnown) for
+// every current disagreement with the committed goldens, each with a
+// reason from its classification. Review them before pasting.
+func TestDiffKnownTable(t *testing.T) {
+	path := os.Getenv("PUREPCAP_DIFF_KNOWN")
+	if path == "" {
+		t.Skip("set PUREPCAP_DIFF_KNOWN=FILE to write known-difference entries")
+	}
+	caps := diffCaptures(t)
+	names := map[linktype.Type]string{
+		linktype.Ethernet: "Ethernet", linktype.LinuxSLL: "LinuxSLL", linktype.LinuxSLL2: "LinuxSLL2",
+		linktype.Raw: "Raw", linktype.IPv4: "IPv4", linktype.IPv6: "IPv6", linktype.Null: "Null",
+		linktype.Loop: "Loop", linktype.PPP: "PPP", linktype.CHDLC: "CHDLC",
+		linktype.IEEE80211: "IEEE80211", linktype.IEEE80211Radio: "IEEE80211Radio",
+	}
+	var b strings.Builder
+	for _, f := range []struct{ name, path string }{{"diffCorpusKnown", diffCorpusGolden}, {"diffRandomKnown", diffRandomGolden}} {
+		g, err := diffReadGolden(f.path)
+		require.NoError(t, err)
+		fmt.Fprintf(&b, "var %s = []diffKnown{\n", f.name)
+		for i, c := range g.cases {
+			ours, _ := diffOurs(c, caps)
+			o := diffCompare(g.want[i], ours)
+			var want string
+			switch o {
+			case diffMismatch:
+				want = "verdicts"
+			case diffOursOnlyErr:
+				want = "error"
+			case diffRefOnlyErr:
+				want = "compiles"
+			default:
+				continue
+			}
+			refU := diffReferenceVerdictsOpt(t, []diffCase{c}, false)[0]
+			ourU, _ := diffOursOpt(c, caps, false)
+			why := "compiler bug not yet fixed: "
+			switch {
+			case diffCompare(refU, ourU) != diffAgree:
+				why += "the unoptimized programs differ too (code generation): " + diffExplain(c, refU, ourU, caps)
+			case o == diffMismatch:
+				why += "libpcap's optimizer removes or reorders packet loads that Optimize: true keeps; " +
+					"an out-of-bounds load rejects, so short or truncated packets get other verdicts: " + diffExplain(c, g.want[i], ours, caps)
+			case o == diffOursOnlyErr:
+				why += "with Optimize: true we report " + strconv.Quote(ours.err) + " where libpcap's optimizer compiles"
+			default:
+				why += "libpcap's optimizer reports " + strconv.Quote(g.want[i].err) + "; we compile"
+			}
+			if len(why) > 400 {
+				why = why[:400] + "..."
+			}
+			fmt.Fprintf(&b, "\t{linktype.%s, %s, %q,\n\t\t%s},\n", names[c.lt], strconv.Quote(c.expr), want, strconv.Quote(why))
+		}
+		b.WriteString("}\n\n")
+	}
+	require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
 }
