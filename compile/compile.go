@@ -101,6 +101,9 @@ func Compile(expr string, opts Options) (prog []bpf.Instruction, err error) {
 	c := g.node(root)
 	next := g.newLabel()
 	pro := g.prologue(next)
+	if opts.Optimize && !g.noOptimize && g.optErr != nil {
+		return nil, g.optErr
+	}
 	e.labels = g.labels
 	e.items = append(e.items, pro...)
 	e.count(len(pro))

@@ -137,6 +137,43 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+// TestLiveVLAN compares with what libpcap 1.10.3 generates for a live Linux
+// socket (tcpdump -i lo -O -d 'vlan 100 and ip').
+func TestLiveVLAN(t *testing.T) {
+	prog, err := Compile("vlan 100 and ip", Options{LinkType: linktype.Ethernet, LiveLinux: true})
+	require.NoError(t, err)
+	assert.Equal(t, `(000) ld       #0x0
+(001) st       M[0]
+(002) st       M[1]
+(003) ldb      [vlanp]
+(004) jeq      #0x1             jt 17	jf 5
+(005) ld       M[0]
+(006) add      #4
+(007) st       M[0]
+(008) ld       M[1]
+(009) add      #4
+(010) st       M[1]
+(011) ldh      [12]
+(012) jeq      #0x8100          jt 17	jf 13
+(013) ldh      [12]
+(014) jeq      #0x88a8          jt 17	jf 15
+(015) ldh      [12]
+(016) jeq      #0x9100          jt 17	jf 28
+(017) ldb      [vlanp]
+(018) jeq      #0x1             jt 19	jf 21
+(019) ldb      [vlan_tci]
+(020) ja       22
+(021) ldh      [14]
+(022) and      #0xfff
+(023) jeq      #0x64            jt 24	jf 28
+(024) ldx      M[1]
+(025) ldh      [x + 12]
+(026) jeq      #0x800           jt 27	jf 28
+(027) ret      #262144
+(028) ret      #0
+`, bpf.Dump(prog, 1))
+}
+
 func TestSavefileErrors(t *testing.T) {
 	_, err := Compile("inbound", Options{LinkType: linktype.Ethernet, Savefile: true})
 	assert.ErrorContains(t, err, "when reading savefiles")

@@ -118,6 +118,18 @@ type gen struct {
 	curReg  int
 	labels  int32 // jump labels used inside blocks; the emitter continues from here
 	size    int   // instructions generated so far (most of them)
+
+	// noOptimize is set by primitives whose code libpcap's optimizer
+	// would break; libpcap then skips optimizing altogether.
+	noOptimize bool
+	// optErr is the first error libpcap's optimizer would report.
+	optErr *Error
+}
+
+func (g *gen) deferError(msg string) {
+	if g.optErr == nil {
+		g.optErr = &Error{Offset: g.off, Msg: msg}
+	}
 }
 
 func (g *gen) newLabel() int32 {

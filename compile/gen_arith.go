@@ -79,16 +79,20 @@ func (g *gen) binop(op uint16, a0, a1 *arthVal) *arthVal {
 // fold reports the errors libpcap's optimizer reports when the right
 // operand of an operation is a constant, and computes the result when the
 // left one is constant too.
+//
+// The optimizer runs only after the whole expression has been generated,
+// and not at all when some primitive turned it off, so these errors are
+// recorded here and reported at the end.
 func (g *gen) fold(op uint16, a0 *arthVal, b uint32) (bool, uint32) {
 	switch {
 	case op == bpf.ALUDiv && b == 0:
-		g.errorf("division by zero")
+		g.deferError("division by zero")
 	case op == bpf.ALUMod && b == 0:
-		g.errorf("modulus by zero")
+		g.deferError("modulus by zero")
 	}
 	if !a0.isConst {
 		if (op == bpf.ALULsh || op == bpf.ALURsh) && b > 31 {
-			g.errorf("shift by more than 31 bits")
+			g.deferError("shift by more than 31 bits")
 		}
 		// x & 0 and x * 0 are known to be 0.
 		if (op == bpf.ALUAnd || op == bpf.ALUMul) && b == 0 {
@@ -105,9 +109,13 @@ func (g *gen) fold(op uint16, a0 *arthVal, b uint32) (bool, uint32) {
 	case bpf.ALUMul:
 		a *= b
 	case bpf.ALUDiv:
-		a /= b
+		if b != 0 {
+			a /= b
+		}
 	case bpf.ALUMod:
-		a %= b
+		if b != 0 {
+			a %= b
+		}
 	case bpf.ALUAnd:
 		a &= b
 	case bpf.ALUOr:
@@ -193,6 +201,7 @@ func (g *gen) load(proto uint8, inst *arthVal, size uint32) *arthVal {
 	}
 	inst.reg = regno
 	inst.s = append(inst.s, st(opSt, uint32(regno)))
+	inst.isConst = false
 	return inst
 }
 

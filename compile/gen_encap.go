@@ -178,6 +178,7 @@ func (g *gen) geneve(vni uint32, has bool) cond {
 		st(opLdInd|bpf.SizeB, 0), st(aluK(bpf.ALUAnd), 0x3f), st(aluK(bpf.ALUMul), 4),
 		st(aluK(bpf.ALUAdd), 8), st(aluX(bpf.ALUAdd), 0))
 	g.pushLinkHdr(dltEN10MB, true, 0, g.allocReg())
+	g.noOptimize = true
 	lTEB, lStore := g.newLabel(), g.newLabel()
 	s = append(s, st(opSt, uint32(g.offLinkHdr.reg)),
 		st(opLdInd|bpf.SizeH, 2),

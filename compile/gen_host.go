@@ -42,6 +42,11 @@ func (g *gen) hostOp(addr, mask uint32, dir uint8, proto uint32, srcOff, dstOff 
 		g.addrDirErr(dir, notMACQual)
 	}
 	b0 := g.linkTest(proto)
+	if mask == 0 && g.opts.Optimize {
+		// libpcap's optimizer drops the load of an address compared
+		// under a zero mask, so a short packet passes.
+		return and(b0, g.trueCond())
+	}
 	return and(b0, g.mcmp(orLinkPL, off, bpf.SizeW, addr, mask))
 }
 

@@ -228,6 +228,7 @@ func (g *gen) prologue(next int32) []stmt {
 			break
 		}
 		pl := uint32(g.offLinkPL.reg)
+		g.noOptimize = true
 		if s == nil {
 			s = []stmt{st(opLdxImm, g.offOuterLinkHdr.c)}
 		}

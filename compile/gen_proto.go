@@ -167,6 +167,7 @@ func (g *gen) protochain(v uint32, proto uint8) cond {
 	if g.offLinkPL.variable {
 		g.errorf("'protochain' not supported with variable length headers")
 	}
+	g.noOptimize = true
 	nl := g.offLinkPL.c + g.offNL
 	var b0 cond
 	var s []stmt

@@ -1,0 +1,72 @@
+// Package compile compiles tcpdump filter expressions (the pcap-filter(7)
+// language) to classic BPF programs that give the same verdict as the
+// programs libpcap 1.10 generates, and refuses the expressions libpcap
+// refuses.
+//
+// # Usage
+//
+// Compile takes an expression and Options (link type, snapshot length,
+// netmask, live-Linux mode, name resolver) and returns a program for the
+// bpf package:
+//
+//	prog, err := compile.Compile("tcp port 80 and host 10.0.0.1",
+//		compile.Options{LinkType: linktype.Ethernet})
+//
+// Errors are *Error values with libpcap's wording and the byte offset of
+// the problem in the expression.
+//
+// # The language
+//
+// Everything in pcap-filter(7) for the supported link types: host, net
+// (with /len, mask and abbreviated forms), port, portrange, gateway (which
+// libpcap built with IPv6 refuses), proto and protochain, with the
+// direction, address-kind and protocol qualifiers and libpcap's
+// qualifier inheritance ("host a or b", "tcp port 22 or 80"); less,
+// greater, broadcast, multicast; vlan, mpls, pppoed, pppoes and geneve,
+// which move the offsets of everything after them in the expression as
+// libpcap does, parentheses notwithstanding; llc and its frame kinds;
+// 802.11 type, subtype and dir; inbound, outbound and ifindex; packet
+// data accessors proto[expr:size] with arithmetic and comparisons, and the
+// named constants (tcpflags, tcp-syn, icmp-echo, ...).
+//
+// The grammar follows libpcap's, including its corners: "and" and "or"
+// have equal precedence and associate to the left, "not" binds tighter,
+// and '%' and '^' take everything to their right as their right operand.
+//
+// # Link types
+//
+// EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP, PPP, C_HDLC,
+// IEEE802_11 and IEEE802_11_RADIO, including the 802.11 and radiotap header
+// lengths that the program computes at run time. Other link types are an
+// error.
+//
+// # Modes
+//
+// By default Compile generates what libpcap generates for a dead handle
+// (tcpdump -d). With Options.LiveLinux it generates what libpcap generates
+// for a live Linux packet socket: "vlan" then also accepts tags the kernel
+// moved into packet metadata, using ancillary loads. With Options.Savefile
+// it behaves like a handle reading a savefile.
+//
+// # Names
+//
+// Host, network, service, protocol and MAC names are looked up through a
+// Resolver. The default one reads /etc/services, /etc/protocols,
+// /etc/networks and /etc/ethers, falls back to built-in tables of
+// well-known services and protocols when those files are missing, and
+// resolves host names with the Go resolver (/etc/hosts, then DNS).
+//
+// # Differences from libpcap
+//
+// The optimizer is not implemented yet: programs are libpcap's unoptimized
+// code (tcpdump -O), so libpcap's "expression rejects all packets" error is
+// not reported, and a truncated packet that libpcap's optimized program
+// accepts without reading its missing bytes may be rejected. libpcap's
+// protochain loops with a backward jump; here the loop is unrolled for 10
+// headers, since BPF checkers refuse backward jumps.
+//
+// # Limits
+//
+// Expressions longer than MaxExprLen bytes, nested deeper than MaxNesting
+// levels, or needing more than MaxProgramLen instructions are refused.
+package compile
