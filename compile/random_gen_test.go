@@ -309,6 +309,12 @@ func (g *diffGen) protoPrim() string {
 		}
 		return diffPick(g, []string{"ether proto ", "link proto ", "ppp proto "}) + g.number(t)
 	}
+	if g.chance(0.15) {
+		// DECnet addresses are area.node, area < 64, node < 1024.
+		d := diffPick(g, []string{"", "src ", "dst ", "src or dst ", "src and dst "})
+		a := diffPick(g, []string{"1.2", "1.3", "2.1", "2.3", "1.1", "63.1023", "0.5"})
+		return "decnet " + d + diffPick(g, []string{"host ", ""}) + a
+	}
 	l := diffPick(g, []uint32{0, 14, 20, 40, 60, 64, 100, 128, 200, 576, 1000, 1500})
 	switch g.intn(3) {
 	case 0:
@@ -495,6 +501,7 @@ func (g *diffGen) invalid() string {
 		"ether src " + g.ip4().String(), "src port http-bogus", "geneve 16777216", "icmp[icmptype] = icmp6-echo",
 		"type bogus", "subtype mgt", "dir 4", "llc zz", "tcp[tcpflags] = tcp-fin-bogus", "ip6 net ::1/129",
 		"0x100000000 = 1", "net 1.2.3.4.5", "proto \\nonesuch", "len >", "ip[", "ether[1:8] = 1",
+		"decnet host 64.1", "decnet host 1.1024", "gateway 10.0.0.1", "ip6 protochain 256",
 	})
 }
 
