@@ -195,8 +195,11 @@ func (oi *ngOutIface) units(sec int64, nsec int64) uint64 {
 	s := uint64(sec - oi.offset)
 	ns := uint64(nsec)
 	if oi.bin {
+		// Round up, so that a reader converting back to nanoseconds
+		// (rounding down) gets ns again.
 		hi, lo := bits.Mul64(ns, oi.res)
-		frac, _ := bits.Div64(hi, lo, 1e9) // hi < 1e9: ns < 1e9, res <= 2^63
+		lo, c := bits.Add64(lo, 1e9-1, 0)
+		frac, _ := bits.Div64(hi+c, lo, 1e9) // hi < 1e9: ns < 1e9, res <= 2^63
 		return s<<oi.shift + frac
 	}
 	if oi.res >= 1e9 {

@@ -36,6 +36,24 @@ func reference(t testing.TB, tool string) string {
 	return p
 }
 
+// extraCaptures lists the captures in $PUREPCAP_EXTRA_CAPTURES (a
+// directory, e.g. tcpdump's tests/), which the tests that compare with
+// tcpdump and tshark directly also check.
+func extraCaptures(t testing.TB) []string {
+	dir := os.Getenv("PUREPCAP_EXTRA_CAPTURES")
+	if dir == "" {
+		return nil
+	}
+	var files []string
+	for _, pat := range []string{"*.pcap", "*.pcapng", "*.cap"} {
+		m, err := filepath.Glob(filepath.Join(dir, pat))
+		require.NoError(t, err)
+		files = append(files, m...)
+	}
+	sort.Strings(files)
+	return files
+}
+
 // captures lists the test captures.
 func captures(t testing.TB) []string {
 	t.Helper()
@@ -205,7 +223,7 @@ func plural(n int) string {
 // TestRewriteMatchesTcpdump compares with tcpdump itself, byte for byte.
 func TestRewriteMatchesTcpdump(t *testing.T) {
 	tcpdump := reference(t, "tcpdump")
-	for _, f := range captures(t) {
+	for _, f := range append(captures(t), extraCaptures(t)...) {
 		in, err := os.ReadFile(f)
 		require.NoError(t, err)
 		for _, nano := range []bool{false, true} {

@@ -158,8 +158,9 @@ func (s *pcapSink) close() error {
 	return errors.Join(s.w.Close(), s.out.Close())
 }
 
-// ngSink writes a pcapng file with nanosecond time stamps, one IDB per
-// interface of the input (per section for pcapng input).
+// ngSink writes a pcapng file with one IDB per interface of the input (per
+// section for pcapng input): nanosecond time stamps for pcap input, the
+// input interface's resolution and offset for pcapng.
 type ngSink struct {
 	w        *savefile.NGWriter
 	out      io.Closer
@@ -200,8 +201,7 @@ func (s *ngSink) sync(r *savefile.Reader) error {
 	}
 	ifs := r.Interfaces()
 	for len(s.ifaces) < len(ifs) {
-		in := ifs[len(s.ifaces)]
-		in.TSResol, in.TSOffset = 9, 0
+		in := ifs[len(s.ifaces)] // keeps its time stamp resolution and offset
 		if lt, ok := in.LinkType.Savefile(); ok {
 			in.LinkType = lt
 		}
