@@ -199,7 +199,12 @@ func TestPcapdumpPcapngReadBack(t *testing.T) {
 		if err != nil {
 			continue // pcapdump refused the file, as tcpdump does
 		}
-		want := packetsOf(t, mustRead(t, f), true)
+		// Writing pcapng, pcapdump reads pcapng input without libpcap's
+		// single-link-type restriction, so it keeps the packets libpcap
+		// gives up on (mixed link types, sections in another byte order).
+		orig := mustRead(t, f)
+		wantLib := packetsOf(t, orig, true)
+		want := packetsOf(t, orig, false)
 		comparePackets(t, f+" (savefile)", want, packetsOf(t, ng, false))
 		all.Write(ng)
 		for _, p := range want {
@@ -210,10 +215,17 @@ func TestPcapdumpPcapngReadBack(t *testing.T) {
 		if tcpdump != "" {
 			back := filepath.Join(dir, "back.pcap")
 			os.Remove(back)
-			cmd := exec.Command(tcpdump, "-Z", "root", "--time-stamp-precision=nano", "-r", out, "-w", back)
-			msg, err := cmd.CombinedOutput()
-			require.NoError(t, err, "%s: tcpdump: %s", f, msg)
-			comparePacketsMod(t, f+" (tcpdump)", want, packetsOf(t, mustRead(t, back), false), true)
+			msg, err := exec.Command(tcpdump, "-Z", "root", "--time-stamp-precision=nano", "-r", out, "-w", back).CombinedOutput()
+			got := packetsOf(t, mustRead(t, back), false)
+			if err == nil {
+				comparePacketsMod(t, f+" (tcpdump)", want, got, true)
+			} else {
+				// Only where libpcap fails on the original too (mixed
+				// link types), with the same packets before failing.
+				origErr := exec.Command(tcpdump, "-r", f, "--count").Run()
+				require.Error(t, origErr, "%s: tcpdump reads the original but not our pcapng: %s", f, msg)
+				comparePacketsMod(t, f+" (tcpdump, up to its error)", wantLib, got, true)
+			}
 		}
 	}
 	reference(t, "tcpdump")

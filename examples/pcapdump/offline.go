@@ -21,8 +21,13 @@ type packetSink interface {
 // on stderr, filters it, and writes the matching packets (-w) and/or
 // counts them (--count). A read error part way through still writes and
 // counts the packets before it, then fails, as tcpdump does.
+//
+// Writing pcapng, the interfaces of a pcapng input may have different link
+// types (each gets its own IDB, and the filter is compiled for each link
+// type); otherwise such a file fails as it does in libpcap.
 func readOffline(c *config) error {
-	opts := savefile.ReaderOptions{Libpcap: true}
+	ngOut := c.writeFile != "" && (c.pcapng || strings.HasSuffix(c.writeFile, ".pcapng"))
+	opts := savefile.ReaderOptions{Libpcap: !ngOut}
 	var (
 		r   *savefile.Reader
 		err error
@@ -64,6 +69,7 @@ func readOffline(c *config) error {
 			return err
 		}
 	}
+	filters := map[linktype.Type]func([]byte, int) bool{lt: match}
 	var n int
 	for c.count == 0 || n < c.count {
 		data, ci, rerr := r.ZeroCopyReadPacketData()
@@ -74,8 +80,16 @@ func readOffline(c *config) error {
 			err = fmt.Errorf("pcap_loop: %w", rerr)
 			break
 		}
-		if match != nil && !match(data, ci.Length) {
-			continue
+		if match != nil {
+			f := match
+			if ngOut && r.Format() == savefile.FormatPcapNG {
+				if f, err = filterFor(c, filters, r.Interfaces()[ci.InterfaceIndex]); err != nil {
+					break
+				}
+			}
+			if !f(data, ci.Length) {
+				continue
+			}
 		}
 		n++
 		if sink != nil {
@@ -98,6 +112,23 @@ func readOffline(c *config) error {
 		fmt.Fprintf(os.Stdout, "%d packet%s\n", n, plural)
 	}
 	return err
+}
+
+// filterFor returns the filter for an interface's link type, compiling it
+// the first time that link type is seen.
+func filterFor(c *config, filters map[linktype.Type]func([]byte, int) bool, in savefile.Interface) (func([]byte, int) bool, error) {
+	if f, ok := filters[in.LinkType]; ok {
+		return f, nil
+	}
+	f, err := packetFilter(c, uint32(in.LinkType), in.Snaplen)
+	if err != nil {
+		return nil, err
+	}
+	if f == nil {
+		f = func([]byte, int) bool { return true }
+	}
+	filters[in.LinkType] = f
+	return f, nil
 }
 
 // openError words a failure to open a savefile as libpcap does.
