@@ -101,7 +101,9 @@ func Compile(expr string, opts Options) (prog []bpf.Instruction, err error) {
 	c := g.node(root)
 	next := g.newLabel()
 	pro := g.prologue(next)
-	if opts.Optimize && !g.noOptimize && g.optErr != nil {
+	// libpcap skips its optimizer when a primitive asked it to.
+	optimizing := opts.Optimize && !g.noOptimize
+	if optimizing && g.optErr != nil {
 		return nil, g.optErr
 	}
 	e.labels = g.labels
@@ -114,7 +116,13 @@ func Compile(expr string, opts Options) (prog []bpf.Instruction, err error) {
 	e.items = append(e.items, st(bpf.ClassRET|bpf.RetK, uint32(snaplen)))
 	e.place(reject)
 	e.items = append(e.items, st(bpf.ClassRET|bpf.RetK, 0))
-	return e.finish(), nil
+	prog = e.finish()
+	if optimizing {
+		// The optimizer works on exactly the program libpcap's code
+		// generator would have produced.
+		return optimize(prog)
+	}
+	return prog, nil
 }
 
 // errNotFound is returned by resolvers for names they do not know.

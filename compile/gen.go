@@ -316,13 +316,7 @@ func (g *gen) jset(rel offrel, k uint32, size uint16, bits uint32) cond {
 	return &block{stmts: g.loadA(rel, k, size), op: opJset, k: bits}
 }
 
-func (g *gen) uncond(result bool) cond {
-	k := uint32(1)
-	if result {
-		k = 0
-	}
-	return &block{stmts: []stmt{st(opLdImm, k)}, op: opJeq, k: 0}
-}
+func (g *gen) uncond(result bool) cond { return constBlock(result) }
 
 func (g *gen) trueCond() cond  { return g.uncond(true) }
 func (g *gen) falseCond() cond { return g.uncond(false) }

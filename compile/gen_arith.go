@@ -221,17 +221,18 @@ func (g *gen) relation(code uint16, a0, a1 *arthVal, reversed bool) cond {
 	}
 	g.freeReg(a0.reg)
 	g.freeReg(a1.reg)
-	var tmp cond
-	switch {
-	case a0.b != nil && a1.b != nil:
-		tmp = and(a0.b, a1.b)
-	case a0.b != nil:
-		tmp = a0.b
-	default:
-		tmp = a1.b
-	}
-	if tmp != nil {
+	if tmp := andMaybe(a0.b, a1.b); tmp != nil {
 		c = and(tmp, c)
 	}
 	return c
+}
+
+func andMaybe(a, b cond) cond {
+	switch {
+	case a != nil && b != nil:
+		return and(a, b)
+	case a != nil:
+		return a
+	}
+	return b
 }

@@ -42,11 +42,6 @@ func (g *gen) hostOp(addr, mask uint32, dir uint8, proto uint32, srcOff, dstOff 
 		g.addrDirErr(dir, notMACQual)
 	}
 	b0 := g.linkTest(proto)
-	if mask == 0 && g.opts.Optimize {
-		// libpcap's optimizer drops the load of an address compared
-		// under a zero mask, so a short packet passes.
-		return and(b0, g.trueCond())
-	}
 	return and(b0, g.mcmp(orLinkPL, off, bpf.SizeW, addr, mask))
 }
 
@@ -69,11 +64,15 @@ func (g *gen) hostOp6(addr, mask [16]byte, dir uint8, proto uint32, srcOff, dstO
 	w := func(i int) (uint32, uint32) {
 		return binary.BigEndian.Uint32(addr[4*i:]), binary.BigEndian.Uint32(mask[4*i:])
 	}
-	a3, m3 := w(3)
-	b1 := g.mcmp(orLinkPL, off+12, bpf.SizeW, a3, m3)
-	for i := 2; i >= 0; i-- {
+	var b1 cond
+	for i := 3; i >= 0; i-- {
 		a, m := w(i)
-		b1 = and(g.mcmp(orLinkPL, off+uint32(4*i), bpf.SizeW, a, m), b1)
+		c := g.mcmp(orLinkPL, off+uint32(4*i), bpf.SizeW, a, m)
+		if b1 == nil {
+			b1 = c
+		} else {
+			b1 = and(c, b1)
+		}
 	}
 	return and(g.linkTest(proto), b1)
 }

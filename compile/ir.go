@@ -80,3 +80,13 @@ func headBlock(c cond) *block {
 		}
 	}
 }
+
+// constBlock is libpcap's unconditional test: "ld #0; jeq #0" is true and
+// "ld #1; jeq #0" false.
+func constBlock(v bool) *block {
+	k := uint32(1)
+	if v {
+		k = 0
+	}
+	return &block{stmts: []stmt{st(opLdImm, k)}, op: opJeq, k: 0}
+}
