@@ -74,6 +74,7 @@ type liveHandle struct {
 	vlanOffset int  // where a reinserted VLAN tag goes; -1: never
 
 	ready   bool
+	closing atomic.Bool
 	readyFn func(uintptr) bool
 	sockErr error
 	closed  bool
@@ -431,7 +432,7 @@ func (l *liveHandle) wait() error {
 }
 
 func (l *liveHandle) closedErr(err error) error {
-	if errors.Is(err, os.ErrClosed) {
+	if l.closing.Load() || errors.Is(err, os.ErrClosed) {
 		return fmt.Errorf("pcap: read %s: %w", l.dev, os.ErrClosed)
 	}
 	return fmt.Errorf("pcap: read %s: %w", l.dev, err)
@@ -783,6 +784,7 @@ func (l *liveHandle) stats() (Stats, error) {
 }
 
 func (l *liveHandle) close() error {
+	l.closing.Store(true)
 	err := l.f.Close() // wakes and waits out a reader parked in the poller
 	l.mu.Lock()
 	if !l.closed {

@@ -4,7 +4,16 @@ package pcap
 
 import (
 	"encoding/binary"
+	"errors"
 	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -66,4 +75,565 @@ func TestLiveRawFilter(t *testing.T) {
 	st, err := h.Stats()
 	require.NoError(t, err)
 	assert.Equal(t, 50, st.PacketsReceived)
+}
+
+// udpFrame builds an Ethernet/IPv4/UDP frame. With tpid != 0 it carries an
+// 802.1Q-style tag (tpid, vid) after the MAC addresses.
+func udpFrame(dst, src net.HardwareAddr, sip, dip net.IP, dport int, payload []byte, tpid uint16, vid ...uint16) []byte {
+	if payload == nil {
+		payload = []byte("payload!")
+	}
+	b := make([]byte, 0, 64+len(payload))
+	b = append(b, dst...)
+	b = append(b, src...)
+	if tpid != 0 {
+		b = binary.BigEndian.AppendUint16(b, tpid)
+		b = binary.BigEndian.AppendUint16(b, vid[0])
+	}
+	b = binary.BigEndian.AppendUint16(b, 0x0800)
+	ip := make([]byte, 20)
+	ip[0] = 0x45
+	binary.BigEndian.PutUint16(ip[2:], uint16(20+8+len(payload)))
+	ip[8] = 64
+	ip[9] = 17
+	copy(ip[12:], sip.To4())
+	copy(ip[16:], dip.To4())
+	var sum uint32
+	for i := 0; i < 20; i += 2 {
+		sum += uint32(binary.BigEndian.Uint16(ip[i:]))
+	}
+	for sum > 0xffff {
+		sum = sum>>16 + sum&0xffff
+	}
+	binary.BigEndian.PutUint16(ip[10:], ^uint16(sum))
+	b = append(b, ip...)
+	b = binary.BigEndian.AppendUint16(b, 40000)
+	b = binary.BigEndian.AppendUint16(b, uint16(dport))
+	b = binary.BigEndian.AppendUint16(b, uint16(8+len(payload)))
+	b = binary.BigEndian.AppendUint16(b, 0)
+	return append(b, payload...)
+}
+
+// packetWriter opens a handle on the peer end, for injecting frames.
+func packetWriter(t testing.TB, v *vethPair) *Handle {
+	t.Helper()
+	p, err := NewInactiveHandle(v.peerIf)
+	require.NoError(t, err)
+	require.NoError(t, p.SetBufferSize(64<<10))
+	// Receive nothing: this handle only sends.
+	require.NoError(t, p.SetBPFInstructionFilter([]bpf.Instruction{bpf.Stmt(bpf.ClassRET|bpf.RetK, 0)}))
+	return openIn(t, v.peerNS, p)
+}
+
+// Acceptance 4: tagged frames written by the peer come back with the tag in
+// place (the kernel strips it into metadata), with their own TPID.
+func TestLiveVLANReinserted(t *testing.T) {
+	v := newVethPair(t)
+	p, err := NewInactiveHandle(v.capIf)
+	require.NoError(t, err)
+	require.NoError(t, p.SetTimeout(100*time.Millisecond))
+	h := openIn(t, v.capNS, p)
+	w := packetWriter(t, v)
+	for _, tc := range []struct {
+		tpid, vid uint16
+	}{{0x8100, 42}, {0x88a8, 7}, {0x8100, 0x2000 | 42}} {
+		frame := udpFrame(v.capMAC, v.peerMAC, v.peerIP, v.capIP, 9, nil, tc.tpid, tc.vid)
+		require.NoError(t, w.WritePacketData(frame))
+		data := readUntil(t, h, func(d []byte) bool { return len(d) == len(frame) })
+		assert.Equal(t, frame, data, "tpid %#x vid %#x", tc.tpid, tc.vid)
+	}
+}
+
+// readUntil reads packets until match accepts one, and returns a copy.
+func readUntil(t testing.TB, h *Handle, match func([]byte) bool) []byte {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		data, _, err := h.ZeroCopyReadPacketData()
+		if errors.Is(err, ErrTimeout) {
+			continue
+		}
+		require.NoError(t, err)
+		if match(data) {
+			return append([]byte(nil), data...)
+		}
+	}
+	t.Fatal("no matching packet")
+	return nil
+}
+
+// Acceptance 4, with the filter: "vlan 42 and udp" matches the tagged
+// traffic in the kernel, and the file gets the tag.
+func TestPcapdumpVLAN(t *testing.T) {
+	requireCompiler(t, "vlan 42 and udp")
+	v := newVethPair(t)
+	out := filepath.Join(t.TempDir(), "f.pcap")
+	r := startPcapdump(t, v.capNS, "-i", v.capIf, "-c", "10", "-w", out, "vlan 42 and udp")
+	w := packetWriter(t, v)
+	c := udpSender(t, v.peerNS, v.peerIP)
+	var frames [][]byte
+	for i := 0; i < 10; i++ {
+		c.WriteToUDP([]byte("untagged"), &net.UDPAddr{IP: v.capIP, Port: 9})
+		require.NoError(t, w.WritePacketData(udpFrame(v.capMAC, v.peerMAC, v.peerIP, v.capIP, 9, nil, 0x8100, 43)))
+		f := udpFrame(v.capMAC, v.peerMAC, v.peerIP, v.capIP, 9, []byte{byte(i)}, 0x8100, 42)
+		frames = append(frames, f)
+		require.NoError(t, w.WritePacketData(f))
+	}
+	r.wait(t, 30*time.Second)
+	_, pkts := readFile(t, out)
+	assert.Equal(t, frames, pkts)
+}
+
+// Acceptance 6: Close wakes a reader blocked forever, at once.
+func TestLiveCloseUnblocksReader(t *testing.T) {
+	v := newVethPair(t)
+	p, err := NewInactiveHandle(v.capIf)
+	require.NoError(t, err)
+	h := openIn(t, v.capNS, p) // BlockForever
+	errc := make(chan error, 1)
+	var woke time.Time
+	go func() {
+		_, _, err := h.ZeroCopyReadPacketData()
+		woke = time.Now()
+		errc <- err
+	}()
+	time.Sleep(200 * time.Millisecond) // let the reader park
+	start := time.Now()
+	require.NoError(t, h.Close())
+	t.Logf("Close took %v", time.Since(start))
+	select {
+	case err := <-errc:
+		t.Logf("reader returned %v after Close was called", woke.Sub(start))
+		require.ErrorIs(t, err, os.ErrClosed)
+	case <-time.After(5 * time.Second):
+		t.Fatal("Close did not wake the reader")
+	}
+	_, _, err = h.ZeroCopyReadPacketData()
+	require.ErrorIs(t, err, os.ErrClosed)
+	require.NoError(t, h.Close(), "second Close")
+}
+
+// Acceptance 7: a read with a timeout returns ErrTimeout after about the
+// timeout.
+func TestLiveReadTimeout(t *testing.T) {
+	v := newVethPair(t)
+	p, err := NewInactiveHandle(v.capIf)
+	require.NoError(t, err)
+	require.NoError(t, p.SetTimeout(300*time.Millisecond))
+	h := openIn(t, v.capNS, p)
+	start := time.Now()
+	_, _, err = h.ZeroCopyReadPacketData()
+	el := time.Since(start)
+	t.Logf("timeout read returned after %v", el)
+	require.ErrorIs(t, err, ErrTimeout)
+	require.ErrorIs(t, err, os.ErrDeadlineExceeded)
+	assert.Less(t, el, 5*time.Second)
+	assert.GreaterOrEqual(t, el, 250*time.Millisecond)
+}
+
+func countFDs(t testing.TB) int {
+	ents, err := os.ReadDir("/proc/self/fd")
+	require.NoError(t, err)
+	return len(ents)
+}
+
+func rssKiB(t testing.TB) int {
+	b, err := os.ReadFile("/proc/self/status")
+	require.NoError(t, err)
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmRSS:") {
+			n, _ := strconv.Atoi(strings.Fields(line)[1])
+			return n
+		}
+	}
+	return 0
+}
+
+// Acceptance 8: 10,000 open/close cycles leak neither descriptors nor
+// memory.
+func TestLiveOpenCloseNoLeak(t *testing.T) {
+	v := newVethPair(t)
+	// Closing a packet socket waits for RCU grace periods in the kernel
+	// (tens of milliseconds), so the cycles run on 50 threads at once.
+	cycle := func(n int) {
+		const workers = 50
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				inNS(t, v.capNS, func() {
+					for i := 0; i < n/workers; i++ {
+						p, err := NewInactiveHandle(v.capIf)
+						if err != nil {
+							panic(err)
+						}
+						p.SetPromisc(true)
+						p.SetBPFInstructionFilter(udpDstPort9)
+						h, err := p.Activate()
+						if err != nil {
+							panic(err)
+						}
+						if err := h.Close(); err != nil {
+							panic(err)
+						}
+					}
+				})
+			}()
+		}
+		wg.Wait()
+	}
+	cycle(200) // warm up
+	runtime.GC()
+	fds, rss := countFDs(t), rssKiB(t)
+	start := time.Now()
+	cycles := 10000
+	if testing.Short() {
+		cycles = 1000
+	}
+	cycle(cycles)
+	runtime.GC()
+	t.Logf("%d cycles in", cycles)
+	t.Logf("open/close cycles took %v; fds %d -> %d; RSS %d -> %d KiB", time.Since(start), fds, countFDs(t), rss, rssKiB(t))
+	assert.Equal(t, fds, countFDs(t))
+	assert.Less(t, rssKiB(t)-rss, 32<<10, "RSS grew by more than 32 MiB")
+	assert.Equal(t, 0, promiscuity(t, v.capNS, v.capIf))
+}
+
+// Acceptance 9: a filter given at open lets none of the unmatched traffic
+// that flows all along through.
+func TestLiveFilterAtOpenUnderLoad(t *testing.T) {
+	v := newVethPair(t)
+	stop := startNoise(t, v)
+	defer stop()
+	c9 := udpSender(t, v.peerNS, v.peerIP)
+	for round := 0; round < 20; round++ {
+		p, err := NewInactiveHandle(v.capIf)
+		require.NoError(t, err)
+		require.NoError(t, p.SetTimeout(50*time.Millisecond))
+		require.NoError(t, p.SetBPFInstructionFilter(udpDstPort9))
+		h := openIn(t, v.capNS, p)
+		for i := 0; i < 5; i++ {
+			c9.WriteToUDP([]byte("nine"), &net.UDPAddr{IP: v.capIP, Port: 9})
+		}
+		got := 0
+		for got < 5 {
+			data, _, err := h.ZeroCopyReadPacketData()
+			if errors.Is(err, ErrTimeout) {
+				continue
+			}
+			require.NoError(t, err)
+			require.Equal(t, 9, udpDstPort(data), "round %d: unfiltered packet %x", round, data)
+			got++
+		}
+		h.Close()
+	}
+}
+
+// startNoise sends UDP to port 10 from the peer until stopped.
+func startNoise(t testing.TB, v *vethPair) func() {
+	c := udpSender(t, v.peerNS, v.peerIP)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		b := make([]byte, 16)
+		for {
+			select {
+			case <-done:
+				return
+			default:
+			}
+			for i := 0; i < 20; i++ {
+				c.WriteToUDP(b, &net.UDPAddr{IP: v.capIP, Port: 10})
+			}
+			time.Sleep(50 * time.Microsecond)
+		}
+	}()
+	return func() { close(done); wg.Wait() }
+}
+
+// SetFilter on an open handle drains what the ring already holds through
+// the new filter: nothing unmatched comes out afterwards.
+func TestLiveSetFilterDrainsRing(t *testing.T) {
+	v := newVethPair(t)
+	p, err := NewInactiveHandle(v.capIf)
+	require.NoError(t, err)
+	require.NoError(t, p.SetTimeout(50*time.Millisecond))
+	h := openIn(t, v.capNS, p)
+	stop := startNoise(t, v)
+	time.Sleep(300 * time.Millisecond) // the ring fills with port-10 packets
+	require.NoError(t, h.SetBPFInstructionFilter(udpDstPort9))
+	c9 := udpSender(t, v.peerNS, v.peerIP)
+	for i := 0; i < 5; i++ {
+		c9.WriteToUDP([]byte("nine"), &net.UDPAddr{IP: v.capIP, Port: 9})
+	}
+	got := 0
+	for got < 5 {
+		data, _, err := h.ZeroCopyReadPacketData()
+		if errors.Is(err, ErrTimeout) {
+			continue
+		}
+		require.NoError(t, err)
+		require.Equal(t, 9, udpDstPort(data), "unfiltered packet after SetFilter")
+		got++
+	}
+	stop()
+}
+
+// A program the kernel refuses (longer than 4096 instructions) is run in
+// userspace instead, with the same result.
+func TestLiveUserspaceFallback(t *testing.T) {
+	v := newVethPair(t)
+	long := make([]bpf.Instruction, 0, 5000)
+	for len(long) < 4990 {
+		long = append(long, bpf.Stmt(bpf.ClassLD|bpf.ModeIMM, 1))
+	}
+	long = append(long, udpDstPort9...)
+	p, err := NewInactiveHandle(v.capIf)
+	require.NoError(t, err)
+	require.NoError(t, p.SetTimeout(50*time.Millisecond))
+	require.NoError(t, p.SetBPFInstructionFilter(long))
+	h := openIn(t, v.capNS, p)
+	require.True(t, h.live.userOnly, "the kernel should have refused the program")
+	stop := startNoise(t, v)
+	defer stop()
+	c9 := udpSender(t, v.peerNS, v.peerIP)
+	for i := 0; i < 5; i++ {
+		c9.WriteToUDP([]byte("nine"), &net.UDPAddr{IP: v.capIP, Port: 9})
+	}
+	for got := 0; got < 5; {
+		data, _, err := h.ZeroCopyReadPacketData()
+		if errors.Is(err, ErrTimeout) {
+			continue
+		}
+		require.NoError(t, err)
+		require.Equal(t, 9, udpDstPort(data))
+		got++
+	}
+}
+
+// On "any" a program for LINUX_SLL offsets is rewritten for the kernel,
+// which sees packets without the cooked header; LINUX_SLL2 is selectable.
+func TestLiveAnyCookedFilter(t *testing.T) {
+	v := newVethPair(t)
+	// udp dst port 9 on LINUX_SLL: the same program, 2 bytes further in
+	// (the SLL header is 16 bytes, Ethernet's 14).
+	sll := append([]bpf.Instruction(nil), udpDstPort9...)
+	for i := range sll {
+		if sll[i].Op&bpf.ClassMask == bpf.ClassLD || sll[i].Op&bpf.ClassMask == bpf.ClassLDX {
+			if sll[i].Op&bpf.ModeMask != bpf.ModeIMM {
+				sll[i].K += 2
+			}
+		}
+	}
+	for _, lt := range []linktype.Type{linktype.LinuxSLL, linktype.LinuxSLL2} {
+		p, err := NewInactiveHandle("any")
+		require.NoError(t, err)
+		require.NoError(t, p.SetTimeout(50*time.Millisecond))
+		require.NoError(t, p.SetLinkType(lt))
+		hl := 16
+		if lt == linktype.LinuxSLL {
+			require.NoError(t, p.SetBPFInstructionFilter(sll))
+		} else {
+			hl = 20
+		}
+		h := openIn(t, v.capNS, p)
+		assert.Equal(t, lt, h.LinkType())
+		links, err := h.ListDataLinks()
+		require.NoError(t, err)
+		assert.Equal(t, []linktype.Type{linktype.LinuxSLL, linktype.LinuxSLL2}, links)
+		if lt == linktype.LinuxSLL {
+			assert.False(t, h.live.userOnly, "the kernel should run the adjusted program")
+		}
+		stop := startNoise(t, v)
+		c9 := udpSender(t, v.peerNS, v.peerIP)
+		for i := 0; i < 5; i++ {
+			c9.WriteToUDP([]byte("nine"), &net.UDPAddr{IP: v.capIP, Port: 9})
+		}
+		for got := 0; got < 5; {
+			data, ci, err := h.ZeroCopyReadPacketData()
+			if errors.Is(err, ErrTimeout) {
+				continue
+			}
+			require.NoError(t, err)
+			require.Equal(t, len(data), ci.CaptureLength)
+			if lt == linktype.LinuxSLL {
+				require.Equal(t, uint16(0x0800), binary.BigEndian.Uint16(data[14:]))
+			} else {
+				require.Equal(t, uint16(0x0800), binary.BigEndian.Uint16(data[0:]))
+			}
+			if data[hl+9] == 17 && binary.BigEndian.Uint16(data[hl+22:]) == 9 {
+				got++
+			} else {
+				require.NotEqual(t, linktype.LinuxSLL, lt, "unfiltered packet")
+			}
+		}
+		stop()
+		h.Close()
+	}
+}
+
+// SetFanout spreads one interface over several handles.
+func TestLiveFanout(t *testing.T) {
+	v := newVethPair(t)
+	const n = 3
+	var hs []*Handle
+	for i := 0; i < n; i++ {
+		p, err := NewInactiveHandle(v.capIf)
+		require.NoError(t, err)
+		require.NoError(t, p.SetTimeout(50*time.Millisecond))
+		require.NoError(t, p.SetBPFInstructionFilter(udpDstPort9))
+		h := openIn(t, v.capNS, p)
+		require.NoError(t, h.SetFanout(FanoutLB, 4242))
+		hs = append(hs, h)
+	}
+	c9 := udpSender(t, v.peerNS, v.peerIP)
+	for i := 0; i < 300; i++ {
+		c9.WriteToUDP([]byte("nine"), &net.UDPAddr{IP: v.capIP, Port: 9})
+	}
+	total := 0
+	for i, h := range hs {
+		got := 0
+		for {
+			_, _, err := h.ZeroCopyReadPacketData()
+			if errors.Is(err, ErrTimeout) {
+				break
+			}
+			require.NoError(t, err)
+			got++
+		}
+		t.Logf("handle %d: %d packets", i, got)
+		assert.Greater(t, got, 0)
+		total += got
+	}
+	assert.Equal(t, 300, total)
+}
+
+// Stats stay cumulative although the kernel resets its counters on every
+// read.
+func TestLiveStatsCumulative(t *testing.T) {
+	v := newVethPair(t)
+	p, err := NewInactiveHandle(v.capIf)
+	require.NoError(t, err)
+	require.NoError(t, p.SetTimeout(50*time.Millisecond))
+	require.NoError(t, p.SetBPFInstructionFilter(udpDstPort9))
+	h := openIn(t, v.capNS, p)
+	c9 := udpSender(t, v.peerNS, v.peerIP)
+	want := 0
+	for round := 0; round < 3; round++ {
+		for i := 0; i < 10; i++ {
+			c9.WriteToUDP([]byte("nine"), &net.UDPAddr{IP: v.capIP, Port: 9})
+		}
+		want += 10
+		for got := 0; got < 10; {
+			_, _, err := h.ZeroCopyReadPacketData()
+			if errors.Is(err, ErrTimeout) {
+				continue
+			}
+			require.NoError(t, err)
+			got++
+		}
+		st, err := h.Stats()
+		require.NoError(t, err)
+		assert.Equal(t, want, st.PacketsReceived)
+	}
+}
+
+// Immediate mode (TPACKET_V2) returns each packet as it arrives even with
+// no timeout, and micro precision truncates time stamps.
+func TestLiveImmediateMode(t *testing.T) {
+	v := newVethPair(t)
+	p, err := NewInactiveHandle(v.capIf)
+	require.NoError(t, err)
+	require.NoError(t, p.SetImmediateMode(true))
+	require.NoError(t, p.SetTimestampPrecision(Microsecond))
+	require.NoError(t, p.SetBPFInstructionFilter(udpDstPort9))
+	h := openIn(t, v.capNS, p)
+	c9 := udpSender(t, v.peerNS, v.peerIP)
+	for i := 0; i < 3; i++ {
+		c9.WriteToUDP([]byte("nine"), &net.UDPAddr{IP: v.capIP, Port: 9})
+		data, ci, err := h.ZeroCopyReadPacketData()
+		require.NoError(t, err)
+		require.Equal(t, 9, udpDstPort(data))
+		assert.Equal(t, 0, ci.Timestamp.Nanosecond()%1000)
+		assert.WithinDuration(t, time.Now(), ci.Timestamp, 5*time.Second)
+	}
+}
+
+// Without CAP_NET_RAW, opening fails with an error that wraps
+// os.ErrPermission and says what is needed.
+func TestLivePermissionError(t *testing.T) {
+	requireRoot(t)
+	if os.Getenv("PUREPCAP_UNPRIV_CHILD") == "1" {
+		_, err := OpenLive("lo", 0, false, BlockForever)
+		if err == nil || !errors.Is(err, os.ErrPermission) || !strings.Contains(err.Error(), "CAP_NET_RAW") {
+			t.Fatalf("got %v", err)
+		}
+		return
+	}
+	// Run a copy of the test binary as nobody, from a directory nobody
+	// can reach.
+	dir, err := os.MkdirTemp("", "pcap-unpriv")
+	require.NoError(t, err)
+	defer os.RemoveAll(dir)
+	require.NoError(t, os.Chmod(dir, 0o755))
+	bin, err := os.ReadFile(os.Args[0])
+	require.NoError(t, err)
+	exe := filepath.Join(dir, "pcap.test")
+	require.NoError(t, os.WriteFile(exe, bin, 0o755))
+	cmd := exec.Command(exe, "-test.run=^TestLivePermissionError$", "-test.count=1")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "PUREPCAP_UNPRIV_CHILD=1")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+}
+
+// BenchmarkZeroCopyReadPacketData reads packets from the ring while a
+// goroutine floods the link from the peer namespace: 0 allocations per
+// packet.
+func BenchmarkZeroCopyReadPacketData(b *testing.B) {
+	v := newVethPair(b)
+	p, err := NewInactiveHandle(v.capIf)
+	require.NoError(b, err)
+	require.NoError(b, p.SetBPFInstructionFilter(udpDstPort9))
+	h := openIn(b, v.capNS, p)
+
+	var fd int
+	inNS(b, v.peerNS, func() {
+		fd, err = syscall.Socket(syscall.AF_INET, syscall.SOCK_DGRAM, 0)
+		if err == nil {
+			err = syscall.Connect(fd, &syscall.SockaddrInet4{Port: 9, Addr: [4]byte(v.capIP.To4())})
+		}
+	})
+	require.NoError(b, err)
+	defer syscall.Close(fd)
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		buf := make([]byte, 64)
+		for {
+			select {
+			case <-done:
+				return
+			default:
+			}
+			for i := 0; i < 64; i++ {
+				syscall.Write(fd, buf)
+			}
+		}
+	}()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, _, err := h.ZeroCopyReadPacketData(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	close(done)
+	<-stopped
 }

@@ -63,6 +63,11 @@ func newVethPair(t testing.TB) *vethPair {
 	t.Cleanup(func() { exec.Command("ip", "netns", "del", v.capNS).Run() })
 	run(t, "ip", "netns", "add", v.peerNS)
 	t.Cleanup(func() { exec.Command("ip", "netns", "del", v.peerNS).Run() })
+	for _, ns := range []string{v.capNS, v.peerNS} {
+		// No IPv6 chatter (router solicitations, MLD) on the test link.
+		run(t, "ip", "netns", "exec", ns, "sh", "-c",
+			"echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6; echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6")
+	}
 	run(t, "ip", "-n", v.capNS, "link", "add", v.capIf, "type", "veth", "peer", "name", v.peerIf, "netns", v.peerNS)
 	for _, s := range []struct{ ns, ifc, ip string }{{v.capNS, v.capIf, "10.77.0.1/24"}, {v.peerNS, v.peerIf, "10.77.0.2/24"}} {
 		run(t, "ip", "-n", s.ns, "addr", "add", s.ip, "dev", s.ifc)
