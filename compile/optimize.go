@@ -1,13 +1,100 @@
 package compile
 
-import "github.com/purepcap/pcap/bpf"
+import (
+	"github.com/purepcap/pcap/bpf"
+)
 
-// optimize rewrites a program the code generator emitted the way libpcap's
-// optimizer does, so that packets (including truncated ones) get the same
-// verdicts as libpcap's optimized program. It reports "expression rejects
-// all packets" when the optimized program is a lone "ret #0".
+// The optimizer reproduces what libpcap's optimizer does to a program, so
+// that packets, truncated ones included, get the verdicts of libpcap's
+// optimized program: in BPF a load past the end of the packet ends the
+// program with 0, so which loads remain, and in which order, decides the
+// verdict on short packets. It runs on the graph of basic blocks parsed
+// back from the generated program (opt_cfg.go):
 //
-// For now it returns prog unchanged.
-func optimize(prog []bpf.Instruction) ([]bpf.Instruction, error) {
-	return prog, nil
+//  1. rounds of block passes (value numbering with constant folding,
+//     peephole rules, dead-store removal; opt_block.go, opt_value.go) and
+//     branch passes (jump threading over dominating edges, or/and
+//     pull-ups; opt_branch.go), until a round changes nothing;
+//  2. rounds that also rewrite statements (removing loads of values
+//     already in place, blocks whose statements do not matter), until a
+//     round changes nothing;
+//  3. merging identical blocks, skipping a root whose test no longer
+//     matters, and the layout (opt_layout.go).
+
+// maxOptBlocks bounds the size of the programs that get optimized: the
+// dominator sets take quadratic space and time. Larger programs are
+// returned as generated.
+const maxOptBlocks = 3000
+
+// maxOptRounds bounds the rounds of one optimizer loop (libpcap stops
+// after 100 rounds that only move branches; this is a backstop).
+const maxOptRounds = 1000
+
+type optimizer struct {
+	root   *oblock
+	blocks []*oblock // by id
+	edges  []*oedge  // by id
+	levels []*oblock // first block of each level
+
+	nodewords, edgewords int
+
+	vtab  map[vkey]uint32
+	vinfo []vinfo
+
+	mark      uint32
+	done      bool
+	nonBranch bool // a round changed more than branch targets
+}
+
+// optimize rewrites prog the way libpcap's optimizer does. It reports
+// "expression rejects all packets" when the result would be a lone
+// "ret #0", and libpcap's errors for constant division by zero and
+// over-wide shifts. Programs of shapes libpcap never optimizes (jumps into
+// statement lists) and very large programs are returned unchanged.
+func optimize(prog []bpf.Instruction) (out []bpf.Instruction, err error) {
+	root, n, ok := buildCFG(prog)
+	if !ok || n > maxOptBlocks {
+		return prog, nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(optError)
+			if !ok {
+				panic(r)
+			}
+			out, err = nil, &Error{Msg: e.msg}
+		}
+	}()
+	o := &optimizer{root: root, vtab: make(map[vkey]uint32), vinfo: make([]vinfo, 1, 64)}
+	o.numberBlocks()
+	o.loop(false)
+	o.loop(true)
+	o.mergeBlocks()
+	o.skipRoot()
+	if o.root.s.op == bpf.ClassRET|bpf.RetK && o.root.s.k == 0 {
+		return nil, &Error{Msg: "expression rejects all packets"}
+	}
+	return o.linearize(), nil
+}
+
+// loop runs rounds of the passes until one changes nothing.
+func (o *optimizer) loop(doStmts bool) {
+	branchOnly := 0
+	for round := 0; round < maxOptRounds; round++ {
+		o.done = true
+		o.nonBranch = false
+		o.findLevels()
+		o.findDom()
+		o.findUD()
+		o.findEdom()
+		o.optBlocks(doStmts)
+		if o.done {
+			return
+		}
+		if o.nonBranch {
+			branchOnly = 0
+		} else if branchOnly++; branchOnly >= 100 {
+			return
+		}
+	}
 }

@@ -1,0 +1,233 @@
+package compile
+
+import "github.com/purepcap/pcap/bpf"
+
+// Per-block passes: value propagation into the block, statement
+// simplification, the peephole rules and dead-store removal.
+
+// optBlock computes b's exit values from its predecessors' and its
+// statements, and simplifies b. doStmts enables statement rewriting.
+func (o *optimizer) optBlock(b *oblock, doStmts bool) {
+	if p := b.inEdges; p == nil {
+		b.val = [nAtoms]uint32{}
+	} else {
+		// Values agreed on by every predecessor survive the merge.
+		b.val = p.pred.val
+		for p = p.next; p != nil; p = p.next {
+			for i := range b.val {
+				if b.val[i] != p.pred.val[i] {
+					b.val[i] = valUnknown
+				}
+			}
+		}
+	}
+	aval, xval := b.val[atomA], b.val[atomX]
+	for i := range b.stmts {
+		o.evalStmt(&b.stmts[i], &b.val, doStmts)
+	}
+	// A block whose statements change nothing used later, or a return,
+	// needs no statements.
+	if doStmts && ((b.outUse == 0 &&
+		aval != valUnknown && b.val[atomA] == aval &&
+		xval != valUnknown && b.val[atomX] == xval) ||
+		b.s.op&bpf.ClassMask == bpf.ClassRET) {
+		if b.stmts != nil {
+			b.stmts = nil
+			o.nonBranch = true
+			o.done = false
+		}
+	} else {
+		o.peephole(b)
+		o.deadStores(b)
+	}
+	if b.s.op&bpf.SrcMask == bpf.SrcK {
+		b.oval = o.konst(b.s.k)
+	} else {
+		b.oval = b.val[atomX]
+	}
+	b.et.code = int32(b.s.op)
+	b.ef.code = -int32(b.s.op)
+}
+
+// nextOp returns the index of the first statement at or after i that is
+// not a no-op, or -1.
+func nextOp(stmts []ostmt, i int) int {
+	for ; i < len(stmts); i++ {
+		if stmts[i].op != opNop {
+			return i
+		}
+	}
+	return -1
+}
+
+// peephole applies local rewrites to b's statements and its final jump.
+func (o *optimizer) peephole(b *oblock) {
+	st := b.stmts
+	if len(st) == 0 {
+		return
+	}
+	changed := func() { o.nonBranch = true; o.done = false }
+	last := 0
+	for i := 0; ; {
+		s := nextOp(st, i)
+		if s < 0 {
+			break
+		}
+		next := nextOp(st, s+1)
+		if next < 0 {
+			break
+		}
+		last = next
+		i = next
+		// st M[k]; ldx M[k]  ->  st M[k]; tax
+		if st[s].op == opSt && st[next].op == opLdxMem && st[s].k == st[next].k {
+			changed()
+			st[next].op = opTax
+		}
+		// ld #k; tax  ->  ldx #k; txa
+		if st[s].op == opLdImm && st[next].op == opTax {
+			st[s].op = opLdxImm
+			st[next].op = opTxa
+			changed()
+		}
+		// ld #k; [ldxms]; add x; tax; ld [x+j]  ->  [ldxms]; ld [x+k+j]
+		if st[s].op == opLdImm {
+			if atomHas(b.outUse, atomX) {
+				continue
+			}
+			add := next
+			if st[next].op == opLdxMsh {
+				add = nextOp(st, next+1)
+			}
+			if add < 0 || st[add].op != aluX(bpf.ALUAdd) {
+				continue
+			}
+			tax := nextOp(st, add+1)
+			if tax < 0 || st[tax].op != opTax {
+				continue
+			}
+			ild := nextOp(st, tax+1)
+			if ild < 0 || st[ild].op&bpf.ClassMask != bpf.ClassLD || st[ild].op&bpf.ModeMask != bpf.ModeIND {
+				continue
+			}
+			st[ild].k += st[s].k
+			st[s].op = opNop
+			st[add].op = opNop
+			st[tax].op = opNop
+			changed()
+		}
+	}
+	// An arithmetic step feeding "jeq" whose result is not used later can
+	// move into the comparison.
+	if b.s.op == opJeq && !atomHas(b.outUse, atomA) {
+		switch st[last].op {
+		case aluX(bpf.ALUSub):
+			if v := b.val[atomX]; o.isConst(v) {
+				// sub x; jeq #y  ->  jeq #(y+x)
+				b.s.k += o.constOf(v)
+				st[last].op = opNop
+				changed()
+			} else if b.s.k == 0 {
+				// sub x; jeq #0  ->  jeq x
+				st[last].op = opNop
+				b.s.op = opJeq | bpf.SrcX
+				changed()
+			}
+		case aluK(bpf.ALUSub):
+			// sub #x; jeq #y  ->  jeq #(y+x)
+			st[last].op = opNop
+			b.s.k += st[last].k
+			changed()
+		case aluK(bpf.ALUAnd):
+			if b.s.k == 0 {
+				// and #k; jeq #0  ->  jset #k with the branches swapped
+				b.s.k = st[last].k
+				b.s.op = opJset
+				st[last].op = opNop
+				changed()
+				b.et.succ, b.ef.succ = b.ef.succ, b.et.succ
+			}
+		}
+	}
+	o.foldJump(b)
+}
+
+// foldJump decides b's jump when its outcome is known.
+func (o *optimizer) foldJump(b *oblock) {
+	if b.s.op == opJset {
+		if b.s.k == 0 {
+			b.et.succ = b.ef.succ
+		}
+		if b.s.k == 0xffffffff {
+			b.ef.succ = b.et.succ
+		}
+	}
+	if v := b.val[atomX]; o.isConst(v) && b.s.op&bpf.SrcMask == bpf.SrcX {
+		b.s.op &^= bpf.SrcX
+		b.s.k = o.constOf(v)
+	}
+	v := b.val[atomA]
+	if !o.isConst(v) || b.s.op&bpf.SrcMask != bpf.SrcK {
+		return
+	}
+	a, k := o.constOf(v), b.s.k
+	var taken bool
+	switch b.s.op & bpf.JumpOpMask {
+	case bpf.JumpJEQ:
+		taken = a == k
+	case bpf.JumpJGT:
+		taken = a > k
+	case bpf.JumpJGE:
+		taken = a >= k
+	case bpf.JumpJSET:
+		taken = a&k != 0
+	default:
+		return
+	}
+	if b.jf() != b.jt() {
+		o.nonBranch = true
+		o.done = false
+	}
+	if taken {
+		b.ef.succ = b.et.succ
+	} else {
+		b.et.succ = b.ef.succ
+	}
+}
+
+// deadStores removes statements whose result is overwritten before any
+// use within the block, or not used at all after it.
+func (o *optimizer) deadStores(b *oblock) {
+	var last [nAtoms]int
+	for i := range last {
+		last[i] = -1
+	}
+	visit := func(s ostmt, idx int) {
+		switch a := atomUse(s); {
+		case a == atomAX:
+			last[atomX], last[atomA] = -1, -1
+		case a >= 0:
+			last[a] = -1
+		}
+		if a := atomDef(s); a >= 0 {
+			if last[a] >= 0 {
+				o.nonBranch = true
+				o.done = false
+				b.stmts[last[a]].op = opNop
+			}
+			last[a] = idx
+		}
+	}
+	for i := range b.stmts {
+		visit(b.stmts[i], i)
+	}
+	visit(b.s, -1)
+	for a := range last {
+		if last[a] >= 0 && !atomHas(b.outUse, a) {
+			b.stmts[last[a]].op = opNop
+			b.val[a] = valUnknown
+			o.nonBranch = true
+			o.done = false
+		}
+	}
+}

@@ -1,0 +1,191 @@
+package compile
+
+import "math/bits"
+
+// Branch passes: jump threading over dominating edges, and the or/and
+// pull-ups that regroup chains of comparisons of the same value.
+
+// useConflict reports whether an atom live on exit from succ holds a
+// different value there than on exit from b.
+func useConflict(b, succ *oblock) bool {
+	use := succ.outUse
+	if use == 0 {
+		return false
+	}
+	for a := 0; a < nAtoms; a++ {
+		if atomHas(use, a) && b.val[a] != succ.val[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// foldEdge returns the successor of child that control must take when it
+// arrives through edge ep's test (which dominates child), or nil if the
+// outcome of child's test is not implied.
+func foldEdge(child *oblock, ep *oedge) *oblock {
+	code, sense := ep.code, true
+	if code < 0 {
+		code, sense = -code, false
+	}
+	if int32(child.s.op) != code {
+		return nil
+	}
+	if child.val[atomA] != ep.pred.val[atomA] {
+		return nil
+	}
+	if child.oval == ep.pred.oval {
+		// The same test of the same value.
+		if sense {
+			return child.jt()
+		}
+		return child.jf()
+	}
+	if sense && code == opJeq {
+		// A equals another constant, so it cannot equal child's.
+		return child.jf()
+	}
+	return nil
+}
+
+// threadJump makes edge ep skip blocks whose outcome is already known.
+func (o *optimizer) threadJump(ep *oedge) {
+	if ep.succ.jt() == nil {
+		return
+	}
+	if ep.succ.jt() == ep.succ.jf() {
+		// Both ways lead to the same block: go there directly unless a
+		// value the block computes is used later.
+		if !useConflict(ep.pred, ep.succ.jt()) {
+			o.nonBranch = true
+			o.done = false
+			ep.succ = ep.succ.jt()
+		}
+	}
+top:
+	for i := 0; i < o.edgewords; i++ {
+		x := ep.edom[i]
+		for x != 0 {
+			k := bits.TrailingZeros64(x)
+			x &^= 1 << uint(k)
+			k += i * 64
+			if k >= len(o.edges) {
+				break
+			}
+			target := foldEdge(ep.succ, o.edges[k])
+			if target != nil && !useConflict(ep.pred, target) {
+				o.done = false
+				ep.succ = target
+				if target.jt() != nil {
+					goto top
+				}
+				return
+			}
+		}
+	}
+}
+
+// pullup moves a later test of the same value as b's predecessors' up
+// the chain that starts at b: with or (orChain), along false branches that
+// share b's true successor; with and, along true branches that share b's
+// false successor.
+func (o *optimizer) pullup(b *oblock, orChain bool) {
+	ep := b.inEdges
+	if ep == nil {
+		return
+	}
+	val := ep.pred.val[atomA]
+	for ep = ep.next; ep != nil; ep = ep.next {
+		if val != ep.pred.val[atomA] {
+			return
+		}
+	}
+	// along returns the link of x followed by the chain; common returns
+	// the successor every block of the chain must share.
+	along := func(x *oblock) **oblock {
+		if orChain {
+			return &x.ef.succ
+		}
+		return &x.et.succ
+	}
+	common := func(x *oblock) *oblock {
+		if orChain {
+			return x.jt()
+		}
+		return x.jf()
+	}
+	first := b.inEdges.pred
+	var diffp **oblock
+	if first.jt() == b {
+		diffp = &first.et.succ
+	} else {
+		diffp = &first.ef.succ
+	}
+	atTop := true
+	for {
+		d := *diffp
+		if d == nil || common(d) != common(b) || !bitHas(d.dom, b.id) {
+			return
+		}
+		if d.val[atomA] != val {
+			break
+		}
+		diffp = along(d)
+		atTop = false
+	}
+	samep := along(*diffp)
+	for {
+		s := *samep
+		if s == nil || common(s) != common(b) || !bitHas(s.dom, b.id) {
+			return
+		}
+		if s.val[atomA] == val {
+			break
+		}
+		samep = along(s)
+	}
+	pull := *samep
+	*samep = *along(pull)
+	*along(pull) = *diffp
+	if atTop {
+		for ep := b.inEdges; ep != nil; ep = ep.next {
+			if ep.pred.jt() == b {
+				ep.pred.et.succ = pull
+			} else {
+				ep.pred.ef.succ = pull
+			}
+		}
+	} else {
+		*diffp = pull
+	}
+	o.done = false
+}
+
+// optBlocks runs one round of the block passes, then (unless rewriting
+// statements) the branch passes.
+func (o *optimizer) optBlocks(doStmts bool) {
+	o.initVal()
+	maxlevel := o.root.level
+	o.findInedges()
+	for i := maxlevel; i >= 0; i-- {
+		for p := o.levels[i]; p != nil; p = p.link {
+			o.optBlock(p, doStmts)
+		}
+	}
+	if doStmts {
+		return
+	}
+	for i := 1; i <= maxlevel; i++ {
+		for p := o.levels[i]; p != nil; p = p.link {
+			o.threadJump(&p.et)
+			o.threadJump(&p.ef)
+		}
+	}
+	o.findInedges()
+	for i := 1; i <= maxlevel; i++ {
+		for p := o.levels[i]; p != nil; p = p.link {
+			o.pullup(p, true)
+			o.pullup(p, false)
+		}
+	}
+}

@@ -1,0 +1,216 @@
+package compile
+
+import "github.com/purepcap/pcap/bpf"
+
+// The optimizer works on a control-flow graph of basic blocks, the shape
+// libpcap's optimizer works on. A block is a list of statements followed
+// by one conditional jump (two out-edges) or a return (none). The graph is
+// acyclic: classic BPF only jumps forward.
+
+// Register numbers ("atoms") of the use/def and value-numbering passes:
+// 0..15 are the scratch words M[0]..M[15], then A and X. atomAX stands for
+// "both A and X" in use sets.
+const (
+	atomA  = 16
+	atomX  = 17
+	nAtoms = 18
+	atomAX = 18
+)
+
+// opNop marks a deleted statement. Real opcodes fit in 8 bits.
+const opNop = 0xffff
+
+// valUnknown is the value number of a register whose content is unknown.
+const valUnknown = 0
+
+type ostmt struct {
+	op uint16
+	k  uint32
+}
+
+// oedge is an out-edge of a block: et (taken when the jump's condition
+// holds) or ef. code is the jump opcode, negated for ef, as the jump
+// threading pass compares edges by it.
+type oedge struct {
+	id   int
+	code int32
+	pred *oblock
+	succ *oblock
+	edom []uint64 // edges on every path from the root to this edge
+	next *oedge   // next in-edge of succ
+}
+
+type oblock struct {
+	id     int
+	stmts  []ostmt
+	s      ostmt // the final conditional jump or return
+	et, ef oedge
+
+	level int
+	link  *oblock // next block of the same level
+	dom   []uint64
+
+	val  [nAtoms]uint32 // value numbers of the atoms on exit
+	oval uint32         // value number of the jump's operand
+
+	kill, inUse, outUse uint32 // atom sets
+
+	inEdges *oedge
+	mark    uint32
+
+	offset         int // position in the output program
+	longjt, longjf int // 1 if a "ja" trampoline is needed for that edge
+}
+
+func (b *oblock) jt() *oblock { return b.et.succ }
+func (b *oblock) jf() *oblock { return b.ef.succ }
+
+func isCondJump(op uint16) bool {
+	return op&bpf.ClassMask == bpf.ClassJMP && op&bpf.JumpOpMask != bpf.JumpJA
+}
+
+// buildCFG parses a flat program laid out the way the code generator (and
+// libpcap) lays out blocks: every block ends in a conditional jump or a
+// return, and "ja" only appears as a trampoline for a far jump. It reports
+// ok == false for any other shape (jumps into the middle of a block, as in
+// code libpcap does not optimize), and the caller then leaves the program
+// alone.
+func buildCFG(prog []bpf.Instruction) (root *oblock, nblocks int, ok bool) {
+	n := len(prog)
+	if n == 0 {
+		return nil, 0, false
+	}
+	leader := make([]bool, n+1)
+	leader[0] = true
+	for pc, ins := range prog {
+		switch ins.Op & bpf.ClassMask {
+		case bpf.ClassJMP:
+			if ins.Op&bpf.JumpOpMask == bpf.JumpJA {
+				t := uint64(pc) + 1 + uint64(ins.K)
+				if t >= uint64(n) {
+					return nil, 0, false
+				}
+				leader[t] = true
+			} else {
+				switch ins.Op &^ bpf.SrcX {
+				case opJeq, opJgt, opJge, opJset:
+				default:
+					return nil, 0, false
+				}
+				t, f := pc+1+int(ins.Jt), pc+1+int(ins.Jf)
+				if t >= n || f >= n {
+					return nil, 0, false
+				}
+				leader[t], leader[f] = true, true
+			}
+			leader[pc+1] = true
+		case bpf.ClassRET:
+			if ins.Op != bpf.ClassRET|bpf.RetK && ins.Op != bpf.ClassRET|bpf.RetA {
+				return nil, 0, false
+			}
+			leader[pc+1] = true
+		default:
+			if !okStmt(ins) {
+				return nil, 0, false
+			}
+		}
+	}
+	// A block never falls through into another: a jump target preceded by
+	// a plain statement means jumps inside a statement list.
+	for pc := 1; pc < n; pc++ {
+		if leader[pc] {
+			c := prog[pc-1].Op & bpf.ClassMask
+			if c != bpf.ClassJMP && c != bpf.ClassRET {
+				return nil, 0, false
+			}
+		}
+	}
+	at := make([]*oblock, n)
+	var blocks []*oblock
+	for pc := 0; pc < n; pc++ {
+		if !leader[pc] || prog[pc].Op == bpf.ClassJMP|bpf.JumpJA {
+			continue
+		}
+		b := &oblock{}
+		end := pc
+		for ; end < n; end++ {
+			op := prog[end].Op
+			c := op & bpf.ClassMask
+			if c == bpf.ClassRET || c == bpf.ClassJMP {
+				break
+			}
+		}
+		if end == n || prog[end].Op == bpf.ClassJMP|bpf.JumpJA {
+			return nil, 0, false
+		}
+		if end > pc {
+			b.stmts = make([]ostmt, 0, end-pc)
+			for _, ins := range prog[pc:end] {
+				b.stmts = append(b.stmts, ostmt{ins.Op, ins.K})
+			}
+		}
+		b.s = ostmt{prog[end].Op, prog[end].K}
+		at[pc] = b
+		blocks = append(blocks, b)
+	}
+	// resolve follows "ja" trampolines to the block they lead to.
+	resolve := func(pc int) *oblock {
+		for steps := 0; steps < n; steps++ {
+			if at[pc] != nil {
+				return at[pc]
+			}
+			ins := prog[pc]
+			if ins.Op != bpf.ClassJMP|bpf.JumpJA {
+				return nil
+			}
+			pc += 1 + int(ins.K)
+		}
+		return nil
+	}
+	pcs := make([]int, 0, len(blocks))
+	for pc := 0; pc < n; pc++ {
+		if at[pc] != nil {
+			pcs = append(pcs, pc)
+		}
+	}
+	for _, pc := range pcs {
+		b := at[pc]
+		if !isCondJump(b.s.op) {
+			continue
+		}
+		end := pc + len(b.stmts)
+		ins := prog[end]
+		b.et.succ = resolve(end + 1 + int(ins.Jt))
+		b.ef.succ = resolve(end + 1 + int(ins.Jf))
+		if b.et.succ == nil || b.ef.succ == nil {
+			return nil, 0, false
+		}
+	}
+	root = resolve(0)
+	if root == nil {
+		return nil, 0, false
+	}
+	return root, len(blocks), true
+}
+
+// okStmt reports whether ins is a statement the passes understand.
+func okStmt(ins bpf.Instruction) bool {
+	switch ins.Op {
+	case opLdAbs | bpf.SizeW, opLdAbs | bpf.SizeH, opLdAbs | bpf.SizeB,
+		opLdInd | bpf.SizeW, opLdInd | bpf.SizeH, opLdInd | bpf.SizeB,
+		opLdImm, opLdxImm, opLdLen, opLdxMsh, opTax, opTxa,
+		bpf.ClassALU | bpf.ALUNeg:
+		return true
+	case opLdMem, opLdxMem, opSt, opStx:
+		return ins.K < 16
+	}
+	if ins.Op&bpf.ClassMask == bpf.ClassALU {
+		switch ins.Op &^ bpf.SrcX {
+		case aluK(bpf.ALUAdd), aluK(bpf.ALUSub), aluK(bpf.ALUMul), aluK(bpf.ALUDiv),
+			aluK(bpf.ALUMod), aluK(bpf.ALUAnd), aluK(bpf.ALUOr), aluK(bpf.ALUXor),
+			aluK(bpf.ALULsh), aluK(bpf.ALURsh):
+			return true
+		}
+	}
+	return false
+}

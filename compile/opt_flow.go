@@ -1,0 +1,247 @@
+package compile
+
+import "github.com/purepcap/pcap/bpf"
+
+// Graph analyses recomputed before each round of the optimizer: levels
+// (longest distance to a return, which orders the acyclic graph),
+// dominators, edge dominators, register liveness and in-edges.
+
+func bitSet(s []uint64, i int)      { s[i>>6] |= 1 << (uint(i) & 63) }
+func bitHas(s []uint64, i int) bool { return s[i>>6]&(1<<(uint(i)&63)) != 0 }
+func bitAnd(dst, src []uint64) {
+	for i := range dst {
+		dst[i] &= src[i]
+	}
+}
+func bitFill(s []uint64, v uint64) {
+	for i := range s {
+		s[i] = v
+	}
+}
+func atomHas(set uint32, a int) bool { return set&(1<<uint(a)) != 0 }
+func atomBit(a int) uint32           { return 1 << uint(a) }
+
+// numberBlocks numbers the blocks reachable from the root depth-first,
+// true branch first, and gives each its edges' ids and edge sets.
+func (o *optimizer) numberBlocks() {
+	o.mark++
+	var walk func(b *oblock)
+	walk = func(b *oblock) {
+		if b == nil || b.mark == o.mark {
+			return
+		}
+		b.mark = o.mark
+		b.id = len(o.blocks)
+		o.blocks = append(o.blocks, b)
+		walk(b.jt())
+		walk(b.jf())
+	}
+	walk(o.root)
+	n := len(o.blocks)
+	o.nodewords = n/64 + 1
+	o.edgewords = 2*n/64 + 1
+	space := make([]uint64, n*o.nodewords+2*n*o.edgewords)
+	o.edges = make([]*oedge, 2*n)
+	o.levels = make([]*oblock, n)
+	for _, b := range o.blocks {
+		b.dom, space = space[:o.nodewords:o.nodewords], space[o.nodewords:]
+		b.et.edom, space = space[:o.edgewords:o.edgewords], space[o.edgewords:]
+		b.ef.edom, space = space[:o.edgewords:o.edgewords], space[o.edgewords:]
+		b.et.id, b.ef.id = b.id, n+b.id
+		o.edges[b.et.id], o.edges[b.ef.id] = &b.et, &b.ef
+		b.et.pred, b.ef.pred = b, b
+	}
+}
+
+// findLevels lists the reachable blocks by level; within a level the most
+// recently finished block comes first.
+func (o *optimizer) findLevels() {
+	clear(o.levels)
+	o.mark++
+	var walk func(b *oblock)
+	walk = func(b *oblock) {
+		if b.mark == o.mark {
+			return
+		}
+		b.mark = o.mark
+		b.link = nil
+		level := 0
+		if b.jt() != nil {
+			walk(b.jt())
+			walk(b.jf())
+			level = max(b.jt().level, b.jf().level) + 1
+		}
+		b.level = level
+		b.link = o.levels[level]
+		o.levels[level] = b
+	}
+	walk(o.root)
+}
+
+// findDom computes each block's dominators.
+func (o *optimizer) findDom() {
+	for _, b := range o.blocks {
+		bitFill(b.dom, ^uint64(0))
+	}
+	bitFill(o.root.dom, 0)
+	for i := o.root.level; i >= 0; i-- {
+		for b := o.levels[i]; b != nil; b = b.link {
+			bitSet(b.dom, b.id)
+			if b.jt() == nil {
+				continue
+			}
+			bitAnd(b.jt().dom, b.dom)
+			bitAnd(b.jf().dom, b.dom)
+		}
+	}
+}
+
+// findEdom computes each edge's dominating edges.
+func (o *optimizer) findEdom() {
+	for _, b := range o.blocks {
+		bitFill(b.et.edom, ^uint64(0))
+		bitFill(b.ef.edom, ^uint64(0))
+	}
+	bitFill(o.root.et.edom, 0)
+	bitFill(o.root.ef.edom, 0)
+	prop := func(e *oedge) {
+		bitSet(e.edom, e.id)
+		if e.succ != nil {
+			bitAnd(e.succ.et.edom, e.edom)
+			bitAnd(e.succ.ef.edom, e.edom)
+		}
+	}
+	for i := o.root.level; i >= 0; i-- {
+		for b := o.levels[i]; b != nil; b = b.link {
+			prop(&b.et)
+			prop(&b.ef)
+		}
+	}
+}
+
+// atomUse returns the atom s reads, atomAX for both A and X, or -1.
+func atomUse(s ostmt) int {
+	if s.op == opNop {
+		return -1
+	}
+	switch s.op & bpf.ClassMask {
+	case bpf.ClassRET:
+		switch s.op & bpf.RetMask {
+		case bpf.RetA:
+			return atomA
+		case bpf.RetX:
+			return atomX
+		}
+		return -1
+	case bpf.ClassLD, bpf.ClassLDX:
+		switch s.op & bpf.ModeMask {
+		case bpf.ModeIND:
+			return atomX
+		case bpf.ModeMEM:
+			return int(s.k)
+		}
+		return -1
+	case bpf.ClassST:
+		return atomA
+	case bpf.ClassSTX:
+		return atomX
+	case bpf.ClassJMP, bpf.ClassALU:
+		if s.op&bpf.SrcMask == bpf.SrcX {
+			return atomAX
+		}
+		return atomA
+	}
+	// ClassMISC
+	if s.op&bpf.MiscOpMask == bpf.MiscTXA {
+		return atomX
+	}
+	return atomA
+}
+
+// atomDef returns the atom s writes, or -1.
+func atomDef(s ostmt) int {
+	if s.op == opNop {
+		return -1
+	}
+	switch s.op & bpf.ClassMask {
+	case bpf.ClassLD, bpf.ClassALU:
+		return atomA
+	case bpf.ClassLDX:
+		return atomX
+	case bpf.ClassST, bpf.ClassSTX:
+		return int(s.k)
+	case bpf.ClassMISC:
+		if s.op&bpf.MiscOpMask == bpf.MiscTAX {
+			return atomX
+		}
+		return atomA
+	}
+	return -1
+}
+
+// localUD computes the atoms b reads before writing them (inUse) and those
+// it writes before reading them (kill).
+func localUD(b *oblock) {
+	var def, use, kill uint32
+	addUse := func(a int) {
+		switch {
+		case a == atomAX:
+			if !atomHas(def, atomX) {
+				use |= atomBit(atomX)
+			}
+			if !atomHas(def, atomA) {
+				use |= atomBit(atomA)
+			}
+		case a >= 0:
+			if !atomHas(def, a) {
+				use |= atomBit(a)
+			}
+		}
+	}
+	for _, s := range b.stmts {
+		if s.op == opNop {
+			continue
+		}
+		addUse(atomUse(s))
+		if a := atomDef(s); a >= 0 {
+			if !atomHas(use, a) {
+				kill |= atomBit(a)
+			}
+			def |= atomBit(a)
+		}
+	}
+	if b.s.op&bpf.ClassMask == bpf.ClassJMP {
+		addUse(atomUse(b.s))
+	}
+	b.kill, b.inUse = kill, use
+}
+
+// findUD computes which atoms are live on exit from each block.
+func (o *optimizer) findUD() {
+	maxlevel := o.root.level
+	for i := maxlevel; i >= 0; i-- {
+		for p := o.levels[i]; p != nil; p = p.link {
+			localUD(p)
+			p.outUse = 0
+		}
+	}
+	for i := 1; i <= maxlevel; i++ {
+		for p := o.levels[i]; p != nil; p = p.link {
+			p.outUse |= p.jt().inUse | p.jf().inUse
+			p.inUse |= p.outUse &^ p.kill
+		}
+	}
+}
+
+// findInedges links each block's in-edges, from the blocks of the levels.
+func (o *optimizer) findInedges() {
+	for _, b := range o.blocks {
+		b.inEdges = nil
+	}
+	for level := o.root.level; level > 0; level-- {
+		for b := o.levels[level]; b != nil; b = b.link {
+			b.et.next, b.jt().inEdges = b.jt().inEdges, &b.et
+			b.ef.next, b.jf().inEdges = b.jf().inEdges, &b.ef
+		}
+	}
+}

@@ -1,0 +1,239 @@
+package compile
+
+import "github.com/purepcap/pcap/bpf"
+
+// Value numbering. Every value a statement computes gets a number; the
+// same operation on the same operand numbers gets the same number anywhere
+// in the program (packet data never changes while a filter runs), so two
+// loads of the same packet bytes, or of the same constant, are known to be
+// equal. Number 0 (valUnknown) stands for an unknown value.
+
+type vkey struct {
+	op     uint16
+	v0, v1 uint32
+}
+
+type vinfo struct {
+	isConst bool
+	k       uint32
+}
+
+// optError is raised (as a panic recovered by optimize) for the errors
+// libpcap's optimizer reports while folding constants.
+type optError struct{ msg string }
+
+func (o *optimizer) initVal() {
+	clear(o.vtab)
+	o.vinfo = o.vinfo[:1] // value 0: unknown
+}
+
+// value returns the number of the value op computes from v0 and v1.
+func (o *optimizer) value(op uint16, v0, v1 uint32) uint32 {
+	key := vkey{op, v0, v1}
+	if v, ok := o.vtab[key]; ok {
+		return v
+	}
+	v := uint32(len(o.vinfo))
+	info := vinfo{}
+	if op&bpf.ModeMask == bpf.ModeIMM && (op&bpf.ClassMask == bpf.ClassLD || op&bpf.ClassMask == bpf.ClassLDX) {
+		info = vinfo{true, v0}
+	}
+	o.vinfo = append(o.vinfo, info)
+	o.vtab[key] = v
+	return v
+}
+
+// konst returns the value number of the constant k.
+func (o *optimizer) konst(k uint32) uint32 { return o.value(opLdImm, k, 0) }
+
+func (o *optimizer) isConst(v uint32) bool   { return o.vinfo[v].isConst }
+func (o *optimizer) constOf(v uint32) uint32 { return o.vinfo[v].k }
+
+// store records that s leaves value v in *dst. When rewriting (alter) and
+// *dst already holds v, s is redundant and becomes a no-op.
+func store(s *ostmt, dst *uint32, v uint32, alter bool) {
+	if alter && v != valUnknown && *dst == v {
+		s.op = opNop
+	} else {
+		*dst = v
+	}
+}
+
+// foldALU replaces s, an ALU operation on two constants, by a load of the
+// result.
+func (o *optimizer) foldALU(s *ostmt, v0, v1 uint32) {
+	a, b := o.constOf(v0), o.constOf(v1)
+	switch s.op & bpf.ALUOpMask {
+	case bpf.ALUAdd:
+		a += b
+	case bpf.ALUSub:
+		a -= b
+	case bpf.ALUMul:
+		a *= b
+	case bpf.ALUDiv:
+		if b == 0 {
+			panic(optError{"division by zero"})
+		}
+		a /= b
+	case bpf.ALUMod:
+		if b == 0 {
+			panic(optError{"modulus by zero"})
+		}
+		a %= b
+	case bpf.ALUAnd:
+		a &= b
+	case bpf.ALUOr:
+		a |= b
+	case bpf.ALUXor:
+		a ^= b
+	case bpf.ALULsh:
+		if b < 32 {
+			a <<= b
+		} else {
+			a = 0
+		}
+	case bpf.ALURsh:
+		if b < 32 {
+			a >>= b
+		} else {
+			a = 0
+		}
+	}
+	s.op, s.k = opLdImm, a
+	o.nonBranch = true
+	o.done = false
+}
+
+// evalStmt runs s symbolically over the atoms' value numbers in val. With
+// alter, it also simplifies s: constant folding, loads of values already
+// in place become no-ops, indexed loads through a known X become absolute.
+func (o *optimizer) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) {
+	switch s.op {
+	case opLdAbs | bpf.SizeW, opLdAbs | bpf.SizeH, opLdAbs | bpf.SizeB:
+		store(s, &val[atomA], o.value(s.op, s.k, 0), alter)
+
+	case opLdInd | bpf.SizeW, opLdInd | bpf.SizeH, opLdInd | bpf.SizeB:
+		v := val[atomX]
+		if alter && o.isConst(v) {
+			s.op = opLdAbs | s.op&bpf.SizeMask
+			s.k += o.constOf(v)
+			v = o.value(s.op, s.k, 0)
+			o.nonBranch = true
+			o.done = false
+		} else {
+			v = o.value(s.op, s.k, v)
+		}
+		store(s, &val[atomA], v, alter)
+
+	case opLdLen:
+		store(s, &val[atomA], o.value(s.op, 0, 0), alter)
+
+	case opLdImm:
+		store(s, &val[atomA], o.konst(s.k), alter)
+
+	case opLdxImm:
+		store(s, &val[atomX], o.konst(s.k), alter)
+
+	case opLdxMsh:
+		store(s, &val[atomX], o.value(s.op, s.k, 0), alter)
+
+	case bpf.ClassALU | bpf.ALUNeg:
+		if alter && o.isConst(val[atomA]) {
+			s.op = opLdImm
+			s.k = -o.constOf(val[atomA])
+			val[atomA] = o.konst(s.k)
+		} else {
+			val[atomA] = o.value(s.op, val[atomA], 0)
+		}
+
+	case aluK(bpf.ALUAdd), aluK(bpf.ALUSub), aluK(bpf.ALUMul), aluK(bpf.ALUDiv), aluK(bpf.ALUMod),
+		aluK(bpf.ALUAnd), aluK(bpf.ALUOr), aluK(bpf.ALUXor), aluK(bpf.ALULsh), aluK(bpf.ALURsh):
+		op := s.op & bpf.ALUOpMask
+		if alter {
+			if s.k == 0 {
+				switch op {
+				case bpf.ALUAdd, bpf.ALULsh, bpf.ALURsh, bpf.ALUOr, bpf.ALUXor:
+					s.op = opNop
+					return
+				case bpf.ALUMul, bpf.ALUAnd:
+					s.op = opLdImm
+					val[atomA] = o.konst(s.k)
+					return
+				case bpf.ALUDiv:
+					panic(optError{"division by zero"})
+				case bpf.ALUMod:
+					panic(optError{"modulus by zero"})
+				}
+			}
+			if o.isConst(val[atomA]) {
+				o.foldALU(s, val[atomA], o.konst(s.k))
+				val[atomA] = o.konst(s.k)
+				return
+			}
+		}
+		val[atomA] = o.value(s.op, val[atomA], o.konst(s.k))
+
+	case aluX(bpf.ALUAdd), aluX(bpf.ALUSub), aluX(bpf.ALUMul), aluX(bpf.ALUDiv), aluX(bpf.ALUMod),
+		aluX(bpf.ALUAnd), aluX(bpf.ALUOr), aluX(bpf.ALUXor), aluX(bpf.ALULsh), aluX(bpf.ALURsh):
+		op := s.op & bpf.ALUOpMask
+		if alter && o.isConst(val[atomX]) {
+			if o.isConst(val[atomA]) {
+				o.foldALU(s, val[atomA], val[atomX])
+				val[atomA] = o.konst(s.k)
+			} else {
+				s.op = aluK(op)
+				s.k = o.constOf(val[atomX])
+				if (op == bpf.ALULsh || op == bpf.ALURsh) && s.k > 31 {
+					panic(optError{"shift by more than 31 bits"})
+				}
+				o.nonBranch = true
+				o.done = false
+				val[atomA] = o.value(s.op, val[atomA], o.konst(s.k))
+			}
+			return
+		}
+		if alter && o.isConst(val[atomA]) && o.constOf(val[atomA]) == 0 {
+			switch op {
+			case bpf.ALUAdd, bpf.ALUOr, bpf.ALUXor:
+				s.op = opTxa
+				store(s, &val[atomA], val[atomX], alter)
+				return
+			case bpf.ALUMul, bpf.ALUDiv, bpf.ALUMod, bpf.ALUAnd, bpf.ALULsh, bpf.ALURsh:
+				s.op, s.k = opLdImm, 0
+				store(s, &val[atomA], o.konst(0), alter)
+				return
+			}
+		}
+		val[atomA] = o.value(s.op, val[atomA], val[atomX])
+
+	case opTxa:
+		store(s, &val[atomA], val[atomX], alter)
+
+	case opLdMem:
+		v := val[s.k]
+		if alter && o.isConst(v) {
+			s.op, s.k = opLdImm, o.constOf(v)
+			o.nonBranch = true
+			o.done = false
+		}
+		store(s, &val[atomA], v, alter)
+
+	case opTax:
+		store(s, &val[atomX], val[atomA], alter)
+
+	case opLdxMem:
+		v := val[s.k]
+		if alter && o.isConst(v) {
+			s.op, s.k = opLdxImm, o.constOf(v)
+			o.nonBranch = true
+			o.done = false
+		}
+		store(s, &val[atomX], v, alter)
+
+	case opSt:
+		store(s, &val[s.k], val[atomA], alter)
+
+	case opStx:
+		store(s, &val[s.k], val[atomX], alter)
+	}
+}
