@@ -181,8 +181,7 @@ type pcapSink struct {
 }
 
 func (s *pcapSink) write(r *savefile.Reader, ci savefile.CaptureInfo, data []byte) error {
-	sec, frac := r.Timeval(s.nano)
-	return s.w.WriteTimeval(sec, frac, ci.Length, data)
+	return s.w.WritePacketFrom(r, ci, data)
 }
 
 func (s *pcapSink) close() error {
