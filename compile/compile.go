@@ -112,10 +112,13 @@ func Compile(expr string, opts Options) (prog []bpf.Instruction, err error) {
 	e.place(next)
 	accept, reject := e.newLabel(), e.newLabel()
 	e.cond(c, accept, reject)
-	e.place(accept)
-	e.items = append(e.items, st(bpf.ClassRET|bpf.RetK, uint32(snaplen)))
-	e.place(reject)
-	e.items = append(e.items, st(bpf.ClassRET|bpf.RetK, 0))
+	rets := []stmt{{label: accept}, st(bpf.ClassRET|bpf.RetK, uint32(snaplen)), {label: reject}, st(bpf.ClassRET|bpf.RetK, 0)}
+	if falseExitIsTrue(c) {
+		// libpcap lays out the return it reaches by following false
+		// branches from the start last.
+		rets[0], rets[1], rets[2], rets[3] = rets[2], rets[3], rets[0], rets[1]
+	}
+	e.items = append(e.items, rets...)
 	prog = e.finish()
 	if optimizing {
 		// The optimizer works on exactly the program libpcap's code

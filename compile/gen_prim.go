@@ -243,7 +243,9 @@ func (g *gen) prologue(next int32) []stmt {
 			jset(0x04, next, lQoS), stmt{label: lQoS},
 			jset(0x80, lQoSAdd, lNoQoS), stmt{label: lQoSAdd},
 			st(opLdMem, pl), st(aluK(bpf.ALUAdd), 2), st(opSt, pl))
-		if g.outerLinktype == dltRadiotap {
+		// libpcap looks at the current link type here, which an
+		// encapsulation (pppoes, geneve) may have changed.
+		if g.linktype == dltRadiotap {
 			lFlags, lTSFT, lNoTSFT, lRound, lExt := g.newLabel(), g.newLabel(), g.newLabel(), g.newLabel(), g.newLabel()
 			s = append(s, stmt{label: lNoQoS},
 				st(opLdAbs|bpf.SizeW, 4),

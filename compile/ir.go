@@ -90,3 +90,23 @@ func constBlock(v bool) *block {
 	}
 	return &block{stmts: []stmt{st(opLdImm, k)}, op: opJeq, k: 0}
 }
+
+// falseExitIsTrue reports whether following the false branch of every test
+// from the start of c ends at c's true exit.
+func falseExitIsTrue(c cond) bool {
+	switch x := c.(type) {
+	case *notCond:
+		return !falseExitIsTrue(x.c)
+	case *andCond:
+		if !falseExitIsTrue(x.a) {
+			return false
+		}
+		return falseExitIsTrue(x.b)
+	case *orCond:
+		if falseExitIsTrue(x.a) {
+			return true
+		}
+		return falseExitIsTrue(x.b)
+	}
+	return false
+}
