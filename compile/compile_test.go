@@ -328,10 +328,13 @@ func TestLimits(t *testing.T) {
 		_, err := Compile(expr, Options{LinkType: linktype.Ethernet})
 		assert.ErrorContains(t, err, "nested too deeply")
 	})
-	t.Run("moderate nesting", func(t *testing.T) {
-		expr := strings.Repeat("(", 1000) + "tcp" + strings.Repeat(")", 1000)
+	t.Run("deepest nesting libpcap accepts", func(t *testing.T) {
+		expr := strings.Repeat("(", MaxNesting) + "tcp" + strings.Repeat(")", MaxNesting)
 		_, err := Compile(expr, Options{LinkType: linktype.Ethernet})
 		assert.NoError(t, err)
+		expr = "(" + expr + ")"
+		_, err = Compile(expr, Options{LinkType: linktype.Ethernet})
+		assert.ErrorContains(t, err, "nested too deeply")
 	})
 	t.Run("1MB expression", func(t *testing.T) {
 		expr := strings.Repeat("tcp or ", 1<<20/7) + "udp"

@@ -11,7 +11,7 @@ const (
 	// MaxExprLen is the longest expression Compile accepts, in bytes.
 	MaxExprLen = 512 << 10
 	// MaxNesting is how deeply parentheses, "not" and unary minus may nest.
-	MaxNesting = 5000
+	MaxNesting = 9995
 )
 
 // parser turns tokens into a syntax tree. It follows libpcap's grammar,
