@@ -113,7 +113,6 @@ func (r *Reader) nextPcap() ([]byte, CaptureInfo, error) {
 			return nil, ci, truncatedf("truncated dump file; tried to read %d header bytes, only got %d", hs, n)
 		}
 	}
-	recStart := src.pos
 	h := src.buf[src.pos : src.pos+16]
 	var sec, frac, caplen, length uint32
 	if r.bigEndian {
@@ -128,10 +127,7 @@ func (r *Reader) nextPcap() ([]byte, CaptureInfo, error) {
 		length = binary.LittleEndian.Uint32(h[12:])
 	}
 	src.pos += hs
-	r.rawOK = false
 	switch r.lenSwapped {
-	case 0:
-		r.rawOK = hs == pcapRecordLen && !r.bigEndian && !r.pseudoFixup
 	case 1:
 		caplen, length = length, caplen
 	case 2:
@@ -165,7 +161,6 @@ func (r *Reader) nextPcap() ([]byte, CaptureInfo, error) {
 		data = src.buf[src.pos : src.pos+int(snap) : src.pos+int(snap)]
 		src.pos += int(caplen)
 		caplen = snap
-		r.rawOK = false
 	} else {
 		c := int(caplen)
 		if src.end-src.pos < c {
@@ -179,7 +174,6 @@ func (r *Reader) nextPcap() ([]byte, CaptureInfo, error) {
 		data = src.buf[src.pos : src.pos+c : src.pos+c]
 		src.pos += c
 	}
-	r.recStart, r.recEnd = recStart, src.pos
 	if r.pseudoFixup {
 		r.scratch = append(r.scratch[:0], data...)
 		data = r.scratch
@@ -189,15 +183,4 @@ func (r *Reader) nextPcap() ([]byte, CaptureInfo, error) {
 	ci.CaptureLength = int(caplen)
 	ci.Length = int(length)
 	return data, ci, nil
-}
-
-// rawRecord reports where the last packet's record lies in a
-// memory-mapped pcap file when its bytes are exactly what a Writer of the
-// given precision would write for it (same byte order and precision, no
-// length swapping, truncation or pseudo-header rewriting).
-func (r *Reader) rawRecord(nano bool) (start, end int, ok bool) {
-	if !r.rawOK || r.nanoFile != nano || r.src.r != nil || r.src.unmap == nil || r.format != FormatPcap {
-		return 0, 0, false
-	}
-	return r.recStart, r.recEnd, true
 }

@@ -39,14 +39,7 @@ type Writer struct {
 	n      int
 	nano   bool
 	err    error
-
-	// A run of records to copy straight from a memory-mapped file.
-	pendSrc            *source
-	pendStart, pendEnd int
 }
-
-// maxPending bounds a run of records copied straight from a mapped file.
-const maxPending = 16 << 20
 
 // NewWriter writes a pcap file header to w and returns a Writer for the
 // packets that follow.
@@ -158,46 +151,12 @@ func (w *Writer) WritePacket(ci CaptureInfo, data []byte) error {
 }
 
 // WritePacketFrom writes the packet r has just returned (data and ci as
-// ZeroCopyReadPacketData gave them), with its time stamp exactly as
-// Reader.Timeval reports it at this Writer's precision. When r reads a
-// memory-mapped pcap file (see Open) whose records are already in this
-// Writer's format, runs of records are written straight from the mapping
-// without copying; r must then stay open until the Writer is flushed or
-// closed.
+// ZeroCopyReadPacketData gave them) with its time stamp exactly as
+// Reader.Timeval reports it at this Writer's precision, as tcpdump -w
+// does.
 func (w *Writer) WritePacketFrom(r *Reader, ci CaptureInfo, data []byte) error {
-	if w.err != nil {
-		return w.err
-	}
-	if start, end, ok := r.rawRecord(w.nano); ok {
-		if w.pendSrc == r.src && w.pendEnd == start && end-w.pendStart <= maxPending {
-			w.pendEnd = end
-			return nil
-		}
-		if err := w.flushPending(); err != nil {
-			return err
-		}
-		w.pendSrc, w.pendStart, w.pendEnd = r.src, start, end
-		return nil
-	}
 	sec, frac := r.Timeval(w.nano)
 	return w.WriteTimeval(sec, frac, ci.Length, data)
-}
-
-// flushPending writes the buffer and then any run of mapped records.
-func (w *Writer) flushPending() error {
-	if w.pendSrc == nil {
-		return nil
-	}
-	src, start, end := w.pendSrc, w.pendStart, w.pendEnd
-	w.pendSrc = nil
-	if err := w.flushBuf(); err != nil {
-		return err
-	}
-	if _, err := w.w.Write(src.buf[start:end]); err != nil {
-		w.err = err
-		return err
-	}
-	return nil
 }
 
 // WriteTimeval writes one packet whose time stamp is given as libpcap's
@@ -206,11 +165,6 @@ func (w *Writer) flushPending() error {
 func (w *Writer) WriteTimeval(sec, frac int64, length int, data []byte) error {
 	if w.err != nil {
 		return w.err
-	}
-	if w.pendSrc != nil {
-		if err := w.flushPending(); err != nil {
-			return err
-		}
 	}
 	need := pcapRecordLen + len(data)
 	if len(w.buf)-w.n < need {
@@ -242,9 +196,6 @@ func (w *Writer) WriteTimeval(sec, frac int64, length int, data []byte) error {
 func (w *Writer) Flush() error {
 	if w.err != nil {
 		return w.err
-	}
-	if err := w.flushPending(); err != nil {
-		return err
 	}
 	return w.flushBuf()
 }

@@ -107,9 +107,6 @@ type Reader struct {
 	lenSwapped  int    // 0 no, 1 yes, 2 maybe (version 2.3)
 	pseudoFixup bool   // swapped file of a type whose pseudo-header libpcap swaps
 	maxCaplen   uint32 // libpcap's sanity limit for the link type
-	rawOK       bool   // the last record can be copied as is (see rawRecord)
-	recStart    int    // the last record's bounds in src.buf
-	recEnd      int
 
 	// last packet's time stamp, kept raw so Timeval can reproduce libpcap
 	tsSec   uint64 // seconds (pcap: 32-bit field; pcapng: computed)
