@@ -151,3 +151,19 @@ func BenchmarkWritePcapNG(b *testing.B) {
 	}
 	w.Close()
 }
+
+func BenchmarkReadPacketDataIntoPcap(b *testing.B) {
+	r, err := NewReader(benchFile(b, "../testdata/sample.pcap", 24))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf []byte
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		buf, _, err = r.ReadPacketDataInto(buf)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -13,7 +13,8 @@
 //
 // Packets come out three ways:
 //
-//   - ReadPacketData returns a copy the caller owns;
+//   - ReadPacketData returns a copy the caller owns, and ReadPacketDataInto
+//     copies into the caller's buffer;
 //   - ZeroCopyReadPacketData returns a slice of the Reader's buffer (or of
 //     the mapped file), valid until the next call, without allocating;
 //   - Packets is a Go iterator over zero-copy slices.

@@ -133,8 +133,11 @@ func NewReaderOptions(r io.Reader, opts ReaderOptions) (*Reader, error) {
 }
 
 // Open opens the named savefile for reading. Where the platform allows it
-// the file is memory-mapped, so ZeroCopyReadPacketData hands out slices of
-// the mapping; Close releases it.
+// (Linux, macOS, FreeBSD) a regular file is memory-mapped, so
+// ZeroCopyReadPacketData hands out slices of the mapping; Close releases
+// it. The mapping covers the file as it was when opened; a file that other
+// programs truncate while it is open can crash the process (SIGBUS), so
+// read such files with NewReader instead.
 func Open(name string, opts ReaderOptions) (*Reader, error) {
 	f, err := os.Open(name)
 	if err != nil {
@@ -195,7 +198,10 @@ func newReader(src *source, opts ReaderOptions) (*Reader, error) {
 func (r *Reader) Format() Format { return r.format }
 
 // LinkType returns the file's link-layer header type: the pcap header's
-// (without the FCS bits), or the first pcapng interface's.
+// link-type field without its upper six bits (FCS length and FCS-present
+// bit; see LinkTypeExt), or the first pcapng interface's. Bits 16-25 of
+// the pcap field are reserved and should be zero; like libpcap 1.10 the
+// Reader keeps them in the link type, which then names no known type.
 func (r *Reader) LinkType() linktype.Type { return r.linkType }
 
 // LinkTypeExt returns the upper six bits of a pcap file's link-type field
@@ -263,6 +269,18 @@ func (r *Reader) ReadPacketData() (data []byte, ci CaptureInfo, err error) {
 	data = make([]byte, len(d))
 	copy(data, d)
 	return data, ci, nil
+}
+
+// ReadPacketDataInto is ReadPacketData into the caller's buffer: it
+// appends the packet to buf[:0], growing it only when it is too small, and
+// returns the result. Reusing the returned slice makes reading free of
+// allocations once the buffer has grown to the largest packet.
+func (r *Reader) ReadPacketDataInto(buf []byte) (data []byte, ci CaptureInfo, err error) {
+	d, ci, err := r.ZeroCopyReadPacketData()
+	if err != nil {
+		return buf[:0], ci, err
+	}
+	return append(buf[:0], d...), ci, nil
 }
 
 // Packets returns an iterator over the remaining packets. The slices are
