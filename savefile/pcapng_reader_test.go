@@ -1,0 +1,74 @@
+package savefile
+
+import (
+	"bytes"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/purepcap/pcap/linktype"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestPcapNGLibraryMode reads files that libpcap rejects part way through
+// (mixed link types, a section in the other byte order) in the default
+// mode, where each packet carries its interface.
+func TestPcapNGLibraryMode(t *testing.T) {
+	r, err := NewReader(bytes.NewReader(mustRead(t, "testdata/crafted/ng-mixed-linktypes.pcapng")))
+	require.NoError(t, err)
+	var ifaces []int
+	for {
+		_, ci, err := r.ReadPacketData()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err)
+		ifaces = append(ifaces, ci.InterfaceIndex)
+	}
+	assert.Equal(t, []int{0, 1}, ifaces)
+	require.Len(t, r.Interfaces(), 2)
+	assert.Equal(t, linktype.Ethernet, r.Interfaces()[0].LinkType)
+	assert.Equal(t, linktype.LinuxSLL, r.Interfaces()[1].LinkType)
+
+	r, err = NewReader(bytes.NewReader(mustRead(t, "testdata/crafted/ng-two-sections-mixed-order.pcapng")))
+	require.NoError(t, err)
+	n := 0
+	for range r.Packets() {
+		n++
+	}
+	require.NoError(t, r.Err())
+	assert.Equal(t, 2, n)
+	assert.Equal(t, 2, r.Sections())
+	assert.Equal(t, "BigEndian", r.ByteOrder().String())
+
+	_, err = NewReaderOptions(bytes.NewReader(mustRead(t, "testdata/crafted/ng-two-sections-mixed-order.pcapng")), ReaderOptions{Libpcap: true})
+	require.NoError(t, err)
+}
+
+// TestPcapNGTimestamps checks the time stamp conversions of each
+// resolution, in the CaptureInfo and as libpcap reports them.
+func TestPcapNGTimestamps(t *testing.T) {
+	tests := []struct {
+		file        string
+		ts          time.Time
+		micro, nano int64 // Timeval fractions
+	}{
+		{"ng-tsresol-nano.pcapng", time.Unix(1234567891, 234567891), 234567, 234567891},
+		{"ng-tsresol-milli.pcapng", time.Unix(1234567891, 234000000), 234000, 234000000},
+		{"ng-tsresol-bin20.pcapng", time.Unix(1600000000, 741745948), 741745, 741745948},
+		{"ng-tsoffset.pcapng", time.Unix(1000001, 5000), 5, 5000},
+		{"ng-basic.pcapng", time.Unix(1, 5000), 5, 5000},
+	}
+	for _, tt := range tests {
+		r, err := NewReader(bytes.NewReader(mustRead(t, "testdata/crafted/"+tt.file)))
+		require.NoError(t, err, tt.file)
+		_, ci, err := r.ReadPacketData()
+		require.NoError(t, err, tt.file)
+		assert.True(t, tt.ts.Equal(ci.Timestamp), "%s: %v, want %v", tt.file, ci.Timestamp, tt.ts)
+		_, frac := r.Timeval(false)
+		assert.Equal(t, tt.micro, frac, tt.file)
+		_, frac = r.Timeval(true)
+		assert.Equal(t, tt.nano, frac, tt.file)
+	}
+}
