@@ -31,7 +31,7 @@ wall() {
   t0=$(date +%s.%N)
   "$@" >/dev/null 2>&1 || true
   t1=$(date +%s.%N)
-  echo "$t1 - $t0" | bc -l >>"$work/$file"
+  awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.6f\n", b - a}' >>"$work/$file"
 }
 
 for i in $(seq "$trials"); do
@@ -55,5 +55,5 @@ for cmd in count write; do
   count) what="-r big.pcap --count" ;;
   write) what="-r big.pcap -w $dir/out.pcap" ;;
   esac
-  printf '  %-36s tcpdump %6.3f s   pcapdump %6.3f s   ratio %.2f\n' "$what" "$t" "$p" "$(echo "$p / $t" | bc -l)"
+  printf '  %-36s tcpdump %6.3f s   pcapdump %6.3f s   ratio %.2f\n' "$what" "$t" "$p" "$(awk -v p="$p" -v t="$t" 'BEGIN {print p / t}')"
 done
