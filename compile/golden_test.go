@@ -1,0 +1,138 @@
+package compile
+
+import (
+	"errors"
+	"flag"
+	"net/netip"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/linktype"
+)
+
+// update regenerates goldens from the installed tcpdump. Other test files
+// of this package's external tests look this flag up rather than defining
+// their own.
+var update = flag.Bool("update", false, "regenerate goldens from tcpdump")
+
+const unoptimizedGolden = "testdata/unoptimized.golden"
+
+// testResolver answers like a stock Debian machine without network access.
+type testResolver struct{}
+
+func (testResolver) LookupHost(name string) ([]netip.Addr, error) { return nil, errNotFound }
+func (testResolver) LookupPort(name, proto string) (int, bool) {
+	return BuiltinResolver().LookupPort(name, proto)
+}
+func (testResolver) LookupProtocol(name string) (int, bool) {
+	return BuiltinResolver().LookupProtocol(name)
+}
+func (testResolver) LookupNetwork(name string) (uint32, bool) {
+	v, ok := map[string]uint32{"default": 0, "loopback": 0x7f000000, "link-local": 0xa9fe0000}[name]
+	return v, ok
+}
+func (testResolver) LookupEthers(name string) ([6]byte, bool) { return [6]byte{}, false }
+
+type goldenCase struct {
+	lt   string
+	expr string
+	want string // tcpdump -O -d output, or "error: " and libpcap's message
+}
+
+func readGolden(t *testing.T) []goldenCase {
+	b, err := os.ReadFile(unoptimizedGolden)
+	require.NoError(t, err)
+	var cases []goldenCase
+	for _, chunk := range strings.Split(string(b), "=== ")[1:] {
+		head, body, _ := strings.Cut(chunk, "\n")
+		lt, expr, _ := strings.Cut(head, "\t")
+		cases = append(cases, goldenCase{lt, expr, body})
+	}
+	return cases
+}
+
+// TestUnoptimizedGolden checks that, without the optimizer, Compile
+// produces exactly the program libpcap 1.10.3 produces (tcpdump -O -d), or
+// the same error message, over the shared corpus, a matrix of qualifiers
+// on all link types, and random expressions. protochain is left out: its
+// loop is unrolled here.
+func TestUnoptimizedGolden(t *testing.T) {
+	cases := readGolden(t)
+	if *update {
+		regenerateGolden(t, cases)
+		cases = readGolden(t)
+	}
+	require.NotEmpty(t, cases)
+	for _, c := range cases {
+		lt, ok := linktype.Parse(c.lt)
+		require.True(t, ok, c.lt)
+		prog, err := Compile(c.expr, Options{LinkType: lt, Resolver: testResolver{}})
+		var got string
+		if err != nil {
+			var ce *Error
+			require.True(t, errors.As(err, &ce))
+			got = "error: " + ce.Msg + "\n"
+		} else {
+			got = bpf.Dump(prog, 1)
+		}
+		if strings.HasPrefix(c.want, "error: ") && got == "error: "+syntaxMsg+"\n" {
+			// libpcap generates code while it parses, so a primitive
+			// before a syntax error may report its own error first; we
+			// parse the whole expression first. Either way it is an error.
+			continue
+		}
+		assert.Equal(t, c.want, got, "%s\t%s", c.lt, c.expr)
+	}
+}
+
+func regenerateGolden(t *testing.T, cases []goldenCase) {
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		t.Fatal("-update needs tcpdump")
+	}
+	var b strings.Builder
+	for _, c := range cases {
+		out, err := exec.Command("tcpdump", "-O", "-d", "-y", c.lt, "--", c.expr).Output()
+		b.WriteString("=== " + c.lt + "\t" + c.expr + "\n")
+		if err != nil || len(out) == 0 {
+			var ee *exec.ExitError
+			msg := ""
+			if errors.As(err, &ee) {
+				lines := strings.Split(strings.TrimSpace(string(ee.Stderr)), "\n")
+				msg = strings.TrimPrefix(lines[len(lines)-1], "tcpdump: ")
+			}
+			b.WriteString("error: " + msg + "\n")
+			continue
+		}
+		b.Write(out)
+	}
+	require.NoError(t, os.WriteFile(unoptimizedGolden, []byte(b.String()), 0o644))
+}
+
+// TestAgainstTcpdump compares the golden with the installed tcpdump, so a
+// different libpcap shows up as a failure rather than silently.
+func TestAgainstTcpdump(t *testing.T) {
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		if os.Getenv("PUREPCAP_REQUIRE_REFERENCE") == "1" {
+			t.Fatal("tcpdump not installed and PUREPCAP_REQUIRE_REFERENCE=1")
+		}
+		t.Skip("tcpdump not installed")
+	}
+	cases := readGolden(t)
+	for i, c := range cases {
+		if i%10 != 0 { // a sample keeps this quick
+			continue
+		}
+		out, err := exec.Command("tcpdump", "-O", "-d", "-y", c.lt, "--", c.expr).Output()
+		if err != nil {
+			assert.True(t, strings.HasPrefix(c.want, "error: "), "%s\t%s: tcpdump failed, golden has a program", c.lt, c.expr)
+			continue
+		}
+		assert.Equal(t, c.want, string(out), "%s\t%s", c.lt, c.expr)
+	}
+}
