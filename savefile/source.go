@@ -38,6 +38,7 @@ func (s *source) avail() int { return s.end - s.pos }
 // fill tries to buffer at least n bytes past pos. It returns how many are
 // buffered; fewer than n means the input ended (or failed, see s.err).
 func (s *source) fill(n int) int {
+	empty := 0
 	for s.end-s.pos < n && !s.eof && s.err == nil {
 		if s.end == len(s.buf) {
 			s.makeRoom(n)
@@ -45,10 +46,15 @@ func (s *source) fill(n int) int {
 		m, err := s.r.Read(s.buf[s.end:])
 		s.end += m
 		s.total += int64(m)
-		if err == io.EOF {
+		switch {
+		case err == io.EOF:
 			s.eof = true
-		} else if err != nil {
+		case err != nil:
 			s.err = err
+		case m == 0:
+			if empty++; empty >= 100 {
+				s.err = io.ErrNoProgress
+			}
 		}
 	}
 	return s.end - s.pos
