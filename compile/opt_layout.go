@@ -1,88 +1,79 @@
 package compile
 
-import "github.com/purepcap/pcap/bpf"
+import (
+	"encoding/binary"
+
+	"github.com/purepcap/pcap/bpf"
+)
 
 // Final passes: merging identical blocks, skipping a root whose test no
 // longer matters, and laying the graph out as a flat program.
 
-// mergeBlocks points every edge to an identical block at a higher id to
-// that block instead, until no more blocks merge.
+// mergeBlocks makes all edges to identical blocks (same statements, same
+// final instruction, same successors after merging) go to the one with the
+// highest id. Successors are merged before their predecessors, so one pass
+// bottom-up reaches the fixed point of merging pairs repeatedly.
 func (o *optimizer) mergeBlocks() {
-	for {
-		for _, b := range o.blocks {
-			b.link = nil
-		}
-		o.mark++
-		var walk func(b *oblock)
-		walk = func(b *oblock) {
-			if b.mark == o.mark {
-				return
-			}
-			b.mark = o.mark
-			if b.s.op&bpf.ClassMask != bpf.ClassRET {
-				walk(b.jt())
-				walk(b.jf())
-			}
-		}
-		walk(o.root)
-		n := len(o.blocks)
-		for i := n - 2; i >= 0; i-- {
-			bi := o.blocks[i]
-			if bi.mark != o.mark {
-				continue
-			}
-			for j := i + 1; j < n; j++ {
-				bj := o.blocks[j]
-				if bj.mark == o.mark && sameBlock(bi, bj) {
-					if bj.link != nil {
-						bi.link = bj.link
-					} else {
-						bi.link = bj
-					}
-					break
-				}
-			}
-		}
-		done := true
-		for _, p := range o.blocks {
-			if p.jt() == nil {
-				continue
-			}
-			if p.jt().link != nil {
-				done = false
-				p.et.succ = p.jt().link
-			}
-			if p.jf().link != nil {
-				done = false
-				p.ef.succ = p.jf().link
-			}
-		}
-		if done {
+	o.mark++
+	var order []*oblock
+	var walk func(b *oblock)
+	walk = func(b *oblock) {
+		if b.mark == o.mark {
 			return
+		}
+		b.mark = o.mark
+		if b.s.op&bpf.ClassMask != bpf.ClassRET {
+			walk(b.jt())
+			walk(b.jf())
+		}
+		order = append(order, b)
+	}
+	walk(o.root)
+	class := make([]int32, len(o.blocks))
+	classes := make(map[string]int32, len(order))
+	var rep []*oblock
+	var key []byte
+	for _, b := range order {
+		key = blockKey(key[:0], b, class)
+		c, ok := classes[string(key)]
+		if !ok {
+			c = int32(len(rep))
+			classes[string(key)] = c
+			rep = append(rep, b)
+		}
+		if b.id > rep[c].id {
+			rep[c] = b
+		}
+		class[b.id] = c
+	}
+	for _, b := range order {
+		if b.jt() != nil {
+			b.et.succ = rep[class[b.jt().id]]
+			b.ef.succ = rep[class[b.jf().id]]
 		}
 	}
 }
 
-func sameBlock(a, b *oblock) bool {
-	if a.s != b.s || a.jt() != b.jt() || a.jf() != b.jf() {
-		return false
+// blockKey appends to dst what identifies b for merging: its final
+// instruction, its successors' classes and its live statements.
+func blockKey(dst []byte, b *oblock, class []int32) []byte {
+	put := func(v uint32) { dst = binary.LittleEndian.AppendUint32(dst, v) }
+	put(uint32(b.s.op))
+	put(b.s.k)
+	for _, succ := range [2]*oblock{b.jt(), b.jf()} {
+		if succ == nil {
+			put(^uint32(0))
+		} else {
+			put(uint32(class[succ.id]))
+		}
 	}
-	x, y := a.stmts, b.stmts
-	for {
-		for len(x) > 0 && x[0].op == opNop {
-			x = x[1:]
+	for _, s := range b.stmts {
+		if s.op != opNop {
+			put(uint32(s.op))
+			put(s.k)
 		}
-		for len(y) > 0 && y[0].op == opNop {
-			y = y[1:]
-		}
-		if len(x) == 0 || len(y) == 0 {
-			return len(x) == len(y)
-		}
-		if x[0] != y[0] {
-			return false
-		}
-		x, y = x[1:], y[1:]
 	}
+	return dst
 }
 
 // skipRoot makes the first block whose test matters the root, keeping the

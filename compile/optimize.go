@@ -77,8 +77,9 @@ func optimize(prog []bpf.Instruction) (out []bpf.Instruction, err error) {
 	return o.linearize(), nil
 }
 
-// loop runs rounds of the passes until one changes nothing.
-func (o *optimizer) loop(doStmts bool) {
+// loop runs rounds of the passes until one changes nothing, and returns
+// the number of rounds.
+func (o *optimizer) loop(doStmts bool) int {
 	branchOnly := 0
 	for round := 0; round < maxOptRounds; round++ {
 		o.done = true
@@ -89,12 +90,13 @@ func (o *optimizer) loop(doStmts bool) {
 		o.findEdom()
 		o.optBlocks(doStmts)
 		if o.done {
-			return
+			return round
 		}
 		if o.nonBranch {
 			branchOnly = 0
 		} else if branchOnly++; branchOnly >= 100 {
-			return
+			return round
 		}
 	}
+	return maxOptRounds
 }

@@ -1,0 +1,71 @@
+package compile
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/purepcap/pcap/linktype"
+)
+
+func hostChain(n int) string {
+	var sb strings.Builder
+	sb.WriteString("host 10.0.0.1")
+	for i := 1; i < n; i++ {
+		sb.WriteString(" or 10.0.")
+		sb.WriteString(itoa(i / 256))
+		sb.WriteString(".")
+		sb.WriteString(itoa(i % 256))
+	}
+	return sb.String()
+}
+
+func BenchmarkCompileOptimized(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Compile("tcp port 80 and host 10.0.0.1", Options{LinkType: linktype.Ethernet, Optimize: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompileOptimizedSize shows how compile time with the optimizer
+// grows with the length of an or-chain.
+func BenchmarkCompileOptimizedSize(b *testing.B) {
+	for _, n := range []int{10, 100, 1000, 10000} {
+		expr := hostChain(n)
+		b.Run(itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := Compile(expr, Options{LinkType: linktype.Ethernet, Optimize: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkOptimizeChain100(b *testing.B) {
+	prog, err := Compile(hostChain(100), Options{LinkType: linktype.Ethernet})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := optimize(prog); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkOptimizeTypical(b *testing.B) {
+	prog, err := Compile("tcp port 80 and host 10.0.0.1", Options{LinkType: linktype.Ethernet})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := optimize(prog); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
