@@ -72,3 +72,15 @@ func TestPcapNGTimestamps(t *testing.T) {
 		assert.Equal(t, tt.nano, frac, tt.file)
 	}
 }
+
+func TestTimevalBeforeFirstPacket(t *testing.T) {
+	for _, f := range []string{"testdata/crafted/ng-basic.pcapng", "testdata/pcaps/kday2.pcap"} {
+		r, err := NewReader(bytes.NewReader(mustRead(t, f)))
+		require.NoError(t, err)
+		sec, frac := r.Timeval(true)
+		assert.Zero(t, sec+frac)
+		po, err := r.PacketOptions()
+		require.NoError(t, err)
+		assert.Empty(t, po.Options)
+	}
+}

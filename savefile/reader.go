@@ -328,6 +328,9 @@ func (r *Reader) Timeval(nano bool) (sec, frac int64) {
 		}
 		return sec, frac
 	}
+	if r.tsRes == 0 { // no packet read yet
+		return 0, 0
+	}
 	return int64(r.tsSec), int64(int32(ngScale(r.tsUnits, r.tsRes, r.tsBin, nano)))
 }
 
