@@ -159,3 +159,8 @@ ng('ng-later-shb-short.pcapng', shb(), idb(), epb(), block(0x0a0d0d0a, struct.pa
 ng('ng-be-nflog.pcapng', shb('>'), idb(lt=239, e='>'), epb(nflog, e='>'))
 ng('ng-idb-too-short.pcapng', shb(), block(1, b'\1\0'), epb())
 ng('ng-many-idbs.pcapng', shb(), *([idb()] * 3000), epb(iface=2999))
+
+# Magic numbers libpcap does not accept.
+pcap('magic-navtel.pcap', magic=0xa12b3c4d, recs=P)
+pcap('magic-fmesquita.pcap', magic=0xa1b234cb, recs=P)
+pcap('be-kuznetzov-nano-like.pcap', magic=0x4d3cb2a1, e='>', recs=P)
