@@ -1,0 +1,124 @@
+package compile
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/linktype"
+)
+
+// optimizedGolden holds libpcap 1.10.3's optimized programs (tcpdump -d)
+// for the expressions of unoptimizedGolden: "=== LINKTYPE<TAB>EXPR" lines,
+// each followed by the program or by "error: " and libpcap's message.
+const optimizedGolden = "testdata/optimized.golden"
+
+func readOptimizedGolden(t *testing.T) []goldenCase {
+	b, err := os.ReadFile(optimizedGolden)
+	require.NoError(t, err)
+	var cases []goldenCase
+	for _, chunk := range strings.Split(string(b), "=== ")[1:] {
+		head, body, _ := strings.Cut(chunk, "\n")
+		lt, expr, _ := strings.Cut(head, "\t")
+		cases = append(cases, goldenCase{lt, expr, body})
+	}
+	return cases
+}
+
+// optSkip reports whether libpcap leaves c's program unoptimized for a
+// reason the optimizer is not told about (Compile knows and skips it).
+func optSkip(expr string) bool {
+	return strings.Contains(expr, "protochain") || strings.Contains(expr, "geneve")
+}
+
+// TestOptimizedGolden checks that optimize, given the program libpcap's
+// code generator produces (Optimize: false), produces exactly libpcap's
+// optimized program, or libpcap's optimizer error.
+func TestOptimizedGolden(t *testing.T) {
+	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
+		regenerateOptimizedGolden(t)
+	}
+	cases := readOptimizedGolden(t)
+	require.NotEmpty(t, cases)
+	compared := 0
+	for _, c := range cases {
+		lt, ok := linktype.Parse(c.lt)
+		require.True(t, ok, c.lt)
+		if optSkip(c.expr) {
+			continue
+		}
+		un, err := Compile(c.expr, Options{LinkType: lt, Resolver: testResolver{}})
+		if err != nil {
+			continue // code generation is tested elsewhere
+		}
+		got, err := optimize(un)
+		var s string
+		if err != nil {
+			var ce *Error
+			require.True(t, errors.As(err, &ce))
+			s = "error: " + ce.Msg + "\n"
+		} else {
+			s = bpf.Dump(got, 1)
+		}
+		compared++
+		assert.Equal(t, c.want, s, "%s\t%s", c.lt, c.expr)
+	}
+	t.Logf("%d programs compared", compared)
+}
+
+func regenerateOptimizedGolden(t *testing.T) {
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		t.Fatal("-update needs tcpdump")
+	}
+	var b strings.Builder
+	seen := map[string]bool{}
+	for _, c := range readGolden(t) {
+		if seen[c.lt+"\t"+c.expr] {
+			continue
+		}
+		seen[c.lt+"\t"+c.expr] = true
+		out, err := exec.Command("tcpdump", "-d", "-y", c.lt, "--", c.expr).Output()
+		b.WriteString("=== " + c.lt + "\t" + c.expr + "\n")
+		if err != nil || len(out) == 0 {
+			var ee *exec.ExitError
+			msg := ""
+			if errors.As(err, &ee) {
+				lines := strings.Split(strings.TrimSpace(string(ee.Stderr)), "\n")
+				msg = strings.TrimPrefix(lines[len(lines)-1], "tcpdump: ")
+			}
+			b.WriteString("error: " + msg + "\n")
+			continue
+		}
+		b.Write(out)
+	}
+	require.NoError(t, os.WriteFile(optimizedGolden, []byte(b.String()), 0o644))
+}
+
+// TestOptimizedGoldenAgainstTcpdump compares a sample of the golden with
+// the installed tcpdump, so a different libpcap shows up as a failure.
+func TestOptimizedGoldenAgainstTcpdump(t *testing.T) {
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		if os.Getenv("PUREPCAP_REQUIRE_REFERENCE") == "1" {
+			t.Fatal("tcpdump not installed and PUREPCAP_REQUIRE_REFERENCE=1")
+		}
+		t.Skip("tcpdump not installed")
+	}
+	for i, c := range readOptimizedGolden(t) {
+		if i%10 != 0 {
+			continue
+		}
+		out, err := exec.Command("tcpdump", "-d", "-y", c.lt, "--", c.expr).Output()
+		if err != nil {
+			assert.True(t, strings.HasPrefix(c.want, "error: "), "%s\t%s: tcpdump failed, golden has a program", c.lt, c.expr)
+			continue
+		}
+		assert.Equal(t, c.want, string(out), "%s\t%s", c.lt, c.expr)
+	}
+}
