@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -45,7 +46,11 @@ func buildPcapdump(t *testing.T) string {
 			return
 		}
 		pcapdumpExe = filepath.Join(pcapdumpDir, "pcapdump")
-		out, err := exec.Command("go", "build", "-o", pcapdumpExe, "github.com/purepcap/pcap/examples/pcapdump").CombinedOutput()
+		goTool, err := exec.LookPath("go")
+		if err != nil {
+			goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
+		}
+		out, err := exec.Command(goTool, "build", "-o", pcapdumpExe, "github.com/purepcap/pcap/examples/pcapdump").CombinedOutput()
 		if err != nil {
 			pcapdumpErr = fmt.Errorf("building pcapdump: %v: %s", err, out)
 		}
