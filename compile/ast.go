@@ -160,6 +160,7 @@ type primNode struct {
 	has  bool  // the optional number was given
 	op   byte  // byte operator
 	pq   uint8 // protocol qualifier of broadcast/multicast/abbrev
+	c    cond  // the generated code, once generated
 }
 
 func (n *primNode) offset() int { return n.off }
@@ -170,6 +171,7 @@ type relNode struct {
 	code     uint16 // bpf.JumpJEQ, JumpJGT or JumpJGE
 	reversed bool
 	l, r     arith
+	c        cond // the generated code, once generated
 }
 
 func (n *relNode) offset() int { return n.off }

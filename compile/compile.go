@@ -84,15 +84,15 @@ func Compile(expr string, opts Options) (prog []bpf.Instruction, err error) {
 			prog, err = nil, b.err
 		}
 	}()
-	var p parser
-	p.init(expr)
-	root := p.parseProgram()
-
 	g := &gen{opts: opts, res: opts.Resolver}
 	if g.res == nil {
 		g.res = SystemResolver()
 	}
 	g.initLinktype(dlt)
+	var p parser
+	p.gen = g
+	p.init(expr)
+	root := p.parseProgram()
 	e := &emitter{}
 	if root == nil {
 		e.items = append(e.items, st(bpf.ClassRET|bpf.RetK, uint32(snaplen)))

@@ -96,9 +96,12 @@ func TestErrors(t *testing.T) {
 		{linktype.Ethernet, "ip[0] << 32 = 1", "shift by more than 31 bits", 6},
 		{linktype.Ethernet, "(tcp", syntaxMsg, 4},
 		{linktype.Ethernet, "tcp)", syntaxMsg, 3},
-		{linktype.Ethernet, "foo", syntaxMsg, 3},
+		{linktype.Ethernet, "foo", syntaxMsg, 0},
 		{linktype.Ethernet, "(host 1.1.1.1 or 2.2.2.2) or 3.3.3.3", syntaxGenMsg, 29},
-		{linktype.Ethernet, "host a and ((b))", syntaxMsg, 16},
+		{linktype.Ethernet, "host a and ((b))", "unknown host 'a'", 5},
+		{linktype.Ethernet, "host 1.1.1.1 and ((b))", syntaxMsg, 19},
+		{linktype.Ethernet, "tcp and 2.2.2.2", syntaxGenMsg, 8},
+		{linktype.Ethernet, "ether ff:ff:ff:ff:ff:ff", syntaxMsg, 6},
 		{linktype.Ethernet, "port nosuchservice", "unknown port 'nosuchservice'", 5},
 		{linktype.Ethernet, "vlan 5000", "VLAN tag 5000 greater than maximum 4095", 0},
 		{linktype.Ethernet, "mpls 1048576", "MPLS label 1048576 greater than maximum 1048575", 0},
@@ -408,7 +411,9 @@ func FuzzCompile(f *testing.F) {
 	lts := []linktype.Type{linktype.Ethernet, linktype.LinuxSLL, linktype.LinuxSLL2, linktype.Raw, linktype.Null,
 		linktype.PPP, linktype.IEEE80211, linktype.IEEE80211Radio}
 	f.Fuzz(func(t *testing.T, expr string, lt uint8) {
-		prog, err := Compile(expr, Options{LinkType: lts[int(lt)%len(lts)], Resolver: BuiltinResolver()})
+		opts := Options{LinkType: lts[int(lt)%len(lts)], Resolver: BuiltinResolver(),
+			Optimize: lt&0x10 != 0, LiveLinux: lt&0x20 != 0, Savefile: lt&0x40 != 0}
+		prog, err := Compile(expr, opts)
 		if err != nil {
 			if prog != nil {
 				t.Fatal("error with a program")

@@ -15,19 +15,33 @@ func (g *gen) node(n node) cond {
 	case *notNode:
 		return not(g.node(x.x))
 	case *relNode:
-		a0 := g.arith(x.l)
-		a1 := g.arith(x.r)
-		g.off = x.off
-		return g.relation(x.code, a0, a1, x.reversed)
-	case *primNode:
-		g.off = x.off
-		c := g.prim(x)
-		if g.size > MaxProgramLen {
-			g.errorf("filter program too large (more than " + itoa(MaxProgramLen) + " instructions)")
+		if x.c == nil {
+			x.c = g.relCond(x)
 		}
-		return c
+		return x.c
+	case *primNode:
+		if x.c == nil {
+			g.off = x.off
+			x.c = g.primCond(x)
+		}
+		return x.c
 	}
 	panic("compile: bad node")
+}
+
+func (g *gen) relCond(x *relNode) cond {
+	a0 := g.arith(x.l)
+	a1 := g.arith(x.r)
+	g.off = x.off
+	return g.relation(x.code, a0, a1, x.reversed)
+}
+
+func (g *gen) primCond(x *primNode) cond {
+	c := g.prim(x)
+	if g.size > MaxProgramLen {
+		g.errorf("filter program too large (more than " + itoa(MaxProgramLen) + " instructions)")
+	}
+	return c
 }
 
 func (g *gen) prim(n *primNode) cond {

@@ -31,6 +31,21 @@ type parser struct {
 	pLit    string
 	pScan   Scanner
 	scanMsg string
+
+	// gen, when set, generates each primitive as soon as it is parsed,
+	// in source order, the way libpcap generates code while it parses;
+	// so an error in a primitive is reported before a syntax error that
+	// follows it, as libpcap reports it.
+	gen *gen
+}
+
+// emit generates n now if the parser has a code generator.
+func (p *parser) emit(n *primNode) *primNode {
+	if p.gen != nil && n.c == nil {
+		p.gen.off = n.off
+		n.c = p.gen.primCond(n)
+	}
+	return n
 }
 
 func (p *parser) init(src string) {
@@ -110,7 +125,7 @@ func (p *parser) parseProgram() node {
 	if p.tok == EOF {
 		return nil
 	}
-	u := p.parseChain(qualErr)
+	u := p.parseChain(qualErr, false, false)
 	if u.kind != kTerm {
 		p.syntaxError()
 	}
@@ -122,9 +137,11 @@ func (p *parser) parseProgram() node {
 
 // parseChain parses units joined by "and" and "or": either an expression
 // (its first unit is a term) or an address list (its first unit is an
-// address or number). A single unit is returned as it is.
-func (p *parser) parseChain(q qual) unit {
-	first := p.parseUnit(q)
+// address or number). A single unit is returned as it is. allowID says
+// whether the first unit may be a bare address; inParen that the chain is
+// the inside of parentheses.
+func (p *parser) parseChain(q qual, allowID, inParen bool) unit {
+	first := p.parseUnit(q, allowID, inParen)
 	if p.tok != AND && p.tok != OR {
 		return first
 	}
@@ -134,7 +151,7 @@ func (p *parser) parseChain(q qual) unit {
 		for p.tok == AND || p.tok == OR {
 			op := p.tok
 			p.next()
-			u := p.parseUnit(cur)
+			u := p.parseUnit(cur, true, false)
 			var r node
 			switch u.kind {
 			case kTerm:
@@ -142,7 +159,13 @@ func (p *parser) parseChain(q qual) unit {
 			case kNid, kPid:
 				r = u.n
 			case kPnum:
-				r = pnumID(u, cur)
+				// A number here may still start an arithmetic
+				// expression; libpcap takes it as an address only when
+				// "and", "or", ")" or the end follows.
+				if p.tok != AND && p.tok != OR && p.tok != RPAREN && p.tok != EOF {
+					p.syntaxError()
+				}
+				r = p.pnumID(u, cur)
 			default:
 				p.syntaxError()
 			}
@@ -150,15 +173,15 @@ func (p *parser) parseChain(q qual) unit {
 		}
 		return unit{kind: kTerm, off: first.off, n: n, q: cur}
 	case kNid, kPnum:
-		n := asID(first, q)
+		n := p.asID(first, q)
 		for p.tok == AND || p.tok == OR {
 			op := p.tok
 			p.next()
-			u := p.parseUnit(q)
+			u := p.parseIDUnit(q)
 			if u.kind != kNid && u.kind != kPid && u.kind != kPnum {
 				p.syntaxError()
 			}
-			n = join(op, n, asID(u, q))
+			n = join(op, n, p.asID(u, q))
 		}
 		return unit{kind: kChain, off: first.off, n: n, q: q}
 	}
@@ -173,26 +196,39 @@ func join(op Token, l, r node) node {
 	return &orNode{l, r}
 }
 
-func asID(u unit, q qual) node {
+func (p *parser) asID(u unit, q qual) node {
 	if u.kind == kPnum {
-		return pnumID(u, q)
+		return p.pnumID(u, q)
 	}
 	return u.n
 }
 
-func pnumID(u unit, q qual) node {
-	return &primNode{off: u.off, kind: primNum, q: q, v: u.v}
+func (p *parser) pnumID(u unit, q qual) node {
+	return p.emit(&primNode{off: u.off, kind: primNum, q: q, v: u.v})
 }
 
 // parseUnit parses one operand of "and"/"or". q is the qualifier in effect
-// for bare addresses.
-func (p *parser) parseUnit(q qual) unit {
+// for bare addresses; allowID says whether a bare address may appear here.
+// parenFirst says the unit is the first thing inside parentheses, where a
+// parenthesized address list cannot start (libpcap's grammar).
+func (p *parser) parseUnit(q qual, allowID, parenFirst bool) unit {
+	return p.parseUnitCtx(q, allowID, parenFirst, false)
+}
+
+// parseIDUnit parses a unit where only an address can appear (after
+// "host", inside an address list): a number there is an address even if
+// an operator follows.
+func (p *parser) parseIDUnit(q qual) unit {
+	return p.parseUnitCtx(q, true, false, true)
+}
+
+func (p *parser) parseUnitCtx(q qual, allowID, parenFirst, idOnly bool) unit {
 	off := p.off
 	switch p.tok {
 	case NOT:
 		p.next()
 		p.enter()
-		u := p.parseUnit(q)
+		u := p.parseUnitCtx(q, allowID, false, idOnly)
 		p.leave()
 		switch u.kind {
 		case kTerm:
@@ -200,15 +236,18 @@ func (p *parser) parseUnit(q qual) unit {
 		case kNid, kPid:
 			return unit{kind: kNid, off: off, n: &notNode{off, u.n}, q: q}
 		case kPnum:
-			return unit{kind: kNid, off: off, n: &notNode{off, pnumID(u, q)}, q: q}
+			return unit{kind: kNid, off: off, n: &notNode{off, p.pnumID(u, q)}, q: q}
 		}
 		p.syntaxError()
 	case ID, HID, HID6, EID, AID:
+		if !allowID {
+			p.syntaxError()
+		}
 		return unit{kind: kNid, off: off, n: p.parseNid(q), q: q}
 	case LPAREN:
 		p.next()
 		p.enter()
-		inner := p.parseChain(q)
+		inner := p.parseChain(q, allowID && !parenFirst, true)
 		p.expect(RPAREN)
 		p.leave()
 		var u unit
@@ -235,7 +274,7 @@ func (p *parser) parseUnit(q qual) unit {
 	case NUM:
 		v := numValue(p.lit)
 		p.next()
-		if isArithOp(p.tok) || isRelop(p.tok) {
+		if !idOnly && (isArithOp(p.tok) || isRelop(p.tok)) {
 			return p.finishArith(p.arithFrom(&numArith{off, v}), off)
 		}
 		return unit{kind: kPnum, off: off, v: v, q: q}
@@ -272,6 +311,9 @@ func (p *parser) finishArith(a arith, off int) unit {
 	p.next()
 	rel.l = a
 	rel.r = p.parseArith()
+	if p.gen != nil {
+		rel.c = p.gen.relCond(rel)
+	}
 	return unit{kind: kTerm, off: off, n: rel, q: qualErr}
 }
 
@@ -339,7 +381,7 @@ func (p *parser) parseNid(q qual) node {
 	default:
 		p.syntaxError()
 	}
-	return n
+	return p.emit(n)
 }
 
 // parseRterm parses a term that starts with a keyword.
@@ -353,8 +395,12 @@ func (p *parser) parseRterm(q qual) unit {
 		case SRC, DST, ADDR1, ADDR2, ADDR3, ADDR4, RA, TA, HOST, NET, PORT,
 			PORTRANGE, PROTO, PROTOCHAIN, GATEWAY, BROADCAST, MULTICAST,
 			TYPE, SUBTYPE, DIR:
+		case AND, OR, RPAREN, EOF:
+			return p.termUnit(&primNode{off: off, kind: primProtoAbbrev, pq: pq})
 		default:
-			return unit{kind: kTerm, off: off, n: &primNode{off: off, kind: primProtoAbbrev, pq: pq}, q: qualErr}
+			// libpcap's parser takes the keyword as a qualifier here
+			// and fails on the next token without generating code.
+			p.syntaxError()
 		}
 	}
 	switch p.tok {
@@ -367,9 +413,9 @@ func (p *parser) parseRterm(q qual) unit {
 			kind = primMulticast
 		}
 		p.next()
-		return termUnit(&primNode{off: off, kind: kind, pq: pq})
+		return p.termUnit(&primNode{off: off, kind: kind, pq: pq})
 	case TYPE, SUBTYPE, DIR:
-		return termUnit(p.parseWlan(off))
+		return p.termUnit(p.parseWlan(off))
 	}
 	if pq != qDefault {
 		p.syntaxError()
@@ -445,10 +491,12 @@ func (p *parser) parseRterm(q qual) unit {
 	default:
 		p.syntaxError()
 	}
-	return termUnit(n)
+	return p.termUnit(n)
 }
 
-func termUnit(n *primNode) unit { return unit{kind: kTerm, off: n.off, n: n, q: qualErr} }
+func (p *parser) termUnit(n *primNode) unit {
+	return unit{kind: kTerm, off: n.off, n: p.emit(n), q: qualErr}
+}
 
 func (p *parser) expectNum() uint32 {
 	if p.tok != NUM {
@@ -522,12 +570,12 @@ func (p *parser) parseHead(off int, pq uint8) unit {
 			p.syntaxError()
 		}
 	}
-	u := p.parseUnit(q)
+	u := p.parseIDUnit(q)
 	switch u.kind {
 	case kNid, kPid:
 		return unit{kind: kTerm, off: off, n: u.n, q: q}
 	case kPnum:
-		return unit{kind: kTerm, off: off, n: pnumID(u, q), q: q}
+		return unit{kind: kTerm, off: off, n: p.pnumID(u, q), q: q}
 	}
 	p.syntaxError()
 	return unit{}
