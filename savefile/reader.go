@@ -21,6 +21,7 @@ const (
 	FormatPcapNG                   // pcapng
 )
 
+// String returns "pcap" or "pcapng".
 func (f Format) String() string {
 	switch f {
 	case FormatPcap:
@@ -43,6 +44,7 @@ type formatError struct {
 	truncated bool
 }
 
+// Error returns libpcap's message.
 func (e *formatError) Error() string { return e.msg }
 
 // Unwrap lets errors.Is(err, io.ErrUnexpectedEOF) detect truncated files.
