@@ -11,7 +11,7 @@
 // sections, in either byte order, with IDB, EPB, SPB, the obsolete PB,
 // ISB, NRB and DSB blocks; custom and unknown blocks are skipped.
 //
-// Packets come out three ways:
+// Packets come out in several ways:
 //
 //   - ReadPacketData returns a copy the caller owns, and ReadPacketDataInto
 //     copies into the caller's buffer;
