@@ -303,7 +303,8 @@ func (g *diffGen) protoPrim() string {
 		}
 		return q + g.number(uint32(p))
 	case 2:
-		t := diffPick(g, []uint32{0x0800, 0x86dd, 0x0806, 0x8035, 0x8100, 0x88a8, 0x8847, 0x8864, 0x8863, 0x88cc, 0x6003, 0x809b, 0x8137, 0x0600, 1500, 0x22f0})
+		t := diffPick(g, []uint32{0x0800, 0x86dd, 0x0806, 0x8035, 0x8100, 0x88a8, 0x8847, 0x8864, 0x8863, 0x88cc, 0x6003, 0x809b, 0x8137, 0x0600, 1500, 0x22f0,
+			0, 255, 1501, 65535, 0x42, 0xfe, 0xe0, 0xf0, 0xaa})
 		if g.chance(0.25) {
 			return "ether proto " + diffPick(g, []string{"\\ip", "\\ip6", "\\arp", "\\rarp", "\\atalk", "\\aarp", "\\decnet", "\\sca", "\\lat", "\\mopdl", "\\moprc", "\\iso", "\\stp", "\\ipx", "\\netbeui"})
 		}
