@@ -125,17 +125,25 @@ func buildCFG(prog []bpf.Instruction) (root *oblock, nblocks int, ok bool) {
 			}
 		}
 	}
+	nb := 0
+	for pc := 0; pc < n; pc++ {
+		if leader[pc] && prog[pc].Op != bpf.ClassJMP|bpf.JumpJA {
+			nb++
+		}
+	}
 	at := make([]*oblock, n)
-	var blocks []*oblock
+	blocks := make([]oblock, nb)
+	stmts := make([]ostmt, 0, n)
+	nb = 0
 	for pc := 0; pc < n; pc++ {
 		if !leader[pc] || prog[pc].Op == bpf.ClassJMP|bpf.JumpJA {
 			continue
 		}
-		b := &oblock{}
+		b := &blocks[nb]
+		nb++
 		end := pc
 		for ; end < n; end++ {
-			op := prog[end].Op
-			c := op & bpf.ClassMask
+			c := prog[end].Op & bpf.ClassMask
 			if c == bpf.ClassRET || c == bpf.ClassJMP {
 				break
 			}
@@ -144,14 +152,14 @@ func buildCFG(prog []bpf.Instruction) (root *oblock, nblocks int, ok bool) {
 			return nil, 0, false
 		}
 		if end > pc {
-			b.stmts = make([]ostmt, 0, end-pc)
+			first := len(stmts)
 			for _, ins := range prog[pc:end] {
-				b.stmts = append(b.stmts, ostmt{ins.Op, ins.K})
+				stmts = append(stmts, ostmt{ins.Op, ins.K})
 			}
+			b.stmts = stmts[first:len(stmts):len(stmts)]
 		}
 		b.s = ostmt{prog[end].Op, prog[end].K}
 		at[pc] = b
-		blocks = append(blocks, b)
 	}
 	// resolve follows "ja" trampolines to the block they lead to.
 	resolve := func(pc int) *oblock {
@@ -167,15 +175,8 @@ func buildCFG(prog []bpf.Instruction) (root *oblock, nblocks int, ok bool) {
 		}
 		return nil
 	}
-	pcs := make([]int, 0, len(blocks))
-	for pc := 0; pc < n; pc++ {
-		if at[pc] != nil {
-			pcs = append(pcs, pc)
-		}
-	}
-	for _, pc := range pcs {
-		b := at[pc]
-		if !isCondJump(b.s.op) {
+	for pc, b := range at {
+		if b == nil || !isCondJump(b.s.op) {
 			continue
 		}
 		end := pc + len(b.stmts)

@@ -86,7 +86,7 @@ func evalBlock(t *testing.T, stmts []bpf.Instruction) (left []bpf.Instruction, e
 			err = &Error{Msg: r.(optError).msg}
 		}
 	}()
-	o := &optimizer{vtab: make(map[vkey]uint32), vinfo: make([]vinfo, 1)}
+	o := &optimizer{vinfo: make([]vinfo, 1)}
 	var val [nAtoms]uint32
 	for _, ins := range stmts {
 		s := ostmt{ins.Op, ins.K}
@@ -144,7 +144,7 @@ func oneBlock(stmts []bpf.Instruction, jump bpf.Instruction, outUse uint32) *obl
 	}
 	b.et.succ, b.ef.succ = acc, rej
 	b.outUse = outUse
-	o := &optimizer{vtab: make(map[vkey]uint32), vinfo: make([]vinfo, 1)}
+	o := &optimizer{vinfo: make([]vinfo, 1)}
 	o.optBlock(b, false)
 	return b
 }

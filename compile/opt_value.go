@@ -18,20 +18,72 @@ type vinfo struct {
 	k       uint32
 }
 
+// vtable maps operations to value numbers: open addressing, and a
+// generation number instead of clearing between rounds.
+type vtable struct {
+	slots []vslot
+	gen   uint32
+	n     int
+}
+
+type vslot struct {
+	key vkey
+	gen uint32
+	val uint32
+}
+
+func (t *vtable) reset() {
+	t.gen++
+	t.n = 0
+	if t.slots == nil {
+		t.slots = make([]vslot, 64)
+	}
+}
+
+func (k vkey) hash() uint32 {
+	h := uint32(k.op)*0x9e3779b1 ^ k.v0*0x85ebca77 ^ k.v1*0xc2b2ae3d
+	return h ^ h>>15
+}
+
+// lookup returns the slot of key: either holding it, or free for it.
+func (t *vtable) lookup(key vkey) *vslot {
+	if t.slots == nil {
+		t.reset()
+	}
+	mask := uint32(len(t.slots) - 1)
+	for i := key.hash() & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.gen != t.gen || s.key == key {
+			return s
+		}
+	}
+}
+
+func (t *vtable) grow() {
+	old := t.slots
+	t.slots = make([]vslot, 2*len(old))
+	for _, s := range old {
+		if s.gen == t.gen {
+			*t.lookup(s.key) = s
+		}
+	}
+}
+
 // optError is raised (as a panic recovered by optimize) for the errors
 // libpcap's optimizer reports while folding constants.
 type optError struct{ msg string }
 
 func (o *optimizer) initVal() {
-	clear(o.vtab)
+	o.vtab.reset()
 	o.vinfo = o.vinfo[:1] // value 0: unknown
 }
 
 // value returns the number of the value op computes from v0 and v1.
 func (o *optimizer) value(op uint16, v0, v1 uint32) uint32 {
 	key := vkey{op, v0, v1}
-	if v, ok := o.vtab[key]; ok {
-		return v
+	slot := o.vtab.lookup(key)
+	if slot.gen == o.vtab.gen {
+		return slot.val
 	}
 	v := uint32(len(o.vinfo))
 	info := vinfo{}
@@ -39,7 +91,10 @@ func (o *optimizer) value(op uint16, v0, v1 uint32) uint32 {
 		info = vinfo{true, v0}
 	}
 	o.vinfo = append(o.vinfo, info)
-	o.vtab[key] = v
+	*slot = vslot{key, o.vtab.gen, v}
+	if o.vtab.n++; 2*o.vtab.n > len(o.vtab.slots) {
+		o.vtab.grow()
+	}
 	return v
 }
 

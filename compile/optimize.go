@@ -38,7 +38,7 @@ type optimizer struct {
 
 	nodewords, edgewords int
 
-	vtab  map[vkey]uint32
+	vtab  vtable
 	vinfo []vinfo
 
 	mark      uint32
@@ -65,7 +65,7 @@ func optimize(prog []bpf.Instruction) (out []bpf.Instruction, err error) {
 			out, err = nil, &Error{Msg: e.msg}
 		}
 	}()
-	o := &optimizer{root: root, vtab: make(map[vkey]uint32), vinfo: make([]vinfo, 1, 64)}
+	o := &optimizer{root: root, vinfo: make([]vinfo, 1, 64)}
 	o.numberBlocks()
 	o.loop(false)
 	o.loop(true)
