@@ -108,7 +108,7 @@ static int linktype_of(const char *name)
  */
 __attribute__((noinline)) static void scrub(void)
 {
-	volatile unsigned char junk[65536];
+	volatile unsigned char junk[2048];
 	memset((unsigned char *)junk, 0, sizeof junk);
 	__asm__ volatile("" : : "r"(junk) : "memory");
 }
@@ -129,11 +129,12 @@ static void on_loop(int sig)
 	siglongjmp(loop_jmp, 1);
 }
 
-static void arm_loop_timer(int seconds)
+static void arm_loop_timer(int msec)
 {
 	struct itimerval it;
 	memset(&it, 0, sizeof it);
-	it.it_value.tv_sec = seconds;
+	it.it_value.tv_sec = msec / 1000;
+	it.it_value.tv_usec = (msec % 1000) * 1000;
 	setitimer(ITIMER_VIRTUAL, &it, NULL);
 }
 
@@ -171,7 +172,7 @@ static void judge(const char *ltname, const char *expr, int snaplen)
 	sa.sa_handler = on_loop;
 	sa.sa_flags = SA_NODEFER;
 	sigaction(SIGVTALRM, &sa, NULL);
-	arm_loop_timer(2);
+	arm_loop_timer(200);
 	for (int i = 0; i <= n; i++) {
 		volatile u_int v = 0;
 		if (i < n) {
@@ -181,7 +182,7 @@ static void judge(const char *ltname, const char *expr, int snaplen)
 			} else {
 				fprintf(stderr, "verdicts: %s: packet %d of %s: bpf_filter loops; counted as rejected\n", expr, i, ltname);
 				v = 0;
-				arm_loop_timer(2);
+				arm_loop_timer(200);
 			}
 		}
 		if (v != 0) {
