@@ -50,7 +50,19 @@ func TestDiffReport(t *testing.T) {
 			source = append(source, g.name)
 		}
 	}
-	fresh := diffRandomCases(uint64(time.Now().UnixNano()), 600, caps)
+	seed, n := uint64(time.Now().UnixNano()), 600
+	if s := os.Getenv("PUREPCAP_RANDOM_SEED"); s != "" {
+		v, err := strconv.ParseUint(s, 10, 64)
+		require.NoError(t, err)
+		seed = v
+	}
+	if s := os.Getenv("PUREPCAP_RANDOM_COUNT"); s != "" {
+		v, err := strconv.Atoi(s)
+		require.NoError(t, err)
+		n = v
+	}
+	t.Logf("fresh batch: PUREPCAP_RANDOM_SEED=%d PUREPCAP_RANDOM_COUNT=%d", seed, n)
+	fresh := diffRandomCases(seed, n, caps)
 	fw := diffReferenceVerdicts(t, fresh)
 	for i, c := range fresh {
 		cases = append(cases, c)
