@@ -103,9 +103,6 @@ func Compile(expr string, opts Options) (prog []bpf.Instruction, err error) {
 	pro := g.prologue(next)
 	// libpcap skips its optimizer when a primitive asked it to.
 	optimizing := opts.Optimize && !g.noOptimize
-	if optimizing && g.optErr != nil {
-		return nil, g.optErr
-	}
 	e.labels = g.labels
 	e.items = append(e.items, pro...)
 	e.count(len(pro))

@@ -122,14 +122,6 @@ type gen struct {
 	// noOptimize is set by primitives whose code libpcap's optimizer
 	// would break; libpcap then skips optimizing altogether.
 	noOptimize bool
-	// optErr is the first error libpcap's optimizer would report.
-	optErr *Error
-}
-
-func (g *gen) deferError(msg string) {
-	if g.optErr == nil {
-		g.optErr = &Error{Offset: g.off, Msg: msg}
-	}
 }
 
 func (g *gen) newLabel() int32 {

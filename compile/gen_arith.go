@@ -8,18 +8,13 @@ type arthVal struct {
 	s   []stmt
 	reg int
 	b   cond
-
-	// The value, when it does not depend on the packet. libpcap's
-	// optimizer folds such values and reports some errors when it does.
-	isConst bool
-	val     uint32
 }
 
 func (g *gen) arith(a arith) *arthVal {
 	switch x := a.(type) {
 	case *numArith:
 		r := g.allocReg()
-		return &arthVal{s: []stmt{st(opLdImm, x.v), st(opSt, uint32(r))}, reg: r, isConst: true, val: x.v}
+		return &arthVal{s: []stmt{st(opLdImm, x.v), st(opSt, uint32(r))}, reg: r}
 	case *lenArith:
 		r := g.allocReg()
 		return &arthVal{s: []stmt{st(opLdLen, 0), st(opSt, uint32(r))}, reg: r}
@@ -35,7 +30,6 @@ func (g *gen) arith(a arith) *arthVal {
 	case *negArith:
 		v := g.arith(x.x)
 		v.s = append(v.s, st(opLdMem, uint32(v.reg)), st(bpf.ClassALU|bpf.ALUNeg, 0), st(opSt, uint32(v.reg)))
-		v.val = -v.val
 		return v
 	}
 	panic("compile: bad arith node")
@@ -62,9 +56,6 @@ func (g *gen) binop(op uint16, a0, a1 *arthVal) *arthVal {
 		}
 	}
 	res := &arthVal{}
-	if g.opts.Optimize && a1.isConst {
-		res.isConst, res.val = g.fold(op, a0, a1.val)
-	}
 	s := append(a0.s, a1.s...)
 	s = append(s, st(opLdxMem, uint32(a1.reg)), st(opLdMem, uint32(a0.reg)), st(aluX(op), 0))
 	g.freeReg(a0.reg)
@@ -74,68 +65,6 @@ func (g *gen) binop(op uint16, a0, a1 *arthVal) *arthVal {
 	// The right operand's protocol tests are dropped, as in libpcap.
 	res.s, res.reg, res.b = s, r, a0.b
 	return res
-}
-
-// fold reports the errors libpcap's optimizer reports when the right
-// operand of an operation is a constant, and computes the result when the
-// left one is constant too.
-//
-// The optimizer runs only after the whole expression has been generated,
-// and not at all when some primitive turned it off, so these errors are
-// recorded here and reported at the end.
-func (g *gen) fold(op uint16, a0 *arthVal, b uint32) (bool, uint32) {
-	switch {
-	case op == bpf.ALUDiv && b == 0:
-		g.deferError("division by zero")
-	case op == bpf.ALUMod && b == 0:
-		g.deferError("modulus by zero")
-	}
-	if !a0.isConst {
-		if (op == bpf.ALULsh || op == bpf.ALURsh) && b > 31 {
-			g.deferError("shift by more than 31 bits")
-		}
-		// x & 0 and x * 0 are known to be 0.
-		if (op == bpf.ALUAnd || op == bpf.ALUMul) && b == 0 {
-			return true, 0
-		}
-		return false, 0
-	}
-	a := a0.val
-	switch op {
-	case bpf.ALUAdd:
-		a += b
-	case bpf.ALUSub:
-		a -= b
-	case bpf.ALUMul:
-		a *= b
-	case bpf.ALUDiv:
-		if b != 0 {
-			a /= b
-		}
-	case bpf.ALUMod:
-		if b != 0 {
-			a %= b
-		}
-	case bpf.ALUAnd:
-		a &= b
-	case bpf.ALUOr:
-		a |= b
-	case bpf.ALUXor:
-		a ^= b
-	case bpf.ALULsh:
-		if b < 32 {
-			a <<= b
-		} else {
-			a = 0
-		}
-	case bpf.ALURsh:
-		if b < 32 {
-			a >>= b
-		} else {
-			a = 0
-		}
-	}
-	return true, a
 }
 
 // load is proto[inst:size].
@@ -201,7 +130,6 @@ func (g *gen) load(proto uint8, inst *arthVal, size uint32) *arthVal {
 	}
 	inst.reg = regno
 	inst.s = append(inst.s, st(opSt, uint32(regno)))
-	inst.isConst = false
 	return inst
 }
 

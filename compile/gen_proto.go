@@ -149,7 +149,7 @@ func (g *gen) proto(v uint32, proto, dir uint8) cond {
 // protochainUnroll is how many headers the protochain walker follows.
 // libpcap loops (with a backward jump) until it finds the protocol or an
 // unknown header; classic BPF checkers refuse backward jumps, so the loop
-// is unrolled.
+// is unrolled, and a packet with more headers than this is rejected.
 const protochainUnroll = 10
 
 // protochain is "[ip|ip6] protochain N": follow IPv6 extension headers and
@@ -183,8 +183,12 @@ func (g *gen) protochain(v uint32, proto uint8) cond {
 	jeq := func(k uint32, jt, jf int32) stmt {
 		return stmt{ins: bpf.Instruction{Op: opJeq, K: k}, jt: jt, jf: jf}
 	}
+	// Past the last unrolled header the walk gives up and rejects the
+	// packet. On such packets libpcap's loop usually never ends: its AH
+	// step forgets the offset of the header it came from and cycles.
+	giveUp := newLabel()
 	for i := 0; i < protochainUnroll; i++ {
-		next := end
+		next := giveUp
 		if i < protochainUnroll-1 {
 			next = newLabel()
 		}
@@ -226,10 +230,11 @@ func (g *gen) protochain(v uint32, proto uint8) cond {
 			st(opTax, 0),
 			st(opLdMem, uint32(reg2)),
 			stmt{ins: bpf.Instruction{Op: opJa}, jt: next})
-		if next != end {
+		if next != giveUp {
 			s = append(s, stmt{label: next})
 		}
 	}
+	s = append(s, stmt{label: giveUp}, st(bpf.ClassRET|bpf.RetK, 0))
 	s = append(s, stmt{label: end}, st(aluK(bpf.ALUAdd), 0))
 	g.freeReg(reg2)
 	return and(b0, &block{stmts: s, op: opJeq, k: v})
