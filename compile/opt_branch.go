@@ -62,24 +62,105 @@ func (o *optimizer) threadJump(ep *oedge) {
 			ep.succ = ep.succ.jt()
 		}
 	}
+	// Look for a dominating edge, lowest id first, whose test decides
+	// the successor's. Only edges testing the same value with the same
+	// opcode can (foldEdge), so only those are tried.
 top:
-	for i := 0; i < o.edgewords; i++ {
-		x := ep.edom[i]
+	child := ep.succ
+	try := func(k int) bool {
+		if k >= len(o.edges) {
+			return false
+		}
+		target := foldEdge(child, o.edges[k])
+		if target == nil || useConflict(ep.pred, target) {
+			return false
+		}
+		o.done = false
+		ep.succ = target
+		return true
+	}
+	edges := ep.edom // small programs: try every dominating edge
+	if o.testsOf != nil {
+		ts := o.testsOf[testKey{child.val[atomA], child.s.op}]
+		if ts == nil {
+			return
+		}
+		edges = ts.bits
+		if edges == nil {
+			for _, k := range ts.ids {
+				if bitHas(ep.edom, int(k)) && try(int(k)) {
+					if ep.succ.jt() != nil {
+						goto top
+					}
+					return
+				}
+			}
+			return
+		}
+	}
+	for i, w := range edges {
+		x := w & ep.edom[i]
 		for x != 0 {
 			k := bits.TrailingZeros64(x)
 			x &^= 1 << uint(k)
-			k += i * 64
-			if k >= len(o.edges) {
-				break
-			}
-			target := foldEdge(ep.succ, o.edges[k])
-			if target != nil && !useConflict(ep.pred, target) {
-				o.done = false
-				ep.succ = target
-				if target.jt() != nil {
+			if try(i*64 + k) {
+				if ep.succ.jt() != nil {
 					goto top
 				}
 				return
+			}
+		}
+	}
+}
+
+// indexTestsOver is the number of blocks above which jump threading
+// indexes the blocks' tests rather than trying every dominating edge.
+const indexTestsOver = 64
+
+// testSet lists edges by increasing id; for long lists also as a bit set.
+type testSet struct {
+	ids  []int32
+	bits []uint64
+}
+
+// testKey identifies what a block's jump tests: the value in A and the
+// jump opcode.
+type testKey struct {
+	aval uint32
+	op   uint16
+}
+
+// indexTests lists, for each testKey, the out-edges of the blocks of the
+// levels that make that test, by increasing edge id.
+func (o *optimizer) indexTests() {
+	if o.testsOf == nil {
+		o.testsOf = make(map[testKey]*testSet)
+	} else {
+		clear(o.testsOf)
+	}
+	for pass := 0; pass < 2; pass++ {
+		for _, b := range o.blocks {
+			if b.mark != o.levelMark || b.jt() == nil {
+				continue
+			}
+			e := &b.et
+			if pass == 1 {
+				e = &b.ef
+			}
+			key := testKey{b.val[atomA], b.s.op}
+			ts := o.testsOf[key]
+			if ts == nil {
+				ts = &testSet{}
+				o.testsOf[key] = ts
+			}
+			ts.ids = append(ts.ids, int32(e.id))
+		}
+	}
+	for _, ts := range o.testsOf {
+		if len(ts.ids) > 2*o.edgewords {
+			ts.bits = make([]uint64, o.edgewords)
+			for _, k := range ts.ids {
+				bitSet(ts.bits, int(k))
 			}
 		}
 	}
@@ -174,6 +255,9 @@ func (o *optimizer) optBlocks(doStmts bool) {
 	}
 	if doStmts {
 		return
+	}
+	if len(o.blocks) > indexTestsOver {
+		o.indexTests()
 	}
 	for i := 1; i <= maxlevel; i++ {
 		for p := o.levels[i]; p != nil; p = p.link {

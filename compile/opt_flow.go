@@ -76,6 +76,7 @@ func (o *optimizer) findLevels() {
 		o.levels[level] = b
 	}
 	walk(o.root)
+	o.levelMark = o.mark
 }
 
 // findDom computes each block's dominators.

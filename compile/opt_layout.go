@@ -125,15 +125,19 @@ func (o *optimizer) linearize() []bpf.Instruction {
 		out := make([]bpf.Instruction, n)
 		tail := n
 		o.mark++
-		var place func(b *oblock) bool
-		place = func(b *oblock) bool {
+		// A far jump found needs a trampoline, which moves everything
+		// placed after it: note it and lay out again. Jumps only get
+		// longer as trampolines are added, so noting every far jump of a
+		// pass at once ends at the same layout as one at a time.
+		retry := false
+		var place func(b *oblock)
+		place = func(b *oblock) {
 			if b == nil || b.mark == o.mark {
-				return true
+				return
 			}
 			b.mark = o.mark
-			if !place(b.jf()) || !place(b.jt()) {
-				return false
-			}
+			place(b.jf())
+			place(b.jt())
 			slen := liveLen(b.stmts)
 			tail -= slen + 1 + b.longjt + b.longjf
 			b.offset = tail
@@ -146,36 +150,39 @@ func (o *optimizer) linearize() []bpf.Instruction {
 			}
 			out[dst] = bpf.Instruction{Op: b.s.op, K: b.s.k}
 			if b.jt() == nil {
-				return true
+				return
+			}
+			offT := b.jt().offset - (b.offset + slen) - 1
+			offF := b.jf().offset - (b.offset + slen) - 1
+			if offT >= 256 && b.longjt == 0 {
+				b.longjt = 1
+				retry = true
+			}
+			if offF >= 256 && b.longjf == 0 {
+				b.longjf = 1
+				retry = true
+			}
+			if retry {
+				return // this pass's output is thrown away
 			}
 			extra := 0
-			off := b.jt().offset - (b.offset + slen) - 1
-			if off >= 256 {
-				if b.longjt == 0 {
-					b.longjt++
-					return false
-				}
+			if offT >= 256 {
 				out[dst].Jt = uint8(extra)
 				extra++
-				out[dst+extra] = bpf.Instruction{Op: opJa, K: uint32(off - extra)}
+				out[dst+extra] = bpf.Instruction{Op: opJa, K: uint32(offT - extra)}
 			} else {
-				out[dst].Jt = uint8(off)
+				out[dst].Jt = uint8(offT)
 			}
-			off = b.jf().offset - (b.offset + slen) - 1
-			if off >= 256 {
-				if b.longjf == 0 {
-					b.longjf++
-					return false
-				}
+			if offF >= 256 {
 				out[dst].Jf = uint8(extra)
 				extra++
-				out[dst+extra] = bpf.Instruction{Op: opJa, K: uint32(off - extra)}
+				out[dst+extra] = bpf.Instruction{Op: opJa, K: uint32(offF - extra)}
 			} else {
-				out[dst].Jf = uint8(off)
+				out[dst].Jf = uint8(offF)
 			}
-			return true
 		}
-		if place(o.root) {
+		place(o.root)
+		if !retry {
 			return out
 		}
 	}

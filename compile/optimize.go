@@ -41,7 +41,10 @@ type optimizer struct {
 	vtab  vtable
 	vinfo []vinfo
 
+	testsOf map[testKey]*testSet // see indexTests
+
 	mark      uint32
+	levelMark uint32 // mark of the blocks in the levels
 	done      bool
 	nonBranch bool // a round changed more than branch targets
 }
