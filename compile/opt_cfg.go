@@ -75,7 +75,10 @@ func isCondJump(op uint16) bool {
 // ok == false for any other shape (jumps into the middle of a block, as in
 // code libpcap does not optimize), and the caller then leaves the program
 // alone.
-func buildCFG(prog []bpf.Instruction) (root *oblock, nblocks int, ok bool) {
+//
+// When the program has more than maxBlocks blocks, buildCFG only counts
+// them and returns a nil root.
+func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int, ok bool) {
 	n := len(prog)
 	if n == 0 {
 		return nil, 0, false
@@ -130,6 +133,9 @@ func buildCFG(prog []bpf.Instruction) (root *oblock, nblocks int, ok bool) {
 		if leader[pc] && prog[pc].Op != bpf.ClassJMP|bpf.JumpJA {
 			nb++
 		}
+	}
+	if nb > maxBlocks {
+		return nil, nb, true
 	}
 	at := make([]*oblock, n)
 	blocks := make([]oblock, nb)

@@ -103,7 +103,7 @@ func sameProg(a, b []bpf.Instruction) bool {
 
 // relayout parses prog into blocks and lays it out again, unoptimized.
 func relayout(prog []bpf.Instruction) []bpf.Instruction {
-	root, _, ok := buildCFG(prog)
+	root, _, ok := buildCFG(prog, maxOptBlocks)
 	if !ok {
 		return prog
 	}

@@ -44,7 +44,7 @@ func TestBuildCFG(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root, n, ok := buildCFG(tt.prog)
+			root, n, ok := buildCFG(tt.prog, maxOptBlocks)
 			require.Equal(t, tt.ok, ok)
 			if ok {
 				assert.NotNil(t, root)
@@ -53,7 +53,7 @@ func TestBuildCFG(t *testing.T) {
 		})
 	}
 	t.Run("trampolines fold into edges", func(t *testing.T) {
-		root, _, ok := buildCFG([]bpf.Instruction{ldh(12), jeqK(0x800, 0, 1), sI(opJa, 1), sI(opJa, 1), accep, rej})
+		root, _, ok := buildCFG([]bpf.Instruction{ldh(12), jeqK(0x800, 0, 1), sI(opJa, 1), sI(opJa, 1), accep, rej}, maxOptBlocks)
 		require.True(t, ok)
 		assert.Equal(t, uint32(262144), root.jt().s.k)
 		assert.Equal(t, uint32(0), root.jf().s.k)
@@ -67,7 +67,7 @@ func TestRelayout(t *testing.T) {
 	for _, expr := range []string{"ip", "tcp port 80 and host 10.0.0.1", "not ip", "host 10.0.0.1 or 10.0.0.2 or 10.0.0.3", "ip[0] & 0xf = 5"} {
 		prog, err := Compile(expr, Options{LinkType: linktype.Ethernet})
 		require.NoError(t, err)
-		root, _, ok := buildCFG(prog)
+		root, _, ok := buildCFG(prog, maxOptBlocks)
 		require.True(t, ok, expr)
 		o := &optimizer{root: root}
 		o.numberBlocks()
@@ -278,4 +278,17 @@ func TestLongJumps(t *testing.T) {
 		hasJa = hasJa || ins.Op == opJa
 	}
 	assert.True(t, hasJa)
+}
+
+// TestOptimizeLargePrograms checks that programs with more blocks than the
+// optimizer takes on come back unchanged.
+func TestOptimizeLargePrograms(t *testing.T) {
+	prog, err := Compile(hostChain(400), Options{LinkType: linktype.Ethernet})
+	require.NoError(t, err)
+	_, n, ok := buildCFG(prog, maxOptBlocks)
+	require.True(t, ok)
+	require.Greater(t, n, maxOptBlocks)
+	got, err := optimize(prog)
+	require.NoError(t, err)
+	assert.Equal(t, prog, got)
 }

@@ -55,8 +55,8 @@ type optimizer struct {
 // over-wide shifts. Programs of shapes libpcap never optimizes (jumps into
 // statement lists) and very large programs are returned unchanged.
 func optimize(prog []bpf.Instruction) (out []bpf.Instruction, err error) {
-	root, n, ok := buildCFG(prog)
-	if !ok || n > maxOptBlocks {
+	root, _, ok := buildCFG(prog, maxOptBlocks)
+	if !ok || root == nil {
 		return prog, nil
 	}
 	defer func() {
