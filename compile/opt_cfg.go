@@ -23,9 +23,13 @@ const opNop = 0xffff
 // valUnknown is the value number of a register whose content is unknown.
 const valUnknown = 0
 
+// ostmt is a statement. A conditional jump or "ja" among a block's
+// statements (only the VLAN metadata test libpcap patches into a block
+// does that) keeps its raw offsets in jt, jf and k.
 type ostmt struct {
-	op uint16
-	k  uint32
+	op     uint16
+	jt, jf uint8
+	k      uint32
 }
 
 // oedge is an out-edge of a block: et (taken when the jump's condition
@@ -85,7 +89,11 @@ func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int,
 	}
 	leader := make([]bool, n+1)
 	leader[0] = true
+	embedded := findEmbedded(prog)
 	for pc, ins := range prog {
+		if embedded != nil && embedded[pc] {
+			continue
+		}
 		switch ins.Op & bpf.ClassMask {
 		case bpf.ClassJMP:
 			if ins.Op&bpf.JumpOpMask == bpf.JumpJA {
@@ -150,7 +158,7 @@ func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int,
 		end := pc
 		for ; end < n; end++ {
 			c := prog[end].Op & bpf.ClassMask
-			if c == bpf.ClassRET || c == bpf.ClassJMP {
+			if (c == bpf.ClassRET || c == bpf.ClassJMP) && (embedded == nil || !embedded[end]) {
 				break
 			}
 		}
@@ -160,11 +168,11 @@ func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int,
 		if end > pc {
 			first := len(stmts)
 			for _, ins := range prog[pc:end] {
-				stmts = append(stmts, ostmt{ins.Op, ins.K})
+				stmts = append(stmts, ostmt{op: ins.Op, jt: ins.Jt, jf: ins.Jf, k: ins.K})
 			}
 			b.stmts = stmts[first:len(stmts):len(stmts)]
 		}
-		b.s = ostmt{prog[end].Op, prog[end].K}
+		b.s = ostmt{op: prog[end].Op, k: prog[end].K}
 		at[pc] = b
 	}
 	// resolve follows "ja" trampolines to the block they lead to.
@@ -198,6 +206,45 @@ func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int,
 		return nil, 0, false
 	}
 	return root, len(blocks), true
+}
+
+// findEmbedded marks the jumps of the VLAN metadata test that libpcap's
+// live Linux code patches into a block's statements ("ldb [vlanp]; jeq #1
+// jt 0 jf 2; ldb [vlan_tci]; ja k", k leading to a later statement of the
+// same block). libpcap's optimizer runs over them as plain statements.
+// It returns nil when there are none.
+func findEmbedded(prog []bpf.Instruction) []bool {
+	var marks []bool
+	present, tag := bpf.Ancillary(bpf.AdVLANTagPresent), bpf.Ancillary(bpf.AdVLANTag)
+	for pc := 0; pc+4 < len(prog); pc++ {
+		if prog[pc] != (bpf.Instruction{Op: opLdAbs | bpf.SizeB, K: present}) ||
+			prog[pc+1] != (bpf.Instruction{Op: opJeq, Jt: 0, Jf: 2, K: 1}) ||
+			prog[pc+2] != (bpf.Instruction{Op: opLdAbs | bpf.SizeB, K: tag}) ||
+			prog[pc+3].Op != opJa {
+			continue
+		}
+		// The "ja" must land on a statement before the block's end, with
+		// only statements in between.
+		t := uint64(pc) + 4 + uint64(prog[pc+3].K)
+		if t >= uint64(len(prog)) {
+			continue
+		}
+		ok := true
+		for i := pc + 4; i <= int(t); i++ {
+			if c := prog[i].Op & bpf.ClassMask; c == bpf.ClassJMP || c == bpf.ClassRET {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if marks == nil {
+			marks = make([]bool, len(prog))
+		}
+		marks[pc+1], marks[pc+3] = true, true
+	}
+	return marks
 }
 
 // okStmt reports whether ins is a statement the passes understand.

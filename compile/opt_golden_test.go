@@ -122,3 +122,46 @@ func TestOptimizedGoldenAgainstTcpdump(t *testing.T) {
 		assert.Equal(t, c.want, string(out), "%s\t%s", c.lt, c.expr)
 	}
 }
+
+// optimizedLiveGolden holds libpcap 1.10.3's optimized programs for a live
+// Linux Ethernet socket (tcpdump -i lo -d), where VLAN tests use packet
+// metadata: "=== EXPR" lines, each followed by the program or an error.
+const optimizedLiveGolden = "testdata/optimized_live.golden"
+
+// optimizedLiveCases are the expressions of optimizedLiveGolden.
+var optimizedLiveCases = []string{
+	"vlan 100", "vlan 100 and ip", "vlan and vlan 200", "vlan 100 or tcp", "not vlan 5",
+	"vlan 10 and host 10.0.0.1 or vlan 20 and port 80", "tcp or vlan 3 and udp port 53",
+	"vlan 1 or vlan 2 or vlan 3", "ip and vlan 100", "vlan 100 and vlan 200", "vlan 100 and not vlan 200",
+	"(vlan 7 or vlan 8) and tcp port 22", "vlan 4095 and ip6", "vlan and ip", "vlan", "not vlan",
+	"vlan 1 and mpls 10", "inbound", "outbound and tcp", "ifindex 1 or ifindex 2", "inbound and vlan 100",
+	"host 10.0.0.1 and vlan 42", "vlan 42 and host 10.0.0.1", "tcp[13] & 2 != 0 and vlan 12",
+	"vlan 12 and tcp[13] & 2 != 0", "ether host 00:11:22:33:44:55 and vlan 9", "vlan 0 or vlan 1",
+	"not (vlan 5 and udp)", "vlan 100 and (ip or arp)", "arp or vlan 300",
+}
+
+// TestOptimizedLiveGolden checks live Linux programs, where libpcap
+// patches jumps into a block's statements for "vlan ID", against libpcap's.
+func TestOptimizedLiveGolden(t *testing.T) {
+	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
+		if _, err := exec.LookPath("tcpdump"); err != nil || os.Geteuid() != 0 {
+			t.Fatal("-update needs tcpdump and root (it opens lo)")
+		}
+		var b strings.Builder
+		for _, e := range optimizedLiveCases {
+			out, err := exec.Command("tcpdump", "-i", "lo", "-d", "--", e).Output()
+			require.NoError(t, err, e)
+			b.WriteString("=== " + e + "\n")
+			b.Write(out)
+		}
+		require.NoError(t, os.WriteFile(optimizedLiveGolden, []byte(b.String()), 0o644))
+	}
+	data, err := os.ReadFile(optimizedLiveGolden)
+	require.NoError(t, err)
+	for _, chunk := range strings.Split(string(data), "=== ")[1:] {
+		expr, want, _ := strings.Cut(chunk, "\n")
+		prog, err := Compile(expr, Options{LinkType: linktype.Ethernet, LiveLinux: true, Optimize: true})
+		require.NoError(t, err, expr)
+		assert.Equal(t, want, bpf.Dump(prog, 1), expr)
+	}
+}

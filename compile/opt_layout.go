@@ -69,7 +69,7 @@ func blockKey(dst []byte, b *oblock, class []int32) []byte {
 	}
 	for _, s := range b.stmts {
 		if s.op != opNop {
-			put(uint32(s.op))
+			put(uint32(s.op) | uint32(s.jt)<<16 | uint32(s.jf)<<24)
 			put(s.k)
 		}
 	}
@@ -93,6 +93,24 @@ func (o *optimizer) skipRoot() {
 		b.stmts = nil
 	}
 	o.root = b
+}
+
+// embeddedJump returns the offsets of a conditional jump among a block's
+// statements, at position p of the list and emitted as the off-th
+// statement of slen. Its targets are the statements jt+1 and jf+1 list
+// positions further; their offsets are counted the way libpcap counts
+// them, in list positions among the first slen entries, deleted statements
+// included (so a deleted statement before the targets shifts them, as in
+// libpcap's program; libpcap also leaves a jump second to last unset).
+func embeddedJump(p, off, slen int, s ostmt) (jt, jf uint8) {
+	t, f := p+1+int(s.jt), p+1+int(s.jf)
+	if t < slen {
+		jt = uint8(t - off - 1)
+	}
+	if f < slen {
+		jf = uint8(f - off - 1)
+	}
+	return jt, jf
 }
 
 func liveLen(stmts []ostmt) int {
@@ -142,11 +160,17 @@ func (o *optimizer) linearize() []bpf.Instruction {
 			tail -= slen + 1 + b.longjt + b.longjf
 			b.offset = tail
 			dst := tail
-			for _, s := range b.stmts {
-				if s.op != opNop {
-					out[dst] = bpf.Instruction{Op: s.op, K: s.k}
-					dst++
+			off := 0
+			for p, s := range b.stmts {
+				if s.op == opNop {
+					continue
 				}
+				out[dst] = bpf.Instruction{Op: s.op, K: s.k}
+				if isCondJump(s.op) && off != slen-2 {
+					out[dst].Jt, out[dst].Jf = embeddedJump(p, off, slen, s)
+				}
+				dst++
+				off++
 			}
 			out[dst] = bpf.Instruction{Op: b.s.op, K: b.s.k}
 			if b.jt() == nil {

@@ -89,7 +89,7 @@ func evalBlock(t *testing.T, stmts []bpf.Instruction) (left []bpf.Instruction, e
 	o := &optimizer{vinfo: make([]vinfo, 1)}
 	var val [nAtoms]uint32
 	for _, ins := range stmts {
-		s := ostmt{ins.Op, ins.K}
+		s := ostmt{op: ins.Op, k: ins.K}
 		o.evalStmt(&s, &val, true)
 		if s.op != opNop {
 			left = append(left, bpf.Stmt(s.op, s.k))
@@ -136,11 +136,11 @@ func TestEvalStmt(t *testing.T) {
 // oneBlock builds a block ending in jump, with two return successors, and
 // runs the block pass over it with the given atoms live on exit.
 func oneBlock(stmts []bpf.Instruction, jump bpf.Instruction, outUse uint32) *oblock {
-	acc := &oblock{s: ostmt{bpf.ClassRET | bpf.RetK, 1}}
-	rej := &oblock{s: ostmt{bpf.ClassRET | bpf.RetK, 0}}
-	b := &oblock{s: ostmt{jump.Op, jump.K}}
+	acc := &oblock{s: ostmt{op: bpf.ClassRET | bpf.RetK, k: 1}}
+	rej := &oblock{s: ostmt{op: bpf.ClassRET | bpf.RetK, k: 0}}
+	b := &oblock{s: ostmt{op: jump.Op, k: jump.K}}
 	for _, ins := range stmts {
-		b.stmts = append(b.stmts, ostmt{ins.Op, ins.K})
+		b.stmts = append(b.stmts, ostmt{op: ins.Op, k: ins.K})
 	}
 	b.et.succ, b.ef.succ = acc, rej
 	b.outUse = outUse
@@ -191,7 +191,7 @@ func TestPeepholeAndDeadStores(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			b := oneBlock(tt.in, tt.jump, tt.outUse)
 			assert.Equal(t, tt.out, live(b))
-			assert.Equal(t, ostmt{tt.wantJump.Op, tt.wantJump.K}, b.s)
+			assert.Equal(t, ostmt{op: tt.wantJump.Op, k: tt.wantJump.K}, b.s)
 			if tt.swapped {
 				assert.Equal(t, uint32(0), b.jt().s.k, "branches swapped")
 				assert.Equal(t, uint32(1), b.jf().s.k, "branches swapped")
