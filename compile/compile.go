@@ -104,6 +104,7 @@ func Compile(expr string, opts Options) (prog []bpf.Instruction, err error) {
 	// libpcap skips its optimizer when a primitive asked it to.
 	optimizing := opts.Optimize && !g.noOptimize
 	e.labels = g.labels
+	e.items = make([]stmt, 0, 2*g.size+len(pro)+8)
 	e.items = append(e.items, pro...)
 	e.count(len(pro))
 	e.place(next)

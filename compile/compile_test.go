@@ -431,11 +431,19 @@ func FuzzCompile(f *testing.F) {
 }
 
 func BenchmarkCompile(b *testing.B) {
-	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		if _, err := Compile("tcp port 80 and host 10.0.0.1", Options{LinkType: linktype.Ethernet}); err != nil {
-			b.Fatal(err)
+	for _, opt := range []bool{false, true} {
+		name := "unoptimized"
+		if opt {
+			name = "optimized"
 		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := Compile("tcp port 80 and host 10.0.0.1", Options{LinkType: linktype.Ethernet, Optimize: opt}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

@@ -58,12 +58,13 @@
 //
 // # Differences from libpcap
 //
-// The optimizer is not implemented yet: programs are libpcap's unoptimized
-// code (tcpdump -O), so libpcap's "expression rejects all packets" error is
-// not reported, and a truncated packet that libpcap's optimized program
-// accepts without reading its missing bytes may be rejected. libpcap's
-// protochain loops with a backward jump; here the loop is unrolled for 10
-// headers, since BPF checkers refuse backward jumps.
+// Without Options.Optimize the program is exactly libpcap's unoptimized
+// program (tcpdump -O -d), except for protochain: libpcap loops over the
+// IPv6 and AH headers with a backward jump, which classic BPF checkers
+// refuse, so the loop is unrolled for 10 headers and a packet with more
+// is rejected. With Optimize the program goes through the optimizer, which
+// follows libpcap's; like libpcap, it is skipped for filters that use
+// protochain, geneve or the 802.11 header length.
 //
 // # Limits
 //
