@@ -492,6 +492,76 @@ func (g *diffGen) arith(depth int) string {
 	return s
 }
 
+// wild returns unusual but valid shapes: nested indexes, header-length
+// arithmetic, big and negative constants, odd literal forms.
+func (g *diffGen) wild() string {
+	relop := diffPick(g, diffRelops)
+	switch g.intn(10) {
+	case 0:
+		p := diffPick(g, []string{"ip", "tcp", "udp", "ether", "ip6", "icmp", "link"})
+		return fmt.Sprintf("%s[%s[%d] & %s] %s %s", p, p, g.intn(20), g.number(diffPick(g, []uint32{0xf, 0x3c, 0xf0, 0xff, 0x7})), relop, g.number(uint32(g.intn(256))))
+	case 1:
+		v := diffPick(g, []uint32{0x47455420, 0x48545450, 0x504f5354, 0, 0x16030100})
+		return fmt.Sprintf("tcp[((tcp[12:1] & 0xf0) >> 2):4] %s %s", relop, g.number(v))
+	case 2:
+		return fmt.Sprintf("-%s %s %s", g.arith(1), relop, g.number(diffPick(g, []uint32{0x80000000, 0xffffffff, 0xfffffff0, 1, 0})))
+	case 3:
+		return fmt.Sprintf("len %s %s %s %s", diffPick(g, diffArith[:4]), g.arith(1), relop, g.number(uint32(g.intn(1600))))
+	case 4:
+		a := g.ip4().As4()
+		return diffPick(g, []string{
+			fmt.Sprintf("host ::ffff:%d.%d.%d.%d", a[0], a[1], a[2], a[3]),
+			"host " + strings.ToUpper(g.ip6().String()),
+			fmt.Sprintf("ip6 net ::ffff:%d.%d.%d.0/120", a[0], a[1], a[2]),
+			fmt.Sprintf("net %d.%d/16", a[0], a[1]),
+			fmt.Sprintf("host %d.%d", a[0], a[3]),
+			fmt.Sprintf("net %d/8", a[0]),
+		})
+	case 5:
+		p := g.port()
+		return diffPick(g, []string{
+			fmt.Sprintf("port 0x%x", p), fmt.Sprintf("port 0%o", p), fmt.Sprintf("portrange 0x%x-0x%x", p, min(p+100, 65535)),
+			fmt.Sprintf("udp port %d or %s", p, diffPick(g, diffPortNames)), fmt.Sprintf("tcp src port %d and dst port %d", p, g.port()),
+		})
+	case 6:
+		f1, f2 := diffPick(g, diffTCPFlags), diffPick(g, diffTCPFlags)
+		return diffPick(g, []string{
+			fmt.Sprintf("tcp[tcpflags] & (%s|%s) == (%s|%s)", f1, f2, f1, f2),
+			fmt.Sprintf("tcp[tcpflags] & (%s|%s) == %s", f1, f2, f1),
+			fmt.Sprintf("tcp[13] & 0x3f %s %s", relop, g.number(uint32(g.intn(64)))),
+			fmt.Sprintf("(tcp[tcpflags] & %s) != 0 and (tcp[tcpflags] & %s) = 0", f1, f2),
+		})
+	case 7:
+		return diffPick(g, []string{
+			"ip[0] >> (ip[1] & 7) " + relop + " " + g.number(uint32(g.intn(16))),
+			"len / (ip[8] + 1) " + relop + " " + g.number(uint32(g.intn(20))),
+			"(tcp[0:2] % 256) " + relop + " " + g.number(uint32(g.intn(256))),
+			"ip[2:2] - ((ip[0] & 0xf) << 2) - ((tcp[12] & 0xf0) >> 2) " + relop + " " + g.number(uint32(g.intn(100))),
+			"udp[4:2] - 8 " + relop + " " + g.number(uint32(g.intn(200))),
+			"ether[len - " + strconv.Itoa(1+g.intn(4)) + "] " + relop + " " + g.number(uint32(g.intn(256))),
+		})
+	case 8:
+		icmp := diffPick(g, []string{
+			"icmp[icmptype] = " + diffPick(g, diffICMPTypes),
+			"icmp[icmptype] != icmp-echo and icmp[icmptype] != icmp-echoreply",
+			"icmp6[icmp6type] = " + diffPick(g, diffICMP6Types),
+			"icmp6[icmp6code] " + relop + " " + g.number(uint32(g.intn(4))),
+			"icmp[icmpcode] " + relop + " " + g.number(uint32(g.intn(16))),
+			"ip6[40] = " + g.number(diffPick(g, []uint32{128, 129, 135, 136, 143})),
+		})
+		return icmp
+	}
+	hosts := make([]string, 3+g.intn(5))
+	for i := range hosts {
+		if g.chance(0.3) {
+			hosts[i] = g.ip6().String()
+		} else {
+			hosts[i] = g.ip4().String()
+		}
+	}
+	return diffPick(g, []string{"", "src ", "dst ", "ip ", "ip6 "}) + "host " + strings.Join(hosts, diffPick(g, []string{" or ", " or ", " and "}))
+}
+
 // invalid returns an expression that is probably an error for libpcap.
 func (g *diffGen) invalid() string {
 	return diffPick(g, []string{
@@ -503,6 +573,8 @@ func (g *diffGen) invalid() string {
 		"type bogus", "subtype mgt", "dir 4", "llc zz", "tcp[tcpflags] = tcp-fin-bogus", "ip6 net ::1/129",
 		"0x100000000 = 1", "net 1.2.3.4.5", "proto \\nonesuch", "len >", "ip[", "ether[1:8] = 1",
 		"decnet host 64.1", "decnet host 1.1024", "gateway 10.0.0.1", "ip6 protochain 256",
+		"4294967296 = len", "port 08", "host 1.2.3.4.5.6", "ether host 00:11:22:33:44:55:66", "tcp[tcpflags] & tcp-syn",
+		"ip[0] & = 1", "(", ")", "host 10.0.0.1 or", "vlan and", "len = -", "ip6 net fe80::1/10",
 	})
 }
 
@@ -519,6 +591,7 @@ func (g *diffGen) prim() string {
 		0,  // 802.11
 		0,  // inbound/outbound/ifindex
 		1,  // invalid
+		4,  // unusual shapes
 	}
 	switch {
 	case g.isWlan():
@@ -551,6 +624,8 @@ func (g *diffGen) prim() string {
 		return g.wlanPrim()
 	case 8:
 		return g.slPrim()
+	case 10:
+		return g.wild()
 	}
 	return g.invalid()
 }
