@@ -94,9 +94,18 @@ func TestDiffReport(t *testing.T) {
 	}
 	var found []finding
 	tallies := map[string]*diffTally{}
+	msgs := map[[2]string]int{}       // libpcap's error text vs ours, where both fail
+	msgEx := map[[2]string]diffCase{} // an example of each
+	offsetRE := regexp.MustCompile(` \(at offset [0-9]+\)$`)
 	for i, c := range cases {
 		ours, _ := diffOurs(c, caps)
 		o := diffCompare(want[i], ours)
+		if want[i].isErr() && ours.isErr() {
+			if m := offsetRE.ReplaceAllString(ours.err, ""); m != want[i].err {
+				msgs[[2]string{want[i].err, m}]++
+				msgEx[[2]string{want[i].err, m}] = c
+			}
+		}
 		if tallies[source[i]] == nil {
 			tallies[source[i]] = &diffTally{}
 		}
@@ -148,6 +157,19 @@ func TestDiffReport(t *testing.T) {
 			fmt.Fprintf(&b, "  from (%s): %s\n", g.source, g.orig)
 		}
 		b.WriteString(f.progs)
+	}
+	type pair struct {
+		m [2]string
+		n int
+	}
+	var ps []pair
+	for m, n := range msgs {
+		ps = append(ps, pair{m, n})
+	}
+	sort.Slice(ps, func(i, j int) bool { return ps[i].n > ps[j].n || ps[i].n == ps[j].n && ps[i].m[0] < ps[j].m[0] })
+	fmt.Fprintf(&b, "\n=== error messages that differ (both fail; offset suffix ignored): %d kinds\n", len(ps))
+	for _, p := range ps {
+		fmt.Fprintf(&b, "%5d× libpcap: %s\n       ours:    %s\n       e.g.     %s\n", p.n, p.m[0], p.m[1], msgEx[p.m])
 	}
 	require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
 	t.Logf("%d disagreements in %d groups written to %s", len(found), len(groups), path)
