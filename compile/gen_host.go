@@ -14,10 +14,13 @@ func (g *gen) addrDirErr(dir uint8, suffix string) {
 	case qAddr1, qAddr2, qAddr3, qAddr4:
 		n := itoa(int(dir - qAddr1 + 1))
 		g.errorf("'addr" + n + "' and 'address" + n + "' " + suffix)
-	case qRA:
-		g.errorf("'ra' " + strings.Replace(suffix, "are ", "is ", 1))
-	case qTA:
-		g.errorf("'ta' " + strings.Replace(suffix, "are ", "is ", 1))
+	case qRA, qTA:
+		name := "'ra' "
+		if dir == qTA {
+			name = "'ta' "
+		}
+		one := strings.Replace(suffix, "are not valid qualifiers", "is not a valid qualifier", 1)
+		g.errorf(name + strings.Replace(one, "are only", "is only", 1))
 	}
 }
 
