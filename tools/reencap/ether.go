@@ -426,6 +426,25 @@ func (g *gen) specials() []packet {
 		}
 		add(ethernet(m1, m2, uint16(len(p)+10), cat(p, g.bytes(10))))
 	}
+	// Long but well-formed IPv6 extension header chains: protochain walks
+	// them with one backward jump per header (libpcap allows 64).
+	for _, n := range []int{9, 10, 11, 12, 16, 30, 62, 63, 64, 65, 70} {
+		l4, nh := tcpSeg(40000, 22, 0x02, 0, nil), byte(6)
+		if n%2 == 1 {
+			l4, nh = udpDgram(5353, 53, g.bytes(8)), 17
+		}
+		for i := 0; i < n; i++ {
+			kind := []byte{60, 60, 43, 44}[i%4]
+			switch kind {
+			case 44:
+				l4 = cat(ip6frag(nh, 0, false, uint32(i)), l4)
+			default:
+				l4 = cat(ip6ext(nh, 0), l4)
+			}
+			nh = kind
+		}
+		add(ethernet(m1, m2, 0x86dd, ipv6(ip6("2001:db8::1"), ip6("2001:db8::2"), nh, l4, 64)))
+	}
 	var ps []packet
 	for _, f := range out {
 		ps = append(ps, packet{f, len(f)})
