@@ -427,8 +427,9 @@ func (g *gen) specials() []packet {
 		add(ethernet(m1, m2, uint16(len(p)+10), cat(p, g.bytes(10))))
 	}
 	// Long but well-formed IPv6 extension header chains: protochain walks
-	// them with one backward jump per header (libpcap allows 64).
-	for _, n := range []int{9, 10, 11, 12, 16, 30, 62, 63, 64, 65, 70} {
+	// them with one backward jump per header. libpcap 1.10 allows any number,
+	// later versions (and our VM) stop after 64, so chains stay at 64 or fewer.
+	for _, n := range []int{9, 10, 11, 12, 16, 30, 62, 63, 64} {
 		l4, nh := tcpSeg(40000, 22, 0x02, 0, nil), byte(6)
 		if n%2 == 1 {
 			l4, nh = udpDgram(5353, 53, g.bytes(8)), 17
