@@ -224,8 +224,9 @@ func (o *optimizer) deadStores(b *oblock) {
 	visit(b.s, -1)
 	for a := range last {
 		if last[a] >= 0 && !atomHas(b.outUse, a) {
+			// libpcap 1.10 keeps the value number of the removed
+			// statement's result (later versions forget it).
 			b.stmts[last[a]].op = opNop
-			b.val[a] = valUnknown
 			o.nonBranch = true
 			o.done = false
 		}

@@ -1,6 +1,8 @@
 package compile
 
 import (
+	"fmt"
+
 	"github.com/purepcap/pcap/bpf"
 )
 
@@ -73,7 +75,9 @@ func optimize(prog []bpf.Instruction) (out []bpf.Instruction, err error) {
 	o.loop(false)
 	o.loop(true)
 	o.mergeBlocks()
+	o.trace("after intern_blocks()")
 	o.skipRoot()
+	o.trace("after opt_root()")
 	if o.root.s.op == bpf.ClassRET|bpf.RetK && o.root.s.k == 0 {
 		return nil, &Error{Msg: "expression rejects all packets"}
 	}
@@ -83,6 +87,7 @@ func optimize(prog []bpf.Instruction) (out []bpf.Instruction, err error) {
 // loop runs rounds of the passes until one changes nothing, and returns
 // the number of rounds.
 func (o *optimizer) loop(doStmts bool) int {
+	o.trace(fmt.Sprintf("opt_loop(root, %d) begin", b2i(doStmts)))
 	branchOnly := 0
 	for round := 0; round < maxOptRounds; round++ {
 		o.done = true
@@ -92,6 +97,7 @@ func (o *optimizer) loop(doStmts bool) int {
 		o.findUD()
 		o.findEdom()
 		o.optBlocks(doStmts)
+		o.trace(fmt.Sprintf("opt_loop(root, %d) bottom, done=%d", b2i(doStmts), b2i(o.done)))
 		if o.done {
 			return round
 		}
@@ -102,4 +108,21 @@ func (o *optimizer) loop(doStmts bool) int {
 		}
 	}
 	return maxOptRounds
+}
+
+// optTrace, when set (by tests), receives the program after each round,
+// labelled as libpcap's optimizer debugging output labels it.
+var optTrace func(label string, prog []bpf.Instruction)
+
+func (o *optimizer) trace(label string) {
+	if optTrace != nil {
+		optTrace(label, o.linearize())
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
