@@ -359,6 +359,24 @@ func (g *gen) frame() packet {
 		data = ethernet(dst, src, 0x0800, g.geneve())
 	case k < 95:
 		data = ethernet(dst, src, 0x0800, g.vxlan())
+	case k < 96:
+		// MPLS pseudowires: Ethernet (with or without a control word) or
+		// something that is not IP after the bottom label.
+		t, p := g.network()
+		inner := ethernet(g.unicastMAC(), g.unicastMAC(), t, p)
+		switch g.intn(3) {
+		case 0:
+			inner = cat([]byte{0, 0, 0, 0}, inner)
+		case 1:
+			inner = g.bytes(20 + g.intn(20))
+		}
+		data = ethernet(dst, src, 0x8847, cat(mplsEntry(pick(g, mplsLabels), 0, true, 64), inner))
+	case k < 97:
+		// Geneve carrying a VLAN-tagged frame.
+		t, p := g.ipOnly()
+		inner := ethernet(g.unicastMAC(), g.unicastMAC(), 0x8100, cat(vlanTag(0, pick(g, vlanIDs), t), p))
+		u := udpDgram(g.port(), 6081, cat([]byte{0, 0, 0x65, 0x58, 0, 0, 10, 0}, inner))
+		data = ethernet(dst, src, 0x0800, ipv4(g.v4(), g.v4(), 17, u, ip4opts{}))
 	default:
 		// MPLS over PPPoE and other rarities.
 		_, p := g.ipOnly()
