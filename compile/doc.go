@@ -58,13 +58,12 @@
 //
 // # Differences from libpcap
 //
-// Without Options.Optimize the program is exactly libpcap's unoptimized
-// program (tcpdump -O -d), except for protochain: libpcap loops over the
-// IPv6 and AH headers with a backward jump, which classic BPF checkers
-// refuse, so the loop is unrolled for 10 headers and a packet with more
-// is rejected. With Optimize the program goes through the optimizer, which
-// follows libpcap's; like libpcap, it is skipped for filters that use
-// protochain, geneve or the 802.11 header length.
+// None intended: without Options.Optimize the program is libpcap's
+// unoptimized program (tcpdump -O -d), and with it the program goes
+// through an optimizer that follows libpcap's, skipped (as libpcap skips
+// it) for filters that use protochain, geneve or the 802.11 header
+// length. Like libpcap's, protochain code loops with a backward jump,
+// which the bpf package's machine runs and the Linux kernel refuses.
 //
 // # Limits
 //

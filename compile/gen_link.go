@@ -233,6 +233,12 @@ func (g *gen) llcKind(kind string) cond {
 	if kind == "" {
 		return g.llcTest()
 	}
+	// libpcap checks the name before the link type.
+	_, isS := lookupName(llcSSubtypes, kind)
+	_, isU := lookupName(llcUSubtypes, kind)
+	if !isS && !isU && !eqFold(kind, "i") && !eqFold(kind, "s") && !eqFold(kind, "u") {
+		g.errorf("unknown LLC type name \"" + kind + "\"")
+	}
 	b0 := g.llcTest()
 	switch {
 	case eqFold(kind, "i"):

@@ -146,14 +146,11 @@ func (g *gen) proto(v uint32, proto, dir uint8) cond {
 	return nil
 }
 
-// protochainUnroll is how many headers the protochain walker follows.
-// libpcap loops (with a backward jump) until it finds the protocol or an
-// unknown header; classic BPF checkers refuse backward jumps, so the loop
-// is unrolled, and a packet with more headers than this is rejected.
-const protochainUnroll = 10
-
 // protochain is "[ip|ip6] protochain N": follow IPv6 extension headers and
-// AH headers looking for protocol N.
+// AH headers looking for protocol N. Like libpcap's, the code loops with a
+// backward jump. The Linux kernel refuses such programs, but libpcap's and
+// this module's BPF machines run them (a live capture then filters in user
+// space, as libpcap does).
 func (g *gen) protochain(v uint32, proto uint8) cond {
 	reg2 := g.allocReg()
 	switch proto {
@@ -178,64 +175,54 @@ func (g *gen) protochain(v uint32, proto uint8) cond {
 		b0 = g.linkTest(ethertypeIPv6)
 		s = append(s, st(opLdAbs|bpf.SizeB, nl+6), st(opLdxImm, 40))
 	}
-	newLabel := g.newLabel
-	end := newLabel()
+	again, end, ahcheck := g.newLabel(), g.newLabel(), g.newLabel()
 	jeq := func(k uint32, jt, jf int32) stmt {
 		return stmt{ins: bpf.Instruction{Op: opJeq, K: k}, jt: jt, jf: jf}
 	}
-	// Past the last unrolled header the walk gives up and rejects the
-	// packet. On such packets libpcap's loop usually never ends: its AH
-	// step forgets the offset of the header it came from and cycles.
-	giveUp := newLabel()
-	for i := 0; i < protochainUnroll; i++ {
-		next := giveUp
-		if i < protochainUnroll-1 {
-			next = newLabel()
-		}
-		l1, l2, ahcheck := newLabel(), newLabel(), newLabel()
-		s = append(s, jeq(v, end, l1), stmt{label: l1}, jeq(59, end, l2), stmt{label: l2})
-		if proto == pIPv6 {
-			advance := newLabel()
-			la, lb, lc := newLabel(), newLabel(), newLabel()
-			s = append(s,
-				jeq(0, advance, la), stmt{label: la},
-				jeq(60, advance, lb), stmt{label: lb},
-				jeq(43, advance, lc), stmt{label: lc},
-				jeq(44, advance, ahcheck),
-				stmt{label: advance},
-				st(opLdInd|bpf.SizeB, nl),
-				st(opSt, uint32(reg2)),
-				st(opLdInd|bpf.SizeB, nl+1),
-				st(aluK(bpf.ALUAdd), 1),
-				st(aluK(bpf.ALUMul), 8),
-				st(aluX(bpf.ALUAdd), 0),
-				st(opTax, 0),
-				st(opLdMem, uint32(reg2)),
-				stmt{ins: bpf.Instruction{Op: opJa}, jt: next})
-		} else {
-			s = append(s, st(aluK(bpf.ALUAdd), 0))
-		}
-		l3 := newLabel()
-		s = append(s, stmt{label: ahcheck},
-			jeq(51, l3, end), stmt{label: l3},
-			st(opTxa, 0),
+	ja := func(to int32) stmt { return stmt{ins: bpf.Instruction{Op: opJa}, jt: to} }
+	l1, l2 := g.newLabel(), g.newLabel()
+	s = append(s, stmt{label: again}, jeq(v, end, l1), stmt{label: l1}, jeq(59, end, l2), stmt{label: l2})
+	if proto == pIPv6 {
+		// Hop-by-hop, destination options, routing and fragment headers:
+		// the next header is at offset 0, the length in 8-byte units
+		// (less one) at offset 1.
+		advance, la, lb, lc := g.newLabel(), g.newLabel(), g.newLabel(), g.newLabel()
+		s = append(s,
+			jeq(0, advance, la), stmt{label: la},
+			jeq(60, advance, lb), stmt{label: lb},
+			jeq(43, advance, lc), stmt{label: lc},
+			jeq(44, advance, ahcheck),
+			stmt{label: advance},
 			st(opLdInd|bpf.SizeB, nl),
 			st(opSt, uint32(reg2)),
-			st(opTxa, 0),
+			st(opLdInd|bpf.SizeB, nl+1),
 			st(aluK(bpf.ALUAdd), 1),
-			st(opTax, 0),
-			st(opLdInd|bpf.SizeB, nl),
-			st(aluK(bpf.ALUAdd), 2),
-			st(aluK(bpf.ALUMul), 4),
+			st(aluK(bpf.ALUMul), 8),
+			st(aluX(bpf.ALUAdd), 0),
 			st(opTax, 0),
 			st(opLdMem, uint32(reg2)),
-			stmt{ins: bpf.Instruction{Op: opJa}, jt: next})
-		if next != giveUp {
-			s = append(s, stmt{label: next})
-		}
+			ja(again))
+	} else {
+		s = append(s, st(aluK(bpf.ALUAdd), 0))
 	}
-	s = append(s, stmt{label: giveUp}, st(bpf.ClassRET|bpf.RetK, 0))
-	s = append(s, stmt{label: end}, st(aluK(bpf.ALUAdd), 0))
+	// AH: the length is in 4-byte units less two. libpcap sets X to the
+	// AH length alone, not to the offset past the header; kept as is.
+	l3 := g.newLabel()
+	s = append(s, stmt{label: ahcheck},
+		jeq(51, l3, end), stmt{label: l3},
+		st(opTxa, 0),
+		st(opLdInd|bpf.SizeB, nl),
+		st(opSt, uint32(reg2)),
+		st(opTxa, 0),
+		st(aluK(bpf.ALUAdd), 1),
+		st(opTax, 0),
+		st(opLdInd|bpf.SizeB, nl),
+		st(aluK(bpf.ALUAdd), 2),
+		st(aluK(bpf.ALUMul), 4),
+		st(opTax, 0),
+		st(opLdMem, uint32(reg2)),
+		ja(again),
+		stmt{label: end}, st(aluK(bpf.ALUAdd), 0))
 	g.freeReg(reg2)
 	return and(b0, &block{stmts: s, op: opJeq, k: v})
 }

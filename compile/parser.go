@@ -141,7 +141,13 @@ func (p *parser) parseProgram() node {
 // whether the first unit may be a bare address; inParen that the chain is
 // the inside of parentheses.
 func (p *parser) parseChain(q qual, allowID, inParen bool) unit {
-	first := p.parseUnit(q, allowID, inParen)
+	return p.parseChainCtx(q, allowID, inParen, false)
+}
+
+// parseChainCtx is parseChain; idOnly says the chain must be an address
+// list (the parentheses are where only an address can be).
+func (p *parser) parseChainCtx(q qual, allowID, inParen, idOnly bool) unit {
+	first := p.parseUnitCtx(q, allowID, inParen, idOnly)
 	if p.tok != AND && p.tok != OR {
 		return first
 	}
@@ -224,6 +230,13 @@ func (p *parser) parseIDUnit(q qual) unit {
 
 func (p *parser) parseUnitCtx(q qual, allowID, parenFirst, idOnly bool) unit {
 	off := p.off
+	if idOnly {
+		switch p.tok {
+		case NOT, ID, HID, HID6, EID, AID, LPAREN, NUM:
+		default:
+			p.syntaxError()
+		}
+	}
 	switch p.tok {
 	case NOT:
 		p.next()
@@ -247,7 +260,7 @@ func (p *parser) parseUnitCtx(q qual, allowID, parenFirst, idOnly bool) unit {
 	case LPAREN:
 		p.next()
 		p.enter()
-		inner := p.parseChain(q, allowID && !parenFirst, true)
+		inner := p.parseChainCtx(q, allowID && !parenFirst, true, idOnly)
 		p.expect(RPAREN)
 		p.leave()
 		var u unit
