@@ -30,15 +30,31 @@ func (o *optimizer) mergeBlocks() {
 	}
 	walk(o.root)
 	class := make([]int32, len(o.blocks))
-	classes := make(map[string]int32, len(order))
 	var rep []*oblock
+	var classes map[string]int32
+	if len(order) > mergeByMapOver {
+		classes = make(map[string]int32, len(order))
+	}
 	var key []byte
 	for _, b := range order {
-		key = blockKey(key[:0], b, class)
-		c, ok := classes[string(key)]
-		if !ok {
+		c := int32(-1)
+		if classes != nil {
+			key = blockKey(key[:0], b, class)
+			if k, ok := classes[string(key)]; ok {
+				c = k
+			} else {
+				classes[string(key)] = int32(len(rep))
+			}
+		} else {
+			for k, r := range rep {
+				if sameBlock(b, r, class) {
+					c = int32(k)
+					break
+				}
+			}
+		}
+		if c < 0 {
 			c = int32(len(rep))
-			classes[string(key)] = c
 			rep = append(rep, b)
 		}
 		if b.id > rep[c].id {
@@ -51,6 +67,37 @@ func (o *optimizer) mergeBlocks() {
 			b.et.succ = rep[class[b.jt().id]]
 			b.ef.succ = rep[class[b.jf().id]]
 		}
+	}
+}
+
+// mergeByMapOver is the number of blocks above which mergeBlocks finds
+// identical blocks through a map rather than by comparing with each.
+const mergeByMapOver = 64
+
+// sameBlock reports whether a and b are identical given the classes of
+// their successors.
+func sameBlock(a, b *oblock, class []int32) bool {
+	if a.s != b.s || (a.jt() == nil) != (b.jt() == nil) {
+		return false
+	}
+	if a.jt() != nil && (class[a.jt().id] != class[b.jt().id] || class[a.jf().id] != class[b.jf().id]) {
+		return false
+	}
+	x, y := a.stmts, b.stmts
+	for {
+		for len(x) > 0 && x[0].op == opNop {
+			x = x[1:]
+		}
+		for len(y) > 0 && y[0].op == opNop {
+			y = y[1:]
+		}
+		if len(x) == 0 || len(y) == 0 {
+			return len(x) == len(y)
+		}
+		if x[0] != y[0] {
+			return false
+		}
+		x, y = x[1:], y[1:]
 	}
 }
 

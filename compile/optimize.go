@@ -57,7 +57,7 @@ type optimizer struct {
 // over-wide shifts. Programs of shapes libpcap never optimizes (jumps into
 // statement lists) and very large programs are returned unchanged.
 func optimize(prog []bpf.Instruction) (out []bpf.Instruction, err error) {
-	root, _, ok := buildCFG(prog, maxOptBlocks)
+	root, n, ok := buildCFG(prog, maxOptBlocks)
 	if !ok || root == nil {
 		return prog, nil
 	}
@@ -71,6 +71,7 @@ func optimize(prog []bpf.Instruction) (out []bpf.Instruction, err error) {
 		}
 	}()
 	o := &optimizer{root: root, vinfo: make([]vinfo, 1, 64)}
+	o.blocks = make([]*oblock, 0, n)
 	o.numberBlocks()
 	o.loop(false)
 	o.loop(true)
@@ -87,7 +88,9 @@ func optimize(prog []bpf.Instruction) (out []bpf.Instruction, err error) {
 // loop runs rounds of the passes until one changes nothing, and returns
 // the number of rounds.
 func (o *optimizer) loop(doStmts bool) int {
-	o.trace(fmt.Sprintf("opt_loop(root, %d) begin", b2i(doStmts)))
+	if optTrace != nil {
+		o.trace(fmt.Sprintf("opt_loop(root, %d) begin", b2i(doStmts)))
+	}
 	branchOnly := 0
 	for round := 0; round < maxOptRounds; round++ {
 		o.done = true
@@ -97,7 +100,9 @@ func (o *optimizer) loop(doStmts bool) int {
 		o.findUD()
 		o.findEdom()
 		o.optBlocks(doStmts)
-		o.trace(fmt.Sprintf("opt_loop(root, %d) bottom, done=%d", b2i(doStmts), b2i(o.done)))
+		if optTrace != nil {
+			o.trace(fmt.Sprintf("opt_loop(root, %d) bottom, done=%d", b2i(doStmts), b2i(o.done)))
+		}
 		if o.done {
 			return round
 		}
