@@ -2,6 +2,7 @@ package compile
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -469,4 +470,60 @@ func BenchmarkCompileSize(b *testing.B) {
 			}
 		})
 	}
+}
+
+func TestFileResolver(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := dir + "/" + name
+		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
+		return p
+	}
+	r := &fileResolver{
+		servicesPath:  write("services", "ssh 22/tcp\nfoo 1000/udp bar # comment\nboth 7/tcp\nboth 7/udp\n"),
+		protocolsPath: write("protocols", "tcp 6 TCP\n"),
+		networksPath:  write("networks", "loopback 127.0.0.0\nshort 10\n"),
+		ethersPath:    write("ethers", "aa:bb:cc:dd:ee:ff Gateway\n"),
+	}
+	p, ok := r.LookupPort("bar", "udp")
+	assert.True(t, ok)
+	assert.Equal(t, 1000, p)
+	_, ok = r.LookupPort("bar", "tcp")
+	assert.False(t, ok)
+	v, ok := r.LookupProtocol("TCP")
+	assert.True(t, ok)
+	assert.Equal(t, 6, v)
+	n, ok := r.LookupNetwork("LOOPBACK")
+	assert.True(t, ok)
+	assert.Equal(t, uint32(0x7f000000), n)
+	n, _ = r.LookupNetwork("short")
+	assert.Equal(t, uint32(10), n)
+	mac, ok := r.LookupEthers("gateway")
+	assert.True(t, ok)
+	assert.Equal(t, [6]byte{0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff}, mac)
+
+	// "port both" is the same number for TCP and UDP: libpcap then
+	// matches it on either protocol.
+	g := &gen{res: r}
+	port, proto, ok := g.lookupPort("both")
+	assert.True(t, ok)
+	assert.Equal(t, 7, port)
+	assert.Equal(t, protoUndef, proto)
+	_, proto, _ = g.lookupPort("ssh")
+	assert.Equal(t, ipprotoTCP, proto)
+}
+
+func TestBuiltinTables(t *testing.T) {
+	r := BuiltinResolver()
+	p, ok := r.LookupPort("http", "tcp")
+	assert.True(t, ok)
+	assert.Equal(t, 80, p)
+	p, ok = r.LookupPort("domain", "udp")
+	assert.True(t, ok)
+	assert.Equal(t, 53, p)
+	v, ok := r.LookupProtocol("udp")
+	assert.True(t, ok)
+	assert.Equal(t, 17, v)
+	_, err := r.LookupHost("localhost")
+	assert.Error(t, err)
 }

@@ -154,6 +154,8 @@ func parseNetworks(text string) map[string]uint32 {
 			continue
 		}
 		for _, name := range append([]string{f[0]}, f[2:]...) {
+			// getnetbyname(3) ignores case.
+			name = strings.ToLower(name)
 			if _, dup := m[name]; !dup {
 				m[name] = v
 			}
@@ -175,8 +177,9 @@ func parseEthers(text string) map[string][6]byte {
 		}
 		var mac [6]byte
 		copy(mac[:], hw)
-		if _, dup := m[f[1]]; !dup {
-			m[f[1]] = mac
+		name := strings.ToLower(f[1]) // glibc's ether_hostton ignores case
+		if _, dup := m[name]; !dup {
+			m[name] = mac
 		}
 	}
 	return m
@@ -196,13 +199,13 @@ func (r *fileResolver) LookupProtocol(name string) (int, bool) {
 
 func (r *fileResolver) LookupNetwork(name string) (uint32, bool) {
 	r.load()
-	v, ok := r.networks[name]
+	v, ok := r.networks[strings.ToLower(name)]
 	return v, ok
 }
 
 func (r *fileResolver) LookupEthers(name string) ([6]byte, bool) {
 	r.load()
-	v, ok := r.ethers[name]
+	v, ok := r.ethers[strings.ToLower(name)]
 	return v, ok
 }
 
