@@ -116,7 +116,9 @@ func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int,
 			}
 			leader[pc+1] = true
 		case bpf.ClassRET:
-			if ins.Op != bpf.ClassRET|bpf.RetK && ins.Op != bpf.ClassRET|bpf.RetA {
+			// libpcap's passes assume returns of constants (a block
+			// ending in "ret a" would lose the statements computing A).
+			if ins.Op != bpf.ClassRET|bpf.RetK {
 				return nil, 0, false
 			}
 			leader[pc+1] = true
