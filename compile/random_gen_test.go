@@ -551,6 +551,22 @@ func (g *diffGen) wild() string {
 		})
 		return icmp
 	}
+	if g.chance(0.3) {
+		// Lexical oddities: spacing, case, stacked negations.
+		e := g.prim()
+		switch g.intn(5) {
+		case 0:
+			return strings.ReplaceAll(e, " ", "  ")
+		case 1:
+			return strings.ToUpper(e)
+		case 2:
+			return "!!" + e
+		case 3:
+			return "not not not " + e
+		}
+		r := strings.NewReplacer(" = ", "=", " != ", "!=", " & ", "&", "[ ", "[", " ]", "]")
+		return r.Replace(e)
+	}
 	hosts := make([]string, 3+g.intn(5))
 	for i := range hosts {
 		if g.chance(0.3) {
