@@ -508,6 +508,16 @@ func diffReferenceVerdicts(t testing.TB, cases []diffCase) []diffVerdict {
 // libpcap's optimizer.
 func diffReferenceVerdictsOpt(t testing.TB, cases []diffCase, optimize bool) []diffVerdict {
 	t.Helper()
+	var args []string
+	if !optimize {
+		args = append(args, "-O")
+	}
+	return diffReferenceRun(t, cases, args...)
+}
+
+// diffReferenceRun runs the libpcap helper with extra options.
+func diffReferenceRun(t testing.TB, cases []diffCase, opts ...string) []diffVerdict {
+	t.Helper()
 	bin := diffReference(t)
 	var in bytes.Buffer
 	for _, c := range cases {
@@ -516,10 +526,7 @@ func diffReferenceVerdictsOpt(t testing.TB, cases []diffCase, optimize bool) []d
 		}
 		in.WriteString(c.String() + "\n")
 	}
-	args := []string{}
-	if !optimize {
-		args = append(args, "-O")
-	}
+	args := append([]string{}, opts...)
 	for _, lt := range diffLinkTypes {
 		args = append(args, filepath.Join(diffDir, "pcaps", strings.ToLower(lt.Name())+".pcap"))
 	}

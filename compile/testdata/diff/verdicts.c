@@ -5,7 +5,7 @@
  * compared live (PUREPCAP_REQUIRE_REFERENCE=1):
  *
  *   gcc -O2 -o verdicts verdicts.c -lpcap
- *   verdicts [-O] [-s SNAPLEN] CAPTURE... < cases
+ *   verdicts [-O] [-r] [-t SECONDS] [-s SNAPLEN] CAPTURE... < cases
  *
  * Each input line is "LINKTYPE<TAB>EXPRESSION". The expression is compiled
  * with pcap_compile on a dead handle of that link type (optimizer on unless
@@ -31,9 +31,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* Seconds one case may take: libpcap's optimizer never finishes on some
- * expressions (for example "udp or protochain 17" on IPV6). */
-#define CASE_TIMEOUT 10
+/* Seconds one case may take (-t), in case libpcap never finishes one. */
+static int case_timeout = 10;
+
+/* -r: raw libpcap, without the two corrections below (to show they matter). */
+static int raw;
 
 struct capset {
 	int linktype;
@@ -172,12 +174,14 @@ static void judge(const char *ltname, const char *expr, int snaplen)
 	sa.sa_handler = on_loop;
 	sa.sa_flags = SA_NODEFER;
 	sigaction(SIGVTALRM, &sa, NULL);
-	arm_loop_timer(200);
+	if (!raw)
+		arm_loop_timer(200);
 	for (int i = 0; i <= n; i++) {
 		volatile u_int v = 0;
 		if (i < n) {
 			if (sigsetjmp(loop_jmp, 0) == 0) {
-				scrub();
+				if (!raw)
+					scrub();
 				v = bpf_filter(prog.bf_insns, s->data[i], s->hdrs[i].len, s->hdrs[i].caplen);
 			} else {
 				fprintf(stderr, "verdicts: %s: packet %d of %s: bpf_filter loops; counted as rejected\n", expr, i, ltname);
@@ -219,7 +223,7 @@ static void judge_in_child(const char *ltname, const char *expr, int snaplen)
 		exit(1);
 	}
 	if (pid == 0) {
-		alarm(CASE_TIMEOUT);
+		alarm(case_timeout);
 		judge(ltname, expr, snaplen);
 		fflush(stdout);
 		_exit(0);
@@ -228,7 +232,7 @@ static void judge_in_child(const char *ltname, const char *expr, int snaplen)
 	while (waitpid(pid, &status, 0) < 0)
 		;
 	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
-		printf("T\tlibpcap did not finish within %d s\n", CASE_TIMEOUT);
+		printf("T\tlibpcap did not finish within %d s\n", case_timeout);
 	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		printf("E\tlibpcap crashed (status %d)\n", status);
 }
@@ -236,9 +240,13 @@ static void judge_in_child(const char *ltname, const char *expr, int snaplen)
 int main(int argc, char **argv)
 {
 	int snaplen = 262144, c;
-	while ((c = getopt(argc, argv, "Os:")) != -1) {
+	while ((c = getopt(argc, argv, "Ort:s:")) != -1) {
 		if (c == 'O')
 			optimize = 0;
+		else if (c == 'r')
+			raw = 1;
+		else if (c == 't')
+			case_timeout = atoi(optarg);
 		else if (c == 's')
 			snaplen = atoi(optarg);
 		else
