@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,14 +45,14 @@ type liveHandle struct {
 	rc   syscall.RawConn
 	fd   int // valid until f is closed; use rc for calls that may race Close
 	dev  string
-	mu   sync.Mutex // held while the ring is read; Close takes it to unmap
+	ctl  sync.Mutex // serializes the control operations (filter, link type, close)
 	stMu sync.Mutex // guards the cumulative counters
 
 	ifindex  int
 	loIndex  int
 	arphrd   uint16
 	cooked   bool
-	linkType linktype.Type
+	linkType linktype.Type // as chosen at activation; cfg has the current one
 	dlts     []linktype.Type
 	timeout  time.Duration
 	dir      atomic.Int32
@@ -69,18 +70,46 @@ type liveHandle struct {
 	pktOff    int // V3: offset of the next packet in the ring
 	left      int // V3: packets left in the held block
 
-	userOnly   bool // the kernel does not run the filter: filter every packet
-	userSlots  int  // slots to filter in userspace after a filter change
-	vlanOffset int  // where a reinserted VLAN tag goes; -1: never
+	// What the reader needs to know about filtering and framing, replaced
+	// as a whole by the control operations while a reader runs.
+	cfg        atomic.Pointer[rxConfig]
+	userSlots  atomic.Int32 // slots to filter in userspace after a filter change
+	vlanOffset int          // at activation; see rxConfig
 
 	ready   bool
 	closing atomic.Bool
 	readyFn func(uintptr) bool
 	sockErr error
-	closed  bool
+	ci      CaptureInfo // the packet the last read returned
 
 	recv, drop, ifdrop0 uint64
 	meta                bpf.Metadata
+}
+
+// rxConfig is the reader's view of the handle's settings.
+type rxConfig struct {
+	vm         *userFilter // nil: no filter
+	userOnly   bool        // the kernel does not run vm: filter every packet
+	linkType   linktype.Type
+	hdrLen     int // cooked header length (0: not cooked)
+	vlanOffset int // where a reinserted VLAN tag goes; -1: never
+}
+
+func (l *liveHandle) newConfig(vm *userFilter, userOnly bool, t linktype.Type) *rxConfig {
+	c := &rxConfig{vm: vm, userOnly: userOnly, linkType: t, vlanOffset: -1}
+	if l.cooked {
+		c.hdrLen = sllHdrLen
+		if t == linktype.LinuxSLL2 {
+			c.hdrLen = sll2HdrLen
+		}
+	}
+	switch t {
+	case linktype.Ethernet:
+		c.vlanOffset = 12
+	case linktype.LinuxSLL:
+		c.vlanOffset = sllHdrLen - 2
+	}
+	return c
 }
 
 func permissionHint(dev string, err error) error {
@@ -92,7 +121,7 @@ func permissionHint(dev string, err error) error {
 
 func activate(h *Handle, p *InactiveHandle) (err error) {
 	dev := p.device
-	l := &liveHandle{dev: dev, timeout: p.timeout, fd: -1, vlanOffset: -1}
+	l := &liveHandle{dev: dev, timeout: p.timeout, fd: -1}
 	l.dir.Store(int32(p.direction))
 
 	// An ioctl socket resolves names in the caller's network namespace,
@@ -141,7 +170,7 @@ func activate(h *Handle, p *InactiveHandle) (err error) {
 	defer func() {
 		if err != nil {
 			if l.ring != nil {
-				unix.Munmap(l.ring)
+				unix.MunmapPtr(unsafe.Pointer(&l.ring[0]), uintptr(len(l.ring)))
 			}
 			if l.f != nil {
 				l.f.Close()
@@ -155,6 +184,7 @@ func activate(h *Handle, p *InactiveHandle) (err error) {
 	}
 	h.live = l
 	h.linkType = l.linkType
+	l.cfg.Store(l.newConfig(nil, false, l.linkType))
 
 	// Attach the filter before bind, so nothing unfiltered is queued.
 	if p.filterExpr != nil || p.filterProg != nil {
@@ -173,7 +203,7 @@ func activate(h *Handle, p *InactiveHandle) (err error) {
 				return fmt.Errorf("pcap: set filter: %w", err)
 			}
 			h.filter, h.vm = prog, vm
-			l.userOnly = !l.attachKernel(prog)
+			l.cfg.Store(l.newConfig(vm, !l.attachKernel(prog), l.linkType))
 		}
 	}
 	if p.promisc && l.ifindex != 0 {
@@ -230,18 +260,6 @@ func (l *liveHandle) chooseLinkType(want linktype.Type) {
 			l.linkType = t
 		}
 	}
-	l.setVLANOffset()
-}
-
-func (l *liveHandle) setVLANOffset() {
-	switch l.linkType {
-	case linktype.Ethernet:
-		l.vlanOffset = 12
-	case linktype.LinuxSLL:
-		l.vlanOffset = sllHdrLen - 2
-	default:
-		l.vlanOffset = -1
-	}
 }
 
 func htons(v uint16) uint16 { return v<<8 | v>>8 }
@@ -262,34 +280,19 @@ func (l *liveHandle) setupRing(p *InactiveHandle) error {
 	if err := unix.SetsockoptInt(fd, unix.SOL_PACKET, unix.PACKET_RESERVE, ringReserve); err != nil {
 		return fmt.Errorf("pcap: %s: %w", l.dev, os.NewSyscallError("setsockopt PACKET_RESERVE", err))
 	}
-	// The largest packet a slot must hold: the snapshot length, but no
-	// more than a GRO super-packet or the MTU plus headers.
-	maxPkt := p.snaplen
-	limit := 65536 + 64
-	if l.ifindex != 0 {
-		if mtu := ifMTU(l.dev); mtu+64 > limit {
-			limit = mtu + 64
-		}
-	}
-	if maxPkt > limit {
-		maxPkt = limit
-	}
-	frame := tpacketAlign(sllOffsetV3+sizeofSLL+16) + ringReserve + maxPkt
-	frame = tpacketAlign(frame)
+	// Size the ring as libpcap does: a frame holds a whole snapshot
+	// (offloads can hand over packets far larger than the MTU), a block
+	// is the smallest power-of-two number of pages holding a frame, and
+	// there are as many frames as fit in the buffer size, rounded up.
+	frame := tpacketAlign(tpacketAlign(sllOffsetV3+sizeofSLL+16) + ringReserve + p.snaplen)
 	page := os.Getpagesize()
 	block := page
 	for block < frame {
 		block <<= 1
 	}
 	buf := p.bufferSize
-	if l.v3 {
-		// Big blocks mean fewer wakeups; keep at least 8 when the
-		// buffer allows.
-		for block*2*8 <= buf && block < 1<<20 {
-			block <<= 1
-		}
-	}
-	nblocks := buf / block
+	nframes := (buf + frame - 1) / frame
+	nblocks := nframes / (block / frame)
 	if nblocks < 2 {
 		nblocks = 2
 	}
@@ -326,11 +329,11 @@ func (l *liveHandle) setupRing(p *InactiveHandle) error {
 		}
 		break
 	}
-	ring, err := unix.Mmap(fd, 0, block*nblocks, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_SHARED)
+	ptr, err := unix.MmapPtr(fd, 0, nil, uintptr(block*nblocks), unix.PROT_READ|unix.PROT_WRITE, unix.MAP_SHARED)
 	if err != nil {
 		return fmt.Errorf("pcap: %s: can't mmap rx ring: %w", l.dev, os.NewSyscallError("mmap", err))
 	}
-	l.ring = ring
+	l.ring = unsafe.Slice((*byte)(ptr), block*nblocks)
 	l.blockSize = block
 	if l.v3 {
 		l.slotSize = block
@@ -344,18 +347,6 @@ func (l *liveHandle) setupRing(p *InactiveHandle) error {
 }
 
 func tpacketAlign(n int) int { return (n + 15) &^ 15 }
-
-func ifMTU(dev string) int {
-	b, err := os.ReadFile("/sys/class/net/" + dev + "/mtu")
-	if err != nil {
-		return 1500
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(string(b)))
-	if err != nil {
-		return 1500
-	}
-	return n
-}
 
 func readIfDropped(dev string) uint64 {
 	if dev == "any" {
@@ -447,25 +438,24 @@ func (l *liveHandle) release() {
 	if l.cur == l.nslots {
 		l.cur = 0
 	}
-	if l.userSlots > 0 {
-		l.userSlots--
+	if l.userSlots.Load() > 0 {
+		l.userSlots.Add(-1)
 	}
 }
 
-// next returns the next packet, zero-copy from the ring.
-func (l *liveHandle) next(h *Handle) ([]byte, CaptureInfo, error) {
-	l.mu.Lock()
+// next returns the next packet, zero-copy from the ring; l.ci describes
+// it. The reader takes no lock: Close swaps the ring's pages for empty ones
+// rather than unmapping them under a running reader.
+func (l *liveHandle) next(h *Handle) ([]byte, error) {
 	for {
-		if l.closed {
-			l.mu.Unlock()
-			return nil, CaptureInfo{}, fmt.Errorf("pcap: read %s: %w", l.dev, os.ErrClosed)
+		if l.closing.Load() {
+			return nil, fmt.Errorf("pcap: read %s: %w", l.dev, os.ErrClosed)
 		}
 		if l.held {
-			if l.v3 && l.left > 0 {
-				data, ci, ok, err := l.nextInBlock(h)
-				if ok || err != nil {
-					l.mu.Unlock()
-					return data, ci, err
+			if l.left > 0 {
+				data, err := l.nextInBlock(h)
+				if data != nil || err != nil {
+					return data, err
 				}
 				continue
 			}
@@ -480,71 +470,60 @@ func (l *liveHandle) next(h *Handle) ([]byte, CaptureInfo, error) {
 				l.pktOff = base + int(bh.Offset_to_first_pkt)
 				continue
 			}
-			data, ci, ok, err := l.frameV2(h, base)
-			if ok || err != nil {
-				l.mu.Unlock()
-				return data, ci, err
+			hdr := (*unix.Tpacket2Hdr)(unsafe.Pointer(&l.ring[base]))
+			data, err := l.deliver(h, base, sllOffsetV2, base+l.slotSize, int(hdr.Mac), int(hdr.Snaplen), int(hdr.Len),
+				int64(hdr.Sec), int64(hdr.Nsec), hdr.Status, hdr.Vlan_tci, hdr.Vlan_tpid)
+			if data != nil || err != nil {
+				return data, err
 			}
 			continue
 		}
-		l.mu.Unlock()
 		if err := l.wait(); err != nil {
-			return nil, CaptureInfo{}, err
+			return nil, err
 		}
-		l.mu.Lock()
 	}
 }
 
-// nextInBlock takes the next packet of the held V3 block. ok is false for a
-// packet that the direction or a userspace filter drops.
-func (l *liveHandle) nextInBlock(h *Handle) (data []byte, ci CaptureInfo, ok bool, err error) {
+// nextInBlock takes the next packet of the held V3 block. It returns nil
+// data and no error for a packet that the direction or a userspace filter
+// drops.
+func (l *liveHandle) nextInBlock(h *Handle) ([]byte, error) {
 	base := l.pktOff
 	blockEnd := l.slotOffset(l.cur) + l.slotSize
 	if base < 0 || base+sllOffsetV3+sizeofSLL > blockEnd {
-		return nil, ci, false, fmt.Errorf("pcap: %s: corrupted ring block", l.dev)
+		return nil, fmt.Errorf("pcap: %s: corrupted ring block", l.dev)
 	}
 	hdr := (*unix.Tpacket3Hdr)(unsafe.Pointer(&l.ring[base]))
 	l.left--
 	l.pktOff = base + int(hdr.Next_offset)
-	tci := uint16(hdr.Hv1.Vlan_tci)
 	return l.deliver(h, base, sllOffsetV3, blockEnd, int(hdr.Mac), int(hdr.Snaplen), int(hdr.Len),
-		int64(hdr.Sec), int64(hdr.Nsec), hdr.Status, tci, hdr.Hv1.Vlan_tpid)
-}
-
-// frameV2 takes the packet of the held V2 frame.
-func (l *liveHandle) frameV2(h *Handle, base int) (data []byte, ci CaptureInfo, ok bool, err error) {
-	hdr := (*unix.Tpacket2Hdr)(unsafe.Pointer(&l.ring[base]))
-	return l.deliver(h, base, sllOffsetV2, base+l.slotSize, int(hdr.Mac), int(hdr.Snaplen), int(hdr.Len),
-		int64(hdr.Sec), int64(hdr.Nsec), hdr.Status, hdr.Vlan_tci, hdr.Vlan_tpid)
+		int64(hdr.Sec), int64(hdr.Nsec), hdr.Status, uint16(hdr.Hv1.Vlan_tci), hdr.Hv1.Vlan_tpid)
 }
 
 // deliver turns one ring packet into what the caller sees: the cooked
 // header built in front of it, the userspace filter, the direction check,
 // the VLAN tag put back and the snapshot length applied.
 func (l *liveHandle) deliver(h *Handle, base, sllOff, end, mac, caplen, wire int,
-	sec, nsec int64, status uint32, tci, tpid uint16) (data []byte, ci CaptureInfo, ok bool, err error) {
+	sec, nsec int64, status uint32, tci, tpid uint16) ([]byte, error) {
 	start := base + mac
 	if mac < sllOff+sizeofSLL || start+caplen > end {
-		return nil, ci, false, fmt.Errorf("pcap: %s: corrupted frame on kernel ring (mac offset %d, caplen %d)", l.dev, mac, caplen)
+		return nil, fmt.Errorf("pcap: %s: corrupted frame on kernel ring (mac offset %d, caplen %d)", l.dev, mac, caplen)
 	}
 	sll := (*unix.RawSockaddrLinklayer)(unsafe.Pointer(&l.ring[base+sllOff]))
 	// Direction, and libpcap's loopback rule: an outgoing packet on lo
 	// shows up again as incoming, so the outgoing copy is dropped.
 	if sll.Pkttype == unix.PACKET_OUTGOING {
 		if int(sll.Ifindex) == l.loIndex || Direction(l.dir.Load()) == DirectionIn {
-			return nil, ci, false, nil
+			return nil, nil
 		}
 	} else if Direction(l.dir.Load()) == DirectionOut {
-		return nil, ci, false, nil
+		return nil, nil
 	}
+	cfg := l.cfg.Load()
 	room := start - (base + sllOff + sizeofSLL)
-	if l.cooked {
-		hl := sllHdrLen
-		if l.linkType == linktype.LinuxSLL2 {
-			hl = sll2HdrLen
-		}
+	if hl := cfg.hdrLen; hl != 0 {
 		if room < hl {
-			return nil, ci, false, fmt.Errorf("pcap: %s: cooked-mode frame doesn't have room for the header", l.dev)
+			return nil, fmt.Errorf("pcap: %s: cooked-mode frame doesn't have room for the header", l.dev)
 		}
 		start -= hl
 		room -= hl
@@ -569,7 +548,7 @@ func (l *liveHandle) deliver(h *Handle, base, sllOff, end, mac, caplen, wire int
 		wire += hl
 	}
 	vlanValid := tci != 0 || status&unix.TP_STATUS_VLAN_VALID != 0
-	if h.vm != nil && (l.userOnly || l.userSlots > 0) {
+	if cfg.vm != nil && (cfg.userOnly || l.userSlots.Load() > 0) {
 		md := &l.meta
 		md.VLANPresent = vlanValid
 		md.VLANTCI = tci
@@ -581,17 +560,17 @@ func (l *liveHandle) deliver(h *Handle, base, sllOff, end, mac, caplen, wire int
 		md.IfIndex = uint32(sll.Ifindex)
 		md.Protocol = htons(sll.Protocol)
 		md.HAType = sll.Hatype
-		if h.vm.run(l.ring[start:start+caplen], wire, md) == 0 {
-			return nil, ci, false, nil
+		if cfg.vm.run(l.ring[start:start+caplen], wire, md) == 0 {
+			return nil, nil
 		}
 	}
-	if vlanValid && l.vlanOffset >= 0 && caplen >= l.vlanOffset && room >= vlanTagLen {
+	if vo := cfg.vlanOffset; vlanValid && vo >= 0 && caplen >= vo && room >= vlanTagLen {
 		if tpid == 0 && status&unix.TP_STATUS_VLAN_TPID_VALID == 0 {
 			tpid = unix.ETH_P_8021Q
 		}
 		start -= vlanTagLen
-		copy(l.ring[start:start+l.vlanOffset], l.ring[start+vlanTagLen:start+vlanTagLen+l.vlanOffset])
-		tag := l.ring[start+l.vlanOffset : start+l.vlanOffset+vlanTagLen]
+		copy(l.ring[start:start+vo], l.ring[start+vlanTagLen:start+vlanTagLen+vo])
+		tag := l.ring[start+vo : start+vo+vlanTagLen]
 		binary.BigEndian.PutUint16(tag[0:], tpid)
 		binary.BigEndian.PutUint16(tag[2:], tci)
 		caplen += vlanTagLen
@@ -600,10 +579,10 @@ func (l *liveHandle) deliver(h *Handle, base, sllOff, end, mac, caplen, wire int
 	if caplen > h.snaplen {
 		caplen = h.snaplen
 	}
-	ci.Timestamp = h.stamp(sec, nsec)
-	ci.CaptureLength = caplen
-	ci.Length = wire
-	return l.ring[start : start+caplen : start+caplen], ci, true, nil
+	l.ci.Timestamp = h.stamp(sec, nsec)
+	l.ci.CaptureLength = caplen
+	l.ci.Length = wire
+	return l.ring[start : start+caplen : start+caplen], nil
 }
 
 // attachKernel puts prog on the socket, adjusted for a cooked socket. It
@@ -611,7 +590,7 @@ func (l *liveHandle) deliver(h *Handle, base, sllOff, end, mac, caplen, wire int
 // loads of cooked header fields it has no equivalent for): the caller then
 // filters in userspace, with no kernel filter attached.
 func (l *liveHandle) attachKernel(prog []bpf.Instruction) bool {
-	kprog, ok := l.kernelProgram(prog)
+	kprog, ok := l.kernelProgram(prog, l.linkType)
 	if ok {
 		err := attachFilter(l.fd, kprog)
 		if err == nil {
@@ -623,7 +602,7 @@ func (l *liveHandle) attachKernel(prog []bpf.Instruction) bool {
 }
 
 // kernelProgram returns prog as the kernel must see it.
-func (l *liveHandle) kernelProgram(prog []bpf.Instruction) ([]bpf.Instruction, bool) {
+func (l *liveHandle) kernelProgram(prog []bpf.Instruction, t linktype.Type) ([]bpf.Instruction, bool) {
 	if len(prog) > bpf.MaxInstructions {
 		return nil, false
 	}
@@ -642,7 +621,7 @@ func (l *liveHandle) kernelProgram(prog []bpf.Instruction) ([]bpf.Instruction, b
 		default:
 			continue
 		}
-		if !fixCookedOffset(ins, l.linkType) {
+		if !fixCookedOffset(ins, t) {
 			return nil, false
 		}
 	}
@@ -708,12 +687,16 @@ var rejectAll = []bpf.Instruction{bpf.Stmt(bpf.ClassRET|bpf.RetK, 0)}
 // already in the ring passed the old filter (or none), so the ring's slots
 // are filtered again in userspace until they have all been read.
 func (l *liveHandle) setFilter(h *Handle, prog []bpf.Instruction, vm *userFilter) error {
-	var err error
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.closed {
+	l.ctl.Lock()
+	defer l.ctl.Unlock()
+	return l.setFilterLocked(h, prog, vm, l.cfg.Load().linkType)
+}
+
+func (l *liveHandle) setFilterLocked(h *Handle, prog []bpf.Instruction, vm *userFilter, t linktype.Type) error {
+	if l.closing.Load() {
 		return errors.New("pcap: set filter: handle is closed")
 	}
+	userOnly := false
 	cerr := l.rc.Control(func(fd uintptr) {
 		// Stop the flow while the filter changes, then drain what the
 		// socket queued outside the ring.
@@ -726,10 +709,9 @@ func (l *liveHandle) setFilter(h *Handle, prog []bpf.Instruction, vm *userFilter
 		}
 		if prog == nil {
 			detachFilter(int(fd))
-			l.userOnly = false
 			return
 		}
-		kprog, ok := l.kernelProgram(prog)
+		kprog, ok := l.kernelProgram(prog, t)
 		if ok {
 			if e := attachFilter(int(fd), kprog); e != nil {
 				ok = false
@@ -738,14 +720,17 @@ func (l *liveHandle) setFilter(h *Handle, prog []bpf.Instruction, vm *userFilter
 		if !ok {
 			detachFilter(int(fd))
 		}
-		l.userOnly = !ok
+		userOnly = !ok
 	})
 	if cerr != nil {
-		err = fmt.Errorf("pcap: set filter: %w", cerr)
+		return fmt.Errorf("pcap: set filter: %w", cerr)
 	}
+	// Everything already in the ring passed the old filter: filter it
+	// again, slot by slot, until the reader has gone all the way round.
+	l.userSlots.Store(int32(l.nslots + 1))
+	l.cfg.Store(l.newConfig(vm, userOnly, t))
 	h.filter, h.vm = prog, vm
-	l.userSlots = l.nslots + 1
-	return err
+	return nil
 }
 
 func (l *liveHandle) stats() (Stats, error) {
@@ -783,20 +768,29 @@ func (l *liveHandle) stats() (Stats, error) {
 	return Stats{PacketsReceived: int(l.recv), PacketsDropped: int(l.drop), PacketsIfDropped: int(ifdrop)}, nil
 }
 
-func (l *liveHandle) close() error {
+// close closes the socket and releases the ring. A reader parked in the
+// poller wakes at once. A reader still running on the ring (Close called
+// from another goroutine) must not fault, so the ring's pages are replaced
+// by empty anonymous memory instead of being unmapped; that placeholder is
+// unmapped when the Handle is garbage.
+func (l *liveHandle) close(h *Handle) error {
+	l.ctl.Lock()
+	defer l.ctl.Unlock()
 	l.closing.Store(true)
 	err := l.f.Close() // wakes and waits out a reader parked in the poller
-	l.mu.Lock()
-	if !l.closed {
-		l.closed = true
-		if l.ring != nil {
-			if e := unix.Munmap(l.ring); e != nil && err == nil {
-				err = e
-			}
-			l.ring = nil
+	if l.ring != nil {
+		addr, size := unsafe.Pointer(&l.ring[0]), uintptr(len(l.ring))
+		_, e := unix.MmapPtr(-1, 0, addr, size, unix.PROT_READ|unix.PROT_WRITE,
+			unix.MAP_FIXED|unix.MAP_PRIVATE|unix.MAP_ANONYMOUS|unix.MAP_NORESERVE)
+		if e != nil {
+			// Can't swap: unmap; a concurrent reader would fault, but
+			// keeping the ring would leak it.
+			unix.MunmapPtr(addr, size)
+		} else {
+			runtime.AddCleanup(h, func(p unsafe.Pointer) { unix.MunmapPtr(p, size) }, addr)
 		}
+		// The reader keeps l.ring: it now points at the placeholder.
 	}
-	l.mu.Unlock()
 	if err != nil {
 		return fmt.Errorf("pcap: close %s: %w", l.dev, err)
 	}
@@ -827,17 +821,16 @@ func (l *liveHandle) setLinkType(h *Handle, t linktype.Type) error {
 	if !found {
 		return fmt.Errorf("pcap: %s: link type %s is not supported by the device", l.dev, t)
 	}
-	if t == l.linkType {
+	l.ctl.Lock()
+	defer l.ctl.Unlock()
+	if t == l.cfg.Load().linkType {
 		return nil
 	}
-	if err := l.setFilter(h, nil, nil); err != nil {
+	// The filter was compiled for the old type: remove it.
+	if err := l.setFilterLocked(h, nil, nil, t); err != nil {
 		return err
 	}
-	l.mu.Lock()
-	l.linkType = t
 	h.linkType = t
-	l.setVLANOffset()
-	l.mu.Unlock()
 	return nil
 }
 

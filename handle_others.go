@@ -11,18 +11,16 @@ import (
 
 // liveHandle is never created on this system; its methods exist only so
 // the portable code compiles.
-type liveHandle struct{}
+type liveHandle struct{ ci CaptureInfo }
 
 func activate(h *Handle, p *InactiveHandle) error {
 	return fmt.Errorf("pcap: %s: %w", p.device, errUnsupported)
 }
 
-func (*liveHandle) next(*Handle) ([]byte, CaptureInfo, error) {
-	return nil, CaptureInfo{}, errUnsupported
-}
+func (*liveHandle) next(*Handle) ([]byte, error)                            { return nil, errUnsupported }
 func (*liveHandle) setFilter(*Handle, []bpf.Instruction, *userFilter) error { return errUnsupported }
 func (*liveHandle) stats() (Stats, error)                                   { return Stats{}, errUnsupported }
-func (*liveHandle) close() error                                            { return nil }
+func (*liveHandle) close(*Handle) error                                     { return nil }
 func (*liveHandle) setDirection(Direction) error                            { return errUnsupported }
 func (*liveHandle) dataLinks() []linktype.Type                              { return nil }
 func (*liveHandle) setLinkType(*Handle, linktype.Type) error                { return errUnsupported }

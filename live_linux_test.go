@@ -396,7 +396,7 @@ func TestLiveUserspaceFallback(t *testing.T) {
 	require.NoError(t, p.SetTimeout(50*time.Millisecond))
 	require.NoError(t, p.SetBPFInstructionFilter(long))
 	h := openIn(t, v.capNS, p)
-	require.True(t, h.live.userOnly, "the kernel should have refused the program")
+	require.True(t, h.live.cfg.Load().userOnly, "the kernel should have refused the program")
 	stop := startNoise(t, v)
 	defer stop()
 	c9 := udpSender(t, v.peerNS, v.peerIP)
@@ -445,7 +445,7 @@ func TestLiveAnyCookedFilter(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, []linktype.Type{linktype.LinuxSLL, linktype.LinuxSLL2}, links)
 		if lt == linktype.LinuxSLL {
-			assert.False(t, h.live.userOnly, "the kernel should run the adjusted program")
+			assert.False(t, h.live.cfg.Load().userOnly, "the kernel should run the adjusted program")
 		}
 		stop := startNoise(t, v)
 		c9 := udpSender(t, v.peerNS, v.peerIP)

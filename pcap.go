@@ -274,8 +274,9 @@ func (h *Handle) Device() string { return h.device }
 // returns ErrTimeout when the read timeout expires, io.EOF at the end of a
 // savefile, and an error matching os.ErrClosed after Close.
 func (h *Handle) ZeroCopyReadPacketData() (data []byte, ci CaptureInfo, err error) {
-	if h.live != nil {
-		return h.live.next(h)
+	if l := h.live; l != nil {
+		data, err := l.next(h)
+		return data, l.ci, err
 	}
 	return h.nextOffline()
 }
@@ -338,7 +339,7 @@ func (h *Handle) Packets() iter.Seq2[Packet, error] {
 func (h *Handle) Close() error {
 	h.closeOnce.Do(func() {
 		if h.live != nil {
-			h.closeErr = h.live.close()
+			h.closeErr = h.live.close(h)
 		}
 		if h.file != nil {
 			if err := h.file.Close(); err != nil && h.closeErr == nil {

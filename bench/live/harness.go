@@ -110,8 +110,7 @@ func setup() error {
 		{"ip", "-n", peerNS, "link", "set", peerIf, "up"},
 		{"ip", "-n", capNS, "link", "set", "lo", "up"},
 		{"ip", "-n", peerNS, "link", "set", "lo", "up"},
-		// No ICMP port-unreachable replies to compete with the capture.
-		{"ip", "netns", "exec", capNS, "sh", "-c", "echo 0 > /proc/sys/net/ipv4/icmp_ratelimit; echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6"},
+		{"ip", "netns", "exec", capNS, "sh", "-c", "echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6"},
 		{"ip", "netns", "exec", peerNS, "sh", "-c", "echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6"},
 	}
 	for _, s := range steps {
@@ -193,6 +192,7 @@ wait:
 		return 0, 0, fmt.Errorf("no rusage")
 	}
 	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	fmt.Printf("  user %v sys %v\n", time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano()))
 	text := strings.Join(all, "\n")
 	m := capturedRE.FindStringSubmatch(text)
 	if m == nil {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -74,7 +75,7 @@ func deviceFlags(f uint32) string {
 
 // liveSink is where captureLive puts each packet.
 type liveSink interface {
-	write(ci savefile.CaptureInfo, data []byte) error
+	write(ci *savefile.CaptureInfo, data []byte) error
 	close() error
 }
 
@@ -93,6 +94,11 @@ func captureLive(c *config) error {
 	h, err := openLive(c, dev)
 	if err != nil {
 		return err
+	}
+	if pf := os.Getenv("PCAPDUMP_CPUPROFILE"); pf != "" {
+		f, _ := os.Create(pf)
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
 	}
 	defer h.Close()
 
@@ -133,8 +139,12 @@ func captureLive(c *config) error {
 
 	captured := 0
 	var rerr error
+	// One CaptureInfo for the whole loop: the sink takes its address.
+	var ci savefile.CaptureInfo
 	for c.count == 0 || captured < c.count {
-		data, ci, err := h.ZeroCopyReadPacketData()
+		var data []byte
+		var err error
+		data, ci, err = h.ZeroCopyReadPacketData()
 		if err != nil {
 			if errors.Is(err, pcap.ErrTimeout) {
 				continue
@@ -145,7 +155,7 @@ func captureLive(c *config) error {
 			break
 		}
 		captured++
-		if err := sink.write(ci, data); err != nil {
+		if err := sink.write(&ci, data); err != nil {
 			rerr = err
 			break
 		}
@@ -250,16 +260,21 @@ func openLiveSink(c *config, h *pcap.Handle) (liveSink, error) {
 		out.Close()
 		return nil, err
 	}
-	return &livePcapSink{w: w, out: out}, nil
+	return &livePcapSink{w: w, out: out, nano: c.nanoPrec}, nil
 }
 
 type livePcapSink struct {
-	w   *savefile.Writer
-	out io.Closer
+	w    *savefile.Writer
+	out  io.Closer
+	nano bool
 }
 
-func (s *livePcapSink) write(ci savefile.CaptureInfo, data []byte) error {
-	return s.w.WritePacket(ci, data)
+func (s *livePcapSink) write(ci *savefile.CaptureInfo, data []byte) error {
+	frac := int64(ci.Timestamp.Nanosecond())
+	if !s.nano {
+		frac /= 1000
+	}
+	return s.w.WriteTimeval(ci.Timestamp.Unix(), frac, ci.Length, data)
 }
 
 func (s *livePcapSink) close() error { return errors.Join(s.w.Close(), s.out.Close()) }
@@ -269,8 +284,8 @@ type liveNGSink struct {
 	out io.Closer
 }
 
-func (s *liveNGSink) write(ci savefile.CaptureInfo, data []byte) error {
-	return s.w.WritePacket(ci, data)
+func (s *liveNGSink) write(ci *savefile.CaptureInfo, data []byte) error {
+	return s.w.WritePacket(*ci, data)
 }
 
 func (s *liveNGSink) close() error { return errors.Join(s.w.Close(), s.out.Close()) }
@@ -279,7 +294,7 @@ func (s *liveNGSink) close() error { return errors.Join(s.w.Close(), s.out.Close
 // not decode protocols).
 type textSink struct{ w io.Writer }
 
-func (s *textSink) write(ci savefile.CaptureInfo, data []byte) error {
+func (s *textSink) write(ci *savefile.CaptureInfo, data []byte) error {
 	_, err := fmt.Fprintf(s.w, "%s, length %d (captured %d)\n", ci.Timestamp.Format("15:04:05.000000"), ci.Length, ci.CaptureLength)
 	return err
 }
