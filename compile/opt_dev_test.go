@@ -46,7 +46,7 @@ func TestOptimizeAgainstLibpcapPrograms(t *testing.T) {
 		total++
 		refOpt, refOptErr := parseRef(r[0], r[1])
 		refUn, _ := parseRef(r[2], r[3])
-		un, err := Compile(f[1], Options{LinkType: lt})
+		un, err := Compile(f[1], Options{LinkType: lt, LiveLinux: os.Getenv("PUREPCAP_OPT_LIVE") == "1"})
 		if err != nil && r[2] == "E" {
 			bothErr++
 			continue

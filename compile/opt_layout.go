@@ -148,16 +148,19 @@ func (o *optimizer) skipRoot() {
 // positions further; their offsets are counted the way libpcap counts
 // them, in list positions among the first slen entries, deleted statements
 // included (so a deleted statement before the targets shifts them, as in
-// libpcap's program; libpcap also leaves a jump second to last unset).
+// libpcap's program). Where libpcap then finds no target, or one out of
+// reach, it fails, and so does this.
 func embeddedJump(p, off, slen int, s ostmt) (jt, jf uint8) {
 	t, f := p+1+int(s.jt), p+1+int(s.jf)
-	if t < slen {
-		jt = uint8(t - off - 1)
+	for i := 0; i < slen; i++ {
+		if (i == t || i == f) && uint(i-off-1) >= 256 {
+			panic(optError{"out-of-range jump for block-local relative jump: off=" + itoa(off)})
+		}
 	}
-	if f < slen {
-		jf = uint8(f - off - 1)
+	if t >= slen || f >= slen {
+		panic(optError{"no destination found for block-local relative jump: off=" + itoa(off)})
 	}
-	return jt, jf
+	return uint8(t - off - 1), uint8(f - off - 1)
 }
 
 func liveLen(stmts []ostmt) int {
