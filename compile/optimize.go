@@ -55,7 +55,10 @@ type optimizer struct {
 // "expression rejects all packets" when the result would be a lone
 // "ret #0", and libpcap's errors for constant division by zero and
 // over-wide shifts. Programs of shapes libpcap never optimizes (jumps into
-// statement lists) and very large programs are returned unchanged.
+// statement lists, other than the VLAN metadata test of live Linux code,
+// or backward jumps) and very large programs are returned unchanged; the
+// caller does not call it at all where libpcap's code generator turns its
+// optimizer off (protochain, geneve, 802.11 header length).
 func optimize(prog []bpf.Instruction) (out []bpf.Instruction, err error) {
 	root, n, ok := buildCFG(prog, maxOptBlocks)
 	if !ok || root == nil {
