@@ -77,6 +77,7 @@ type liveHandle struct {
 	vlanOffset int          // at activation; see rxConfig
 
 	ready   bool
+	woken   bool // pollReady has been called during this wait
 	closing atomic.Bool
 	readyFn func(uintptr) bool
 	sockErr error
@@ -385,15 +386,22 @@ func (l *liveHandle) slotReady() bool {
 
 // pollReady is the callback given to RawConn.Read: returning false parks
 // the goroutine in the runtime poller until the socket is readable.
+//
+// The first call of a wait only looks at the ring. A later one runs after
+// the poller reported the socket readable: if the slot is still not ready,
+// the socket may have an error to report (the interface went away).
 func (l *liveHandle) pollReady(fd uintptr) bool {
 	if l.slotReady() {
 		l.ready = true
 		return true
 	}
-	if e, err := unix.GetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_ERROR); err == nil && e != 0 {
-		l.sockErr = syscall.Errno(e)
-		return true
+	if l.woken {
+		if e, err := unix.GetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_ERROR); err == nil && e != 0 {
+			l.sockErr = syscall.Errno(e)
+			return true
+		}
 	}
+	l.woken = true
 	return false
 }
 
@@ -405,7 +413,7 @@ func (l *liveHandle) wait() error {
 			return l.closedErr(err)
 		}
 	}
-	l.ready, l.sockErr = false, nil
+	l.ready, l.woken, l.sockErr = false, false, nil
 	err := l.rc.Read(l.readyFn)
 	if err != nil {
 		if errors.Is(err, os.ErrDeadlineExceeded) {

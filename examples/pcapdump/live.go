@@ -6,7 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/pprof"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -83,6 +83,11 @@ type liveSink interface {
 // does: it announces the capture on stderr, writes (-w) or lists the
 // packets, and on -c, SIGINT or SIGTERM stops and prints the statistics.
 func captureLive(c *config) error {
+	// The capture loop is a single goroutine, as tcpdump is a single
+	// thread: more Ps would only add scheduler wakeups on every ring block.
+	if os.Getenv("GOMAXPROCS") == "" {
+		runtime.GOMAXPROCS(1)
+	}
 	dev := c.device
 	if dev == "" {
 		d, err := pcap.LookupDev()
@@ -95,11 +100,7 @@ func captureLive(c *config) error {
 	if err != nil {
 		return err
 	}
-	if pf := os.Getenv("PCAPDUMP_CPUPROFILE"); pf != "" {
-		f, _ := os.Create(pf)
-		pprof.StartCPUProfile(f)
-		defer pprof.StopCPUProfile()
-	}
+
 	defer h.Close()
 
 	lt := h.LinkType()
@@ -139,12 +140,8 @@ func captureLive(c *config) error {
 
 	captured := 0
 	var rerr error
-	// One CaptureInfo for the whole loop: the sink takes its address.
-	var ci savefile.CaptureInfo
 	for c.count == 0 || captured < c.count {
-		var data []byte
-		var err error
-		data, ci, err = h.ZeroCopyReadPacketData()
+		data, ci, err := h.NextPacket()
 		if err != nil {
 			if errors.Is(err, pcap.ErrTimeout) {
 				continue
@@ -155,7 +152,7 @@ func captureLive(c *config) error {
 			break
 		}
 		captured++
-		if err := sink.write(&ci, data); err != nil {
+		if err := sink.write(ci, data); err != nil {
 			rerr = err
 			break
 		}
