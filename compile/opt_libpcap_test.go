@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/purepcap/pcap/bpf"
 	"github.com/purepcap/pcap/compile"
+	"github.com/purepcap/pcap/linktype"
 )
 
 // TestOptimizedProgramsAgainstLibpcap compiles a fresh batch of random
@@ -24,6 +26,23 @@ import (
 // instruction by instruction, or the same error. Set
 // PUREPCAP_OPT_SEED to repeat a batch.
 func TestOptimizedProgramsAgainstLibpcap(t *testing.T) {
+	optCompareWithLibpcap(t, false)
+}
+
+// TestOptimizedLiveProgramsAgainstLibpcap does the same for Ethernet
+// expressions compiled for a live Linux socket (libpcap on a live handle
+// of lo), where VLAN tests use packet metadata. It needs root.
+func TestOptimizedLiveProgramsAgainstLibpcap(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("live Linux handles only on Linux")
+	}
+	if os.Geteuid() != 0 {
+		t.Skip("opening a live handle on lo needs root")
+	}
+	optCompareWithLibpcap(t, true)
+}
+
+func optCompareWithLibpcap(t *testing.T, live bool) {
 	bin := optBuildPrograms(t)
 	seed := uint64(time.Now().UnixNano())
 	if s := os.Getenv("PUREPCAP_OPT_SEED"); s != "" {
@@ -32,11 +51,22 @@ func TestOptimizedProgramsAgainstLibpcap(t *testing.T) {
 		require.NoError(t, err)
 	}
 	cases := diffRandomCases(seed, 2000, diffCaptures(t))
+	var args []string
+	if live {
+		args = []string{"-live", "lo"}
+		var eth []diffCase
+		for _, c := range cases {
+			if c.lt == linktype.Ethernet {
+				eth = append(eth, c)
+			}
+		}
+		cases = eth
+	}
 	var in bytes.Buffer
 	for _, c := range cases {
 		in.WriteString(c.lt.Name() + "\t" + c.expr + "\n")
 	}
-	cmd := exec.Command(bin)
+	cmd := exec.Command(bin, args...)
 	cmd.Stdin = &in
 	out, err := cmd.Output()
 	require.NoError(t, err)
@@ -46,7 +76,7 @@ func TestOptimizedProgramsAgainstLibpcap(t *testing.T) {
 	for i, c := range cases {
 		want := lines[i]
 		got := "E\t"
-		prog, err := compile.Compile(c.expr, compile.Options{LinkType: c.lt, Optimize: true})
+		prog, err := compile.Compile(c.expr, compile.Options{LinkType: c.lt, Optimize: true, LiveLinux: live})
 		var ce *compile.Error
 		switch {
 		case errors.As(err, &ce):
@@ -69,7 +99,7 @@ func TestOptimizedProgramsAgainstLibpcap(t *testing.T) {
 			t.Errorf("%v: programs differ (PUREPCAP_OPT_SEED=%d)\nours:    %s\nlibpcap: %s", c, seed, got, want)
 		}
 	}
-	t.Logf("seed %d: %d cases, %d identical", seed, len(cases), same)
+	t.Logf("seed %d (live %v): %d cases, %d identical", seed, live, len(cases), same)
 }
 
 func optFormat(prog []bpf.Instruction) string {
