@@ -21,6 +21,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/compile"
 	"github.com/purepcap/pcap/linktype"
 )
 
@@ -636,4 +637,107 @@ func BenchmarkZeroCopyReadPacketData(b *testing.B) {
 	b.StopTimer()
 	close(done)
 	<-stopped
+}
+
+// A live-mode program that the kernel refuses still matches VLAN-tagged
+// traffic in userspace, from the tag the kernel moved into metadata.
+func TestLiveVLANUserspaceFilter(t *testing.T) {
+	requireCompiler(t, "vlan 42 and udp")
+	v := newVethPair(t)
+	prog, err := compile.Compile("vlan 42 and udp", compile.Options{LinkType: linktype.Ethernet, LiveLinux: true, Optimize: true})
+	require.NoError(t, err)
+	long := make([]bpf.Instruction, 0, 5000+len(prog))
+	for len(long) < 5000 {
+		long = append(long, bpf.Stmt(bpf.ClassLD|bpf.ModeIMM, 1))
+	}
+	long = append(long, prog...)
+	p, err := NewInactiveHandle(v.capIf)
+	require.NoError(t, err)
+	require.NoError(t, p.SetTimeout(100*time.Millisecond))
+	require.NoError(t, p.SetBPFInstructionFilter(long))
+	h := openIn(t, v.capNS, p)
+	require.True(t, h.live.cfg.Load().userOnly)
+	w := packetWriter(t, v)
+	var want [][]byte
+	for i := 0; i < 5; i++ {
+		require.NoError(t, w.WritePacketData(udpFrame(v.capMAC, v.peerMAC, v.peerIP, v.capIP, 9, nil, 0x8100, 43)))
+		require.NoError(t, w.WritePacketData(udpFrame(v.capMAC, v.peerMAC, v.peerIP, v.capIP, 9, nil, 0)))
+		f := udpFrame(v.capMAC, v.peerMAC, v.peerIP, v.capIP, 9, []byte{byte(i)}, 0x8100, 42)
+		want = append(want, f)
+		require.NoError(t, w.WritePacketData(f))
+	}
+	var got [][]byte
+	for len(got) < 5 {
+		data, _, err := h.ReadPacketData()
+		if errors.Is(err, ErrTimeout) {
+			break
+		}
+		require.NoError(t, err)
+		got = append(got, data)
+	}
+	assert.Equal(t, want, got)
+}
+
+// On loopback every packet passes the tap twice, outgoing then incoming;
+// like libpcap, the handle drops the outgoing copy.
+func TestLiveLoopbackNoDuplicates(t *testing.T) {
+	v := newVethPair(t)
+	p, err := NewInactiveHandle("lo")
+	require.NoError(t, err)
+	require.NoError(t, p.SetTimeout(200*time.Millisecond))
+	h := openIn(t, v.capNS, p)
+	var c *net.UDPConn
+	inNS(t, v.capNS, func() { c, err = net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)}) })
+	require.NoError(t, err)
+	defer c.Close()
+	for i := 0; i < 5; i++ {
+		_, err := c.WriteToUDP([]byte{byte(i)}, &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 9})
+		require.NoError(t, err)
+	}
+	seen := map[byte]int{}
+	for {
+		data, _, err := h.ZeroCopyReadPacketData()
+		if errors.Is(err, ErrTimeout) {
+			break
+		}
+		require.NoError(t, err)
+		if udpDstPort(data) == 9 {
+			seen[data[len(data)-1]]++
+		}
+	}
+	assert.Equal(t, map[byte]int{0: 1, 1: 1, 2: 1, 3: 1, 4: 1}, seen)
+}
+
+// SetLinkType switches an active "any" handle between the two cooked
+// formats; SetDirection changes what an active handle returns.
+func TestLiveSetLinkTypeAndDirection(t *testing.T) {
+	v := newVethPair(t)
+	p, err := NewInactiveHandle("any")
+	require.NoError(t, err)
+	require.NoError(t, p.SetTimeout(200*time.Millisecond))
+	h := openIn(t, v.capNS, p)
+	require.Equal(t, linktype.LinuxSLL, h.LinkType())
+	require.Error(t, h.SetLinkType(linktype.Ethernet))
+	require.NoError(t, h.SetLinkType(linktype.LinuxSLL2))
+	require.Equal(t, linktype.LinuxSLL2, h.LinkType())
+	require.NoError(t, h.SetDirection(DirectionIn))
+	in := udpSender(t, v.peerNS, v.peerIP)
+	out := udpSender(t, v.capNS, v.capIP)
+	for i := 0; i < 5; i++ {
+		in.WriteToUDP([]byte("in"), &net.UDPAddr{IP: v.capIP, Port: 5000})
+		out.WriteToUDP([]byte("out"), &net.UDPAddr{IP: v.peerIP, Port: 5001})
+	}
+	n := 0
+	for {
+		data, _, err := h.ZeroCopyReadPacketData()
+		if errors.Is(err, ErrTimeout) {
+			break
+		}
+		require.NoError(t, err)
+		require.GreaterOrEqual(t, len(data), 20+20)
+		assert.Equal(t, uint16(0x0800), binary.BigEndian.Uint16(data[0:]))
+		assert.NotEqual(t, uint8(4), data[10], "no outgoing packet (PACKET_OUTGOING) with DirectionIn")
+		n++
+	}
+	assert.GreaterOrEqual(t, n, 5)
 }

@@ -371,6 +371,21 @@ func TestPcapdumpAny(t *testing.T) {
 		assert.Equal(t, uint16(0x0800), binary.BigEndian.Uint16(p[14:]), "protocol in the SLL header")
 		assert.Equal(t, uint8(0x45), p[16], "IPv4 header after the SLL header")
 	}
+
+	// -y LINUX_SLL2 selects the second cooked format.
+	r = startPcapdump(t, v.capNS, "-i", "any", "-y", "LINUX_SLL2", "-c", "10", "-w", out)
+	assert.Contains(t, r.output(), "link-type LINUX_SLL2 (Linux cooked v2)")
+	for i := 0; i < 10; i++ {
+		c.WriteToUDP([]byte("x"), &net.UDPAddr{IP: v.capIP, Port: 5000})
+	}
+	r.wait(t, 30*time.Second)
+	lt, pkts = readFile(t, out)
+	assert.Equal(t, linktype.LinuxSLL2, lt)
+	require.Len(t, pkts, 10)
+	for _, p := range pkts {
+		assert.Equal(t, uint16(0x0800), binary.BigEndian.Uint16(p[0:]), "protocol in the SLL2 header")
+		assert.Equal(t, uint8(0x45), p[20], "IPv4 header after the SLL2 header")
+	}
 }
 
 // -D lists the namespace's devices as tcpdump -D does: same order, same

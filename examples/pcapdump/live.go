@@ -13,6 +13,7 @@ import (
 	"time"
 
 	pcap "github.com/purepcap/pcap"
+	"github.com/purepcap/pcap/linktype"
 	"github.com/purepcap/pcap/savefile"
 )
 
@@ -212,6 +213,13 @@ func openLive(c *config, dev string) (*pcap.Handle, error) {
 		_ = p.SetDirection(pcap.DirectionIn)
 	case "out":
 		_ = p.SetDirection(pcap.DirectionOut)
+	}
+	if c.linkType != "" {
+		t, ok := linktype.Parse(c.linkType)
+		if !ok {
+			return nil, fmt.Errorf("invalid data link type %s", c.linkType)
+		}
+		_ = p.SetLinkType(t)
 	}
 	if c.exprGiven && strings.TrimSpace(c.expr) != "" {
 		_ = p.SetBPFFilter(c.expr)
