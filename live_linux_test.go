@@ -741,3 +741,31 @@ func TestLiveSetLinkTypeAndDirection(t *testing.T) {
 	}
 	assert.GreaterOrEqual(t, n, 5)
 }
+
+// protochain compiles to a backward jump, which the kernel refuses: the
+// filter runs in userspace instead, as libpcap's does.
+func TestLiveProtochainFallsBackToUserspace(t *testing.T) {
+	requireCompiler(t, "ip protochain 17")
+	v := newVethPair(t)
+	p, err := NewInactiveHandle(v.capIf)
+	require.NoError(t, err)
+	require.NoError(t, p.SetTimeout(100*time.Millisecond))
+	require.NoError(t, p.SetBPFFilter("ip protochain 17 and dst port 9"))
+	h := openIn(t, v.capNS, p)
+	require.True(t, h.live.cfg.Load().userOnly, "the kernel should refuse protochain's loop")
+	stop := startNoise(t, v) // port 10: matches protochain 17 but not port 9
+	defer stop()
+	c9 := udpSender(t, v.peerNS, v.peerIP)
+	for i := 0; i < 5; i++ {
+		c9.WriteToUDP([]byte("nine"), &net.UDPAddr{IP: v.capIP, Port: 9})
+	}
+	for got := 0; got < 5; {
+		data, _, err := h.ZeroCopyReadPacketData()
+		if errors.Is(err, ErrTimeout) {
+			continue
+		}
+		require.NoError(t, err)
+		require.Equal(t, 9, udpDstPort(data))
+		got++
+	}
+}
