@@ -9,6 +9,14 @@ type emitter struct {
 	items  []stmt
 	labels int32
 	n      int // instructions emitted so far
+	stack  []pending
+}
+
+// pending is the right operand of an and/or whose left operand is being
+// emitted.
+type pending struct {
+	c           cond
+	label, t, f int32
 }
 
 // MaxProgramLen bounds the programs Compile produces: a filter that needs
@@ -34,13 +42,9 @@ func (e *emitter) count(n int) {
 // cond emits c so that control reaches label t when c holds and label f
 // otherwise. The left operand of and/or is evaluated first.
 func (e *emitter) cond(c cond, t, f int32) {
-	type pending struct {
-		c           cond
-		label, t, f int32
-	}
 	// Walk the left spine of an and/or chain iteratively, so that the long
 	// left-nested chains "a or b or c ..." produce do not recurse deeply.
-	var rights []pending
+	base := len(e.stack)
 loop:
 	for {
 		switch x := c.(type) {
@@ -53,16 +57,17 @@ loop:
 			c, t, f = x.c, f, t
 		case *andCond:
 			mid := e.newLabel()
-			rights = append(rights, pending{x.b, mid, t, f})
+			e.stack = append(e.stack, pending{x.b, mid, t, f})
 			c, t = x.a, mid
 		case *orCond:
 			mid := e.newLabel()
-			rights = append(rights, pending{x.b, mid, t, f})
+			e.stack = append(e.stack, pending{x.b, mid, t, f})
 			c, f = x.a, mid
 		}
 	}
-	for i := len(rights) - 1; i >= 0; i-- {
-		r := rights[i]
+	for len(e.stack) > base {
+		r := e.stack[len(e.stack)-1]
+		e.stack = e.stack[:len(e.stack)-1]
 		e.place(r.label)
 		e.cond(r.c, r.t, r.f)
 	}

@@ -117,7 +117,8 @@ type gen struct {
 	regUsed [bpf.MemWords]bool
 	curReg  int
 	labels  int32 // jump labels used inside blocks; the emitter continues from here
-	size    int   // instructions generated so far (most of them)
+	buf     []stmt
+	size    int // instructions generated so far (most of them)
 
 	// noOptimize is set by primitives whose code libpcap's optimizer
 	// would break; libpcap then skips optimizing altogether.
@@ -191,10 +192,28 @@ func (g *gen) varpart(off *absOffset) []stmt {
 }
 
 func (g *gen) loadAbsRel(off *absOffset, k uint32, size uint16) []stmt {
-	if s := g.varpart(off); s != nil {
-		return append(s, st(opLdInd|size, off.c+k))
+	if off.variable {
+		if off.reg == -1 {
+			off.reg = g.allocReg()
+		}
+		return append(g.stmts(3), st(opLdxMem, uint32(off.reg)), st(opLdInd|size, off.c+k))
 	}
-	return []stmt{st(opLdAbs|size, off.c+k)}
+	return append(g.stmts(2), st(opLdAbs|size, off.c+k))
+}
+
+// stmts returns an empty slice with room for n statements, carved from a
+// shared buffer to save allocations.
+func (g *gen) stmts(n int) []stmt {
+	if cap(g.buf)-len(g.buf) < n {
+		size := 64
+		if g.buf != nil {
+			size = 1024
+		}
+		g.buf = make([]stmt, 0, size)
+	}
+	l := len(g.buf)
+	g.buf = g.buf[:l+n]
+	return g.buf[l : l : l+n]
 }
 
 // loadA loads the field of the given size at offset k from header rel.
