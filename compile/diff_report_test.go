@@ -9,6 +9,10 @@ package compile_test
 // minimized expression.
 //
 //	PUREPCAP_DIFF_REPORT=/tmp/report.txt go test ./compile -run TestDiffReport -v
+//
+// PUREPCAP_RANDOM_SEED and PUREPCAP_RANDOM_COUNT set the fresh batch;
+// PUREPCAP_DIFF_EXTRA=FILE adds the cases of FILE (LINKTYPE<TAB>EXPR lines);
+// PUREPCAP_DIFF_NOMIN=1 skips minimizing (for huge expressions).
 
 import (
 	"fmt"
@@ -63,6 +67,10 @@ func TestDiffReport(t *testing.T) {
 	}
 	t.Logf("fresh batch: PUREPCAP_RANDOM_SEED=%d PUREPCAP_RANDOM_COUNT=%d", seed, n)
 	fresh := diffRandomCases(seed, n, caps)
+	if extra := os.Getenv("PUREPCAP_DIFF_EXTRA"); extra != "" {
+		// More cases in the corpus format (LINKTYPE<TAB>EXPR).
+		fresh = append(fresh, diffReadCorpus(t, extra)...)
+	}
 	fw := diffReferenceVerdicts(t, fresh)
 	for i, c := range fresh {
 		cases = append(cases, c)
@@ -113,7 +121,10 @@ func TestDiffReport(t *testing.T) {
 		if o == diffAgree || o == diffAgreeRejects || o == diffRefHangs {
 			continue
 		}
-		m := diffMinimize(t, c, caps)
+		m := c
+		if os.Getenv("PUREPCAP_DIFF_NOMIN") == "" {
+			m = diffMinimize(t, c, caps)
+		}
 		ref := diffReferenceVerdicts(t, []diffCase{m})[0]
 		mo, prog := diffOurs(m, caps)
 		f := finding{source: source[i], orig: c.expr, min: m, outcome: diffCompare(ref, mo), detail: diffExplain(m, ref, mo, caps)}
