@@ -281,11 +281,15 @@ func (l *liveHandle) setupRing(p *InactiveHandle) error {
 	if err := unix.SetsockoptInt(fd, unix.SOL_PACKET, unix.PACKET_RESERVE, ringReserve); err != nil {
 		return fmt.Errorf("pcap: %s: %w", l.dev, os.NewSyscallError("setsockopt PACKET_RESERVE", err))
 	}
-	// Size the ring as libpcap does: a frame holds a whole snapshot
-	// (offloads can hand over packets far larger than the MTU), a block
-	// is the smallest power-of-two number of pages holding a frame, and
-	// there are as many frames as fit in the buffer size, rounded up.
-	frame := tpacketAlign(tpacketAlign(sllOffsetV3+sizeofSLL+16) + ringReserve + p.snaplen)
+	// Size the ring as libpcap does. With TPACKET_V3 a "frame" is a block
+	// of 256 KiB (room for one maximum-size packet, or many small ones),
+	// and there are as many as the buffer size needs, rounded up. With
+	// TPACKET_V2 a frame holds one snapshot; a block is the smallest
+	// power-of-two number of pages holding one.
+	frame := MaxSnapLen
+	if !l.v3 {
+		frame = tpacketAlign(tpacketAlign(sllOffsetV2+sizeofSLL+16) + ringReserve + p.snaplen)
+	}
 	page := os.Getpagesize()
 	block := page
 	for block < frame {
