@@ -99,6 +99,25 @@ func TestDiffCorpus(t *testing.T) {
 	diffRun(t, "corpus", g.cases, g.want, diffCorpusKnown, caps)
 }
 
+var diffBigGolden = filepath.Join(diffDir, "big.golden")
+
+// TestDiffBig checks long expressions (50 to 200 terms) the same way.
+func TestDiffBig(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long expressions skipped in -short mode")
+	}
+	caps := diffCaptures(t)
+	if diffUpdate() {
+		cases := diffBigCases(caps)
+		want := diffReferenceVerdicts(t, cases)
+		require.NoError(t, diffWriteGolden(diffBigGolden, "libpcap's outcomes for long expressions (diffBigCases) over testdata/diff/pcaps", caps, cases, want))
+	}
+	g, err := diffReadGolden(diffBigGolden)
+	require.NoError(t, err)
+	diffCheckSums(t, g, caps, diffBigGolden)
+	diffRun(t, "big", g.cases, g.want, nil, caps)
+}
+
 // TestDiffCorpusLive recomputes libpcap's outcomes and checks that the
 // goldens still hold; where they do not (another libpcap version), our
 // compiler is compared against the live outcome too.
@@ -111,6 +130,18 @@ func TestDiffCorpusLive(t *testing.T) {
 	require.NoError(t, err)
 	live := diffReferenceVerdicts(t, g.cases)
 	diffLiveCheck(t, "corpus (live)", g, live, diffCorpusKnown, caps)
+}
+
+// TestDiffBigLive checks the long-expression goldens against libpcap.
+func TestDiffBigLive(t *testing.T) {
+	if diffUpdate() || testing.Short() {
+		t.Skip("goldens were just regenerated, or -short")
+	}
+	caps := diffCaptures(t)
+	g, err := diffReadGolden(diffBigGolden)
+	require.NoError(t, err)
+	live := diffReferenceVerdicts(t, g.cases)
+	diffLiveCheck(t, "big (live)", g, live, nil, caps)
 }
 
 // diffLiveCheck reports goldens that differ from libpcap's live outcome, and

@@ -728,3 +728,47 @@ func diffRandomCases(seed uint64, total int, caps map[linktype.Type]*diffCapture
 	}
 	return cases
 }
+
+// diffBigCases returns long expressions (50 to 200 terms) built from the
+// traffic: libpcap optimizes them in seconds, and they stress the
+// optimizer's limits.
+func diffBigCases(caps map[linktype.Type]*diffCapture) []diffCase {
+	r := rand.New(rand.NewPCG(7, 11))
+	var cases []diffCase
+	for _, lt := range []linktype.Type{linktype.Ethernet, linktype.LinuxSLL, linktype.Raw, linktype.IEEE80211Radio} {
+		g := &diffGen{r: r, lt: lt, tr: diffScanTraffic(caps[lt])}
+		for _, n := range []int{50, 120, 200} {
+			var b strings.Builder
+			for i := 0; i < n; i++ {
+				if i > 0 {
+					b.WriteString(diffPick(g, []string{" or ", " or ", " or ", " and not "}))
+				}
+				b.WriteString(g.bigTerm(n))
+			}
+			cases = append(cases, diffCase{lt, b.String()})
+		}
+	}
+	return cases
+}
+
+// bigTerm returns a self-contained primitive (no inherited qualifiers)
+// that compiles on most link types.
+func (g *diffGen) bigTerm(n int) string {
+	switch k := (n + g.intn(10)) % 10; {
+	case k < 3:
+		if g.chance(0.3) {
+			return "ip6 host " + g.ip6().String()
+		}
+		return diffPick(g, []string{"host ", "ip host ", "src host ", "dst "}) + g.ip4().String()
+	case k < 6:
+		return diffPick(g, []string{"port ", "tcp port ", "udp dst port ", "src port "}) + strconv.Itoa(g.port())
+	case k < 7:
+		p, _ := g.ip4().Prefix(diffPick(g, []int{8, 16, 24}))
+		return "net " + p.String()
+	case k < 8 && (g.lt == linktype.Ethernet || g.isWlan()):
+		return "ether host " + g.mac()
+	case k < 9:
+		return diffPick(g, []string{"ip proto ", "ip6 proto "}) + strconv.Itoa(diffPick(g, []int{1, 6, 17, 58, 47, 132}))
+	}
+	return fmt.Sprintf("ip[8] = %d", g.intn(256))
+}
