@@ -527,3 +527,29 @@ func TestBuiltinTables(t *testing.T) {
 	_, err := r.LookupHost("localhost")
 	assert.Error(t, err)
 }
+
+func TestConcurrentCompile(t *testing.T) {
+	exprs := []string{"tcp port 80 and host 10.0.0.1", "vlan and ip6 protochain 6", "port http or domain", "geneve and ether broadcast"}
+	want := make([]string, len(exprs))
+	for i, e := range exprs {
+		prog, err := Compile(e, Options{LinkType: linktype.Ethernet, Optimize: true})
+		require.NoError(t, err)
+		want[i] = bpf.Dump(prog, 1)
+	}
+	done := make(chan bool)
+	for w := 0; w < 4; w++ {
+		go func() {
+			ok := true
+			for i := 0; i < 50; i++ {
+				for j, e := range exprs {
+					prog, err := Compile(e, Options{LinkType: linktype.Ethernet, Optimize: true})
+					ok = ok && err == nil && bpf.Dump(prog, 1) == want[j]
+				}
+			}
+			done <- ok
+		}()
+	}
+	for w := 0; w < 4; w++ {
+		assert.True(t, <-done)
+	}
+}
