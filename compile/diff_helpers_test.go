@@ -536,6 +536,11 @@ func diffReferenceRun(t testing.TB, cases []diffCase, opts ...string) []diffVerd
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	require.NoError(t, err, "libpcap helper: %s", stderr.String())
+	for _, l := range strings.Split(strings.TrimSpace(stderr.String()), "\n") {
+		if l != "" {
+			t.Logf("%s", l)
+		}
+	}
 	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
 	require.Len(t, lines, len(cases), "libpcap helper output")
 	vs := make([]diffVerdict, len(cases))

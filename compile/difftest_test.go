@@ -37,7 +37,7 @@ var diffLibpcapQuirks = []struct {
 	why  string
 }{
 	{linktype.IPv6, "ip6 protochain 6",
-		"libpcap's protochain code sets X to an AH header's length instead of adding it, so on packet 475 of ipv6.pcap " +
+		"libpcap's protochain code sets X to an AH header's length instead of adding it, so on one packet of ipv6.pcap " +
 			"the loop revisits earlier bytes forever; libpcap 1.10's bpf_filter has no backward-jump limit and never returns. " +
 			"Later libpcap versions, and our VM, stop after 64 backward jumps and reject the packet; the goldens count it as rejected."},
 	{linktype.Ethernet, "geneve 10 and carp or ether multicast",
