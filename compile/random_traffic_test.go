@@ -108,7 +108,6 @@ func (tr *diffTraffic) wlan(b []byte) {
 		return
 	}
 	tr.macs = append(tr.macs, diffMACString(b[4:]))
-	n := 10
 	for _, off := range []int{10, 16} {
 		if len(b) >= off+6 {
 			tr.macs = append(tr.macs, diffMACString(b[off:]))
@@ -117,7 +116,7 @@ func (tr *diffTraffic) wlan(b []byte) {
 	if b[0]&0x0c != 0x08 { // not data
 		return
 	}
-	n = 24
+	n := 24
 	if b[1]&3 == 3 {
 		n = 30
 	}
