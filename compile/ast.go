@@ -179,25 +179,33 @@ func (n *relNode) offset() int { return n.off }
 // An arith is an arithmetic expression.
 type arith interface{ aoffset() int }
 
+// Each arithmetic node keeps its generated code once generated (v).
 type numArith struct {
 	off int
 	v   uint32
+	val *arthVal
 }
-type lenArith struct{ off int }
+type lenArith struct {
+	off int
+	val *arthVal
+}
 type loadArith struct {
 	off   int
 	proto uint8
 	idx   arith
 	size  uint32
+	val   *arthVal
 }
 type binArith struct {
 	off  int
 	op   uint16 // bpf.ALU*
 	l, r arith
+	val  *arthVal
 }
 type negArith struct {
 	off int
 	x   arith
+	val *arthVal
 }
 
 func (a *numArith) aoffset() int  { return a.off }

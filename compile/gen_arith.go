@@ -10,27 +10,44 @@ type arthVal struct {
 	b   cond
 }
 
+// arith returns the code of a, generating it (and its operands) the first
+// time.
 func (g *gen) arith(a arith) *arthVal {
 	switch x := a.(type) {
 	case *numArith:
-		r := g.allocReg()
-		return &arthVal{s: []stmt{st(opLdImm, x.v), st(opSt, uint32(r))}, reg: r}
+		if x.val == nil {
+			r := g.allocReg()
+			x.val = &arthVal{s: []stmt{st(opLdImm, x.v), st(opSt, uint32(r))}, reg: r}
+		}
+		return x.val
 	case *lenArith:
-		r := g.allocReg()
-		return &arthVal{s: []stmt{st(opLdLen, 0), st(opSt, uint32(r))}, reg: r}
+		if x.val == nil {
+			r := g.allocReg()
+			x.val = &arthVal{s: []stmt{st(opLdLen, 0), st(opSt, uint32(r))}, reg: r}
+		}
+		return x.val
 	case *loadArith:
-		inst := g.arith(x.idx)
-		g.off = x.off
-		return g.load(x.proto, inst, x.size)
+		if x.val == nil {
+			inst := g.arith(x.idx)
+			g.off = x.off
+			x.val = g.load(x.proto, inst, x.size)
+		}
+		return x.val
 	case *binArith:
-		a0 := g.arith(x.l)
-		a1 := g.arith(x.r)
-		g.off = x.off
-		return g.binop(x.op, a0, a1)
+		if x.val == nil {
+			a0 := g.arith(x.l)
+			a1 := g.arith(x.r)
+			g.off = x.off
+			x.val = g.binop(x.op, a0, a1)
+		}
+		return x.val
 	case *negArith:
-		v := g.arith(x.x)
-		v.s = append(v.s, st(opLdMem, uint32(v.reg)), st(bpf.ClassALU|bpf.ALUNeg, 0), st(opSt, uint32(v.reg)))
-		return v
+		if x.val == nil {
+			v := g.arith(x.x)
+			v.s = append(v.s, st(opLdMem, uint32(v.reg)), st(bpf.ClassALU|bpf.ALUNeg, 0), st(opSt, uint32(v.reg)))
+			x.val = v
+		}
+		return x.val
 	}
 	panic("compile: bad arith node")
 }

@@ -39,6 +39,15 @@ type parser struct {
 	gen *gen
 }
 
+// arithNode generates the code of an arithmetic node as soon as it is
+// complete, as libpcap does when it reduces it.
+func (p *parser) arithNode(a arith) arith {
+	if p.gen != nil {
+		p.gen.arith(a)
+	}
+	return a
+}
+
 // emit generates n now if the parser has a code generator.
 func (p *parser) emit(n *primNode) *primNode {
 	if p.gen != nil && n.c == nil {
@@ -279,7 +288,7 @@ func (p *parser) parseUnitCtx(q qual, allowID, parenFirst, idOnly bool) unit {
 		if (u.kind == kPnum || u.kind == kArith) && (isArithOp(p.tok) || isRelop(p.tok)) {
 			a := u.a
 			if u.kind == kPnum {
-				a = &numArith{off, u.v}
+				a = p.arithNode(&numArith{off: off, v: u.v})
 			}
 			return p.finishArith(p.arithFrom(a), off)
 		}
@@ -288,7 +297,7 @@ func (p *parser) parseUnitCtx(q qual, allowID, parenFirst, idOnly bool) unit {
 		v := numValue(p.lit)
 		p.next()
 		if !idOnly && (isArithOp(p.tok) || isRelop(p.tok)) {
-			return p.finishArith(p.arithFrom(&numArith{off, v}), off)
+			return p.finishArith(p.arithFrom(p.arithNode(&numArith{off: off, v: v})), off)
 		}
 		return unit{kind: kPnum, off: off, v: v, q: q}
 	case MINUS, LEN:
@@ -781,7 +790,7 @@ func (p *parser) arithBinary(left arith, minPrec int) arith {
 		op, off := p.tok, p.off
 		p.next()
 		right := p.arithBinary(p.arithUnary(), prec+1)
-		left = &binArith{off: off, op: aluOps[op], l: left, r: right}
+		left = p.arithNode(&binArith{off: off, op: aluOps[op], l: left, r: right})
 	}
 }
 
@@ -792,7 +801,7 @@ func (p *parser) arithUnary() arith {
 		p.enter()
 		x := p.arithUnary()
 		p.leave()
-		return &negArith{off, x}
+		return p.arithNode(&negArith{off: off, x: x})
 	}
 	return p.arithModTail(p.arithPrimary())
 }
@@ -804,7 +813,7 @@ func (p *parser) arithModTail(x arith) arith {
 		p.enter()
 		r := p.parseArith()
 		p.leave()
-		return &binArith{off: off, op: aluOps[op], l: x, r: r}
+		return p.arithNode(&binArith{off: off, op: aluOps[op], l: x, r: r})
 	}
 	return x
 }
@@ -815,10 +824,10 @@ func (p *parser) arithPrimary() arith {
 	case NUM:
 		v := numValue(p.lit)
 		p.next()
-		return &numArith{off, v}
+		return p.arithNode(&numArith{off: off, v: v})
 	case LEN:
 		p.next()
-		return &lenArith{off}
+		return p.arithNode(&lenArith{off: off})
 	case LPAREN:
 		p.next()
 		p.enter()
@@ -842,5 +851,5 @@ func (p *parser) arithPrimary() arith {
 	}
 	p.expect(RBRACK)
 	p.leave()
-	return &loadArith{off: off, proto: proto, idx: idx, size: size}
+	return p.arithNode(&loadArith{off: off, proto: proto, idx: idx, size: size})
 }
