@@ -79,6 +79,35 @@ top:
 		ep.succ = target
 		return true
 	}
+	if o.useTrees {
+		// The candidates: edges making the same test of the same value
+		// against the same operand, and true edges of "jeq #k" on the
+		// same value; by increasing id.
+		a := o.testIdx[testKey2{child.val[atomA], child.s.op, child.oval, false}]
+		var b []int32
+		if child.s.op == opJeq {
+			b = o.testIdx[testKey2{aval: child.val[atomA], op: opJeq, jeqTrue: true}]
+		}
+		for len(a) > 0 || len(b) > 0 {
+			var k int32
+			switch {
+			case len(b) == 0 || len(a) > 0 && a[0] < b[0]:
+				k, a = a[0], a[1:]
+			case len(a) == 0 || b[0] < a[0]:
+				k, b = b[0], b[1:]
+			default:
+				k, a, b = a[0], a[1:], b[1:]
+			}
+			o.spend(1)
+			if o.edgeDominates(int(k), ep) && try(int(k)) {
+				if ep.succ.jt() != nil {
+					goto top
+				}
+				return
+			}
+		}
+		return
+	}
 	edges := ep.edom // small programs: try every dominating edge
 	if o.testsOf != nil {
 		ts := o.testsOf[testKey{child.val[atomA], child.s.op}]
@@ -205,7 +234,7 @@ func (o *optimizer) pullup(b *oblock, orChain bool) {
 	atTop := true
 	for {
 		d := *diffp
-		if d == nil || common(d) != common(b) || !bitHas(d.dom, b.id) {
+		if d == nil || common(d) != common(b) || !o.dominates(b, d) {
 			return
 		}
 		if d.val[atomA] != val {
@@ -213,17 +242,19 @@ func (o *optimizer) pullup(b *oblock, orChain bool) {
 		}
 		diffp = along(d)
 		atTop = false
+		o.spend(1)
 	}
 	samep := along(*diffp)
 	for {
 		s := *samep
-		if s == nil || common(s) != common(b) || !bitHas(s.dom, b.id) {
+		if s == nil || common(s) != common(b) || !o.dominates(b, s) {
 			return
 		}
 		if s.val[atomA] == val {
 			break
 		}
 		samep = along(s)
+		o.spend(1)
 	}
 	pull := *samep
 	*samep = *along(pull)
@@ -256,7 +287,9 @@ func (o *optimizer) optBlocks(doStmts bool) {
 	if doStmts {
 		return
 	}
-	if len(o.blocks) > indexTestsOver {
+	if o.useTrees {
+		o.indexTests2()
+	} else if len(o.blocks) > indexTestsOver {
 		o.indexTests()
 	}
 	for i := 1; i <= maxlevel; i++ {
@@ -270,6 +303,45 @@ func (o *optimizer) optBlocks(doStmts bool) {
 		for p := o.levels[i]; p != nil; p = p.link {
 			o.pullup(p, true)
 			o.pullup(p, false)
+		}
+	}
+}
+
+// testKey2 identifies the edges that can decide a block's test (see
+// threadJump): by the value in A, the opcode and the operand's value, or,
+// for the true edges of "jeq #k", by the value in A alone.
+type testKey2 struct {
+	aval    uint32
+	op      uint16
+	oval    uint32
+	jeqTrue bool
+}
+
+// indexTests2 lists the out-edges of the blocks of the levels by testKey2,
+// by increasing edge id.
+func (o *optimizer) indexTests2() {
+	if o.testIdx == nil {
+		o.testIdx = make(map[testKey2][]int32)
+	} else {
+		for k, v := range o.testIdx {
+			o.testIdx[k] = v[:0]
+		}
+	}
+	for pass := 0; pass < 2; pass++ {
+		for _, b := range o.blocks {
+			if b.mark != o.levelMark || b.jt() == nil {
+				continue
+			}
+			e := &b.et
+			if pass == 1 {
+				e = &b.ef
+			}
+			key := testKey2{b.val[atomA], b.s.op, b.oval, false}
+			o.testIdx[key] = append(o.testIdx[key], int32(e.id))
+			if pass == 0 && b.s.op == opJeq {
+				key = testKey2{aval: b.val[atomA], op: opJeq, jeqTrue: true}
+				o.testIdx[key] = append(o.testIdx[key], int32(e.id))
+			}
 		}
 	}
 }

@@ -40,13 +40,18 @@ func (o *optimizer) numberBlocks() {
 	n := len(o.blocks)
 	o.nodewords = n/64 + 1
 	o.edgewords = 2*n/64 + 1
-	space := make([]uint64, n*o.nodewords+2*n*o.edgewords)
+	var space []uint64
+	if !o.useTrees {
+		space = make([]uint64, n*o.nodewords+2*n*o.edgewords)
+	}
 	o.edges = make([]*oedge, 2*n)
 	o.levels = make([]*oblock, n)
 	for _, b := range o.blocks {
-		b.dom, space = space[:o.nodewords:o.nodewords], space[o.nodewords:]
-		b.et.edom, space = space[:o.edgewords:o.edgewords], space[o.edgewords:]
-		b.ef.edom, space = space[:o.edgewords:o.edgewords], space[o.edgewords:]
+		if !o.useTrees {
+			b.dom, space = space[:o.nodewords:o.nodewords], space[o.nodewords:]
+			b.et.edom, space = space[:o.edgewords:o.edgewords], space[o.edgewords:]
+			b.ef.edom, space = space[:o.edgewords:o.edgewords], space[o.edgewords:]
+		}
 		b.et.id, b.ef.id = b.id, n+b.id
 		o.edges[b.et.id], o.edges[b.ef.id] = &b.et, &b.ef
 		b.et.pred, b.ef.pred = b, b

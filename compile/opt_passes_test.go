@@ -1,6 +1,8 @@
 package compile
 
 import (
+	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -283,7 +285,7 @@ func TestLongJumps(t *testing.T) {
 // TestOptimizeLargePrograms checks that programs with more blocks than the
 // optimizer takes on come back unchanged.
 func TestOptimizeLargePrograms(t *testing.T) {
-	prog, err := Compile(hostChain(400), Options{LinkType: linktype.Ethernet})
+	prog, err := Compile(hostChain(2200), Options{LinkType: linktype.Ethernet})
 	require.NoError(t, err)
 	_, n, ok := buildCFG(prog, maxOptBlocks)
 	require.True(t, ok)
@@ -302,4 +304,56 @@ func TestEmbeddedJumpLostTarget(t *testing.T) {
 		Options{LinkType: linktype.Ethernet, LiveLinux: true, Optimize: true})
 	require.Error(t, err)
 	assert.Equal(t, "no destination found for block-local relative jump: off=0", err.(*Error).Msg)
+}
+
+// TestDominatorTreesMatchBitSets checks that the dominator trees used for
+// large programs give the same programs as the bit sets.
+func TestDominatorTreesMatchBitSets(t *testing.T) {
+	defer func(v int) { treesOver = v }(treesOver)
+	run := func(prog []bpf.Instruction, trees bool) string {
+		treesOver = 1 << 30
+		if trees {
+			treesOver = 0
+		}
+		out, err := optimize(prog)
+		if err != nil {
+			return "error: " + err.Error()
+		}
+		return bpf.Dump(out, 1)
+	}
+	var progs [][]bpf.Instruction
+	for _, c := range readOptimizedGolden(t) {
+		lt, _ := linktype.Parse(c.lt)
+		if prog, err := Compile(c.expr, Options{LinkType: lt, Resolver: testResolver{}}); err == nil {
+			progs = append(progs, prog)
+		}
+	}
+	for _, n := range []int{20, 150} {
+		prog, err := Compile(hostChain(n), Options{LinkType: linktype.Ethernet})
+		require.NoError(t, err)
+		progs = append(progs, prog)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 500; i++ {
+		progs = append(progs, randomProgram(r))
+	}
+	for _, prog := range progs {
+		require.Equal(t, run(prog, false), run(prog, true), bpf.Dump(prog, 1))
+	}
+}
+
+// TestOptimizeBudget checks that an optimization running over its budget
+// gives the program back unchanged.
+func TestOptimizeBudget(t *testing.T) {
+	defer func(v int) { optBudget = v }(optBudget)
+	prog, err := Compile(hostChain(300), Options{LinkType: linktype.Ethernet})
+	require.NoError(t, err)
+	optBudget = 100000
+	got, err := optimize(prog)
+	require.NoError(t, err)
+	assert.Equal(t, prog, got)
+	optBudget = math.MaxInt
+	got, err = optimize(prog)
+	require.NoError(t, err)
+	assert.Less(t, len(got), len(prog)/3)
 }

@@ -23,10 +23,22 @@ import (
 //  3. merging identical blocks, skipping a root whose test no longer
 //     matters, and the layout (opt_layout.go).
 
-// maxOptBlocks bounds the size of the programs that get optimized: the
-// dominator sets take quadratic space and time. Larger programs are
-// returned as generated.
-const maxOptBlocks = 3000
+// maxOptBlocks bounds the size of the programs that get optimized (see
+// also optBudget): the rounds of libpcap's algorithm cost more than linear
+// time; libpcap itself takes minutes on programs of this size. Larger
+// programs are returned as generated, cheaply: only their blocks are
+// counted.
+const maxOptBlocks = 25000
+
+// optBudget bounds the work of the dominator-tree passes on large programs
+// (in steps: blocks visited per round, candidate edges examined, pull-up
+// steps; about 10 ns each), so that no program costs more than a few
+// seconds (a 1000-host or-chain takes 2.7e8 steps); a program that needs
+// more is returned as generated.
+var optBudget = 300_000_000
+
+// errOverBudget aborts an optimization that exceeds optBudget.
+type errOverBudget struct{}
 
 // maxOptRounds bounds the rounds of one optimizer loop (libpcap stops
 // after 100 rounds that only move branches; this is a backstop).
@@ -45,10 +57,23 @@ type optimizer struct {
 
 	testsOf map[testKey]*testSet // see indexTests
 
+	// Large programs: dominator trees instead of bit sets.
+	useTrees          bool
+	domTree, edomTree lifting
+	testIdx           map[testKey2][]int32 // see indexTests2
+
 	mark      uint32
 	levelMark uint32 // mark of the blocks in the levels
 	done      bool
 	nonBranch bool // a round changed more than branch targets
+	work      int  // steps done, see optBudget
+}
+
+// spend counts n steps of work and gives up past the budget.
+func (o *optimizer) spend(n int) {
+	if o.work += n; o.work > optBudget {
+		panic(errOverBudget{})
+	}
 }
 
 // optimize rewrites prog the way libpcap's optimizer does. It reports
@@ -66,6 +91,10 @@ func optimize(prog []bpf.Instruction) (out []bpf.Instruction, err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
+			if _, ok := r.(errOverBudget); ok {
+				out, err = prog, nil
+				return
+			}
 			e, ok := r.(optError)
 			if !ok {
 				panic(r)
@@ -75,6 +104,7 @@ func optimize(prog []bpf.Instruction) (out []bpf.Instruction, err error) {
 	}()
 	o := &optimizer{root: root, vinfo: make([]vinfo, 1, 64)}
 	o.blocks = make([]*oblock, 0, n)
+	o.useTrees = n > treesOver
 	o.numberBlocks()
 	o.loop(false)
 	o.loop(true)
@@ -99,9 +129,15 @@ func (o *optimizer) loop(doStmts bool) int {
 		o.done = true
 		o.nonBranch = false
 		o.findLevels()
-		o.findDom()
-		o.findUD()
-		o.findEdom()
+		o.spend(len(o.blocks))
+		if o.useTrees {
+			o.findDomTrees()
+			o.findUD()
+		} else {
+			o.findDom()
+			o.findUD()
+			o.findEdom()
+		}
 		o.optBlocks(doStmts)
 		if optTrace != nil {
 			o.trace(fmt.Sprintf("opt_loop(root, %d) bottom, done=%d", b2i(doStmts), b2i(o.done)))
