@@ -50,7 +50,7 @@ var (
 		"moprc", "iso", "esis", "isis", "clnp", "l1", "l2", "iih", "lsp", "snp", "csnp", "psnp",
 	}
 	diffLLCKinds   = []string{"", "i", "s", "u", "rr", "rnr", "rej", "ui", "ua", "disc", "dm", "sabme", "test", "xid", "frmr"}
-	diffIndexable  = []string{"ether", "link", "ip", "ip6", "tcp", "udp", "icmp", "icmp6", "igmp", "sctp", "arp", "rarp", "vrrp", "pim", "igrp", "carp", "radio", "wlan", "ppp", "decnet", "atalk", "lat", "sca", "moprc", "mopdl", "aarp"}
+	diffIndexable  = []string{"ether", "link", "ip", "ip6", "tcp", "udp", "icmp", "icmp6", "igmp", "sctp", "arp", "rarp", "vrrp", "pim", "igrp", "carp", "radio", "wlan", "ppp", "decnet", "atalk", "lat", "sca", "moprc", "mopdl", "aarp", "fddi", "tr", "slip"}
 	diffTCPFlags   = []string{"tcp-fin", "tcp-syn", "tcp-rst", "tcp-push", "tcp-ack", "tcp-urg", "tcp-ece", "tcp-cwr"}
 	diffICMPTypes  = []string{"icmp-echoreply", "icmp-unreach", "icmp-sourcequench", "icmp-redirect", "icmp-echo", "icmp-routeradvert", "icmp-routersolicit", "icmp-timxceed", "icmp-paramprob", "icmp-tstamp", "icmp-tstampreply", "icmp-ireq", "icmp-ireqreply", "icmp-maskreq", "icmp-maskreply"}
 	diffICMP6Types = []string{"icmp6-destinationunreach", "icmp6-packettoobig", "icmp6-timeexceeded", "icmp6-parameterproblem", "icmp6-echo", "icmp6-echoreply", "icmp6-multicastlistenerquery",
@@ -210,7 +210,11 @@ func (g *diffGen) etherPrim() string {
 		if d != "" && g.chance(0.5) {
 			kw = ""
 		}
-		s := "ether " + d + kw + g.mac()
+		q := "ether "
+		if g.chance(0.15) {
+			q = diffPick(g, []string{"fddi ", "tr ", "link ", "ppp ", "wlan ", "slip "}) // link-layer synonyms
+		}
+		s := q + d + kw + g.mac()
 		if g.chance(0.15) {
 			s += diffPick(g, []string{" or ", " and "}) + g.mac()
 		}
@@ -398,8 +402,8 @@ func (g *diffGen) relation() string {
 	}
 	proto := diffPick(g, names)
 	sample := diffPick(g, g.tr.layers[proto])
-	if proto == "link" && g.lt == linktype.Ethernet && g.chance(0.5) {
-		proto = "ether"
+	if proto == "link" && g.chance(0.5) {
+		proto = diffPick(g, []string{"ether", "ether", "fddi", "tr", "slip", "ppp", "wlan"}) // all mean the link layer
 	}
 	size := diffPick(g, []int{1, 1, 2, 2, 4})
 	limit := min(len(sample), 64)
