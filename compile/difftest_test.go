@@ -39,7 +39,8 @@ var diffLibpcapQuirks = []struct {
 	{linktype.IPv6, "ip6 protochain 6",
 		"libpcap's protochain code sets X to an AH header's length instead of adding it, so on one packet of ipv6.pcap " +
 			"the loop revisits earlier bytes forever; libpcap 1.10's bpf_filter has no backward-jump limit and never returns. " +
-			"Later libpcap versions, and our VM, stop after 64 backward jumps and reject the packet; the goldens count it as rejected."},
+			"Later libpcap versions, and our VM, stop after 64 backward jumps and reject the packet; the goldens count it as rejected. " +
+			"(The limit counts per packet over all protochain loops, so the captures keep well-formed chains at 16 headers or fewer.)"},
 	{linktype.Ethernet, "geneve 10 and carp or ether multicast",
 		"libpcap's geneve code reads scratch memory M[1] and M[2] before storing them on packets that are not Geneve; " +
 			"libpcap 1.10's bpf_filter leaves M[] uninitialized, so its verdicts depend on the previous packet. " +
