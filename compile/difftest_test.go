@@ -84,20 +84,33 @@ func diffReadCorpus(t testing.TB, path string) []diffCase {
 	return cases
 }
 
-var diffCorpusGolden = filepath.Join(diffDir, "corpus.golden")
+var (
+	diffCorpusGolden = filepath.Join(diffDir, "corpus.golden")
+	diffExtraGolden  = filepath.Join(diffDir, "extra.golden")
+)
 
 func TestDiffCorpus(t *testing.T) {
+	diffCorpusFile(t, "corpus", diffCorpusGolden, diffCorpusKnown)
+}
+
+// TestDiffExtra checks testdata/diff/extra.txt, hand-written corner cases.
+func TestDiffExtra(t *testing.T) {
+	diffCorpusFile(t, "extra", diffExtraGolden, nil)
+}
+
+// diffCorpusFile checks testdata/diff/NAME.txt against NAME.golden.
+func diffCorpusFile(t *testing.T, name, golden string, known []diffKnown) {
 	caps := diffCaptures(t)
-	cases := diffReadCorpus(t, filepath.Join(diffDir, "corpus.txt"))
+	cases := diffReadCorpus(t, filepath.Join(diffDir, name+".txt"))
 	if diffUpdate() {
 		want := diffReferenceVerdicts(t, cases)
-		require.NoError(t, diffWriteGolden(diffCorpusGolden, "libpcap's outcomes for testdata/diff/corpus.txt over testdata/diff/pcaps", caps, cases, want))
+		require.NoError(t, diffWriteGolden(golden, "libpcap's outcomes for testdata/diff/"+name+".txt over testdata/diff/pcaps", caps, cases, want))
 	}
-	g, err := diffReadGolden(diffCorpusGolden)
+	g, err := diffReadGolden(golden)
 	require.NoError(t, err)
-	diffCheckSums(t, g, caps, diffCorpusGolden)
-	require.Equal(t, cases, g.cases, "corpus.txt and corpus.golden list different cases; regenerate with -update")
-	diffRun(t, "corpus", g.cases, g.want, diffCorpusKnown, caps)
+	diffCheckSums(t, g, caps, golden)
+	require.Equal(t, cases, g.cases, "%s.txt and %s list different cases; regenerate with -update", name, golden)
+	diffRun(t, name, g.cases, g.want, known, caps)
 }
 
 var diffBigGolden = filepath.Join(diffDir, "big.golden")
@@ -131,6 +144,10 @@ func TestDiffCorpusLive(t *testing.T) {
 	require.NoError(t, err)
 	live := diffReferenceVerdicts(t, g.cases)
 	diffLiveCheck(t, "corpus (live)", g, live, diffCorpusKnown, caps)
+	g, err = diffReadGolden(diffExtraGolden)
+	require.NoError(t, err)
+	live = diffReferenceVerdicts(t, g.cases)
+	diffLiveCheck(t, "extra (live)", g, live, nil, caps)
 }
 
 // TestDiffBigLive checks the long-expression goldens against libpcap.
