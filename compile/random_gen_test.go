@@ -776,3 +776,36 @@ func (g *diffGen) bigTerm(n int) string {
 	}
 	return fmt.Sprintf("ip[8] = %d", g.intn(256))
 }
+
+// diffSoupVocab is the vocabulary of "token soup" expressions: keywords,
+// operators, literals. Most soups are syntax errors; the test checks that
+// we refuse exactly what libpcap refuses.
+var diffSoupVocab = strings.Fields(`host net port portrange src dst and or not ! && || ( ) [ ] : = == != < > <= >= + - * / % & | ^ << >>
+ip ip6 arp rarp tcp udp icmp icmp6 ether link ppp wlan proto protochain gateway broadcast multicast less greater len
+vlan mpls pppoes pppoed geneve llc type subtype dir addr1 ra ta inbound outbound ifindex mask
+tcpflags icmptype tcp-syn icmp-echo 10.0.0.1 10.0.0 10 fe80::1 ::1 00:1f:29:da:2d:79 0 1 6 17 22 80 100 0x800 255 65535 4096
+\tcp \ip http ssh 1.2 mgt data beacon tods fromds i s u ui l1 l2 iih`)
+
+// diffSoupCases returns n token soups of 1 to 7 tokens.
+func diffSoupCases(seed uint64, n int) []diffCase {
+	r := rand.New(rand.NewPCG(seed, 3))
+	g := &diffGen{r: r}
+	seen := map[diffCase]bool{}
+	var cases []diffCase
+	for len(cases) < n {
+		lt := linktype.Ethernet
+		if g.chance(0.5) {
+			lt = diffPick(g, diffLinkTypes)
+		}
+		toks := make([]string, 1+g.intn(7))
+		for i := range toks {
+			toks[i] = diffPick(g, diffSoupVocab)
+		}
+		c := diffCase{lt, strings.Join(toks, " ")}
+		if !seen[c] {
+			seen[c] = true
+			cases = append(cases, c)
+		}
+	}
+	return cases
+}

@@ -50,6 +50,24 @@ func TestRandomGolden(t *testing.T) {
 	diffRun(t, "random", g.cases, g.want, diffRandomKnown, caps)
 }
 
+var diffSoupGolden = filepath.Join(diffDir, "soup.golden")
+
+// TestRandomSoup checks 2000 committed token soups (random_gen_test.go):
+// we must refuse exactly what libpcap refuses, and agree on the rest.
+func TestRandomSoup(t *testing.T) {
+	caps := diffCaptures(t)
+	if diffUpdate() {
+		cases, want := diffRandomReference(t, diffSoupCases(diffRandomSeed, 2000))
+		require.NoError(t, diffWriteGolden(diffSoupGolden,
+			fmt.Sprintf("libpcap's outcomes for %d token soups (seed %d) over testdata/diff/pcaps", len(cases), diffRandomSeed),
+			caps, cases, want))
+	}
+	g, err := diffReadGolden(diffSoupGolden)
+	require.NoError(t, err)
+	diffCheckSums(t, g, caps, diffSoupGolden)
+	diffRun(t, "soup", g.cases, g.want, nil, caps)
+}
+
 // diffRandomReference returns libpcap's verdicts, leaving out the cases
 // libpcap's optimizer never finishes (so no verdict can be compared).
 func diffRandomReference(t *testing.T, cases []diffCase) ([]diffCase, []diffVerdict) {
@@ -77,6 +95,10 @@ func TestRandomGoldenLive(t *testing.T) {
 	require.NoError(t, err)
 	live := diffReferenceVerdicts(t, g.cases)
 	diffLiveCheck(t, "random (live)", g, live, diffRandomKnown, caps)
+	g, err = diffReadGolden(diffSoupGolden)
+	require.NoError(t, err)
+	live = diffReferenceVerdicts(t, g.cases)
+	diffLiveCheck(t, "soup (live)", g, live, nil, caps)
 }
 
 func TestRandomLive(t *testing.T) {
