@@ -188,6 +188,11 @@ func (p *parser) parseChainCtx(q qual, allowID, inParen, idOnly bool) unit {
 		}
 		return unit{kind: kTerm, off: first.off, n: n, q: cur}
 	case kNid, kPnum:
+		if !allowID {
+			// Only an expression can start here, and a number followed
+			// by "and"/"or" is not one.
+			p.syntaxError()
+		}
 		n := p.asID(first, q)
 		for p.tok == AND || p.tok == OR {
 			op := p.tok
@@ -258,6 +263,9 @@ func (p *parser) parseUnitCtx(q qual, allowID, parenFirst, idOnly bool) unit {
 		case kNid, kPid:
 			return unit{kind: kNid, off: off, n: &notNode{off, u.n}, q: q}
 		case kPnum:
+			if !allowID {
+				p.syntaxError()
+			}
 			return unit{kind: kNid, off: off, n: &notNode{off, p.pnumID(u, q)}, q: q}
 		}
 		p.syntaxError()
