@@ -11,7 +11,7 @@ import "math/bits"
 // everything, as their all-ones bit sets do.
 
 // treesOver is the number of blocks above which the trees are used.
-var treesOver = 3000
+var treesOver = 5000
 
 // lifting is a forest with binary-lifting ancestor tables (for nearest
 // common ancestors while it is built) and depth-first intervals (for
