@@ -296,6 +296,14 @@ func (l *liveHandle) setupRing(p *InactiveHandle) error {
 		block <<= 1
 	}
 	buf := p.bufferSize
+	if l.v3 {
+		// Fewer, bigger blocks mean fewer wakeups; keep at least four
+		// so the kernel always has blocks to fill while one is read.
+		for block < 1<<20 && buf/(2*block) >= 4 {
+			block <<= 1
+			frame = block
+		}
+	}
 	nframes := (buf + frame - 1) / frame
 	nblocks := nframes / (block / frame)
 	if nblocks < 2 {
