@@ -65,6 +65,12 @@
 // length. Like libpcap's, protochain code loops with a backward jump,
 // which the bpf package's machine runs and the Linux kernel refuses.
 //
+// One exception, a libpcap 1.10.3 bug: in live Linux mode, when "vlan ID"
+// follows another test (as in "ip and vlan 100"), libpcap's optimizer
+// misplaces the jump that picks the VLAN ID from metadata, so frames
+// tagged in metadata never match, or it fails with "no destination found
+// for block-local relative jump". Compile places that jump correctly.
+//
 // # Limits
 //
 // Expressions longer than MaxExprLen bytes, nested deeper than MaxNesting

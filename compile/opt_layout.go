@@ -142,15 +142,67 @@ func (o *optimizer) skipRoot() {
 	o.root = b
 }
 
-// embeddedJump returns the offsets of a conditional jump among a block's
-// statements, at position p of the list and emitted as the off-th
-// statement of slen. Its targets are the statements jt+1 and jf+1 list
-// positions further; their offsets are counted the way libpcap counts
-// them, in list positions among the first slen entries, deleted statements
-// included (so a deleted statement before the targets shifts them, as in
-// libpcap's program). Where libpcap then finds no target, or one out of
-// reach, it fails, and so does this.
-func embeddedJump(p, off, slen int, s ostmt) (jt, jf uint8) {
+// Jumps among a block's statements (the VLAN metadata test libpcap's
+// live Linux code patches into a block) keep the distances they had in the
+// generated program, counted in list positions, deleted statements
+// included. The layout turns them into distances between the statements
+// that remain: a target that was deleted becomes the next statement that
+// remains, or the block's final jump (deleting, say, "and #0xfff; jeq #0"
+// into "jset #0xfff" moves the "and" into the final jump).
+//
+// libpcap 1.10.3 counts the targets among the first slen list positions
+// (slen = statements that remain), deleted ones included, so a deleted
+// statement between a jump and its target shifts the target by one, and a
+// target past those positions is "no destination found" (an error). Its
+// "ja" keeps its distance as generated. optimizeLayout(prog, true) reproduces
+// that, for the tests that show the difference.
+
+// errBadEmbedded aborts an optimization whose embedded jumps cannot be
+// laid out (a target outside the block: not code the generator makes;
+// or out of reach), the program is then returned as generated.
+type errBadEmbedded struct{}
+
+// embeddedJumps lays out the jumps among stmts, emitted from out[0] on
+// (deleted statements skipped), the way libpcap should: with the
+// distances between the statements that remain.
+func embeddedJumps(stmts []ostmt, out []bpf.Instruction) {
+	// at[i] is the emitted index of the first remaining statement at list
+	// position >= i; the final jump is at index slen.
+	at := make([]int, len(stmts)+1)
+	n := 0
+	for i, s := range stmts {
+		at[i] = n
+		if s.op != opNop {
+			n++
+		}
+	}
+	at[len(stmts)] = n
+	to := func(p, dist, e int) int {
+		t := p + 1 + dist
+		if t > len(stmts) || at[t]-e-1 > 255 {
+			panic(errBadEmbedded{})
+		}
+		return at[t] - e - 1
+	}
+	for p, s := range stmts {
+		if s.op == opNop || s.op&bpf.ClassMask != bpf.ClassJMP {
+			continue
+		}
+		e := at[p]
+		if s.op == opJa {
+			out[e].K = uint32(to(p, int(s.k), e))
+			continue
+		}
+		out[e].Jt = uint8(to(p, int(s.jt), e))
+		out[e].Jf = uint8(to(p, int(s.jf), e))
+	}
+}
+
+// libpcapEmbeddedJump returns the offsets libpcap 1.10.3 gives a
+// conditional jump among a block's statements, at position p of the list
+// and emitted as the off-th statement of slen (see above), or fails as
+// libpcap does.
+func libpcapEmbeddedJump(p, off, slen int, s ostmt) (jt, jf uint8) {
 	t, f := p+1+int(s.jt), p+1+int(s.jf)
 	for i := 0; i < slen; i++ {
 		if (i == t || i == f) && uint(i-off-1) >= 256 {
@@ -211,16 +263,23 @@ func (o *optimizer) linearize() []bpf.Instruction {
 			b.offset = tail
 			dst := tail
 			off := 0
+			embedded := false
 			for p, s := range b.stmts {
 				if s.op == opNop {
 					continue
 				}
 				out[dst] = bpf.Instruction{Op: s.op, K: s.k}
-				if isCondJump(s.op) && off != slen-2 {
-					out[dst].Jt, out[dst].Jf = embeddedJump(p, off, slen, s)
+				if s.op&bpf.ClassMask == bpf.ClassJMP {
+					embedded = true
+					if o.libpcapLayout && isCondJump(s.op) && off != slen-2 {
+						out[dst].Jt, out[dst].Jf = libpcapEmbeddedJump(p, off, slen, s)
+					}
 				}
 				dst++
 				off++
+			}
+			if embedded && !o.libpcapLayout {
+				embeddedJumps(b.stmts, out[tail:dst])
 			}
 			out[dst] = bpf.Instruction{Op: b.s.op, K: b.s.k}
 			if b.jt() == nil {

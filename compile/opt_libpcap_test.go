@@ -72,7 +72,7 @@ func optCompareWithLibpcap(t *testing.T, live bool) {
 	require.NoError(t, err)
 	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
 	require.Len(t, lines, len(cases))
-	var same, bad int
+	var same, bad, known int
 	for i, c := range cases {
 		want := lines[i]
 		got := "E\t"
@@ -94,12 +94,44 @@ func optCompareWithLibpcap(t *testing.T, live bool) {
 			same++
 			continue
 		}
+		if live && optLibpcapLayoutBug(t, c, want) {
+			known++
+			compile.CheckLiveVLANFrames(t, c.expr) // ours is right
+			if known <= 3 {
+				t.Logf("%v: libpcap 1.10.3 lays out its VLAN metadata jump wrongly (known; ours differs on purpose)", c)
+			}
+			continue
+		}
 		bad++
 		if bad <= 5 {
 			t.Errorf("%v: programs differ (PUREPCAP_OPT_SEED=%d)\nours:    %s\nlibpcap: %s", c, seed, got, want)
 		}
 	}
-	t.Logf("seed %d (live %v): %d cases, %d identical", seed, live, len(cases), same)
+	t.Logf("seed %d (live %v): %d cases, %d identical, %d libpcap layout bugs", seed, live, len(cases), same, known)
+}
+
+// optLibpcapLayoutBug reports whether want, libpcap's outcome for c, is
+// what our optimizer gives with libpcap 1.10.3's wrong layout of the jumps
+// among a block's statements (live Linux "vlan ID", see
+// opt_live_test.go): then libpcap's program (or its "no destination found"
+// error) is the known bug and ours, correctly laid out, differs on purpose.
+func optLibpcapLayoutBug(t *testing.T, c diffCase, want string) bool {
+	un, err := compile.Compile(c.expr, compile.Options{LinkType: c.lt, LiveLinux: true})
+	if err != nil {
+		return false
+	}
+	prog, err := compile.OptimizeLibpcapLayout(un)
+	got := ""
+	var ce *compile.Error
+	switch {
+	case errors.As(err, &ce):
+		got = "E\t" + ce.Msg
+	case err != nil:
+		return false
+	default:
+		got = optFormat(prog)
+	}
+	return got == want
 }
 
 func optFormat(prog []bpf.Instruction) string {

@@ -295,17 +295,6 @@ func TestOptimizeLargePrograms(t *testing.T) {
 	assert.Equal(t, prog, got)
 }
 
-// TestEmbeddedJumpLostTarget checks libpcap's failure when the optimizer
-// deletes the statement a VLAN metadata jump inside a block leads to
-// (here "and #0xfff; jeq #0" becomes "jset #0xfff"): libpcap 1.10.3 reports
-// this error rather than producing a program.
-func TestEmbeddedJumpLostTarget(t *testing.T) {
-	_, err := Compile("0x0 != udp[60] and ether src or dst 0:1f:29:da:2d:79 and vlan 0",
-		Options{LinkType: linktype.Ethernet, LiveLinux: true, Optimize: true})
-	require.Error(t, err)
-	assert.Equal(t, "no destination found for block-local relative jump: off=0", err.(*Error).Msg)
-}
-
 // TestDominatorTreesMatchBitSets checks that the dominator trees used for
 // large programs give the same programs as the bit sets.
 func TestDominatorTreesMatchBitSets(t *testing.T) {

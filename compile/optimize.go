@@ -67,6 +67,8 @@ type optimizer struct {
 	done      bool
 	nonBranch bool // a round changed more than branch targets
 	work      int  // steps done, see optBudget
+
+	libpcapLayout bool // lay out embedded jumps as libpcap does, see optimizeLayout
 }
 
 // spend counts n steps of work and gives up past the budget.
@@ -85,13 +87,22 @@ func (o *optimizer) spend(n int) {
 // caller does not call it at all where libpcap's code generator turns its
 // optimizer off (protochain, geneve, 802.11 header length).
 func optimize(prog []bpf.Instruction) (out []bpf.Instruction, err error) {
+	return optimizeLayout(prog, false)
+}
+
+// optimizeLayout is optimize; with libpcapLayout it lays out the jumps
+// among a block's statements (live Linux "vlan ID") as libpcap 1.10.3
+// does, wrongly (see opt_layout.go), for the tests that show the
+// difference.
+func optimizeLayout(prog []bpf.Instruction, libpcapLayout bool) (out []bpf.Instruction, err error) {
 	root, n, ok := buildCFG(prog, maxOptBlocks)
 	if !ok || root == nil {
 		return prog, nil
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			if _, ok := r.(errOverBudget); ok {
+			switch r.(type) {
+			case errOverBudget, errBadEmbedded:
 				out, err = prog, nil
 				return
 			}
@@ -102,7 +113,7 @@ func optimize(prog []bpf.Instruction) (out []bpf.Instruction, err error) {
 			out, err = nil, &Error{Msg: e.msg}
 		}
 	}()
-	o := &optimizer{root: root, vinfo: make([]vinfo, 1, 64)}
+	o := &optimizer{root: root, vinfo: make([]vinfo, 1, 64), libpcapLayout: libpcapLayout}
 	o.blocks = make([]*oblock, 0, n)
 	o.useTrees = n > treesOver
 	o.numberBlocks()
