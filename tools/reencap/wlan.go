@@ -176,6 +176,32 @@ func (g *gen) wlanExtras(lt linktype.Type) []packet {
 		}
 		ps = append(ps, g.wlanWrap(lt, wlanHdr{h}, nil, 0))
 	}
+	for i := 0; i < 60; i++ {
+		// Malformed: data frames cut inside the MAC header, and (for the
+		// radio link type) radiotap lengths that are too small, too large
+		// or point into the middle of the frame.
+		h := g.wlanData(g.mac(), g.unicastMAC()).b
+		body := cat([]byte{0xaa, 0xaa, 0x03, 0, 0, 0, 0x08, 0x00}, g.ipv4Packet())
+		f := cat(h, body)
+		if lt == linktype.IEEE80211Radio {
+			rt, _ := g.radiotap()
+			switch g.intn(4) {
+			case 0:
+				rt[2], rt[3] = 0xff, 0xff
+			case 1:
+				rt[2], rt[3] = byte(g.intn(8)), 0
+			case 2:
+				n := len(rt) + 2 + g.intn(30)
+				rt[2], rt[3] = byte(n), byte(n>>8)
+			}
+			f = cat(rt, f)
+		}
+		cut := len(f)
+		if g.chance(0.7) {
+			cut = 1 + g.intn(min(len(f)-1, 40+len(h)))
+		}
+		ps = append(ps, packet{f[:cut], len(f)})
+	}
 	for i := 0; i < 40; i++ {
 		// Null data, QoS null and reserved types, with random DS bits.
 		st := pick(g, []byte{0x48, 0xc8, 0x0c, 0x1c, 0x4c, 0x68, 0xe8})
