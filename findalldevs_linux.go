@@ -42,8 +42,6 @@ func findAllDevs() ([]Interface, error) {
 			switch a.Attr.Type {
 			case syscall.IFLA_IFNAME:
 				d.Name = strings.TrimRight(string(a.Value), "\x00")
-			case unix.IFLA_IFALIAS:
-				d.Description = strings.TrimRight(string(a.Value), "\x00")
 			}
 		}
 		if d.Name == "" {
