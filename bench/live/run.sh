@@ -16,6 +16,6 @@ export PATH="$PATH:/usr/local/go/bin"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 gcc -O2 -Wall -o "$tmp/blast" bench/live/c/blast.c
-go build -o "$tmp/pcapdump" ./examples/pcapdump
+CGO_ENABLED=0 go build -o "$tmp/pcapdump" ./examples/pcapdump
 go build -o "$tmp/harness" ./bench/live
 "$tmp/harness" -pcapdump "$tmp/pcapdump" -blast "$tmp/blast" -tcpdump "$(command -v tcpdump)" "$@"
