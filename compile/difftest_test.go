@@ -85,8 +85,9 @@ func diffReadCorpus(t testing.TB, path string) []diffCase {
 }
 
 var (
-	diffCorpusGolden = filepath.Join(diffDir, "corpus.golden")
-	diffExtraGolden  = filepath.Join(diffDir, "extra.golden")
+	diffCorpusGolden     = filepath.Join(diffDir, "corpus.golden")
+	diffExtraGolden      = filepath.Join(diffDir, "extra.golden")
+	diffLibpcapTestsGold = filepath.Join(diffDir, "libpcaptests.golden")
 )
 
 func TestDiffCorpus(t *testing.T) {
@@ -96,6 +97,12 @@ func TestDiffCorpus(t *testing.T) {
 // TestDiffExtra checks testdata/diff/extra.txt, hand-written corner cases.
 func TestDiffExtra(t *testing.T) {
 	diffCorpusFile(t, "extra", diffExtraGolden, nil)
+}
+
+// TestDiffLibpcapTests checks testdata/diff/libpcaptests.txt, expressions
+// from libpcap's own test suite.
+func TestDiffLibpcapTests(t *testing.T) {
+	diffCorpusFile(t, "libpcaptests", diffLibpcapTestsGold, nil)
 }
 
 // diffCorpusFile checks testdata/diff/NAME.txt against NAME.golden.
@@ -148,6 +155,10 @@ func TestDiffCorpusLive(t *testing.T) {
 	require.NoError(t, err)
 	live = diffReferenceVerdicts(t, g.cases)
 	diffLiveCheck(t, "extra (live)", g, live, nil, caps)
+	g, err = diffReadGolden(diffLibpcapTestsGold)
+	require.NoError(t, err)
+	live = diffReferenceVerdicts(t, g.cases)
+	diffLiveCheck(t, "libpcaptests (live)", g, live, nil, caps)
 }
 
 // TestDiffBigLive checks the long-expression goldens against libpcap.
