@@ -22,9 +22,11 @@ func CompileBPFFilter(linkType linktype.Type, snaplen int, expr string) ([]bpf.I
 
 // Compile compiles expr for this handle, as libpcap's pcap_compile: for its
 // link type and snapshot length, optimized if optimize, with netmask (an
-// IPv4 mask such as 0xffffff00, or 0 if unknown) for "ip broadcast". On a
-// live Linux handle the program uses the kernel's ancillary loads, as
-// libpcap's does.
+// IPv4 mask such as 0xffffff00) for "ip broadcast". As in libpcap, 0 is a
+// valid mask (what tcpdump passes when it knows none) and
+// compile.NetmaskUnknown makes "ip broadcast" an error. On a live Linux
+// handle the program uses the kernel's ancillary loads, and on a savefile
+// handle libpcap's savefile rules apply, as libpcap's do.
 func (h *Handle) Compile(expr string, optimize bool, netmask uint32) ([]bpf.Instruction, error) {
 	prog, err := compile.Compile(expr, compile.Options{
 		LinkType:  h.linkType,
@@ -32,6 +34,7 @@ func (h *Handle) Compile(expr string, optimize bool, netmask uint32) ([]bpf.Inst
 		Optimize:  optimize,
 		Netmask:   netmask,
 		LiveLinux: h.live != nil,
+		Savefile:  h.reader != nil,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("pcap: %w", err)
