@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -53,10 +54,13 @@ func run(t testing.TB, args ...string) string {
 func newVethPair(t testing.TB) *vethPair {
 	t.Helper()
 	requireRoot(t)
-	id := fmt.Sprintf("%d%d", os.Getpid()%100000, nsCounter.Add(1))
+	removeStaleNamespaces()
+	n := nsCounter.Add(1)
+	id := fmt.Sprintf("%d%d", os.Getpid()%100000, n)
 	v := &vethPair{
-		capNS: "ppcap" + id, peerNS: "ppeer" + id,
-		capIf: "pc" + id, peerIf: "pp" + id,
+		capNS:  fmt.Sprintf("ppcap-%d-%d", os.Getpid(), n),
+		peerNS: fmt.Sprintf("ppeer-%d-%d", os.Getpid(), n),
+		capIf:  "pc" + id, peerIf: "pp" + id,
 		capIP: net.IPv4(10, 77, 0, 1).To4(), peerIP: net.IPv4(10, 77, 0, 2).To4(),
 	}
 	run(t, "ip", "netns", "add", v.capNS)
@@ -79,6 +83,28 @@ func newVethPair(t testing.TB) *vethPair {
 	run(t, "ip", "-n", v.capNS, "neigh", "replace", "10.77.0.2", "lladdr", v.peerMAC.String(), "dev", v.capIf)
 	run(t, "ip", "-n", v.peerNS, "neigh", "replace", "10.77.0.1", "lladdr", v.capMAC.String(), "dev", v.peerIf)
 	return v
+}
+
+var staleOnce sync.Once
+
+// removeStaleNamespaces deletes the namespaces of earlier test processes
+// that were killed before their cleanups ran.
+func removeStaleNamespaces() {
+	staleOnce.Do(func() {
+		ents, _ := os.ReadDir("/run/netns")
+		for _, e := range ents {
+			var kind string
+			var pid, n int
+			name := strings.Replace(e.Name(), "-", " ", -1)
+			if c, _ := fmt.Sscanf(name, "%s %d %d", &kind, &pid, &n); c != 3 || (kind != "ppcap" && kind != "ppeer") {
+				continue
+			}
+			if _, err := os.Stat(fmt.Sprintf("/proc/%d", pid)); err == nil {
+				continue
+			}
+			exec.Command("ip", "netns", "del", e.Name()).Run()
+		}
+	})
 }
 
 func linkMAC(t testing.TB, ns, ifc string) net.HardwareAddr {
