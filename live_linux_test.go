@@ -602,6 +602,7 @@ func BenchmarkZeroCopyReadPacketData(b *testing.B) {
 	v := newVethPair(b)
 	p, err := NewInactiveHandle(v.capIf)
 	require.NoError(b, err)
+	require.NoError(b, p.SetTimeout(time.Second)) // waits set a deadline, as pcapdump's do
 	require.NoError(b, p.SetBPFInstructionFilter(udpDstPort9))
 	h := openIn(b, v.capNS, p)
 
