@@ -13,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"hash/fnv"
+	"net/netip"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -137,9 +138,65 @@ func diffReadPcap(path string) (*diffCapture, error) {
 type diffCase struct {
 	lt   linktype.Type
 	expr string
+	// opts are non-default compile options, ";"-separated: "s=N" (snaplen),
+	// "m=A.B.C.D" (netmask), "O" (optimizer off). Files write them after
+	// the link type: "RAW;s=200;O<TAB>less 200".
+	opts string
 }
 
-func (c diffCase) String() string { return c.lt.Name() + "\t" + c.expr }
+// ltField is the link type and options as the files write them.
+func (c diffCase) ltField() string {
+	if c.opts == "" {
+		return c.lt.Name()
+	}
+	return c.lt.Name() + ";" + c.opts
+}
+
+func (c diffCase) String() string { return c.ltField() + "\t" + c.expr }
+
+// diffParseLT parses a link type field with optional options.
+func diffParseLT(f string) (linktype.Type, string, error) {
+	name, opts, _ := strings.Cut(f, ";")
+	lt, ok := linktype.Parse(name)
+	if !ok {
+		return 0, "", fmt.Errorf("unknown link type %q", name)
+	}
+	if _, err := diffOptions(diffCase{lt: lt, opts: opts}); err != nil {
+		return 0, "", err
+	}
+	return lt, opts, nil
+}
+
+// diffOptions returns the compile options of c.
+func diffOptions(c diffCase) (compile.Options, error) {
+	o := compile.Options{LinkType: c.lt, Snaplen: diffSnaplen, Optimize: true}
+	if c.opts == "" {
+		return o, nil
+	}
+	for _, opt := range strings.Split(c.opts, ";") {
+		k, v, _ := strings.Cut(opt, "=")
+		switch k {
+		case "O":
+			o.Optimize = false
+		case "s":
+			n, err := strconv.Atoi(v)
+			if err != nil || n <= 0 {
+				return o, fmt.Errorf("bad snaplen option %q", opt)
+			}
+			o.Snaplen = n
+		case "m":
+			a, err := netip.ParseAddr(v)
+			if err != nil || !a.Is4() {
+				return o, fmt.Errorf("bad netmask option %q", opt)
+			}
+			b := a.As4()
+			o.Netmask = uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+		default:
+			return o, fmt.Errorf("unknown option %q", opt)
+		}
+	}
+	return o, nil
+}
 
 // diffVerdict is an outcome: an error, or the packets a program accepts.
 type diffVerdict struct {
@@ -257,7 +314,15 @@ func diffOursOpt(c diffCase, caps map[linktype.Type]*diffCapture, optimize bool)
 				ch <- result{err: fmt.Errorf("PANIC: %v", r)}
 			}
 		}()
-		p, err := compile.Compile(c.expr, compile.Options{LinkType: c.lt, Snaplen: diffSnaplen, Optimize: optimize})
+		o, err := diffOptions(c)
+		if err != nil {
+			ch <- result{err: err}
+			return
+		}
+		if !optimize {
+			o.Optimize = false
+		}
+		p, err := compile.Compile(c.expr, o)
 		ch <- result{p, err}
 	}()
 	var r result
@@ -409,9 +474,9 @@ func diffReadGolden(path string) (*diffGolden, error) {
 		if len(f) != 3 {
 			return nil, fmt.Errorf("%s:%d: bad line", path, line)
 		}
-		lt, ok := linktype.Parse(f[0])
-		if !ok {
-			return nil, fmt.Errorf("%s:%d: unknown link type %q", path, line, f[0])
+		lt, opts, err := diffParseLT(f[0])
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", path, line, err)
 		}
 		v, err := diffParseVerdict(f[2])
 		if err != nil {
@@ -421,7 +486,7 @@ func diffReadGolden(path string) (*diffGolden, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: expression: %v", path, line, err)
 		}
-		g.cases = append(g.cases, diffCase{lt, expr})
+		g.cases = append(g.cases, diffCase{lt: lt, expr: expr, opts: opts})
 		g.want = append(g.want, v)
 	}
 	return g, sc.Err()
@@ -438,7 +503,7 @@ func diffWriteGolden(path, comment string, caps map[linktype.Type]*diffCapture, 
 		fmt.Fprintf(&b, "#capture\t%s\t%d\t%s\n", lt.Name(), len(caps[lt].packets), caps[lt].sum)
 	}
 	for i, c := range cases {
-		fmt.Fprintf(&b, "%s\t%s\t%s\n", c.lt.Name(), strconv.Quote(c.expr), want[i])
+		fmt.Fprintf(&b, "%s\t%s\t%s\n", c.ltField(), strconv.Quote(c.expr), want[i])
 	}
 	return os.WriteFile(path, b.Bytes(), 0o644)
 }
@@ -568,7 +633,7 @@ type diffKnown struct {
 func diffKnownIndex(list []diffKnown) map[diffCase]diffKnown {
 	m := map[diffCase]diffKnown{}
 	for _, k := range list {
-		m[diffCase{k.lt, k.expr}] = k
+		m[diffCase{lt: k.lt, expr: k.expr}] = k
 	}
 	return m
 }
@@ -662,7 +727,7 @@ func diffRun(t *testing.T, name string, cases []diffCase, want []diffVerdict, kn
 		t.Errorf("%s: %s", name, u)
 	}
 	for _, k := range known {
-		if !seen[diffCase{k.lt, k.expr}] {
+		if !seen[diffCase{lt: k.lt, expr: k.expr}] {
 			t.Errorf("%s: known difference %s\t%s is not among the cases; remove it", name, k.lt.Name(), k.expr)
 		}
 	}

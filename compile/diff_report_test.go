@@ -205,7 +205,7 @@ func diffMinimize(t *testing.T, c diffCase, caps map[linktype.Type]*diffCapture)
 		}
 		var cs []diffCase
 		for _, e := range cands {
-			cs = append(cs, diffCase{c.lt, e})
+			cs = append(cs, diffCase{lt: c.lt, expr: e, opts: c.opts})
 		}
 		ref := diffReferenceVerdicts(t, cs)
 		best := -1

@@ -51,7 +51,7 @@ func TestDiffLibpcapQuirks(t *testing.T) {
 	caps := diffCaptures(t)
 	var cases []diffCase
 	for _, q := range diffLibpcapQuirks {
-		cases = append(cases, diffCase{q.lt, q.expr})
+		cases = append(cases, diffCase{lt: q.lt, expr: q.expr})
 	}
 	fixed := diffReferenceVerdicts(t, cases)
 	raw := diffReferenceRun(t, cases, "-r", "-t", "2")
@@ -76,9 +76,9 @@ func diffReadCorpus(t testing.TB, path string) []diffCase {
 		}
 		lts, expr, ok := strings.Cut(line, "\t")
 		require.True(t, ok, "corpus line without a tab: %q", line)
-		lt, ok := linktype.Parse(lts)
-		require.True(t, ok, "corpus line with unknown link type: %q", line)
-		cases = append(cases, diffCase{lt, expr})
+		lt, opts, err := diffParseLT(lts)
+		require.NoError(t, err, "corpus line %q", line)
+		cases = append(cases, diffCase{lt: lt, expr: expr, opts: opts})
 	}
 	require.NoError(t, sc.Err())
 	return cases

@@ -721,7 +721,7 @@ func diffRandomCases(seed uint64, total int, caps map[linktype.Type]*diffCapture
 			} else {
 				e = g.expr(0)
 			}
-			c := diffCase{lt, e}
+			c := diffCase{lt: lt, expr: e}
 			if seen[c] || strings.ContainsAny(e, "\t\n") {
 				continue
 			}
@@ -749,7 +749,7 @@ func diffBigCases(caps map[linktype.Type]*diffCapture) []diffCase {
 				}
 				b.WriteString(g.bigTerm(n))
 			}
-			cases = append(cases, diffCase{lt, b.String()})
+			cases = append(cases, diffCase{lt: lt, expr: b.String()})
 		}
 	}
 	return cases
@@ -801,7 +801,7 @@ func diffSoupCases(seed uint64, n int) []diffCase {
 		for i := range toks {
 			toks[i] = diffPick(g, diffSoupVocab)
 		}
-		c := diffCase{lt, strings.Join(toks, " ")}
+		c := diffCase{lt: lt, expr: strings.Join(toks, " ")}
 		if !seen[c] {
 			seen[c] = true
 			cases = append(cases, c)

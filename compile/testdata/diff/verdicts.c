@@ -7,7 +7,9 @@
  *   gcc -O2 -o verdicts verdicts.c -lpcap
  *   verdicts [-O] [-r] [-t SECONDS] [-s SNAPLEN] CAPTURE... < cases
  *
- * Each input line is "LINKTYPE<TAB>EXPRESSION". The expression is compiled
+ * Each input line is "LINKTYPE<TAB>EXPRESSION", where LINKTYPE may carry
+ * options: "RAW;s=200;m=255.255.255.0;O" (snaplen, netmask, optimizer off).
+ * The expression is compiled
  * with pcap_compile on a dead handle of that link type (optimizer on unless
  * -O is given, netmask 0, like tcpdump -d), then run with bpf_filter over every packet of
  * the captures of that link type. One output line per input line:
@@ -141,8 +143,28 @@ static void arm_loop_timer(int msec)
 }
 
 /* judge prints one case's result. */
-static void judge(const char *ltname, const char *expr, int snaplen)
+static void judge(const char *ltfield, const char *expr, int snaplen)
 {
+	/* The link type field may carry options: "RAW;s=200;m=255.255.255.0;O". */
+	char ltname[128];
+	int opt = optimize;
+	bpf_u_int32 netmask = 0;
+	snprintf(ltname, sizeof ltname, "%s", ltfield);
+	char *save = NULL;
+	strtok_r(ltname, ";", &save);
+	for (char *o = strtok_r(NULL, ";", &save); o != NULL; o = strtok_r(NULL, ";", &save)) {
+		unsigned a, b, c, d;
+		if (strcmp(o, "O") == 0)
+			opt = 0;
+		else if (strncmp(o, "s=", 2) == 0)
+			snaplen = atoi(o + 2);
+		else if (sscanf(o, "m=%u.%u.%u.%u", &a, &b, &c, &d) == 4)
+			netmask = (bpf_u_int32)(a << 24 | b << 16 | c << 8 | d);
+		else {
+			printf("E\tunknown option %s\n", o);
+			return;
+		}
+	}
 	int lt = linktype_of(ltname);
 	if (lt < 0) {
 		printf("E\tunknown link type %s\n", ltname);
@@ -150,7 +172,7 @@ static void judge(const char *ltname, const char *expr, int snaplen)
 	}
 	pcap_t *p = pcap_open_dead(lt, snaplen);
 	struct bpf_program prog;
-	if (pcap_compile(p, &prog, expr, optimize, 0) < 0) {
+	if (pcap_compile(p, &prog, expr, opt, netmask) < 0) {
 		char *msg = pcap_geterr(p);
 		for (char *c = msg; *c; c++)
 			if (*c == '\t' || *c == '\n')
