@@ -193,6 +193,12 @@ func TestPrograms(t *testing.T) {
 		want string
 	}{
 		{linktype.Ethernet, "", "(000) ret      #262144\n"},
+		// libpcap's scanner reads "==" as "=", so the byte primitive takes it.
+		{linktype.Ethernet, "byte 8 == 5", `(000) ldb      [8]
+(001) jeq      #0x5             jt 2	jf 3
+(002) ret      #262144
+(003) ret      #0
+`},
 		{linktype.Ethernet, "ip", `(000) ldh      [12]
 (001) jeq      #0x800           jt 2	jf 3
 (002) ret      #262144

@@ -472,10 +472,7 @@ func (p *parser) parseRterm(q qual) unit {
 			n.op = '<'
 		case GT:
 			n.op = '>'
-		case EQ:
-			if p.lit != "=" {
-				p.syntaxError()
-			}
+		case EQ: // "=" or "==", as libpcap's scanner reads both as '='
 			n.op = '='
 		default:
 			p.syntaxError()
