@@ -722,6 +722,10 @@ func diffRandomCases(seed uint64, total int, caps map[linktype.Type]*diffCapture
 				e = g.expr(0)
 			}
 			c := diffCase{lt: lt, expr: e}
+			if g.chance(0.1) {
+				// Non-default compile options.
+				c.opts = diffPick(g, []string{"O", "O", "s=96", "s=65535", "m=255.255.255.0", "m=255.0.0.0;s=200", "O;m=255.255.0.0"})
+			}
 			if seen[c] || strings.ContainsAny(e, "\t\n") {
 				continue
 			}
