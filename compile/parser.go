@@ -510,11 +510,9 @@ func (p *parser) parseRterm(q qual) unit {
 			p.next()
 		}
 	case PF_IFNAME, PF_RSET, PF_RNR, PF_SRNR, PF_REASON, PF_ACTION:
-		fail(off, "'"+p.lit+"' is supported only on OpenBSD pf log (PFLOG) captures")
-	case ATMKW:
-		fail(off, "'"+p.lit+"' is supported only on raw ATM captures")
-	case MTPKW:
-		fail(off, "'"+p.lit+"' is supported only on SS7 MTP captures")
+		p.refusePF(off)
+	case ATMKW, MTPKW:
+		p.refuseATMOrMTP(off)
 	default:
 		p.syntaxError()
 	}
