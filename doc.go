@@ -7,4 +7,35 @@
 //   - compile: the tcpdump filter language, compiled to classic BPF;
 //   - savefile: pcap and pcapng reading and writing;
 //   - linktype: link-layer header types and their libpcap names.
+//
+// # Handles
+//
+// OpenLive, or NewInactiveHandle followed by its setters and Activate, opens
+// a live capture: on Linux an AF_PACKET socket with a TPACKET_V3 ring
+// (TPACKET_V2 in immediate mode). OpenOffline, OpenOfflineReader and
+// OpenDead return the same *Handle, so reading, filtering and statistics
+// work alike for files and live capture. On systems other than Linux the
+// live functions return an error that names the operating system.
+//
+// # Reading and buffer ownership
+//
+// ZeroCopyReadPacketData returns a slice that is valid only until the next
+// read on the handle; ReadPacketData returns a copy the caller owns;
+// ReadPacketDataTo reads into the caller's buffer; NextPacket is libpcap's
+// pcap_next_ex; Packets is an iterator. CaptureInfo has exactly gopacket's
+// fields, so gopacket.CaptureInfo(ci) converts it.
+//
+// # Waiting
+//
+// All waiting goes through the Go runtime poller. A read that times out
+// returns ErrTimeout (it matches os.ErrDeadlineExceeded), and Close from
+// another goroutine wakes a blocked reader with an error matching
+// os.ErrClosed.
+//
+// # Filters
+//
+// SetFilter compiles an expression (in live-Linux mode for live handles) and
+// attaches it in the kernel; a filter set before Activate is attached before
+// bind, and one set later never lets an unmatched packet through. Programs
+// the kernel refuses run in the userspace bpf machine instead.
 package pcap
