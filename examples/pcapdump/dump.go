@@ -21,11 +21,13 @@ func dumpProgram(c *config) error {
 		}
 		lt = t
 	}
-	prog, err := compile.Compile(c.expr, compile.Options{
-		LinkType: lt,
-		Snaplen:  c.snaplen,
-		Optimize: c.optimize,
-	})
+	return printProgram(c, compile.Options{LinkType: lt, Snaplen: c.snaplen, Optimize: c.optimize})
+}
+
+// printProgram compiles c.expr with opts and prints it as -d, -dd or -ddd
+// asks.
+func printProgram(c *config, opts compile.Options) error {
+	prog, err := compile.Compile(c.expr, opts)
 	if err != nil {
 		return compileError(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/purepcap/pcap/compile"
 	"github.com/purepcap/pcap/linktype"
 	"github.com/purepcap/pcap/savefile"
 )
@@ -50,6 +51,10 @@ func readOffline(c *config) error {
 		name = fmt.Sprintf("%s (%s)", name, lt.Description())
 	}
 	fmt.Fprintf(os.Stderr, "reading from file %s, link-type %s, snapshot length %d\n", c.readFile, name, r.Snaplen())
+	if c.dumpLevel > 0 {
+		// tcpdump -r FILE -d: the program for the file's link type and snaplen.
+		return printProgram(c, compile.Options{LinkType: lt, Snaplen: r.Snaplen(), Optimize: c.optimize, Savefile: true})
+	}
 	fileType, ok := lt.Savefile()
 	if !ok {
 		return fmt.Errorf("unknown data link type %d (min 104, max 289)", lt.DLT())
