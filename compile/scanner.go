@@ -4,6 +4,7 @@ import (
 	"net/netip"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Scanner splits a filter expression into tokens, the way libpcap's lexer
@@ -54,7 +55,7 @@ func (s *Scanner) Scan() (off int, tok Token, lit string) {
 		}
 		return off, t, lit
 	case c == ':':
-		if n := matchLen(reV6, src[off:]); n > 0 {
+		if n := matchLen(scanRE().v6, src[off:]); n > 0 {
 			s.pos = off + n
 			lit = src[off:s.pos]
 			return off, s.checkV6(lit), lit
@@ -199,14 +200,14 @@ func (s *Scanner) scanWord(off int) (int, Token) {
 	}
 	rest := src[off:span]
 	if hasColon {
-		lens[candV6] = matchLen(reV6, rest)
-		lens[candBogusMAC] = matchLen(reBogusMAC, rest)
+		lens[candV6] = matchLen(scanRE().v6, rest)
+		lens[candBogusMAC] = matchLen(scanRE().bogusMAC, rest)
 	}
 	if hasColon || hasSep || span-off >= 12 {
-		lens[candMAC] = matchLen(reMAC, rest)
+		lens[candMAC] = matchLen(scanRE().mac, rest)
 	}
 	if hasSep {
-		lens[candHID] = matchLen(reHID, rest)
+		lens[candHID] = matchLen(scanRE().hid, rest)
 	}
 	best := candKeyword
 	for c := 1; c < nCands; c++ {
@@ -366,12 +367,21 @@ const (
 	rxB2 = `[0-9A-Fa-f]{4}`
 )
 
-var (
-	reHID      = longest(`^(?:` + rxN + `\.` + rxN + `(?:\.` + rxN + `(?:\.` + rxN + `)?)?)`)
-	reMAC      = longest(`^(?:` + rxB + `(?::` + rxB + `){5}|` + rxB + `(?:-` + rxB + `){5}|` + rxB + `(?:\.` + rxB + `){5}|` + rxB2 + `\.` + rxB2 + `\.` + rxB2 + `|` + rxB2 + rxB2 + rxB2 + `)`)
-	reBogusMAC = longest(`^` + rxB + `:+(?:` + rxB + `:+)+`)
-	reV6       = longest(`^(?:` + v6Pattern() + `)`)
-)
+// scanRegexps are the scanner's address patterns. Compiling them costs about
+// a millisecond and a megabyte, so it happens on the first Compile that needs
+// them, not at package init.
+type scanRegexps struct {
+	hid, mac, bogusMAC, v6 *regexp.Regexp
+}
+
+var scanRE = sync.OnceValue(func() *scanRegexps {
+	return &scanRegexps{
+		hid:      longest(`^(?:` + rxN + `\.` + rxN + `(?:\.` + rxN + `(?:\.` + rxN + `)?)?)`),
+		mac:      longest(`^(?:` + rxB + `(?::` + rxB + `){5}|` + rxB + `(?:-` + rxB + `){5}|` + rxB + `(?:\.` + rxB + `){5}|` + rxB2 + `\.` + rxB2 + `\.` + rxB2 + `|` + rxB2 + rxB2 + rxB2 + `)`),
+		bogusMAC: longest(`^` + rxB + `:+(?:` + rxB + `:+)+`),
+		v6:       longest(`^(?:` + v6Pattern() + `)`),
+	}
+})
 
 func longest(expr string) *regexp.Regexp {
 	re := regexp.MustCompile(expr)
