@@ -59,7 +59,11 @@ var supportedDLT = map[uint32]bool{
 // Compile compiles a tcpdump filter expression to a classic BPF program
 // that gives the same verdict as libpcap's program for the same options.
 // An empty expression accepts every packet. Errors are *Error values that
-// carry the byte offset of the problem.
+// carry the byte offset of the problem. The returned program is newly
+// allocated and belongs to the caller. Compile may be called from several
+// goroutines at once; it blocks only while Options.Resolver looks up a name
+// (the system resolver reads /etc files once and may query DNS for host
+// names, for at most HostLookupTimeout).
 func Compile(expr string, opts Options) (prog []bpf.Instruction, err error) {
 	if len(expr) > MaxExprLen {
 		return nil, &Error{Offset: MaxExprLen, Msg: fmt.Sprintf("expression longer than %d bytes", MaxExprLen)}
