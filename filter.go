@@ -66,7 +66,7 @@ func (h *Handle) SetFilter(expr string) error { return h.SetBPFFilter(expr) }
 // SetBPFInstructionFilter makes prog, a program for the handle's link type,
 // the handle's filter. An empty program removes the filter.
 func (h *Handle) SetBPFInstructionFilter(prog []bpf.Instruction) error {
-	if h.closed {
+	if h.closed.Load() {
 		return errors.New("pcap: set filter: handle is closed")
 	}
 	prog = append([]bpf.Instruction(nil), prog...)
@@ -84,7 +84,8 @@ func (h *Handle) SetBPFInstructionFilter(prog []bpf.Instruction) error {
 	if h.live != nil {
 		return h.live.setFilter(h, prog, vm)
 	}
-	h.filter, h.vm = prog, vm
+	h.filter = prog
+	h.vm.Store(vm)
 	return nil
 }
 

@@ -203,7 +203,7 @@ func activate(h *Handle, p *InactiveHandle) (err error) {
 			if err != nil {
 				return fmt.Errorf("pcap: set filter: %w", err)
 			}
-			h.filter, h.vm = prog, vm
+			h.filter = prog
 			l.cfg.Store(l.newConfig(vm, !l.attachKernel(prog), l.linkType))
 		}
 	}
@@ -749,7 +749,7 @@ func (l *liveHandle) setFilterLocked(h *Handle, prog []bpf.Instruction, vm *user
 	// again, slot by slot, until the reader has gone all the way round.
 	l.userSlots.Store(int32(l.nslots + 1))
 	l.cfg.Store(l.newConfig(vm, userOnly, t))
-	h.filter, h.vm = prog, vm
+	h.filter = prog
 	return nil
 }
 

@@ -56,7 +56,7 @@ func OpenDead(linkType linktype.Type, snaplen int) (*Handle, error) {
 }
 
 func (h *Handle) nextOffline() ([]byte, CaptureInfo, error) {
-	if h.closed {
+	if h.closed.Load() {
 		return nil, CaptureInfo{}, fmt.Errorf("pcap: read: %w", os.ErrClosed)
 	}
 	if h.reader == nil {
@@ -67,9 +67,9 @@ func (h *Handle) nextOffline() ([]byte, CaptureInfo, error) {
 		if err != nil {
 			return nil, ci, err
 		}
-		h.read++
-		if h.vm != nil {
-			n := h.vm.run(data, ci.Length, nil)
+		h.read.Add(1)
+		if vm := h.vm.Load(); vm != nil {
+			n := vm.run(data, ci.Length, nil)
 			if n == 0 {
 				continue
 			}
@@ -78,7 +78,6 @@ func (h *Handle) nextOffline() ([]byte, CaptureInfo, error) {
 				ci.CaptureLength = n
 			}
 		}
-		h.matched++
 		if h.precision == Microsecond {
 			ci.Timestamp = ci.Timestamp.Truncate(1000)
 		}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/purepcap/pcap/bpf"
@@ -110,19 +111,19 @@ type Handle struct {
 
 	closeOnce sync.Once
 	closeErr  error
-	closed    bool
+	closed    atomic.Bool // set by Close, which may race a reader
 
 	// Offline handles.
 	file   *os.File // opened by OpenOffline, closed by Close
 	reader packetSource
 	ci     CaptureInfo // what NextPacket points to, for offline handles
 
-	// The userspace filter: all offline filtering, and live filtering
-	// that the kernel can't do.
-	filter  []bpf.Instruction // the program as given (for the handle's link type)
-	vm      *userFilter
-	matched int // offline: packets that passed the filter
-	read    int // offline: packets read from the file
+	// The filter as given (for the handle's link type). Live handles
+	// keep the machine that runs it in liveHandle.cfg; offline handles in
+	// vm, which SetBPFInstructionFilter may replace while a reader runs.
+	filter []bpf.Instruction
+	vm     atomic.Pointer[userFilter] // offline only; nil: no filter
+	read   atomic.Int64               // offline: packets read from the file
 
 	live *liveHandle // nil unless the handle captures live
 }
@@ -353,7 +354,7 @@ func (h *Handle) Close() error {
 				h.closeErr = err
 			}
 		}
-		h.closed = true
+		h.closed.Store(true)
 	})
 	return h.closeErr
 }
@@ -369,7 +370,7 @@ func (h *Handle) Stats() (*Stats, error) {
 		}
 		return &s, nil
 	}
-	return &Stats{PacketsReceived: h.read}, nil
+	return &Stats{PacketsReceived: int(h.read.Load())}, nil
 }
 
 // SetDirection chooses which packets a live handle returns: those received
