@@ -3,6 +3,7 @@ package compile
 import (
 	"errors"
 	"fmt"
+	"math"
 	"net/netip"
 
 	"github.com/purepcap/pcap/bpf"
@@ -20,7 +21,7 @@ const DefaultSnaplen = 262144
 // Options say what a filter is compiled for.
 type Options struct {
 	LinkType  linktype.Type // link-layer header type of the packets
-	Snaplen   int           // snapshot length; 0 means 262144
+	Snaplen   int           // snapshot length, at most 2^32-1; 0 means 262144
 	Optimize  bool          // run the optimizer passes
 	Netmask   uint32        // IPv4 netmask for "ip broadcast"; NetmaskUnknown if unknown
 	LiveLinux bool          // use Linux ancillary loads, as on a live AF_PACKET socket
@@ -74,6 +75,9 @@ func Compile(expr string, opts Options) (prog []bpf.Instruction, err error) {
 	}
 	if snaplen < 0 {
 		return nil, &Error{Msg: "negative snaplen"}
+	}
+	if uint64(snaplen) > math.MaxUint32 {
+		return nil, &Error{Msg: fmt.Sprintf("snaplen %d too large (at most %d)", snaplen, uint32(math.MaxUint32))}
 	}
 	dlt := opts.LinkType.DLT()
 	if !supportedDLT[dlt] {

@@ -3,6 +3,7 @@ package compile
 import (
 	"errors"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -567,4 +568,18 @@ func TestConcurrentCompile(t *testing.T) {
 	for w := 0; w < 4; w++ {
 		assert.True(t, <-done)
 	}
+}
+
+func TestSnaplenRange(t *testing.T) {
+	if strconv.IntSize < 64 {
+		t.Skip("int has 32 bits: every snaplen fits a return constant")
+	}
+	u := uint64(1) << 32
+	huge := int(u) // would truncate to "ret #0", a filter that drops everything
+	prog, err := Compile("tcp", Options{LinkType: linktype.Ethernet, Snaplen: huge})
+	assert.Nil(t, prog)
+	assert.ErrorContains(t, err, "snaplen")
+	prog, err = Compile("", Options{LinkType: linktype.Ethernet, Snaplen: huge - 1})
+	require.NoError(t, err)
+	assert.Equal(t, []bpf.Instruction{bpf.Stmt(bpf.ClassRET|bpf.RetK, 0xffffffff)}, prog)
 }
