@@ -54,7 +54,7 @@ func TestDiffLibpcapQuirks(t *testing.T) {
 		cases = append(cases, diffCase{lt: q.lt, expr: q.expr})
 	}
 	fixed := diffReferenceVerdicts(t, cases)
-	raw := diffReferenceRun(t, cases, "-r", "-t", "2")
+	raw := diffReferenceRun(t, cases, "-r", "-t", "1")
 	for i, c := range cases {
 		ours, _ := diffOurs(c, caps)
 		require.Equal(t, diffAgree, diffCompare(fixed[i], ours), "%s: ours against the corrected libpcap: %s", c, diffExplain(c, fixed[i], ours, caps))

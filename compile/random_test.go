@@ -24,7 +24,7 @@ import (
 const (
 	diffRandomSeed  = 20261122
 	diffRandomCount = 3000
-	diffLiveCount   = 1500
+	diffLiveCount   = 1000
 	// diffLiveGoal is the agreement the fresh batch must reach: the issue's
 	// goal. Each disagreement is logged; a failure shows the seed.
 	diffLiveGoal = 99.5
