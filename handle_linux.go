@@ -263,7 +263,14 @@ func (l *liveHandle) chooseLinkType(want linktype.Type) {
 	}
 }
 
-func htons(v uint16) uint16 { return v<<8 | v>>8 }
+// htons converts between host and network byte order (it is its own
+// inverse): the kernel wants sll_protocol and gives sockaddr_ll's protocol
+// in network order, stored in a host-order uint16.
+func htons(v uint16) uint16 {
+	var b [2]byte
+	binary.BigEndian.PutUint16(b[:], v)
+	return binary.NativeEndian.Uint16(b[:])
+}
 
 // setupRing creates and maps the receive ring: TPACKET_V3 blocks, or
 // TPACKET_V2 frames in immediate mode (V3 hands packets over a block at a
