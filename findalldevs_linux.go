@@ -25,9 +25,9 @@ func findAllDevs() ([]Interface, error) {
 		return nil, os.NewSyscallError("netlink parse", err)
 	}
 	var devs []Interface
-	byIndex := map[int32]int{}
-	p2p := map[int32]bool{}
-	arphrd := map[int32]uint16{}
+	byIndex := map[int32]int{} // interface index -> position in devs
+	var p2p []bool             // per device: IFF_POINTOPOINT
+	var arphrd []uint16        // per device: ARPHRD_* type
 	for _, m := range msgs {
 		if m.Header.Type != syscall.RTM_NEWLINK || len(m.Data) < syscall.SizeofIfInfomsg {
 			continue
@@ -56,8 +56,8 @@ func findAllDevs() ([]Interface, error) {
 		if ifi.Flags&syscall.IFF_LOOPBACK != 0 {
 			d.Flags |= FlagLoopback
 		}
-		p2p[ifi.Index] = ifi.Flags&syscall.IFF_POINTOPOINT != 0
-		arphrd[ifi.Index] = ifi.Type
+		p2p = append(p2p, ifi.Flags&syscall.IFF_POINTOPOINT != 0)
+		arphrd = append(arphrd, ifi.Type)
 		byIndex[ifi.Index] = len(devs)
 		devs = append(devs, d)
 	}
@@ -104,7 +104,7 @@ func findAllDevs() ([]Interface, error) {
 		switch {
 		case local != nil:
 			ia.IP = local
-			if address != nil && !address.Equal(local) && p2p[int32(ifa.Index)] {
+			if address != nil && !address.Equal(local) && p2p[i] {
 				ia.P2P = address
 			}
 		case address != nil:
@@ -121,14 +121,7 @@ func findAllDevs() ([]Interface, error) {
 	}
 
 	for i := range devs {
-		d := &devs[i]
-		idx := int32(-1)
-		for k, v := range byIndex {
-			if v == i {
-				idx = k
-			}
-		}
-		d.Flags |= linkFlags(d.Name, d.Flags, arphrd[idx])
+		devs[i].Flags |= linkFlags(devs[i].Name, devs[i].Flags, arphrd[i])
 	}
 	devs = append(devs, Interface{
 		Name:        "any",
@@ -181,15 +174,18 @@ func ethtoolLink(name string) (bool, error) {
 	defer unix.Close(fd)
 	var val struct{ cmd, data uint32 }
 	val.cmd = unix.ETHTOOL_GLINK
+	// ifr_data is a pointer, not a uintptr, so that the runtime keeps val
+	// where the kernel will write it (a uintptr outside the call
+	// expression is not kept up to date if the stack moves).
 	var ifr struct {
 		name [unix.IFNAMSIZ]byte
-		data uintptr
+		data unsafe.Pointer
 		_    [24 - unsafe.Sizeof(uintptr(0))]byte
 	}
 	copy(ifr.name[:unix.IFNAMSIZ-1], name)
-	ifr.data = uintptr(unsafe.Pointer(&val))
+	ifr.data = unsafe.Pointer(&val)
 	_, _, e := unix.Syscall(unix.SYS_IOCTL, uintptr(fd), unix.SIOCETHTOOL, uintptr(unsafe.Pointer(&ifr)))
-	runtime.KeepAlive(&val)
+	runtime.KeepAlive(&ifr)
 	if e != 0 {
 		return false, e
 	}
