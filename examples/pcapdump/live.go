@@ -265,21 +265,16 @@ func openLiveSink(c *config, h *pcap.Handle) (liveSink, error) {
 		out.Close()
 		return nil, err
 	}
-	return &livePcapSink{w: w, out: out, nano: c.nanoPrec}, nil
+	return &livePcapSink{w: w, out: out}, nil
 }
 
 type livePcapSink struct {
-	w    *savefile.Writer
-	out  io.Closer
-	nano bool
+	w   *savefile.Writer
+	out io.Closer
 }
 
 func (s *livePcapSink) write(ci *savefile.CaptureInfo, data []byte) error {
-	frac := int64(ci.Timestamp.Nanosecond())
-	if !s.nano {
-		frac /= 1000
-	}
-	return s.w.WriteTimeval(ci.Timestamp.Unix(), frac, ci.Length, data)
+	return s.w.WritePacket(*ci, data)
 }
 
 func (s *livePcapSink) close() error { return errors.Join(s.w.Close(), s.out.Close()) }

@@ -148,15 +148,13 @@ func openError(name string, err error) error {
 // openSink creates the -w output: pcap, or pcapng when the name ends in
 // .pcapng or --pcapng is given. "-" is the standard output.
 func openSink(c *config, r *savefile.Reader, fileType linktype.Type) (packetSink, error) {
-	var out io.WriteCloser = os.Stdout
+	var out io.WriteCloser = nopCloser{os.Stdout}
 	if c.writeFile != "-" {
 		f, err := os.Create(c.writeFile)
 		if err != nil {
 			return nil, openError(c.writeFile, err)
 		}
 		out = f
-	} else {
-		out = nopCloser{os.Stdout}
 	}
 	if c.pcapng || strings.HasSuffix(c.writeFile, ".pcapng") {
 		return newNGSink(out, r, fileType)
@@ -171,7 +169,7 @@ func openSink(c *config, r *savefile.Reader, fileType linktype.Type) (packetSink
 		out.Close()
 		return nil, err
 	}
-	return &pcapSink{w: w, out: out, nano: c.nanoPrec}, nil
+	return &pcapSink{w: w, out: out}, nil
 }
 
 type nopCloser struct{ io.Writer }
@@ -180,9 +178,8 @@ func (nopCloser) Close() error { return nil }
 
 // pcapSink writes a pcap file exactly as tcpdump -w does.
 type pcapSink struct {
-	w    *savefile.Writer
-	out  io.Closer
-	nano bool
+	w   *savefile.Writer
+	out io.Closer
 }
 
 func (s *pcapSink) write(r *savefile.Reader, ci savefile.CaptureInfo, data []byte) error {
