@@ -51,12 +51,6 @@ type Resolver interface {
 	LookupEthers(name string) (mac [6]byte, ok bool)
 }
 
-var supportedDLT = map[uint32]bool{
-	dltNull: true, dltEN10MB: true, dltPPP: true, dltRaw: true, dltCHDLC: true,
-	dltIEEE80211: true, dltLoop: true, dltLinuxSLL: true, dltRadiotap: true,
-	dltIPv4: true, dltIPv6: true, dltLinuxSLL2: true,
-}
-
 // Compile compiles a tcpdump filter expression to a classic BPF program
 // that gives the same verdict as libpcap's program for the same options.
 // An empty expression accepts every packet. Errors are *Error values that
@@ -79,8 +73,8 @@ func Compile(expr string, opts Options) (prog []bpf.Instruction, err error) {
 	if uint64(snaplen) > math.MaxUint32 {
 		return nil, &Error{Msg: fmt.Sprintf("snaplen %d too large (at most %d)", snaplen, uint32(math.MaxUint32))}
 	}
-	dlt := opts.LinkType.DLT()
-	if !supportedDLT[dlt] {
+	g := &gen{opts: opts, res: opts.Resolver}
+	if !g.initLinktype(opts.LinkType.DLT()) {
 		return nil, &Error{Msg: fmt.Sprintf("link-layer type %s is not supported by the filter compiler", opts.LinkType)}
 	}
 	defer func() {
@@ -92,11 +86,9 @@ func Compile(expr string, opts Options) (prog []bpf.Instruction, err error) {
 			prog, err = nil, b.err
 		}
 	}()
-	g := &gen{opts: opts, res: opts.Resolver}
 	if g.res == nil {
 		g.res = SystemResolver()
 	}
-	g.initLinktype(dlt)
 	var p parser
 	p.gen = g
 	p.init(expr)

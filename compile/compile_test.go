@@ -583,3 +583,11 @@ func TestSnaplenRange(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []bpf.Instruction{bpf.Stmt(bpf.ClassRET|bpf.RetK, 0xffffffff)}, prog)
 }
+
+func TestUnsupportedLinkType(t *testing.T) {
+	for _, lt := range []linktype.Type{147, 0xffff} { // USER0, and no link type at all
+		prog, err := Compile("ip", Options{LinkType: lt})
+		assert.Nil(t, prog)
+		assert.ErrorContains(t, err, "is not supported by the filter compiler")
+	}
+}

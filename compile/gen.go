@@ -132,8 +132,9 @@ func (g *gen) newLabel() int32 {
 
 func (g *gen) errorf(msg string) { fail(g.off, msg) }
 
-// initLinktype sets the offsets for the handle's link type.
-func (g *gen) initLinktype(dlt uint32) {
+// initLinktype sets the offsets for the handle's link type and reports
+// whether the compiler supports it.
+func (g *gen) initLinktype(dlt uint32) bool {
 	g.outerLinktype, g.prevLinktype, g.linktype = dlt, dlt, dlt
 	g.offLinkHdr = absOffset{reg: -1}
 	g.offLinkPL = absOffset{reg: -1}
@@ -157,9 +158,12 @@ func (g *gen) initLinktype(dlt uint32) {
 		g.offLinkType.c, g.offLinkPL.c = 14, 16
 	case dltLinuxSLL2:
 		g.offLinkType.c, g.offLinkPL.c = 0, 20
+	default:
+		return false
 	}
 	g.offOuterLinkHdr = g.offLinkHdr
 	g.offPrevLinkHdr = g.offLinkHdr
+	return true
 }
 
 // Scratch registers, handed out round-robin like libpcap's so that an
