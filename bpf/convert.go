@@ -50,9 +50,3 @@ func Disassemble(prog []Instruction) (insns []xbpf.Instruction, ok bool) {
 	}
 	return insns, ok
 }
-
-// Compile-time checks that the layouts agree.
-var (
-	_ = [1]struct{}{}[unsafe.Sizeof(Instruction{})-unsafe.Sizeof(xbpf.RawInstruction{})]
-	_ = [1]struct{}{}[unsafe.Offsetof(Instruction{}.K)-unsafe.Offsetof(xbpf.RawInstruction{}.K)]
-)

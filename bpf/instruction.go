@@ -26,5 +26,7 @@ func Jump(op uint16, k uint32, jt, jf uint8) Instruction {
 	return Instruction{Op: op, Jt: jt, Jf: jf, K: k}
 }
 
-// Compile-time proof that the two raw forms stay convertible.
+// Compile-time proof that the two raw forms stay convertible: the conversion
+// needs identical field types, so the layouts agree too, which ToRaw and
+// FromRaw rely on.
 var _ = xbpf.RawInstruction(Instruction{})
