@@ -10,8 +10,6 @@ import (
 	"github.com/purepcap/pcap/linktype"
 )
 
-const writeBufSize = 256 << 10
-
 // WriterOptions describe the file a pcap Writer produces.
 type WriterOptions struct {
 	LinkType    linktype.Type // written as is; see linktype.Type.Savefile
@@ -33,12 +31,9 @@ func FCSBits(n int) uint32 {
 //
 // A Writer is not safe for concurrent use.
 type Writer struct {
-	w      io.Writer
-	closer io.Closer
-	buf    []byte
-	n      int
+	outBuf
+	closer io.Closer // the file OpenAppend opened
 	nano   bool
-	err    error
 }
 
 // NewWriter writes a pcap file header to w and returns a Writer for the
@@ -50,7 +45,7 @@ func NewWriter(w io.Writer, o WriterOptions) (*Writer, error) {
 }
 
 func newWriter(w io.Writer, nano bool) *Writer {
-	return &Writer{w: w, buf: make([]byte, writeBufSize), nano: nano}
+	return &Writer{outBuf: newOutBuf(w), nano: nano}
 }
 
 func (w *Writer) header(o WriterOptions) {
@@ -168,7 +163,7 @@ func (w *Writer) WriteTimeval(sec, frac int64, length int, data []byte) error {
 	}
 	need := pcapRecordLen + len(data)
 	if len(w.buf)-w.n < need {
-		if err := w.flushBuf(); err != nil {
+		if err := w.flush(); err != nil {
 			return err
 		}
 	}
@@ -179,7 +174,7 @@ func (w *Writer) WriteTimeval(sec, frac int64, length int, data []byte) error {
 	binary.LittleEndian.PutUint32(h[12:], uint32(length))
 	w.n += pcapRecordLen
 	if len(data) > len(w.buf)-w.n {
-		if err := w.flushBuf(); err != nil {
+		if err := w.flush(); err != nil {
 			return err
 		}
 		_, err := w.w.Write(data)
@@ -193,27 +188,7 @@ func (w *Writer) WriteTimeval(sec, frac int64, length int, data []byte) error {
 }
 
 // Flush writes any buffered data to the underlying writer.
-func (w *Writer) Flush() error {
-	if w.err != nil {
-		return w.err
-	}
-	return w.flushBuf()
-}
-
-func (w *Writer) flushBuf() error {
-	if w.err != nil {
-		return w.err
-	}
-	if w.n == 0 {
-		return nil
-	}
-	_, err := w.w.Write(w.buf[:w.n])
-	w.n = 0
-	if err != nil {
-		w.err = err
-	}
-	return err
-}
+func (w *Writer) Flush() error { return w.flush() }
 
 // Close flushes the Writer and, for one made by OpenAppend, closes the
 // file. It does not close the io.Writer given to NewWriter.

@@ -22,10 +22,7 @@ type NGWriterOptions struct {
 //
 // An NGWriter is not safe for concurrent use.
 type NGWriter struct {
-	w      io.Writer
-	buf    []byte
-	n      int
-	err    error
+	outBuf
 	ifaces []ngOutIface
 	opt    []byte // scratch for building option lists
 }
@@ -41,7 +38,7 @@ type ngOutIface struct {
 // NewNGWriter writes a Section Header Block to w and returns a writer for
 // the blocks that follow.
 func NewNGWriter(w io.Writer, o NGWriterOptions) (*NGWriter, error) {
-	nw := &NGWriter{w: w, buf: make([]byte, writeBufSize)}
+	nw := &NGWriter{outBuf: newOutBuf(w)}
 	var opts []byte
 	for _, c := range o.Comments {
 		opts = appendOpt(opts, OptComment, []byte(c))
@@ -337,20 +334,7 @@ func (w *NGWriter) WriteCustomBlock(pen uint32, data []byte, copyable bool) erro
 }
 
 // Flush writes any buffered data to the underlying writer.
-func (w *NGWriter) Flush() error {
-	if w.err != nil {
-		return w.err
-	}
-	if w.n == 0 {
-		return nil
-	}
-	_, err := w.w.Write(w.buf[:w.n])
-	w.n = 0
-	if err != nil {
-		w.err = err
-	}
-	return err
-}
+func (w *NGWriter) Flush() error { return w.flush() }
 
 // Close flushes the writer. It does not close the underlying io.Writer.
 func (w *NGWriter) Close() error {
