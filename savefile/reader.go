@@ -287,8 +287,8 @@ func (r *Reader) ReadPacketDataInto(buf []byte) (data []byte, ci CaptureInfo, er
 
 // Packets returns an iterator over the remaining packets. The slices are
 // zero-copy: each is valid only until the iteration continues. Iteration
-// stops at the end of the file; a read error is yielded once, with a nil
-// slice, as the last element.
+// stops at the end of the file or at the first read error, without
+// yielding it; call Err afterwards to tell which.
 func (r *Reader) Packets() iter.Seq2[[]byte, CaptureInfo] {
 	return func(yield func([]byte, CaptureInfo) bool) {
 		for {
