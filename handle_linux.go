@@ -643,12 +643,11 @@ func (l *liveHandle) kernelProgram(prog []bpf.Instruction, t linktype.Type) ([]b
 		if cls != bpf.ClassLD && cls != bpf.ClassLDX {
 			continue
 		}
-		switch ins.Op & bpf.ModeMask {
-		case bpf.ModeABS, bpf.ModeIND, bpf.ModeMSH:
-		default:
+		mode := ins.Op & bpf.ModeMask
+		if mode != bpf.ModeABS && mode != bpf.ModeIND && mode != bpf.ModeMSH {
 			continue
 		}
-		if !fixCookedOffset(ins, t) {
+		if !fixCookedOffset(ins, t, mode == bpf.ModeABS) {
 			return nil, false
 		}
 	}
@@ -658,11 +657,19 @@ func (l *liveHandle) kernelProgram(prog []bpf.Instruction, t linktype.Type) ([]b
 // fixCookedOffset rewrites a packet load for a SOCK_DGRAM socket, where the
 // kernel's packet starts after the cooked header that userspace sees:
 // payload offsets shrink by the header length, and the header fields the
-// kernel knows become ancillary loads. It reports false for a load of any
-// other header byte.
-func fixCookedOffset(ins *bpf.Instruction, t linktype.Type) bool {
+// kernel knows become ancillary loads. Only absolute loads (abs) can become
+// ancillary: an indexed load or ldx msh with an offset inside the header
+// may land anywhere. It reports false for the loads it can't rewrite.
+func fixCookedOffset(ins *bpf.Instruction, t linktype.Type, abs bool) bool {
 	if ins.K >= uint32(bpf.SKFAdOff&0xffffffff) {
 		return true // already ancillary (or another negative offset)
+	}
+	hl := uint32(sllHdrLen)
+	if t == linktype.LinuxSLL2 {
+		hl = sll2HdrLen
+	}
+	if !abs && ins.K < hl {
+		return false
 	}
 	if t == linktype.LinuxSLL2 {
 		switch {
