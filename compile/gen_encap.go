@@ -146,8 +146,8 @@ func (g *gen) pushLinkHdr(dlt uint32, variable bool, c uint32, reg int) {
 // geneve matches Geneve (UDP port 6081) and moves the offsets to the
 // encapsulated frame, whose start is computed at run time.
 func (g *gen) geneve(vni uint32, has bool) cond {
-	check := func(portFn func(uint32, int, uint8) cond, rel offrel) cond {
-		b := and(portFn(geneveUDPPort, ipprotoUDP, qDst), g.mcmp(rel, 8, bpf.SizeB, 0, 0xc0))
+	check := func(v6 bool, rel offrel) cond {
+		b := and(g.port(v6, geneveUDPPort, ipprotoUDP, qDst), g.mcmp(rel, 8, bpf.SizeB, 0, 0xc0))
 		if has {
 			if vni > 0xffffff {
 				g.errorf("Geneve VNI " + itoa(int(vni)) + " greater than maximum 16777215")
@@ -157,11 +157,11 @@ func (g *gen) geneve(vni uint32, has bool) cond {
 		return b
 	}
 	// IPv4: leave the IP header length in A.
-	b4 := check(g.port, orTranIPv4)
+	b4 := check(false, orTranIPv4)
 	s := append(g.loadxIPHdrLen(), st(opTxa, 0))
 	b4 = and(b4, &block{stmts: s, op: opJeq | bpf.SrcX})
 	// IPv6: the fixed header length.
-	b6 := check(g.port6, orTranIPv6)
+	b6 := check(true, orTranIPv6)
 	if s6 := g.varpart(&g.offLinkPL); s6 != nil {
 		s = append(s6, st(opLdImm, 40), st(aluX(bpf.ALUAdd), 0))
 	} else {

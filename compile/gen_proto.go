@@ -245,7 +245,8 @@ func (g *gen) portDirErr(what string, dir uint8) {
 	}
 }
 
-// portTests combines the source and destination tests as dir says.
+// dirCombine combines the source and destination tests as dir says; what
+// names the primitive in the error for a direction it does not take.
 func (g *gen) dirCombine(dir uint8, src, dst func() cond, what string) cond {
 	switch dir {
 	case qSrc:
@@ -263,42 +264,32 @@ func (g *gen) dirCombine(dir uint8, src, dst func() cond, what string) cond {
 	return nil
 }
 
-func (g *gen) portOp(port uint32, ipproto uint32, dir uint8) cond {
-	b0 := and(g.cmp(orLinkPL, 9, bpf.SizeB, ipproto), g.ipFragOK())
-	b1 := g.dirCombine(dir,
-		func() cond { return g.cmp(orTranIPv4, 0, bpf.SizeH, port) },
-		func() cond { return g.cmp(orTranIPv4, 2, bpf.SizeH, port) }, "ports")
-	return and(b0, b1)
-}
-
-func (g *gen) port(port uint32, ipproto int, dir uint8) cond {
-	b0 := g.linkTest(ethertypeIP)
-	var b1 cond
-	if ipproto == protoUndef {
-		b1 = or(g.portOp(port, ipprotoTCP, dir), g.portOp(port, ipprotoUDP, dir))
-		b1 = or(g.portOp(port, ipprotoSCTP, dir), b1)
-	} else {
-		b1 = g.portOp(port, uint32(ipproto), dir)
+// portFamily is "port" or "portrange" over one IP version: atom tests the
+// port field at an offset in the transport header, for TCP, UDP and SCTP
+// (in libpcap's order) unless ipproto names one protocol. what names the
+// primitive in errors.
+func (g *gen) portFamily(v6 bool, ipproto int, dir uint8, what string, atom func(rel offrel, off uint32) cond) cond {
+	ethertype, protoOff, tran := uint32(ethertypeIP), uint32(9), orTranIPv4
+	if v6 {
+		ethertype, protoOff, tran = ethertypeIPv6, 6, orTranIPv6
 	}
-	return and(b0, b1)
-}
-
-func (g *gen) portOp6(port uint32, ipproto uint32, dir uint8) cond {
-	b0 := g.cmp(orLinkPL, 6, bpf.SizeB, ipproto)
-	b1 := g.dirCombine(dir,
-		func() cond { return g.cmp(orTranIPv6, 0, bpf.SizeH, port) },
-		func() cond { return g.cmp(orTranIPv6, 2, bpf.SizeH, port) }, "ports")
-	return and(b0, b1)
-}
-
-func (g *gen) port6(port uint32, ipproto int, dir uint8) cond {
-	b0 := g.linkTest(ethertypeIPv6)
+	op := func(proto uint32) cond {
+		b0 := g.cmp(orLinkPL, protoOff, bpf.SizeB, proto)
+		if !v6 {
+			b0 = and(b0, g.ipFragOK())
+		}
+		b1 := g.dirCombine(dir,
+			func() cond { return atom(tran, 0) },
+			func() cond { return atom(tran, 2) }, what)
+		return and(b0, b1)
+	}
+	b0 := g.linkTest(ethertype)
 	var b1 cond
 	if ipproto == protoUndef {
-		b1 = or(g.portOp6(port, ipprotoTCP, dir), g.portOp6(port, ipprotoUDP, dir))
-		b1 = or(g.portOp6(port, ipprotoSCTP, dir), b1)
+		b1 = or(op(ipprotoTCP), op(ipprotoUDP))
+		b1 = or(op(ipprotoSCTP), b1)
 	} else {
-		b1 = g.portOp6(port, uint32(ipproto), dir)
+		b1 = op(uint32(ipproto))
 	}
 	return and(b0, b1)
 }
@@ -311,53 +302,22 @@ func (g *gen) rangeAtom(rel offrel, off, v1, v2 uint32) cond {
 	return and(b1, g.cmpLE(rel, off, bpf.SizeH, v2))
 }
 
-func (g *gen) portrangeOp(p1, p2, ipproto uint32, dir uint8) cond {
-	b0 := and(g.cmp(orLinkPL, 9, bpf.SizeB, ipproto), g.ipFragOK())
-	b1 := g.dirCombine(dir,
-		func() cond { return g.rangeAtom(orTranIPv4, 0, p1, p2) },
-		func() cond { return g.rangeAtom(orTranIPv4, 2, p1, p2) }, "port ranges")
-	return and(b0, b1)
-}
-
-func (g *gen) portrange(p1, p2 uint32, ipproto int, dir uint8) cond {
-	b0 := g.linkTest(ethertypeIP)
-	var b1 cond
-	if ipproto == protoUndef {
-		b1 = or(g.portrangeOp(p1, p2, ipprotoTCP, dir), g.portrangeOp(p1, p2, ipprotoUDP, dir))
-		b1 = or(g.portrangeOp(p1, p2, ipprotoSCTP, dir), b1)
-	} else {
-		b1 = g.portrangeOp(p1, p2, uint32(ipproto), dir)
-	}
-	return and(b0, b1)
-}
-
-func (g *gen) portrangeOp6(p1, p2, ipproto uint32, dir uint8) cond {
-	b0 := g.cmp(orLinkPL, 6, bpf.SizeB, ipproto)
-	b1 := g.dirCombine(dir,
-		func() cond { return g.rangeAtom(orTranIPv6, 0, p1, p2) },
-		func() cond { return g.rangeAtom(orTranIPv6, 2, p1, p2) }, "port ranges")
-	return and(b0, b1)
-}
-
-func (g *gen) portrange6(p1, p2 uint32, ipproto int, dir uint8) cond {
-	b0 := g.linkTest(ethertypeIPv6)
-	var b1 cond
-	if ipproto == protoUndef {
-		b1 = or(g.portrangeOp6(p1, p2, ipprotoTCP, dir), g.portrangeOp6(p1, p2, ipprotoUDP, dir))
-		b1 = or(g.portrangeOp6(p1, p2, ipprotoSCTP, dir), b1)
-	} else {
-		b1 = g.portrangeOp6(p1, p2, uint32(ipproto), dir)
-	}
-	return and(b0, b1)
+// port is "port N" over IPv4, or over IPv6 if v6.
+func (g *gen) port(v6 bool, port uint32, ipproto int, dir uint8) cond {
+	return g.portFamily(v6, ipproto, dir, "ports", func(rel offrel, off uint32) cond {
+		return g.cmp(rel, off, bpf.SizeH, port)
+	})
 }
 
 // portBoth is "port N": IPv4 or IPv6, the IPv6 test first.
 func (g *gen) portBoth(port uint32, ipproto int, dir uint8) cond {
-	b := g.port(port, ipproto, dir)
-	return or(g.port6(port, ipproto, dir), b)
+	b := g.port(false, port, ipproto, dir)
+	return or(g.port(true, port, ipproto, dir), b)
 }
 
+// portrangeBoth is "portrange N-M", as portBoth.
 func (g *gen) portrangeBoth(p1, p2 uint32, ipproto int, dir uint8) cond {
-	b := g.portrange(p1, p2, ipproto, dir)
-	return or(g.portrange6(p1, p2, ipproto, dir), b)
+	atom := func(rel offrel, off uint32) cond { return g.rangeAtom(rel, off, p1, p2) }
+	b := g.portFamily(false, ipproto, dir, "port ranges", atom)
+	return or(g.portFamily(true, ipproto, dir, "port ranges", atom), b)
 }
