@@ -20,7 +20,7 @@ const DefaultSnaplen = 262144
 
 // Options say what a filter is compiled for.
 type Options struct {
-	LinkType  linktype.Type // link-layer header type of the packets
+	LinkType  linktype.Type // link-layer header type of the packets; the zero value is linktype.Null, not Ethernet
 	Snaplen   int           // snapshot length, at most 2^32-1; 0 means 262144
 	Optimize  bool          // run the optimizer passes
 	Netmask   uint32        // IPv4 netmask for "ip broadcast"; NetmaskUnknown if unknown
