@@ -1,8 +1,8 @@
 package pcap
 
 import (
-	"errors"
 	"fmt"
+	"os"
 
 	"github.com/purepcap/pcap/bpf"
 	"github.com/purepcap/pcap/compile"
@@ -67,7 +67,7 @@ func (h *Handle) SetFilter(expr string) error { return h.SetBPFFilter(expr) }
 // the handle's filter. An empty program removes the filter.
 func (h *Handle) SetBPFInstructionFilter(prog []bpf.Instruction) error {
 	if h.closed.Load() {
-		return errors.New("pcap: set filter: handle is closed")
+		return fmt.Errorf("pcap: set filter: %w", os.ErrClosed)
 	}
 	prog = append([]bpf.Instruction(nil), prog...)
 	if len(prog) == 0 {

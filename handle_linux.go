@@ -425,7 +425,7 @@ func (l *liveHandle) pollReady(fd uintptr) bool {
 }
 
 // wait parks until the current slot is ready, the timeout expires or the
-// handle is closed. It is called without l.mu held.
+// handle is closed.
 func (l *liveHandle) wait() error {
 	if l.timeout > 0 {
 		if err := l.f.SetReadDeadline(time.Now().Add(l.timeout)); err != nil {
@@ -447,6 +447,17 @@ func (l *liveHandle) wait() error {
 		return fmt.Errorf("pcap: %s: %w", l.dev, os.NewSyscallError("read", l.sockErr))
 	}
 	return nil
+}
+
+// control runs f on the socket, as RawConn.Control does. After Close its
+// error is os.ErrClosed (RawConn's own "use of closed file" matches
+// nothing).
+func (l *liveHandle) control(f func(fd uintptr)) error {
+	err := l.rc.Control(f)
+	if err != nil && l.closing.Load() {
+		return os.ErrClosed
+	}
+	return err
 }
 
 func (l *liveHandle) closedErr(err error) error {
@@ -728,10 +739,10 @@ func (l *liveHandle) setFilter(h *Handle, prog []bpf.Instruction, vm *userFilter
 
 func (l *liveHandle) setFilterLocked(h *Handle, prog []bpf.Instruction, vm *userFilter, t linktype.Type) error {
 	if l.closing.Load() {
-		return errors.New("pcap: set filter: handle is closed")
+		return fmt.Errorf("pcap: set filter: %w", os.ErrClosed)
 	}
 	userOnly := false
-	cerr := l.rc.Control(func(fd uintptr) {
+	cerr := l.control(func(fd uintptr) {
 		// Stop the flow while the filter changes, then drain what the
 		// socket queued outside the ring.
 		_ = attachFilter(int(fd), rejectAll)
@@ -772,7 +783,7 @@ func (l *liveHandle) stats() (Stats, error) {
 	defer l.stMu.Unlock()
 	var ks unix.TpacketStatsV3
 	var gerr error
-	err := l.rc.Control(func(fd uintptr) {
+	err := l.control(func(fd uintptr) {
 		if l.v3 {
 			var s *unix.TpacketStatsV3
 			s, gerr = unix.GetsockoptTpacketStatsV3(int(fd), unix.SOL_PACKET, unix.PACKET_STATISTICS)
@@ -837,9 +848,14 @@ func (l *liveHandle) setDirection(d Direction) error {
 	if d == DirectionIn {
 		v = 1
 	}
-	_ = l.rc.Control(func(fd uintptr) {
+	// PACKET_IGNORE_OUTGOING only saves work (Linux 4.20 and later); the
+	// reader checks the direction itself, so its failure doesn't matter.
+	err := l.control(func(fd uintptr) {
 		_ = unix.SetsockoptInt(int(fd), unix.SOL_PACKET, unix.PACKET_IGNORE_OUTGOING, v)
 	})
+	if err != nil {
+		return fmt.Errorf("pcap: %s: set direction: %w", l.dev, err)
+	}
 	return nil
 }
 
@@ -888,7 +904,7 @@ func (l *liveHandle) write(data []byte) error {
 
 func (l *liveHandle) setFanout(mode FanoutMode, id uint16) error {
 	var serr error
-	err := l.rc.Control(func(fd uintptr) {
+	err := l.control(func(fd uintptr) {
 		serr = unix.SetsockoptInt(int(fd), unix.SOL_PACKET, unix.PACKET_FANOUT, int(id)|int(mode)<<16)
 	})
 	if err == nil && serr != nil {

@@ -211,6 +211,11 @@ func TestLiveCloseUnblocksReader(t *testing.T) {
 	}
 	_, _, err = h.ZeroCopyReadPacketData()
 	require.ErrorIs(t, err, os.ErrClosed)
+	// The control methods fail after Close too, rather than do nothing.
+	require.ErrorIs(t, h.SetDirection(DirectionIn), os.ErrClosed)
+	require.ErrorIs(t, h.SetBPFFilter("udp"), os.ErrClosed)
+	_, err = h.Stats()
+	require.ErrorIs(t, err, os.ErrClosed)
 	require.NoError(t, h.Close(), "second Close")
 }
 
