@@ -894,7 +894,9 @@ func (l *liveHandle) write(data []byte) error {
 		return werr != unix.EAGAIN
 	})
 	if err == nil {
-		err = werr
+		err = os.NewSyscallError("write", werr)
+	} else if l.closing.Load() {
+		err = os.ErrClosed
 	}
 	if err != nil {
 		return fmt.Errorf("pcap: send on %s: %w", l.dev, err)

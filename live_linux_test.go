@@ -216,6 +216,7 @@ func TestLiveCloseUnblocksReader(t *testing.T) {
 	require.ErrorIs(t, h.SetBPFFilter("udp"), os.ErrClosed)
 	_, err = h.Stats()
 	require.ErrorIs(t, err, os.ErrClosed)
+	require.ErrorIs(t, h.WritePacketData(make([]byte, 60)), os.ErrClosed)
 	require.NoError(t, h.Close(), "second Close")
 }
 
