@@ -3,7 +3,10 @@
 // libpcap's names (as tcpdump -y takes them) and descriptions.
 package linktype
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Type is a LINKTYPE_* value as stored in pcap and pcapng files. It is the
 // same number as gopacket's layers.LinkType.
@@ -51,7 +54,7 @@ func (t Type) String() string {
 	if n := t.Name(); n != "" {
 		return n
 	}
-	return "LINKTYPE_" + itoa(uint32(t))
+	return "LINKTYPE_" + strconv.FormatUint(uint64(t), 10)
 }
 
 // DLT returns the DLT_* value that libpcap 1.10 on Linux uses for t (the
@@ -114,17 +117,4 @@ func Parse(name string) (Type, bool) {
 	n = strings.TrimPrefix(n, "DLT_")
 	t, ok := byName[n]
 	return t, ok
-}
-
-func itoa(v uint32) string {
-	var b [10]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + v%10)
-		v /= 10
-		if v == 0 {
-			return string(b[i:])
-		}
-	}
 }
