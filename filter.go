@@ -89,5 +89,6 @@ func (h *Handle) SetBPFInstructionFilter(prog []bpf.Instruction) error {
 	return nil
 }
 
-// Filter returns the handle's current filter program, or nil.
+// Filter returns the handle's current filter program, or nil. The slice is
+// the handle's own: don't modify it.
 func (h *Handle) Filter() []bpf.Instruction { return h.filter }

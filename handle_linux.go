@@ -72,11 +72,9 @@ type liveHandle struct {
 
 	// What the reader needs to know about filtering and framing, replaced
 	// as a whole by the control operations while a reader runs.
-	cfg        atomic.Pointer[rxConfig]
-	userSlots  atomic.Int32 // slots to filter in userspace after a filter change
-	vlanOffset int          // at activation; see rxConfig
+	cfg       atomic.Pointer[rxConfig]
+	userSlots atomic.Int32 // slots to filter in userspace after a filter change
 
-	ready   bool
 	woken   bool // pollReady has been called during this wait
 	closing atomic.Bool
 	readyFn func(uintptr) bool
@@ -411,7 +409,6 @@ func (l *liveHandle) slotReady() bool {
 // the socket may have an error to report (the interface went away).
 func (l *liveHandle) pollReady(fd uintptr) bool {
 	if l.slotReady() {
-		l.ready = true
 		return true
 	}
 	if l.woken {
@@ -432,7 +429,7 @@ func (l *liveHandle) wait() error {
 			return l.closedErr(err)
 		}
 	}
-	l.ready, l.woken, l.sockErr = false, false, nil
+	l.woken, l.sockErr = false, nil
 	err := l.rc.Read(l.readyFn)
 	if err != nil {
 		if errors.Is(err, os.ErrDeadlineExceeded) {
