@@ -38,6 +38,9 @@ type ngOutIface struct {
 // NewNGWriter writes a Section Header Block to w and returns a writer for
 // the blocks that follow.
 func NewNGWriter(w io.Writer, o NGWriterOptions) (*NGWriter, error) {
+	if err := errors.Join(optTooLong(o.Comments...), optTooLong(o.Hardware, o.OS, o.UserAppl)); err != nil {
+		return nil, err
+	}
 	nw := &NGWriter{outBuf: newOutBuf(w)}
 	var opts []byte
 	for _, c := range o.Comments {
@@ -55,6 +58,23 @@ func NewNGWriter(w io.Writer, o NGWriterOptions) (*NGWriter, error) {
 	return nw, nw.block(BlockSHB, fixed[:], nil, opts)
 }
 
+// maxOptLen is the longest option value pcapng can hold (its length field
+// has 16 bits).
+const maxOptLen = 0xffff
+
+// optTooLong returns an error for the first value too long for an option.
+// The methods check their options with it before building them, since
+// appendOpt can't report an error.
+func optTooLong[T string | []byte](vals ...T) error {
+	for _, v := range vals {
+		if len(v) > maxOptLen {
+			return fmt.Errorf("pcapng option value of %d bytes is too long (at most %d)", len(v), maxOptLen)
+		}
+	}
+	return nil
+}
+
+// appendOpt appends one option; len(val) must be at most maxOptLen.
 func appendOpt(b []byte, code uint16, val []byte) []byte {
 	b = binary.LittleEndian.AppendUint16(b, code)
 	b = binary.LittleEndian.AppendUint16(b, uint16(len(val)))
@@ -124,6 +144,16 @@ func (w *NGWriter) AddInterface(in Interface) (int, error) {
 	res := in.TSResol
 	if res == 0 {
 		res = 9
+	}
+	err := errors.Join(optTooLong(in.Comments...), optTooLong(in.Name, in.Description, in.OS, in.Hardware))
+	if len(in.Filter) >= maxOptLen { // the filter type byte comes first
+		err = errors.Join(err, optTooLong(in.Filter+" "))
+	}
+	for _, op := range in.Options {
+		err = errors.Join(err, optTooLong(op.Value))
+	}
+	if err != nil {
+		return 0, err
 	}
 	oi := ngOutIface{offset: in.TSOffset}
 	if res&0x80 != 0 {
@@ -233,6 +263,9 @@ func (w *NGWriter) WritePacket(ci CaptureInfo, data []byte) error {
 // packet id, queue, hashes, verdicts and comments (Options is ignored).
 func (w *NGWriter) WritePacketOptions(ci CaptureInfo, data []byte, po *PacketOptions) error {
 	f, err := w.epbFixed(ci, data)
+	if err == nil {
+		err = errors.Join(optTooLong(po.Comments...), optTooLong(po.Hashes...), optTooLong(po.Verdicts...))
+	}
 	if err != nil {
 		return err
 	}
@@ -270,6 +303,9 @@ func (w *NGWriter) WriteStatistics(iface int, st InterfaceStatistics) error {
 	if iface < 0 || iface >= len(w.ifaces) {
 		return fmt.Errorf("no interface %d", iface)
 	}
+	if err := optTooLong(st.Comments...); err != nil {
+		return err
+	}
 	var fixed [12]byte
 	binary.LittleEndian.PutUint32(fixed[0:], uint32(iface))
 	binary.LittleEndian.PutUint32(fixed[4:], uint32(st.Timestamp>>32))
@@ -304,7 +340,7 @@ func (w *NGWriter) WriteNameRecords(recs []NameRecord) error {
 		for _, n := range rec.Names {
 			val = append(append(val, n...), 0)
 		}
-		if len(val) > 0xffff {
+		if len(val) > maxOptLen {
 			return errors.New("name record too long")
 		}
 		b = appendOpt(b, rec.Type, val)

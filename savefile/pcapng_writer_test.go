@@ -151,3 +151,42 @@ func TestNGWriterBlocks(t *testing.T) {
 		assert.Equal(t, 4, strings.Count(string(comments), "packet comment"))
 	}
 }
+
+// TestNGWriterOptionTooLong checks that a value too long for an option's
+// 16-bit length is an error, not a wrapped length field that corrupts the
+// file.
+func TestNGWriterOptionTooLong(t *testing.T) {
+	long := strings.Repeat("x", 0x10000)
+	_, err := NewNGWriter(io.Discard, NGWriterOptions{Comments: []string{long}})
+	require.Error(t, err)
+	_, err = NewNGWriter(io.Discard, NGWriterOptions{Hardware: long})
+	require.Error(t, err)
+
+	var buf bytes.Buffer
+	w, err := NewNGWriter(&buf, NGWriterOptions{})
+	require.NoError(t, err)
+	for _, in := range []Interface{
+		{LinkType: linktype.Ethernet, Name: long},
+		{LinkType: linktype.Ethernet, Filter: long[1:]}, // plus the filter type byte
+		{LinkType: linktype.Ethernet, Comments: []string{long}},
+		{LinkType: linktype.Ethernet, Options: []Option{{OptIfMACAddr, []byte(long)}}},
+	} {
+		_, err := w.AddInterface(in)
+		require.Error(t, err)
+	}
+	id, err := w.AddInterface(Interface{LinkType: linktype.Ethernet, Name: long[:0xffff]})
+	require.NoError(t, err, "the longest value that fits")
+	ci := CaptureInfo{Timestamp: time.Unix(1700000000, 0), CaptureLength: 1, Length: 1, InterfaceIndex: id}
+	require.Error(t, w.WritePacketOptions(ci, []byte{0}, &PacketOptions{Comments: []string{long}}))
+	require.Error(t, w.WritePacketOptions(ci, []byte{0}, &PacketOptions{Hashes: [][]byte{[]byte(long)}}))
+	require.Error(t, w.WriteStatistics(id, InterfaceStatistics{Comments: []string{long}}))
+	require.NoError(t, w.WritePacket(ci, []byte{0}))
+	require.NoError(t, w.Close())
+
+	// What was written reads back.
+	r, err := NewReader(&buf)
+	require.NoError(t, err)
+	_, _, err = r.ReadPacketData()
+	require.NoError(t, err)
+	assert.Equal(t, long[:0xffff], r.Interfaces()[id].Name)
+}
