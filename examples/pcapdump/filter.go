@@ -9,12 +9,12 @@ import (
 // packetFilter returns a function that says whether a packet matches c.expr
 // on a savefile of the given link type and snaplen, or nil when there is no
 // expression.
-func packetFilter(c *config, linkType uint32, snaplen int) (func(pkt []byte, wireLen int) bool, error) {
+func packetFilter(c *config, linkType linktype.Type, snaplen int) (func(pkt []byte, wireLen int) bool, error) {
 	if !c.exprGiven || c.expr == "" {
 		return nil, nil
 	}
 	prog, err := compile.Compile(c.expr, compile.Options{
-		LinkType: linktype.Type(linkType),
+		LinkType: linkType,
 		Snaplen:  snaplen,
 		Optimize: c.optimize,
 		Savefile: true,

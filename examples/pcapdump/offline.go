@@ -59,7 +59,7 @@ func readOffline(c *config) error {
 	if !ok {
 		return fmt.Errorf("unknown data link type %d (min 104, max 289)", lt.DLT())
 	}
-	match, err := packetFilter(c, uint32(lt), r.Snaplen())
+	match, err := packetFilter(c, lt, r.Snaplen())
 	if err != nil {
 		return err
 	}
@@ -125,7 +125,7 @@ func filterFor(c *config, filters map[linktype.Type]func([]byte, int) bool, in s
 	if f, ok := filters[in.LinkType]; ok {
 		return f, nil
 	}
-	f, err := packetFilter(c, uint32(in.LinkType), in.Snaplen)
+	f, err := packetFilter(c, in.LinkType, in.Snaplen)
 	if err != nil {
 		return nil, err
 	}
