@@ -85,25 +85,30 @@ func TestUnoptimizedGolden(t *testing.T) {
 	}
 }
 
+// tcpdumpGoldenEntry runs tcpdump with args and returns the program it
+// prints, or "error: MESSAGE\n" with tcpdump's last line of complaint.
+func tcpdumpGoldenEntry(args ...string) string {
+	out, err := exec.Command("tcpdump", args...).Output()
+	if err == nil && len(out) > 0 {
+		return string(out)
+	}
+	msg := ""
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		lines := strings.Split(strings.TrimSpace(string(ee.Stderr)), "\n")
+		msg = strings.TrimPrefix(lines[len(lines)-1], "tcpdump: ")
+	}
+	return "error: " + msg + "\n"
+}
+
 func regenerateGolden(t *testing.T, cases []goldenCase) {
 	if _, err := exec.LookPath("tcpdump"); err != nil {
 		t.Fatal("-update needs tcpdump")
 	}
 	var b strings.Builder
 	for _, c := range cases {
-		out, err := exec.Command("tcpdump", "-O", "-d", "-y", c.lt, "--", c.expr).Output()
 		b.WriteString("=== " + c.lt + "\t" + c.expr + "\n")
-		if err != nil || len(out) == 0 {
-			var ee *exec.ExitError
-			msg := ""
-			if errors.As(err, &ee) {
-				lines := strings.Split(strings.TrimSpace(string(ee.Stderr)), "\n")
-				msg = strings.TrimPrefix(lines[len(lines)-1], "tcpdump: ")
-			}
-			b.WriteString("error: " + msg + "\n")
-			continue
-		}
-		b.Write(out)
+		b.WriteString(tcpdumpGoldenEntry("-O", "-d", "-y", c.lt, "--", c.expr))
 	}
 	require.NoError(t, os.WriteFile(unoptimizedGolden, []byte(b.String()), 0o644))
 }
