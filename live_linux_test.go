@@ -421,15 +421,21 @@ func TestLiveSetFilterDrainsRing(t *testing.T) {
 	stop()
 }
 
+// padBeyondKernelLimit returns prog preceded by enough "ld #1" statements
+// that the kernel refuses it for its length, while it means the same.
+func padBeyondKernelLimit(prog []bpf.Instruction) []bpf.Instruction {
+	long := make([]bpf.Instruction, 0, 5000+len(prog))
+	for len(long) < 5000 {
+		long = append(long, bpf.Stmt(bpf.ClassLD|bpf.ModeIMM, 1))
+	}
+	return append(long, prog...)
+}
+
 // A program the kernel refuses (longer than 4096 instructions) is run in
 // userspace instead, with the same result.
 func TestLiveUserspaceFallback(t *testing.T) {
 	v := newVethPair(t)
-	long := make([]bpf.Instruction, 0, 5000)
-	for len(long) < 4990 {
-		long = append(long, bpf.Stmt(bpf.ClassLD|bpf.ModeIMM, 1))
-	}
-	long = append(long, udpDstPort9...)
+	long := padBeyondKernelLimit(udpDstPort9)
 	p, err := NewInactiveHandle(v.capIf)
 	require.NoError(t, err)
 	require.NoError(t, p.SetTimeout(50*time.Millisecond))
@@ -656,11 +662,7 @@ func TestLiveVLANUserspaceFilter(t *testing.T) {
 	v := newVethPair(t)
 	prog, err := compile.Compile("vlan 42 and udp", compile.Options{LinkType: linktype.Ethernet, LiveLinux: true, Optimize: true})
 	require.NoError(t, err)
-	long := make([]bpf.Instruction, 0, 5000+len(prog))
-	for len(long) < 5000 {
-		long = append(long, bpf.Stmt(bpf.ClassLD|bpf.ModeIMM, 1))
-	}
-	long = append(long, prog...)
+	long := padBeyondKernelLimit(prog)
 	p, err := NewInactiveHandle(v.capIf)
 	require.NoError(t, err)
 	require.NoError(t, p.SetTimeout(100*time.Millisecond))
