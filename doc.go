@@ -21,7 +21,7 @@
 //
 // ZeroCopyReadPacketData returns a slice that is valid only until the next
 // read on the handle; ReadPacketData returns a copy the caller owns;
-// ReadPacketDataTo reads into the caller's buffer; NextPacket is libpcap's
+// ReadPacketDataInto reads into the caller's buffer; NextPacket is libpcap's
 // pcap_next_ex; Packets is an iterator. CaptureInfo has exactly gopacket's
 // fields, so gopacket.CaptureInfo(ci) converts it.
 //

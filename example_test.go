@@ -79,12 +79,12 @@ func ExampleHandle_Packets() {
 	}
 	defer h.Close()
 	n, bytes := 0, 0
-	for p, err := range h.Packets() {
-		if err != nil {
-			log.Fatal(err)
-		}
+	for data := range h.Packets() {
 		n++
-		bytes += len(p.Data)
+		bytes += len(data)
+	}
+	if err := h.Err(); err != nil {
+		log.Fatal(err)
 	}
 	fmt.Println(h.LinkType(), n > 0, bytes > 0)
 	// Output: EN10MB true true

@@ -13,7 +13,7 @@ import (
 // given link type and snapshot length, as a dead handle would (gopacket's
 // name and shape). The program is optimized and assumes no netmask.
 func CompileBPFFilter(linkType linktype.Type, snaplen int, expr string) ([]bpf.Instruction, error) {
-	prog, err := compile.Compile(expr, compile.Options{LinkType: linkType, Snaplen: snaplen, Optimize: true})
+	prog, err := compile.Compile(expr, linkType, compile.Options{Snaplen: snaplen, Optimize: true})
 	if err != nil {
 		return nil, fmt.Errorf("pcap: %w", err)
 	}
@@ -28,8 +28,7 @@ func CompileBPFFilter(linkType linktype.Type, snaplen int, expr string) ([]bpf.I
 // handle the program uses the kernel's ancillary loads, and on a savefile
 // handle libpcap's savefile rules apply, as libpcap's do.
 func (h *Handle) Compile(expr string, optimize bool, netmask uint32) ([]bpf.Instruction, error) {
-	prog, err := compile.Compile(expr, compile.Options{
-		LinkType:  h.linkType,
+	prog, err := compile.Compile(expr, h.linkType, compile.Options{
 		Snaplen:   h.snaplen,
 		Optimize:  optimize,
 		Netmask:   netmask,

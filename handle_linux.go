@@ -189,8 +189,8 @@ func activate(h *Handle, p *InactiveHandle) (err error) {
 	if p.filterExpr != nil || p.filterProg != nil {
 		prog := p.filterProg
 		if p.filterExpr != nil {
-			prog, err = compile.Compile(*p.filterExpr, compile.Options{
-				LinkType: l.linkType, Snaplen: p.snaplen, Optimize: p.optimize, LiveLinux: true,
+			prog, err = compile.Compile(*p.filterExpr, l.linkType, compile.Options{
+				Snaplen: p.snaplen, Optimize: p.optimize, LiveLinux: true,
 			})
 			if err != nil {
 				return fmt.Errorf("pcap: %w", err)
@@ -291,7 +291,7 @@ func (l *liveHandle) setupRing(p *InactiveHandle) error {
 	// and there are as many as the buffer size needs, rounded up. With
 	// TPACKET_V2 a frame holds one snapshot; a block is the smallest
 	// power-of-two number of pages holding one.
-	frame := MaxSnapLen
+	frame := linktype.DefaultSnaplen
 	if !l.v3 {
 		frame = tpacketAlign(tpacketAlign(sllOffsetV2+sizeofSLL+16) + ringReserve + p.snaplen)
 	}

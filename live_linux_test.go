@@ -660,7 +660,7 @@ func BenchmarkZeroCopyReadPacketData(b *testing.B) {
 func TestLiveVLANUserspaceFilter(t *testing.T) {
 	requireCompiler(t, "vlan 42 and udp")
 	v := newVethPair(t)
-	prog, err := compile.Compile("vlan 42 and udp", compile.Options{LinkType: linktype.Ethernet, LiveLinux: true, Optimize: true})
+	prog, err := compile.Compile("vlan 42 and udp", linktype.Ethernet, compile.Options{LiveLinux: true, Optimize: true})
 	require.NoError(t, err)
 	long := padBeyondKernelLimit(prog)
 	p, err := NewInactiveHandle(v.capIf)

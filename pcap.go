@@ -3,6 +3,7 @@ package pcap
 import (
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"os"
 	"runtime"
@@ -23,9 +24,6 @@ type CaptureInfo = savefile.CaptureInfo
 // BlockForever, given as a read timeout, makes reads wait until a packet
 // arrives. Any timeout <= 0 means the same, as 0 does in libpcap.
 const BlockForever time.Duration = -1
-
-// MaxSnapLen is the largest snapshot length, and the default.
-const MaxSnapLen = 262144
 
 // ErrTimeout is returned by the read methods when the handle's read timeout
 // expired before a packet arrived. It matches os.ErrDeadlineExceeded with
@@ -93,12 +91,6 @@ const (
 	FanoutRollover FanoutMode = 3 // fill one handle, then the next
 )
 
-// Packet is one packet yielded by Handle.Packets.
-type Packet struct {
-	Data []byte // valid only until the iteration continues
-	Info CaptureInfo
-}
-
 // Handle is an open capture: a live interface, a savefile, or a dead
 // handle used only to compile filters. Its methods must not be called
 // concurrently, except Close, Stats and the Set* methods, which may be
@@ -126,6 +118,8 @@ type Handle struct {
 	read   atomic.Int64               // offline: packets read from the file
 
 	live *liveHandle // nil unless the handle captures live
+
+	iterErr error // what ended the last Packets iteration
 }
 
 // InactiveHandle is a live handle being configured, as libpcap's pcap_create
@@ -154,7 +148,7 @@ func NewInactiveHandle(device string) (*InactiveHandle, error) {
 	}
 	return &InactiveHandle{
 		device:     device,
-		snaplen:    MaxSnapLen,
+		snaplen:    linktype.DefaultSnaplen,
 		timeout:    BlockForever,
 		bufferSize: 2 << 20,
 		optimize:   true,
@@ -164,8 +158,8 @@ func NewInactiveHandle(device string) (*InactiveHandle, error) {
 // SetSnapLen sets the most bytes of each packet to capture (default and
 // maximum 262144; values <= 0 mean the maximum).
 func (p *InactiveHandle) SetSnapLen(snaplen int) error {
-	if snaplen <= 0 || snaplen > MaxSnapLen {
-		snaplen = MaxSnapLen
+	if snaplen <= 0 || snaplen > linktype.DefaultSnaplen {
+		snaplen = linktype.DefaultSnaplen
 	}
 	p.snaplen = snaplen
 	return nil
@@ -305,9 +299,11 @@ func (h *Handle) ReadPacketData() (data []byte, ci CaptureInfo, err error) {
 	return append([]byte(nil), d...), ci, nil
 }
 
-// ReadPacketDataTo copies the next packet into buf, growing it if needed,
-// and returns the filled slice (buf[:n] or a larger replacement).
-func (h *Handle) ReadPacketDataTo(buf []byte) (data []byte, ci CaptureInfo, err error) {
+// ReadPacketDataInto copies the next packet into buf, growing it only when
+// it is too small, and returns the filled slice (buf[:n] or a larger
+// replacement). Reusing the returned slice makes reading free of
+// allocations.
+func (h *Handle) ReadPacketDataInto(buf []byte) (data []byte, ci CaptureInfo, err error) {
 	d, ci, err := h.ZeroCopyReadPacketData()
 	if err != nil {
 		return buf[:0], ci, err
@@ -315,30 +311,36 @@ func (h *Handle) ReadPacketDataTo(buf []byte) (data []byte, ci CaptureInfo, err 
 	return append(buf[:0], d...), ci, nil
 }
 
-// Packets returns an iterator over the handle's packets. Each Packet's Data
-// is valid only until the loop body returns. Read timeouts are skipped; the
-// iteration ends at the end of a savefile (without an error), or after
-// yielding the first other error.
-func (h *Handle) Packets() iter.Seq2[Packet, error] {
-	return func(yield func(Packet, error) bool) {
+// Packets returns an iterator over the handle's packets, as
+// savefile.Reader.Packets does. The data slices are zero-copy: each is valid
+// only until the iteration continues. Read timeouts are skipped. The
+// iteration stops at the end of a savefile, after Close, or at the first
+// other read error, without yielding it; call Err afterwards to tell which.
+func (h *Handle) Packets() iter.Seq2[[]byte, CaptureInfo] {
+	return func(yield func([]byte, CaptureInfo) bool) {
+		h.iterErr = nil
 		for {
 			data, ci, err := h.ZeroCopyReadPacketData()
 			if err != nil {
 				if errors.Is(err, ErrTimeout) {
 					continue
 				}
-				if isEOF(err) {
-					return
+				if !errors.Is(err, io.EOF) && !errors.Is(err, os.ErrClosed) {
+					h.iterErr = err
 				}
-				yield(Packet{}, err)
 				return
 			}
-			if !yield(Packet{Data: data, Info: ci}, nil) {
+			if !yield(data, ci) {
 				return
 			}
 		}
 	}
 }
+
+// Err returns the error that ended the last Packets iteration, or nil if
+// it ended at the end of a savefile, because of Close, or because the loop
+// body stopped it.
+func (h *Handle) Err() error { return h.iterErr }
 
 // Close releases the handle. For a live handle it wakes any goroutine
 // blocked in a read, which then returns an error matching os.ErrClosed.

@@ -46,7 +46,7 @@ func TestOfflineReadAndFilter(t *testing.T) {
 	require.NoError(t, err)
 	defer h.Close()
 	assert.Equal(t, linktype.Ethernet, h.LinkType())
-	assert.Equal(t, MaxSnapLen, h.SnapLen())
+	assert.Equal(t, linktype.DefaultSnaplen, h.SnapLen())
 	links, err := h.ListDataLinks()
 	require.NoError(t, err)
 	assert.Equal(t, []linktype.Type{linktype.Ethernet}, links)
@@ -86,11 +86,11 @@ func TestOfflineIteratorAndPrecision(t *testing.T) {
 	require.NoError(t, err)
 	h.precision = Microsecond
 	var got []byte
-	for p, err := range h.Packets() {
-		require.NoError(t, err)
-		got = append(got, p.Data[37])
-		assert.Equal(t, 123456000, p.Info.Timestamp.Nanosecond())
+	for data, ci := range h.Packets() {
+		got = append(got, data[37])
+		assert.Equal(t, 123456000, ci.Timestamp.Nanosecond())
 	}
+	require.NoError(t, h.Err())
 	assert.Equal(t, []byte{1, 2, 3}, got)
 	require.NoError(t, h.Close())
 	_, _, err = h.ZeroCopyReadPacketData()
@@ -104,7 +104,7 @@ func TestOpenOfflineFile(t *testing.T) {
 	buf := make([]byte, 0, 64)
 	for {
 		var err error
-		buf, _, err = h.ReadPacketDataTo(buf)
+		buf, _, err = h.ReadPacketDataInto(buf)
 		if errors.Is(err, io.EOF) {
 			break
 		}
@@ -125,7 +125,7 @@ func TestOpenDead(t *testing.T) {
 	h, err := OpenDead(linktype.LinuxSLL, 0)
 	require.NoError(t, err)
 	assert.Equal(t, linktype.LinuxSLL, h.LinkType())
-	assert.Equal(t, MaxSnapLen, h.SnapLen())
+	assert.Equal(t, linktype.DefaultSnaplen, h.SnapLen())
 	_, _, err = h.ReadPacketData()
 	assert.ErrorIs(t, err, io.EOF)
 	assert.Error(t, h.SetDirection(DirectionIn))
@@ -150,7 +150,7 @@ func TestInactiveHandleSettings(t *testing.T) {
 	p, err := NewInactiveHandle("nonexistent0")
 	require.NoError(t, err)
 	assert.NoError(t, p.SetSnapLen(0))
-	assert.Equal(t, MaxSnapLen, p.snaplen)
+	assert.Equal(t, linktype.DefaultSnaplen, p.snaplen)
 	assert.Error(t, p.SetBufferSize(0))
 	assert.Error(t, p.SetTimestampPrecision(7))
 	assert.Error(t, p.SetDirection(9))

@@ -58,7 +58,7 @@ func pcapdumpPath(t testing.TB) string {
 func requireCompiler(t testing.TB, exprs ...string) {
 	t.Helper()
 	for _, e := range exprs {
-		if _, err := compile.Compile(e, compile.Options{LinkType: linktype.Ethernet, LiveLinux: true}); err != nil {
+		if _, err := compile.Compile(e, linktype.Ethernet, compile.Options{LiveLinux: true}); err != nil {
 			t.Skipf("the filter compiler can't compile %q yet: %v", e, err)
 		}
 	}

@@ -56,7 +56,7 @@ func BenchmarkRingRead(b *testing.B) {
 	frame := make([]byte, 106)
 	const n = 4000
 	l, ring := fakeRingV3(frame, n)
-	h := &Handle{live: l, snaplen: MaxSnapLen, linkType: linktype.Ethernet}
+	h := &Handle{live: l, snaplen: linktype.DefaultSnaplen, linkType: linktype.Ethernet}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

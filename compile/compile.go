@@ -15,13 +15,11 @@ import (
 // Netmask 0, what tcpdump uses when it has no device, is a valid mask.
 const NetmaskUnknown = 0xffffffff
 
-// DefaultSnaplen is the snapshot length used when Options.Snaplen is 0.
-const DefaultSnaplen = 262144
-
-// Options say what a filter is compiled for.
+// Options say how a filter is compiled. The zero value compiles
+// unoptimized, for snapshot length linktype.DefaultSnaplen, with netmask 0
+// and the system resolver.
 type Options struct {
-	LinkType  linktype.Type // link-layer header type of the packets; the zero value is linktype.Null, not Ethernet
-	Snaplen   int           // snapshot length, at most 2^32-1; 0 means 262144
+	Snaplen   int           // snapshot length, at most 2^32-1; 0 means linktype.DefaultSnaplen
 	Optimize  bool          // run the optimizer passes
 	Netmask   uint32        // IPv4 netmask for "ip broadcast"; NetmaskUnknown if unknown
 	LiveLinux bool          // use Linux ancillary loads, as on a live AF_PACKET socket
@@ -59,13 +57,17 @@ type Resolver interface {
 // goroutines at once; it blocks only while Options.Resolver looks up a name
 // (the system resolver reads /etc files once and may query DNS for host
 // names, for at most HostLookupTimeout).
-func Compile(expr string, opts Options) (prog []bpf.Instruction, err error) {
+//
+// The link type is a parameter of its own, not an option, because its zero
+// value (linktype.Null) is a real link type: a forgotten field would
+// silently compile for the wrong headers.
+func Compile(expr string, lt linktype.Type, opts Options) (prog []bpf.Instruction, err error) {
 	if len(expr) > MaxExprLen {
 		return nil, &Error{Offset: MaxExprLen, Msg: fmt.Sprintf("expression longer than %d bytes", MaxExprLen)}
 	}
 	snaplen := opts.Snaplen
 	if snaplen == 0 {
-		snaplen = DefaultSnaplen
+		snaplen = linktype.DefaultSnaplen
 	}
 	if snaplen < 0 {
 		return nil, &Error{Msg: "negative snaplen"}
@@ -74,8 +76,8 @@ func Compile(expr string, opts Options) (prog []bpf.Instruction, err error) {
 		return nil, &Error{Msg: fmt.Sprintf("snaplen %d too large (at most %d)", snaplen, uint32(math.MaxUint32))}
 	}
 	g := &gen{opts: opts, res: opts.Resolver}
-	if !g.initLinktype(opts.LinkType.DLT()) {
-		return nil, &Error{Msg: fmt.Sprintf("link-layer type %s is not supported by the filter compiler", opts.LinkType)}
+	if !g.initLinktype(lt.DLT()) {
+		return nil, &Error{Msg: fmt.Sprintf("link-layer type %s is not supported by the filter compiler", lt)}
 	}
 	defer func() {
 		if r := recover(); r != nil {

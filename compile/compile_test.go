@@ -140,7 +140,7 @@ func TestErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.expr, func(t *testing.T) {
-			prog, err := Compile(tt.expr, Options{LinkType: tt.lt, Resolver: BuiltinResolver()})
+			prog, err := Compile(tt.expr, tt.lt, Options{Resolver: BuiltinResolver()})
 			require.Error(t, err)
 			assert.Nil(t, prog)
 			var ce *Error
@@ -154,7 +154,7 @@ func TestErrors(t *testing.T) {
 // TestLiveVLAN compares with what libpcap 1.10.3 generates for a live Linux
 // socket (tcpdump -i lo -O -d 'vlan 100 and ip').
 func TestLiveVLAN(t *testing.T) {
-	prog, err := Compile("vlan 100 and ip", Options{LinkType: linktype.Ethernet, LiveLinux: true})
+	prog, err := Compile("vlan 100 and ip", linktype.Ethernet, Options{LiveLinux: true})
 	require.NoError(t, err)
 	assert.Equal(t, `(000) ld       #0x0
 (001) st       M[0]
@@ -189,9 +189,9 @@ func TestLiveVLAN(t *testing.T) {
 }
 
 func TestSavefileErrors(t *testing.T) {
-	_, err := Compile("inbound", Options{LinkType: linktype.Ethernet, Savefile: true})
+	_, err := Compile("inbound", linktype.Ethernet, Options{Savefile: true})
 	assert.ErrorContains(t, err, "when reading savefiles")
-	_, err = Compile("inbound", Options{LinkType: linktype.LinuxSLL, Savefile: true})
+	_, err = Compile("inbound", linktype.LinuxSLL, Options{Savefile: true})
 	assert.NoError(t, err)
 }
 
@@ -275,7 +275,7 @@ func TestPrograms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.expr, func(t *testing.T) {
-			prog, err := Compile(tt.expr, Options{LinkType: tt.lt, Resolver: BuiltinResolver()})
+			prog, err := Compile(tt.expr, tt.lt, Options{Resolver: BuiltinResolver()})
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, bpf.Dump(prog, 1))
 		})
@@ -297,9 +297,9 @@ func TestQualifierInheritance(t *testing.T) {
 		{"len % 3 + 1 = 1", "len % (3 + 1) = 1"},
 	}
 	for _, pair := range same {
-		a, err := Compile(pair[0], Options{LinkType: linktype.Ethernet})
+		a, err := Compile(pair[0], linktype.Ethernet, Options{})
 		require.NoError(t, err, pair[0])
-		b, err := Compile(pair[1], Options{LinkType: linktype.Ethernet})
+		b, err := Compile(pair[1], linktype.Ethernet, Options{})
 		require.NoError(t, err, pair[1])
 		assert.Equal(t, bpf.Dump(b, 1), bpf.Dump(a, 1), pair[0])
 	}
@@ -334,7 +334,7 @@ func TestVerdicts(t *testing.T) {
 		"ip6 or arp":                      false,
 	}
 	for expr, want := range tests {
-		prog, err := Compile(expr, Options{LinkType: linktype.Ethernet})
+		prog, err := Compile(expr, linktype.Ethernet, Options{})
 		require.NoError(t, err, expr)
 		vm, err := bpf.NewVM(prog)
 		require.NoError(t, err, expr)
@@ -345,20 +345,20 @@ func TestVerdicts(t *testing.T) {
 func TestLimits(t *testing.T) {
 	t.Run("nested parentheses", func(t *testing.T) {
 		expr := strings.Repeat("(", 100000) + "tcp" + strings.Repeat(")", 100000)
-		_, err := Compile(expr, Options{LinkType: linktype.Ethernet})
+		_, err := Compile(expr, linktype.Ethernet, Options{})
 		assert.ErrorContains(t, err, "nested too deeply")
 	})
 	t.Run("deepest nesting libpcap accepts", func(t *testing.T) {
 		expr := strings.Repeat("(", MaxNesting) + "tcp" + strings.Repeat(")", MaxNesting)
-		_, err := Compile(expr, Options{LinkType: linktype.Ethernet})
+		_, err := Compile(expr, linktype.Ethernet, Options{})
 		assert.NoError(t, err)
 		expr = "(" + expr + ")"
-		_, err = Compile(expr, Options{LinkType: linktype.Ethernet})
+		_, err = Compile(expr, linktype.Ethernet, Options{})
 		assert.ErrorContains(t, err, "nested too deeply")
 	})
 	t.Run("1MB expression", func(t *testing.T) {
 		expr := strings.Repeat("tcp or ", 1<<20/7) + "udp"
-		_, err := Compile(expr, Options{LinkType: linktype.Ethernet})
+		_, err := Compile(expr, linktype.Ethernet, Options{})
 		assert.ErrorContains(t, err, "expression longer than")
 	})
 	t.Run("20000-term or-chain", func(t *testing.T) {
@@ -370,7 +370,7 @@ func TestLimits(t *testing.T) {
 			b.WriteString(".")
 			b.WriteString(itoa(i % 256))
 		}
-		prog, err := Compile(b.String(), Options{LinkType: linktype.Ethernet})
+		prog, err := Compile(b.String(), linktype.Ethernet, Options{})
 		require.NoError(t, err)
 		vm, err := bpf.NewVM(prog)
 		require.NoError(t, err)
@@ -388,12 +388,12 @@ func TestLimits(t *testing.T) {
 			b.WriteString(" or ")
 			b.WriteString(itoa(i))
 		}
-		_, err := Compile(b.String(), Options{LinkType: linktype.Ethernet})
+		_, err := Compile(b.String(), linktype.Ethernet, Options{})
 		assert.ErrorContains(t, err, "too large")
 	})
 	t.Run("not chain", func(t *testing.T) {
 		expr := strings.Repeat("!", 100000) + "tcp"
-		_, err := Compile(expr, Options{LinkType: linktype.Ethernet})
+		_, err := Compile(expr, linktype.Ethernet, Options{})
 		assert.ErrorContains(t, err, "nested too deeply")
 	})
 }
@@ -428,9 +428,9 @@ func FuzzCompile(f *testing.F) {
 	lts := []linktype.Type{linktype.Ethernet, linktype.LinuxSLL, linktype.LinuxSLL2, linktype.Raw, linktype.Null,
 		linktype.PPP, linktype.IEEE80211, linktype.IEEE80211Radio}
 	f.Fuzz(func(t *testing.T, expr string, lt uint8) {
-		opts := Options{LinkType: lts[int(lt)%len(lts)], Resolver: BuiltinResolver(),
+		opts := Options{Resolver: BuiltinResolver(),
 			Optimize: lt&0x10 != 0, LiveLinux: lt&0x20 != 0, Savefile: lt&0x40 != 0}
-		prog, err := Compile(expr, opts)
+		prog, err := Compile(expr, lts[int(lt)%len(lts)], opts)
 		if err != nil {
 			if prog != nil {
 				t.Fatal("error with a program")
@@ -456,7 +456,7 @@ func BenchmarkCompile(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				if _, err := Compile("tcp port 80 and host 10.0.0.1", Options{LinkType: linktype.Ethernet, Optimize: opt}); err != nil {
+				if _, err := Compile("tcp port 80 and host 10.0.0.1", linktype.Ethernet, Options{Optimize: opt}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -480,7 +480,7 @@ func BenchmarkCompileSize(b *testing.B) {
 		b.Run(itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				if _, err := Compile(expr, Options{LinkType: linktype.Ethernet}); err != nil {
+				if _, err := Compile(expr, linktype.Ethernet, Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -548,7 +548,7 @@ func TestConcurrentCompile(t *testing.T) {
 	exprs := []string{"tcp port 80 and host 10.0.0.1", "vlan and ip6 protochain 6", "port http or domain", "geneve and ether broadcast"}
 	want := make([]string, len(exprs))
 	for i, e := range exprs {
-		prog, err := Compile(e, Options{LinkType: linktype.Ethernet, Optimize: true})
+		prog, err := Compile(e, linktype.Ethernet, Options{Optimize: true})
 		require.NoError(t, err)
 		want[i] = bpf.Dump(prog, 1)
 	}
@@ -558,7 +558,7 @@ func TestConcurrentCompile(t *testing.T) {
 			ok := true
 			for i := 0; i < 50; i++ {
 				for j, e := range exprs {
-					prog, err := Compile(e, Options{LinkType: linktype.Ethernet, Optimize: true})
+					prog, err := Compile(e, linktype.Ethernet, Options{Optimize: true})
 					ok = ok && err == nil && bpf.Dump(prog, 1) == want[j]
 				}
 			}
@@ -576,17 +576,17 @@ func TestSnaplenRange(t *testing.T) {
 	}
 	u := uint64(1) << 32
 	huge := int(u) // would truncate to "ret #0", a filter that drops everything
-	prog, err := Compile("tcp", Options{LinkType: linktype.Ethernet, Snaplen: huge})
+	prog, err := Compile("tcp", linktype.Ethernet, Options{Snaplen: huge})
 	assert.Nil(t, prog)
 	assert.ErrorContains(t, err, "snaplen")
-	prog, err = Compile("", Options{LinkType: linktype.Ethernet, Snaplen: huge - 1})
+	prog, err = Compile("", linktype.Ethernet, Options{Snaplen: huge - 1})
 	require.NoError(t, err)
 	assert.Equal(t, []bpf.Instruction{bpf.Stmt(bpf.ClassRET|bpf.RetK, 0xffffffff)}, prog)
 }
 
 func TestUnsupportedLinkType(t *testing.T) {
 	for _, lt := range []linktype.Type{147, 0xffff} { // USER0, and no link type at all
-		prog, err := Compile("ip", Options{LinkType: lt})
+		prog, err := Compile("ip", lt, Options{})
 		assert.Nil(t, prog)
 		assert.ErrorContains(t, err, "is not supported by the filter compiler")
 	}

@@ -169,7 +169,7 @@ func diffParseLT(f string) (linktype.Type, string, error) {
 
 // diffOptions returns the compile options of c.
 func diffOptions(c diffCase) (compile.Options, error) {
-	o := compile.Options{LinkType: c.lt, Snaplen: diffSnaplen, Optimize: true}
+	o := compile.Options{Snaplen: diffSnaplen, Optimize: true}
 	if c.opts == "" {
 		return o, nil
 	}
@@ -322,7 +322,7 @@ func diffOursOpt(c diffCase, caps map[linktype.Type]*diffCapture, optimize bool)
 		if !optimize {
 			o.Optimize = false
 		}
-		p, err := compile.Compile(c.expr, o)
+		p, err := compile.Compile(c.expr, c.lt, o)
 		ch <- result{p, err}
 	}()
 	var r result

@@ -9,8 +9,8 @@
 // netmask, live-Linux mode, name resolver) and returns a program for the
 // bpf package:
 //
-//	prog, err := compile.Compile("tcp port 80 and host 10.0.0.1",
-//		compile.Options{LinkType: linktype.Ethernet})
+//	prog, err := compile.Compile("tcp port 80 and host 10.0.0.1", linktype.Ethernet,
+//		compile.Options{Optimize: true})
 //
 // Errors are *Error values with libpcap's wording and the byte offset of
 // the problem in the expression.

@@ -9,7 +9,7 @@ import (
 )
 
 func ExampleCompile() {
-	prog, err := compile.Compile("ip and udp port 53", compile.Options{LinkType: linktype.LinuxSLL})
+	prog, err := compile.Compile("ip and udp port 53", linktype.LinuxSLL, compile.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -21,7 +21,7 @@ func ExampleCompile() {
 	}
 	fmt.Println(len(prog) > 0, vm != nil)
 
-	_, err = compile.Compile("port 99999", compile.Options{LinkType: linktype.Ethernet})
+	_, err = compile.Compile("port 99999", linktype.Ethernet, compile.Options{})
 	fmt.Println(err)
 	// Output:
 	// true true

@@ -72,7 +72,7 @@ func TestUnoptimizedGolden(t *testing.T) {
 	for _, c := range cases {
 		lt, ok := linktype.Parse(c.lt)
 		require.True(t, ok, c.lt)
-		prog, err := Compile(c.expr, Options{LinkType: lt, Resolver: testResolver{}})
+		prog, err := Compile(c.expr, lt, Options{Resolver: testResolver{}})
 		var got string
 		if err != nil {
 			var ce *Error

@@ -19,7 +19,7 @@ func FuzzOptimize(f *testing.F) {
 	lts := []linktype.Type{linktype.Ethernet, linktype.LinuxSLL, linktype.LinuxSLL2, linktype.Raw, linktype.Null,
 		linktype.PPP, linktype.IEEE80211, linktype.IEEE80211Radio}
 	f.Fuzz(func(t *testing.T, expr string, lt uint8) {
-		prog, err := Compile(expr, Options{LinkType: lts[int(lt)%len(lts)], Resolver: BuiltinResolver(), Optimize: true})
+		prog, err := Compile(expr, lts[int(lt)%len(lts)], Options{Resolver: BuiltinResolver(), Optimize: true})
 		if err != nil {
 			var ce *Error
 			if prog != nil || !errors.As(err, &ce) {

@@ -54,7 +54,7 @@ func TestOptimizedGolden(t *testing.T) {
 		if optSkip(c.expr) {
 			continue
 		}
-		un, err := Compile(c.expr, Options{LinkType: lt, Resolver: testResolver{}})
+		un, err := Compile(c.expr, lt, Options{Resolver: testResolver{}})
 		if err != nil {
 			continue // code generation is tested elsewhere
 		}
@@ -153,9 +153,9 @@ func TestOptimizedLiveGolden(t *testing.T) {
 	bugs := 0
 	for _, chunk := range strings.Split(string(data), "=== ")[1:] {
 		expr, want, _ := strings.Cut(chunk, "\n")
-		prog, err := Compile(expr, Options{LinkType: linktype.Ethernet, LiveLinux: true, Optimize: true})
+		prog, err := Compile(expr, linktype.Ethernet, Options{LiveLinux: true, Optimize: true})
 		require.NoError(t, err, expr)
-		un, err := Compile(expr, Options{LinkType: linktype.Ethernet, LiveLinux: true})
+		un, err := Compile(expr, linktype.Ethernet, Options{LiveLinux: true})
 		require.NoError(t, err, expr)
 		theirs, err := optimizeLayout(un, true)
 		require.NoError(t, err, expr)

@@ -76,7 +76,7 @@ func optCompareWithLibpcap(t *testing.T, live bool) {
 	for i, c := range cases {
 		want := lines[i]
 		got := "E\t"
-		prog, err := compile.Compile(c.expr, compile.Options{LinkType: c.lt, Optimize: true, LiveLinux: live})
+		prog, err := compile.Compile(c.expr, c.lt, compile.Options{Optimize: true, LiveLinux: live})
 		var ce *compile.Error
 		switch {
 		case errors.As(err, &ce):
@@ -116,7 +116,7 @@ func optCompareWithLibpcap(t *testing.T, live bool) {
 // opt_live_test.go): then libpcap's program (or its "no destination found"
 // error) is the known bug and ours, correctly laid out, differs on purpose.
 func optLibpcapLayoutBug(t *testing.T, c diffCase, want string) bool {
-	un, err := compile.Compile(c.expr, compile.Options{LinkType: c.lt, LiveLinux: true})
+	un, err := compile.Compile(c.expr, c.lt, compile.Options{LiveLinux: true})
 	if err != nil {
 		return false
 	}

@@ -89,7 +89,7 @@ func TestLiveVLANAfterOtherPrimitive(t *testing.T) {
 		md := &bpf.Metadata{VLANPresent: true, VLANTCI: c.vid, VLANTPID: 0x8100}
 		other := &bpf.Metadata{VLANPresent: true, VLANTCI: c.vid + 1, VLANTPID: 0x8100}
 
-		ours, err := Compile(c.expr, Options{LinkType: linktype.Ethernet, LiveLinux: true, Optimize: true})
+		ours, err := Compile(c.expr, linktype.Ethernet, Options{LiveLinux: true, Optimize: true})
 		require.NoError(t, err)
 		vm, err := bpf.NewVM(ours)
 		require.NoError(t, err)
@@ -99,7 +99,7 @@ func TestLiveVLANAfterOtherPrimitive(t *testing.T) {
 
 		// libpcap 1.10.3's program: what optimizeLayout with libpcap's
 		// layout gives, checked against the golden text.
-		un, err := Compile(c.expr, Options{LinkType: linktype.Ethernet, LiveLinux: true})
+		un, err := Compile(c.expr, linktype.Ethernet, Options{LiveLinux: true})
 		require.NoError(t, err)
 		theirs, err := optimizeLayout(un, true)
 		require.NoError(t, err)
@@ -119,13 +119,13 @@ func TestLiveVLANAfterOtherPrimitive(t *testing.T) {
 // filter correctly.
 func TestEmbeddedJumpLostTarget(t *testing.T) {
 	const expr = "0x0 != udp[60] and ether src or dst 0:1f:29:da:2d:79 and vlan 0"
-	un, err := Compile(expr, Options{LinkType: linktype.Ethernet, LiveLinux: true})
+	un, err := Compile(expr, linktype.Ethernet, Options{LiveLinux: true})
 	require.NoError(t, err)
 	_, err = optimizeLayout(un, true)
 	require.Error(t, err)
 	assert.Equal(t, "no destination found for block-local relative jump: off=0", err.(*Error).Msg)
 
-	prog, err := Compile(expr, Options{LinkType: linktype.Ethernet, LiveLinux: true, Optimize: true})
+	prog, err := Compile(expr, linktype.Ethernet, Options{LiveLinux: true, Optimize: true})
 	require.NoError(t, err)
 	vm, err := bpf.NewVM(prog)
 	require.NoError(t, err)
@@ -227,12 +227,12 @@ func TestLiveVLANOptimizedMatchesUnoptimized(t *testing.T) {
 // the unoptimized program's verdict on every frame, and returns how many
 // it accepts.
 func checkLiveFrames(t *testing.T, expr string, frames []liveTestFrame) int {
-	opt, err := Compile(expr, Options{LinkType: linktype.Ethernet, LiveLinux: true, Optimize: true})
+	opt, err := Compile(expr, linktype.Ethernet, Options{LiveLinux: true, Optimize: true})
 	if err != nil {
 		assert.Equal(t, "expression rejects all packets", err.(*Error).Msg, expr)
 		return 0
 	}
-	un, err := Compile(expr, Options{LinkType: linktype.Ethernet, LiveLinux: true})
+	un, err := Compile(expr, linktype.Ethernet, Options{LiveLinux: true})
 	require.NoError(t, err, expr)
 	ovm, err := bpf.NewVM(opt)
 	require.NoError(t, err, expr)

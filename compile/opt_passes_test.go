@@ -67,14 +67,14 @@ func TestBuildCFG(t *testing.T) {
 // return blocks, which libpcap's layout decides).
 func TestRelayout(t *testing.T) {
 	for _, expr := range []string{"ip", "tcp port 80 and host 10.0.0.1", "not ip", "host 10.0.0.1 or 10.0.0.2 or 10.0.0.3", "ip[0] & 0xf = 5"} {
-		prog, err := Compile(expr, Options{LinkType: linktype.Ethernet})
+		prog, err := Compile(expr, linktype.Ethernet, Options{})
 		require.NoError(t, err)
 		root, _, ok := buildCFG(prog, maxOptBlocks)
 		require.True(t, ok, expr)
 		o := &optimizer{root: root}
 		o.numberBlocks()
 		got := o.linearize()
-		want, err := Compile(expr, Options{LinkType: linktype.Ethernet})
+		want, err := Compile(expr, linktype.Ethernet, Options{})
 		require.NoError(t, err)
 		assert.Equal(t, len(want), len(got), expr)
 	}
@@ -253,7 +253,7 @@ func TestOptimizePrograms(t *testing.T) {
 // another value's: "host a or b" tests the source address against both
 // before loading the destination address, as libpcap's program does.
 func TestOrPullup(t *testing.T) {
-	prog, err := Compile("ip host 10.0.0.1 or 10.0.0.2", Options{LinkType: linktype.Ethernet, Optimize: true})
+	prog, err := Compile("ip host 10.0.0.1 or 10.0.0.2", linktype.Ethernet, Options{Optimize: true})
 	require.NoError(t, err)
 	assert.Equal(t, `(000) ldh      [12]
 (001) jeq      #0x800           jt 2	jf 9
@@ -271,7 +271,7 @@ func TestOrPullup(t *testing.T) {
 // TestLongJumps checks that far jumps get trampolines and the program
 // stays valid.
 func TestLongJumps(t *testing.T) {
-	prog, err := Compile(hostChain(150), Options{LinkType: linktype.Ethernet, Optimize: true})
+	prog, err := Compile(hostChain(150), linktype.Ethernet, Options{Optimize: true})
 	require.NoError(t, err)
 	_, err = bpf.NewVM(prog)
 	require.NoError(t, err)
@@ -285,7 +285,7 @@ func TestLongJumps(t *testing.T) {
 // TestOptimizeLargePrograms checks that programs with more blocks than the
 // optimizer takes on come back unchanged.
 func TestOptimizeLargePrograms(t *testing.T) {
-	prog, err := Compile(hostChain(2200), Options{LinkType: linktype.Ethernet})
+	prog, err := Compile(hostChain(2200), linktype.Ethernet, Options{})
 	require.NoError(t, err)
 	_, n, ok := buildCFG(prog, maxOptBlocks)
 	require.True(t, ok)
@@ -313,12 +313,12 @@ func TestDominatorTreesMatchBitSets(t *testing.T) {
 	var progs [][]bpf.Instruction
 	for _, c := range readOptimizedGolden(t) {
 		lt, _ := linktype.Parse(c.lt)
-		if prog, err := Compile(c.expr, Options{LinkType: lt, Resolver: testResolver{}}); err == nil {
+		if prog, err := Compile(c.expr, lt, Options{Resolver: testResolver{}}); err == nil {
 			progs = append(progs, prog)
 		}
 	}
 	for _, n := range []int{20, 150} {
-		prog, err := Compile(hostChain(n), Options{LinkType: linktype.Ethernet})
+		prog, err := Compile(hostChain(n), linktype.Ethernet, Options{})
 		require.NoError(t, err)
 		progs = append(progs, prog)
 	}
@@ -335,7 +335,7 @@ func TestDominatorTreesMatchBitSets(t *testing.T) {
 // gives the program back unchanged.
 func TestOptimizeBudget(t *testing.T) {
 	defer func(v int) { optBudget = v }(optBudget)
-	prog, err := Compile(hostChain(300), Options{LinkType: linktype.Ethernet})
+	prog, err := Compile(hostChain(300), linktype.Ethernet, Options{})
 	require.NoError(t, err)
 	optBudget = 100000
 	got, err := optimize(prog)

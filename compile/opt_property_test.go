@@ -158,11 +158,11 @@ func TestOptimizedMeansTheSame(t *testing.T) {
 	cases := diffRandomCases(77, 600, caps)
 	checked := 0
 	for _, c := range cases {
-		un, err := compile.Compile(c.expr, compile.Options{LinkType: c.lt})
+		un, err := compile.Compile(c.expr, c.lt, compile.Options{})
 		if err != nil {
 			continue
 		}
-		opt, oerr := compile.Compile(c.expr, compile.Options{LinkType: c.lt, Optimize: true})
+		opt, oerr := compile.Compile(c.expr, c.lt, compile.Options{Optimize: true})
 		var ce *compile.Error
 		if oerr != nil {
 			require.True(t, errors.As(oerr, &ce), "%v: %v", c, oerr)

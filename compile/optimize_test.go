@@ -22,7 +22,7 @@ func hostChain(n int) string {
 func BenchmarkCompileOptimized(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, err := Compile("tcp port 80 and host 10.0.0.1", Options{LinkType: linktype.Ethernet, Optimize: true}); err != nil {
+		if _, err := Compile("tcp port 80 and host 10.0.0.1", linktype.Ethernet, Options{Optimize: true}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -38,7 +38,7 @@ func BenchmarkCompileOptimizedSize(b *testing.B) {
 		b.Run(itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				if _, err := Compile(expr, Options{LinkType: linktype.Ethernet, Optimize: true}); err != nil {
+				if _, err := Compile(expr, linktype.Ethernet, Options{Optimize: true}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -47,7 +47,7 @@ func BenchmarkCompileOptimizedSize(b *testing.B) {
 }
 
 func BenchmarkOptimizeChain100(b *testing.B) {
-	prog, err := Compile(hostChain(100), Options{LinkType: linktype.Ethernet})
+	prog, err := Compile(hostChain(100), linktype.Ethernet, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func BenchmarkOptimizeChain100(b *testing.B) {
 }
 
 func BenchmarkOptimizeTypical(b *testing.B) {
-	prog, err := Compile("tcp port 80 and host 10.0.0.1", Options{LinkType: linktype.Ethernet})
+	prog, err := Compile("tcp port 80 and host 10.0.0.1", linktype.Ethernet, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

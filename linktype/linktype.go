@@ -79,8 +79,13 @@ func (t Type) Savefile() (Type, bool) {
 	return Type(in.write), true
 }
 
+// DefaultSnaplen is libpcap's default and largest snapshot length for
+// capturing (MAXIMUM_SNAPLEN): 262144 bytes. Filters are compiled for it,
+// and writers record it, when no snapshot length is given.
+const DefaultSnaplen = 262144
+
 // MaxSnaplen returns libpcap's largest sane snapshot length for t: 128 MiB
-// for D-Bus, 8 MiB for EBHSCR, 1 MiB for USBPcap and 262144 otherwise.
+// for D-Bus, 8 MiB for EBHSCR, 1 MiB for USBPcap and DefaultSnaplen otherwise.
 func (t Type) MaxSnaplen() int {
 	switch t.DLT() {
 	case uint32(DBus):
@@ -90,7 +95,7 @@ func (t Type) MaxSnaplen() int {
 	case uint32(USBPcap):
 		return 1024 * 1024
 	}
-	return 262144
+	return DefaultSnaplen
 }
 
 var byName map[string]Type

@@ -14,7 +14,7 @@ import (
 type WriterOptions struct {
 	LinkType    linktype.Type // written as is; see linktype.Type.Savefile
 	LinkTypeExt uint32        // upper six bits of the link-type field (FCS length and FCS-present bit)
-	Snaplen     int           // 0 means 262144
+	Snaplen     int           // 0 means linktype.DefaultSnaplen
 	Nanosecond  bool          // nanosecond time stamps (magic 0xa1b23c4d)
 }
 
@@ -56,7 +56,7 @@ func (w *Writer) header(o WriterOptions) {
 	}
 	snap := o.Snaplen
 	if snap == 0 {
-		snap = 262144
+		snap = linktype.DefaultSnaplen
 	}
 	binary.LittleEndian.PutUint32(h[0:], magic)
 	binary.LittleEndian.PutUint16(h[4:], 2)
@@ -96,7 +96,7 @@ func OpenAppend(name string, o WriterOptions) (*Writer, error) {
 	}
 	snap := o.Snaplen
 	if snap == 0 {
-		snap = 262144
+		snap = linktype.DefaultSnaplen
 	}
 	var msg string
 	switch binary.LittleEndian.Uint32(h[:]) {

@@ -21,13 +21,13 @@ func dumpProgram(c *config) error {
 		}
 		lt = t
 	}
-	return printProgram(c, compile.Options{LinkType: lt, Snaplen: c.snaplen, Optimize: c.optimize})
+	return printProgram(c, lt, compile.Options{Snaplen: c.snaplen, Optimize: c.optimize})
 }
 
-// printProgram compiles c.expr with opts and prints it as -d, -dd or -ddd
-// asks.
-func printProgram(c *config, opts compile.Options) error {
-	prog, err := compile.Compile(c.expr, opts)
+// printProgram compiles c.expr for lt with opts and prints it as -d, -dd
+// or -ddd asks.
+func printProgram(c *config, lt linktype.Type, opts compile.Options) error {
+	prog, err := compile.Compile(c.expr, lt, opts)
 	if err != nil {
 		return compileError(err)
 	}

@@ -13,8 +13,7 @@ func packetFilter(c *config, linkType linktype.Type, snaplen int) (func(pkt []by
 	if !c.exprGiven || c.expr == "" {
 		return nil, nil
 	}
-	prog, err := compile.Compile(c.expr, compile.Options{
-		LinkType: linkType,
+	prog, err := compile.Compile(c.expr, linkType, compile.Options{
 		Snaplen:  snaplen,
 		Optimize: c.optimize,
 		Savefile: true,

@@ -53,7 +53,7 @@ func readOffline(c *config) error {
 	fmt.Fprintf(os.Stderr, "reading from file %s, link-type %s, snapshot length %d\n", c.readFile, name, r.Snaplen())
 	if c.dumpLevel > 0 {
 		// tcpdump -r FILE -d: the program for the file's link type and snaplen.
-		return printProgram(c, compile.Options{LinkType: lt, Snaplen: r.Snaplen(), Optimize: c.optimize, Savefile: true})
+		return printProgram(c, lt, compile.Options{Snaplen: r.Snaplen(), Optimize: c.optimize, Savefile: true})
 	}
 	fileType, ok := lt.Savefile()
 	if !ok {

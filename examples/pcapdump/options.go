@@ -6,6 +6,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/purepcap/pcap/linktype"
 )
 
 // config holds pcapdump's command line, parsed the way tcpdump parses its own.
@@ -13,7 +15,7 @@ type config struct {
 	dumpLevel   int    // -d, -dd, -ddd
 	optimize    bool   // false with -O
 	linkType    string // -y
-	snaplen     int    // -s; 0 means the default (262144)
+	snaplen     int    // -s; 0 means the default (linktype.DefaultSnaplen)
 	filterFile  string // -F
 	readFile    string // -r
 	writeFile   string // -w
@@ -158,7 +160,7 @@ func (c *config) setShort(opt byte, val string) error {
 		c.readFile = val
 	case 's':
 		c.snaplen, err = strconv.Atoi(val)
-		if err != nil || c.snaplen < 0 || c.snaplen > 262144 {
+		if err != nil || c.snaplen < 0 || c.snaplen > linktype.DefaultSnaplen {
 			return fmt.Errorf("invalid snaplen %s", val)
 		}
 	case 'w':
