@@ -19,11 +19,11 @@ const NetmaskUnknown = 0xffffffff
 // unoptimized, for snapshot length linktype.DefaultSnaplen, with netmask 0
 // and the system resolver.
 type Options struct {
-	Snaplen   int           // snapshot length, at most 2^32-1; 0 means linktype.DefaultSnaplen
-	Optimize  bool          // run the optimizer passes
-	Netmask   uint32        // IPv4 netmask for "ip broadcast"; NetmaskUnknown if unknown
-	LiveLinux bool          // use Linux ancillary loads, as on a live AF_PACKET socket
-	Resolver  Resolver      // name lookups; nil means the system's files and DNS
+	Snaplen   int      // snapshot length, at most 2^32-1; 0 means linktype.DefaultSnaplen
+	Optimize  bool     // run the optimizer passes
+	Netmask   uint32   // IPv4 netmask for "ip broadcast"; NetmaskUnknown if unknown
+	LiveLinux bool     // use Linux ancillary loads, as on a live AF_PACKET socket
+	Resolver  Resolver // name lookups; nil means the system's files and DNS
 
 	// Savefile compiles for reading a savefile, as libpcap does when its
 	// handle was opened with pcap_open_offline: "inbound", "outbound" and
