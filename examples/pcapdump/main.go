@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 )
@@ -15,12 +16,18 @@ func main() {
 func run(args []string) int {
 	c, err := parseArgs(args)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "pcapdump: %v\n%v\n", err, errUsage)
+		fmt.Fprintf(os.Stderr, "pcapdump: %v\n", err)
+		if ue := (*usageError)(nil); errors.As(err, &ue) {
+			printUsage(os.Stderr)
+		}
 		return 1
 	}
 	switch {
+	case c.showHelp:
+		printUsage(os.Stdout)
+		return 0
 	case c.showVersion:
-		fmt.Println("pcapdump (purepcap)")
+		printVersion(os.Stdout)
 		return 0
 	case c.listDevs:
 		err = listDevices(c)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -34,6 +35,32 @@ func TestParseArgs(t *testing.T) {
 			want: config{device: "lo", snaplen: 128, direction: "out", listDevs: true, optimize: true},
 		},
 		{
+			args: []string{"-nni", "eth0", "-XX", "-tttt", "-vvv", "-e", "-S#", "-lU", "-c5", "icmp"},
+			want: config{numeric: 2, device: "eth0", hexASCII: 2, tsFormat: 4, verbose: 3, linkHeader: 1, absoluteSeq: true, packetNumber: true, lineBuffered: true, packetBuffered: true, count: 5, optimize: true, expr: "icmp", exprGiven: true},
+		},
+		{
+			args: []string{"-xx", "-A", "-q", "-K", "-t", "-r", "f", "--nano", "--print", "--number"},
+			want: config{hexDump: 2, asciiDump: 1, quiet: 1, noChecksum: true, tsFormat: 1, readFile: "f", nanoPrec: true, printWritten: true, packetNumber: true, optimize: true},
+		},
+		{
+			args: []string{"-Z", "root", "-w", "out", "-C", "2", "-W", "3", "-G", "60", "-L", "-i", "lo"},
+			want: config{user: "root", writeFile: "out", fileSize: 2000000, fileCount: 3, rotateSeconds: 60, listDataLinks: true, device: "lo", optimize: true},
+		},
+		{
+			// GNU getopt permutes: options after the expression's words still count.
+			args: []string{"tcp", "-n", "port", "80", "--time-stamp-prec", "nanoseconds", "--relinquish-privileges=nobody"},
+			want: config{numeric: 1, nanoPrec: true, user: "nobody", optimize: true, expr: "tcp port 80", exprGiven: true},
+		},
+		{
+			// -h ends the parsing: what follows is not looked at.
+			args: []string{"-nh", "--bogus"},
+			want: config{numeric: 1, showHelp: true, optimize: true},
+		},
+		{
+			args: []string{"--vers", "-Q", "sideways"},
+			want: config{showVersion: true, optimize: true},
+		},
+		{
 			args: []string{"--", "-ip", "--count"},
 			want: config{optimize: true, expr: "-ip --count", exprGiven: true},
 		},
@@ -57,9 +84,48 @@ func TestParseArgsErrors(t *testing.T) {
 		{"-s", "-1"},
 		{"-Q", "sideways"},
 		{"-F", "/nonexistent/filter/file"},
+		{"-C", "0"},
+		{"-C", "1k"},
+		{"-C", "1.5"},
+		{"-G", "-1"},
+		{"-W", "0"},
+		{"-tttttt"},
+		{"-k"},
+		{"--no"}, // ambiguous: no-optimize, no-promiscuous-mode
+		{"-u"},   // tcpdump's, not supported
+		{"-b"},
 	} {
 		_, err := parseArgs(args)
 		require.Error(t, err, "%q", args)
+	}
+}
+
+// TestParseArgsUsageErrors checks which errors come with the usage text:
+// those getopt reports (tcpdump prints its usage after them), not those
+// about an option's value.
+func TestParseArgsUsageErrors(t *testing.T) {
+	for _, tt := range []struct {
+		args  []string
+		usage bool
+	}{
+		{[]string{"-k"}, true},
+		{[]string{"--bogus"}, true},
+		{[]string{"-r"}, true},
+		{[]string{"--count=1"}, true},
+		{[]string{"-c", "0"}, false},
+		{[]string{"-C", "x"}, false},
+		{[]string{"-tttttt"}, false},
+	} {
+		_, err := parseArgs(tt.args)
+		require.Error(t, err)
+		var ue *usageError
+		require.Equal(t, tt.usage, errors.As(err, &ue), "%q: %v", tt.args, err)
+	}
+}
+
+func TestAtoi(t *testing.T) {
+	for in, want := range map[string]int{"5": 5, " 12x": 12, "-3": -3, "+7": 7, "x": 0, "": 0, "4294967301": 5, "99999999999999999999": -1, "-99999999999999999999": 0} {
+		require.Equal(t, want, atoi(in), "%q", in)
 	}
 }
 
