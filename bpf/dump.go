@@ -171,3 +171,6 @@ func image(ins Instruction, n int) string {
 	}
 	return fmt.Sprintf("(%03d) %-8s %s", n, op, operand)
 }
+
+// hex returns v as C's "0x%x" prints it.
+func hex(v uint32) string { return "0x" + strconv.FormatUint(uint64(v), 16) }

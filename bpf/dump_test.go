@@ -15,7 +15,7 @@ import (
 func knownOps() []uint16 {
 	var ops []uint16
 	for op := 0; op < 0x10000; op++ {
-		if known(uint16(op)) {
+		if Opcode(op).Known() {
 			ops = append(ops, uint16(op))
 		}
 	}

@@ -15,9 +15,6 @@ type Instruction struct {
 	K  uint32 // constant operand
 }
 
-// Class returns the instruction class (ClassLD ... ClassMISC).
-func (ins Instruction) Class() uint16 { return ins.Op & ClassMask }
-
 // Stmt returns a non-jump instruction.
 func Stmt(op uint16, k uint32) Instruction { return Instruction{Op: op, K: k} }
 

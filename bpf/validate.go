@@ -19,44 +19,6 @@ func invalid(i int, format string, args ...any) *ValidationError {
 	return &ValidationError{Index: i, Reason: fmt.Sprintf(format, args...)}
 }
 
-// known reports whether op is one of the 49 opcodes that both libpcap's
-// bpf_filter and the Linux kernel execute.
-func known(op uint16) bool {
-	switch op {
-	case ClassRET | RetK, ClassRET | RetA,
-		ClassLD | SizeW | ModeABS, ClassLD | SizeH | ModeABS, ClassLD | SizeB | ModeABS,
-		ClassLD | SizeW | ModeIND, ClassLD | SizeH | ModeIND, ClassLD | SizeB | ModeIND,
-		ClassLD | SizeW | ModeLEN, ClassLDX | SizeW | ModeLEN,
-		ClassLD | ModeIMM, ClassLDX | ModeIMM,
-		ClassLD | ModeMEM, ClassLDX | ModeMEM,
-		ClassLDX | SizeB | ModeMSH,
-		ClassST, ClassSTX,
-		ClassMISC | MiscTAX, ClassMISC | MiscTXA,
-		ClassALU | ALUNeg,
-		ClassJMP | JumpJA:
-		return true
-	}
-	switch op & ClassMask {
-	case ClassALU:
-		if op&^(ALUOpMask|SrcMask|ClassMask) != 0 {
-			return false
-		}
-		switch op & ALUOpMask {
-		case ALUAdd, ALUSub, ALUMul, ALUDiv, ALUOr, ALUAnd, ALULsh, ALURsh, ALUMod, ALUXor:
-			return true
-		}
-	case ClassJMP:
-		if op&^(JumpOpMask|SrcMask|ClassMask) != 0 {
-			return false
-		}
-		switch op & JumpOpMask {
-		case JumpJEQ, JumpJGT, JumpJGE, JumpJSET:
-			return true
-		}
-	}
-	return false
-}
-
 func isCondJump(op uint16) bool {
 	return op&ClassMask == ClassJMP && op&JumpOpMask != JumpJA
 }
@@ -106,7 +68,7 @@ func Validate(prog []Instruction) error {
 		return invalid(-1, "empty program")
 	}
 	for i, ins := range prog {
-		if !known(ins.Op) {
+		if !ins.Opcode().Known() {
 			return invalid(i, "unknown opcode %#x", ins.Op)
 		}
 		if err := checkOperand(i, ins); err != nil {
@@ -153,7 +115,7 @@ func ValidateKernel(prog []Instruction) error {
 		return invalid(-1, "%d instructions, the kernel allows at most %d", n, MaxInstructions)
 	}
 	for i, ins := range prog {
-		if !known(ins.Op) {
+		if !ins.Opcode().Known() {
 			return invalid(i, "unknown opcode %#x", ins.Op)
 		}
 		if err := checkOperand(i, ins); err != nil {

@@ -1,6 +1,9 @@
 package bpf
 
-import "unsafe"
+import (
+	"encoding/binary"
+	"unsafe"
+)
 
 // Decoded operations. Each classic opcode the VM accepts maps to one of
 // these, and a packet load followed by a conditional jump on a constant is
@@ -299,7 +302,8 @@ func loadSize(op uint16) uint8 {
 // SKFAdOff+...) return 0, as in libpcap's userspace filter; use RunMeta to
 // give them per-packet data. Run does not allocate.
 func (vm *VM) Run(pkt []byte, wireLen int) uint32 {
-	return vm.RunMeta(pkt, wireLen, nil)
+	v, _ := vm.run(pkt, wireLen, nil)
+	return v
 }
 
 // RunMeta is Run with Linux per-packet metadata for ancillary loads. With a
@@ -309,8 +313,21 @@ func (vm *VM) Run(pkt []byte, wireLen int) uint32 {
 // sockets. Other negative offsets, and every ancillary load when md is nil,
 // end the run with 0.
 func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
+	v, _ := vm.run(pkt, wireLen, md)
+	return v
+}
+
+// RunOutcome is RunMeta that also says how the run ended: Returned when a
+// return instruction gave the verdict, otherwise why the run ended early
+// with 0 (a load out of bounds, a division by zero, ...). Tests use it as
+// the reference machine; it costs the same as RunMeta.
+func (vm *VM) RunOutcome(pkt []byte, wireLen int, md *Metadata) (verdict uint32, outcome Outcome) {
+	return vm.run(pkt, wireLen, md)
+}
+
+func (vm *VM) run(pkt []byte, wireLen int, md *Metadata) (uint32, Outcome) {
 	if len(vm.prog) == 0 {
-		return 0 // the zero VM
+		return 0, Invalid // the zero VM
 	}
 	var a, x uint32
 	var mem [MemWords]uint32
@@ -325,61 +342,61 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 		pc++
 		switch in.op {
 		case opRetK:
-			return in.k
+			return in.k, Returned
 		case opRetA:
-			return a
+			return a, Returned
 
 		case opLdW:
 			k := int(in.k)
 			if k+4 > len(pkt) {
-				return 0
+				return 0, OutOfBounds
 			}
 			p := pkt[k : k+4]
 			a = uint32(p[0])<<24 | uint32(p[1])<<16 | uint32(p[2])<<8 | uint32(p[3])
 		case opLdH:
 			k := int(in.k)
 			if k+2 > len(pkt) {
-				return 0
+				return 0, OutOfBounds
 			}
 			p := pkt[k : k+2]
 			a = uint32(p[0])<<8 | uint32(p[1])
 		case opLdB:
 			k := int(in.k)
 			if k >= len(pkt) {
-				return 0
+				return 0, OutOfBounds
 			}
 			a = uint32(pkt[k])
 		case opLdAbs:
-			v, ok := loadSlow(pkt, in.k, in.size, a, x, md)
-			if !ok {
-				return 0
+			v, o := loadAbs(pkt, in.k, in.size, a, x, md)
+			if o != Returned {
+				return 0, o
 			}
 			a = v
 
 		case opLdWInd:
 			k := uint64(x) + uint64(in.k)
 			if k+4 > uint64(len(pkt)) {
-				return 0
+				return 0, OutOfBounds
 			}
 			p := pkt[k : k+4]
 			a = uint32(p[0])<<24 | uint32(p[1])<<16 | uint32(p[2])<<8 | uint32(p[3])
 		case opLdHInd:
 			k := uint64(x) + uint64(in.k)
 			if k+2 > uint64(len(pkt)) {
-				return 0
+				return 0, OutOfBounds
 			}
 			p := pkt[k : k+2]
 			a = uint32(p[0])<<8 | uint32(p[1])
 		case opLdBInd:
 			k := uint64(x) + uint64(in.k)
 			if k >= uint64(len(pkt)) {
-				return 0
+				return 0, OutOfBounds
 			}
 			a = uint32(pkt[k])
 		case opLdxMsh:
 			k := uint64(in.k)
 			if k >= uint64(len(pkt)) {
-				return 0
+				return 0, OutOfBounds
 			}
 			x = uint32(pkt[k]&0xf) << 2
 
@@ -402,16 +419,16 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 
 		case opJa:
 			if in.jt&retFlag != 0 {
-				return retValue(base, in.jt)
+				return retValue(base, in.jt), Returned
 			}
 			pc = uintptr(in.jt)
 		case opJaBack:
 			back++
 			if back > maxBackJumps {
-				return 0
+				return 0, BackJumpLimit
 			}
 			if in.jt&retFlag != 0 {
-				return retValue(base, in.jt)
+				return retValue(base, in.jt), Returned
 			}
 			pc = uintptr(in.jt)
 		case opJeqK:
@@ -420,7 +437,7 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				t = in.jt
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opJgtK:
@@ -429,7 +446,7 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				t = in.jt
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opJgeK:
@@ -438,7 +455,7 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				t = in.jt
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opJsetK:
@@ -447,7 +464,7 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				t = in.jt
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opJeqX:
@@ -456,7 +473,7 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				t = in.jt
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opJgtX:
@@ -465,7 +482,7 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				t = in.jt
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opJgeX:
@@ -474,7 +491,7 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				t = in.jt
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opJsetX:
@@ -483,7 +500,7 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				t = in.jt
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 
@@ -515,12 +532,12 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 			a *= x
 		case opDivX:
 			if x == 0 {
-				return 0
+				return 0, DivisionByZero
 			}
 			a /= x
 		case opModX:
 			if x == 0 {
-				return 0
+				return 0, DivisionByZero
 			}
 			a %= x
 		case opAndX:
@@ -543,7 +560,7 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 		case opLdWJeq, opLdWJgt, opLdWJge, opLdWJset:
 			k := int(in.k)
 			if k+4 > len(pkt) {
-				return 0
+				return 0, OutOfBounds
 			}
 			p := pkt[k : k+4]
 			a = uint32(p[0])<<24 | uint32(p[1])<<16 | uint32(p[2])<<8 | uint32(p[3])
@@ -552,13 +569,13 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				t = in.jt
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opLdHJeq:
 			k := int(in.k)
 			if k+2 > len(pkt) {
-				return 0
+				return 0, OutOfBounds
 			}
 			p := pkt[k : k+2]
 			a = uint32(p[0])<<8 | uint32(p[1])
@@ -567,13 +584,13 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				t = in.jt
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opLdHJgt, opLdHJge, opLdHJset:
 			k := int(in.k)
 			if k+2 > len(pkt) {
-				return 0
+				return 0, OutOfBounds
 			}
 			p := pkt[k : k+2]
 			a = uint32(p[0])<<8 | uint32(p[1])
@@ -582,13 +599,13 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				t = in.jt
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opLdBJeq:
 			k := int(in.k)
 			if k >= len(pkt) {
-				return 0
+				return 0, OutOfBounds
 			}
 			a = uint32(pkt[k])
 			t := in.jf
@@ -596,13 +613,13 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				t = in.jt
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opLdBJgt, opLdBJge, opLdBJset:
 			k := int(in.k)
 			if k >= len(pkt) {
-				return 0
+				return 0, OutOfBounds
 			}
 			a = uint32(pkt[k])
 			t := in.jf
@@ -610,13 +627,13 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				t = in.jt
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opLdWIndJ:
 			k := uint64(x) + uint64(in.k)
 			if k+4 > uint64(len(pkt)) {
-				return 0
+				return 0, OutOfBounds
 			}
 			p := pkt[k : k+4]
 			a = uint32(p[0])<<24 | uint32(p[1])<<16 | uint32(p[2])<<8 | uint32(p[3])
@@ -625,13 +642,13 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				t = in.jt
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opLdHIndJ:
 			k := uint64(x) + uint64(in.k)
 			if k+2 > uint64(len(pkt)) {
-				return 0
+				return 0, OutOfBounds
 			}
 			p := pkt[k : k+2]
 			a = uint32(p[0])<<8 | uint32(p[1])
@@ -640,13 +657,13 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				t = in.jt
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opLdBIndJ:
 			k := uint64(x) + uint64(in.k)
 			if k >= uint64(len(pkt)) {
-				return 0
+				return 0, OutOfBounds
 			}
 			a = uint32(pkt[k])
 			t := in.jf
@@ -654,7 +671,7 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				t = in.jt
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opJeqJeq:
@@ -667,13 +684,13 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				}
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opLdHJeqJeq:
 			k := int(in.k)
 			if k+2 > len(pkt) {
-				return 0
+				return 0, OutOfBounds
 			}
 			p := pkt[k : k+2]
 			a = uint32(p[0])<<8 | uint32(p[1])
@@ -686,13 +703,13 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				}
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		case opLdBJeqJeq:
 			k := int(in.k)
 			if k >= len(pkt) {
-				return 0
+				return 0, OutOfBounds
 			}
 			a = uint32(pkt[k])
 			t := in.jt
@@ -704,11 +721,11 @@ func (vm *VM) RunMeta(pkt []byte, wireLen int, md *Metadata) uint32 {
 				}
 			}
 			if t&retFlag != 0 {
-				return retValue(base, t)
+				return retValue(base, t), Returned
 			}
 			pc = uintptr(t)
 		default:
-			return 0 // not reached: decode only emits the operations above
+			return 0, Invalid // not reached: decode only emits the operations above
 		}
 	}
 }
@@ -726,38 +743,51 @@ func compare(t uint8, a, k uint32) bool {
 	return a&k != 0
 }
 
-// loadSlow handles absolute loads at offsets of fastLimit and above: the
-// Linux negative offsets when md is given, and plain (failing or huge)
-// packet offsets otherwise.
-func loadSlow(pkt []byte, k uint32, size uint8, a, x uint32, md *Metadata) (uint32, bool) {
+// loadAbs performs an absolute load of size bytes at k, with the Linux
+// negative offsets when md is given: ancillary fields, A ^= X
+// (AdALUXorX) and link-layer offsets (SKFLLOff). Without md, or for other
+// negative offsets, it is a plain packet load, failing for any k past the
+// packet.
+func loadAbs(pkt []byte, k uint32, size uint8, a, x uint32, md *Metadata) (uint32, Outcome) {
 	if md != nil {
 		switch {
 		case k >= Ancillary(0):
 			ad := k - Ancillary(0)
 			if ad == AdALUXorX {
-				return a ^ x, true
+				return a ^ x, Returned
 			}
 			if ad%4 != 0 {
-				return 0, false
+				return 0, Unsupported
 			}
-			return md.ancillary(ad)
+			if v, ok := md.ancillary(ad); ok {
+				return v, Returned
+			}
+			return 0, Unsupported
 		case k >= uint32(SKFLLOff&0xffffffff) && k < uint32(SKFNetOff&0xffffffff):
 			k -= uint32(SKFLLOff & 0xffffffff)
 			return loadPacket(pkt, uint64(k), size)
 		case k >= uint32(SKFNetOff&0xffffffff):
-			return 0, false // the network header offset is unknown here
+			return 0, Unsupported // the network header offset is unknown here
 		}
 	}
-	return loadPacket(pkt, uint64(k), size)
+	if v, o := loadPacket(pkt, uint64(k), size); o == Returned || k < uint32(SKFLLOff&0xffffffff) {
+		return v, o
+	}
+	return 0, Unsupported
 }
 
-func loadPacket(pkt []byte, k uint64, size uint8) (uint32, bool) {
+// loadPacket returns the big-endian value of size (1, 2 or 4) bytes at
+// offset k of pkt, or OutOfBounds.
+func loadPacket(pkt []byte, k uint64, size uint8) (uint32, Outcome) {
 	if k+uint64(size) > uint64(len(pkt)) {
-		return 0, false
+		return 0, OutOfBounds
 	}
-	var v uint32
-	for _, b := range pkt[k : k+uint64(size)] {
-		v = v<<8 | uint32(b)
+	p := pkt[k:]
+	switch size {
+	case 4:
+		return binary.BigEndian.Uint32(p), Returned
+	case 2:
+		return uint32(binary.BigEndian.Uint16(p)), Returned
 	}
-	return v, true
+	return uint32(p[0]), Returned
 }
