@@ -1,15 +1,27 @@
 package compile
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/compile/internal/opt"
 )
 
-// OptimizeLibpcapLayout is optimizeLayout with libpcap 1.10.3's layout of
-// the jumps among a block's statements, for the external tests.
+// OptimizeLibpcapLayout optimizes prog with libpcap 1.10.3's layout of the
+// jumps among a block's statements, for the external tests.
 func OptimizeLibpcapLayout(prog []bpf.Instruction) ([]bpf.Instruction, error) {
-	return optimizeLayout(prog, true)
+	return optimizeLibpcapLayout(prog)
+}
+
+// optimizeLibpcapLayout is optimize with libpcap 1.10.3's (wrong) layout of
+// the jumps among a block's statements, through the optimizer's test hook.
+func optimizeLibpcapLayout(prog []bpf.Instruction) ([]bpf.Instruction, error) {
+	out, err := opt.OptimizeWithHooks(prog, opt.Options{}, opt.TestHooks{LibpcapLayout: true})
+	if oe := (*opt.Error)(nil); errors.As(err, &oe) {
+		return nil, &Error{Msg: oe.Msg}
+	}
+	return out, err
 }
 
 // CheckLiveVLANFrames checks that expr's optimized live Ethernet program

@@ -133,7 +133,7 @@ var optimizedLiveCases = []string{
 // patches jumps into a block's statements for "vlan ID", against libpcap's:
 // identical, except for the cases of optimizedLiveLibpcapBugs (libpcap
 // 1.10.3 lays those jumps out wrongly, see opt_live_test.go), where ours
-// must differ and optimizeLayout with libpcap's layout must give libpcap's.
+// must differ and optimizeLibpcapLayout with libpcap's layout must give libpcap's.
 func TestOptimizedLiveGolden(t *testing.T) {
 	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
 		if _, err := exec.LookPath("tcpdump"); err != nil || os.Geteuid() != 0 {
@@ -157,7 +157,7 @@ func TestOptimizedLiveGolden(t *testing.T) {
 		require.NoError(t, err, expr)
 		un, err := Compile(expr, linktype.Ethernet, Options{LiveLinux: true})
 		require.NoError(t, err, expr)
-		theirs, err := optimizeLayout(un, true)
+		theirs, err := optimizeLibpcapLayout(un)
 		require.NoError(t, err, expr)
 		assert.Equal(t, want, bpf.Dump(theirs, 1), "%s: libpcap's layout", expr)
 		if why, ok := optimizedLiveLibpcapBugs[expr]; ok {

@@ -33,7 +33,7 @@ import (
 
 // optimizedLiveLibpcapBugs are the cases of optimizedLiveGolden where
 // libpcap 1.10.3's program is wrong and ours differs on purpose, with the
-// reason. TestOptimizedLiveGolden still checks that optimizeLayout with
+// reason. TestOptimizedLiveGolden still checks that optimizeLibpcapLayout with
 // libpcap's layout gives libpcap's program for them.
 var optimizedLiveLibpcapBugs = map[string]string{
 	"ip and vlan 100": "libpcap lays out the VID block's metadata jeq counting the deleted " +
@@ -97,11 +97,11 @@ func TestLiveVLANAfterOtherPrimitive(t *testing.T) {
 		assert.Zero(t, vm.RunMeta(frame, len(frame), other), "%s: ours must reject another VLAN", c.expr)
 		assert.Zero(t, vm.RunMeta(frame, len(frame), &bpf.Metadata{}), "%s: ours must reject untagged", c.expr)
 
-		// libpcap 1.10.3's program: what optimizeLayout with libpcap's
+		// libpcap 1.10.3's program: what optimizeLibpcapLayout with libpcap's
 		// layout gives, checked against the golden text.
 		un, err := Compile(c.expr, linktype.Ethernet, Options{LiveLinux: true})
 		require.NoError(t, err)
-		theirs, err := optimizeLayout(un, true)
+		theirs, err := optimizeLibpcapLayout(un)
 		require.NoError(t, err)
 		require.Equal(t, liveGoldenProgram(t, c.expr), bpf.Dump(theirs, 1), c.expr)
 		require.NotEqual(t, theirs, ours, c.expr)
@@ -121,7 +121,7 @@ func TestEmbeddedJumpLostTarget(t *testing.T) {
 	const expr = "0x0 != udp[60] and ether src or dst 0:1f:29:da:2d:79 and vlan 0"
 	un, err := Compile(expr, linktype.Ethernet, Options{LiveLinux: true})
 	require.NoError(t, err)
-	_, err = optimizeLayout(un, true)
+	_, err = optimizeLibpcapLayout(un)
 	require.Error(t, err)
 	assert.Equal(t, "no destination found for block-local relative jump: off=0", err.(*Error).Msg)
 

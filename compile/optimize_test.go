@@ -30,7 +30,7 @@ func BenchmarkCompileOptimized(b *testing.B) {
 
 // BenchmarkCompileOptimizedSize shows how compile time with the optimizer
 // grows with the length of a host or-chain: faster than linearly, as with
-// libpcap, up to the optimizer's limits (see maxOptBlocks and optBudget;
+// libpcap, up to the optimizer's limits (see opt.DefaultBudget and the block limit;
 // 3000 hosts are past them and compile unoptimized).
 func BenchmarkCompileOptimizedSize(b *testing.B) {
 	for _, n := range []int{10, 30, 100, 300, 3000} {

@@ -1,4 +1,4 @@
-package compile
+package opt
 
 import "github.com/purepcap/pcap/bpf"
 
@@ -6,8 +6,9 @@ import "github.com/purepcap/pcap/bpf"
 // simplification, the peephole rules and dead-store removal.
 
 // optBlock computes b's exit values from its predecessors' and its
-// statements, and simplifies b. doStmts enables statement rewriting.
-func (o *optimizer) optBlock(b *oblock, doStmts bool) {
+// statements, and simplifies b. doStmts enables statement rewriting. It
+// reports whether it changed b.
+func (o *values) optBlock(b *oblock, doStmts bool) (changed bool) {
 	if p := b.inEdges; p == nil {
 		b.val = [nAtoms]uint32{}
 	} else {
@@ -23,7 +24,7 @@ func (o *optimizer) optBlock(b *oblock, doStmts bool) {
 	}
 	aval, xval := b.val[atomA], b.val[atomX]
 	for i := range b.stmts {
-		o.evalStmt(&b.stmts[i], &b.val, doStmts)
+		changed = o.evalStmt(&b.stmts[i], &b.val, doStmts) || changed
 	}
 	// A block whose statements change nothing used later, or a return,
 	// needs no statements.
@@ -33,12 +34,11 @@ func (o *optimizer) optBlock(b *oblock, doStmts bool) {
 		b.s.op&bpf.ClassMask == bpf.ClassRET) {
 		if b.stmts != nil {
 			b.stmts = nil
-			o.nonBranch = true
-			o.done = false
+			changed = true
 		}
 	} else {
-		o.peephole(b)
-		o.deadStores(b)
+		changed = o.peephole(b) || changed
+		changed = deadStores(b) || changed
 	}
 	if b.s.op&bpf.SrcMask == bpf.SrcK {
 		b.oval = o.konst(b.s.k)
@@ -47,6 +47,7 @@ func (o *optimizer) optBlock(b *oblock, doStmts bool) {
 	}
 	b.et.code = int32(b.s.op)
 	b.ef.code = -int32(b.s.op)
+	return changed
 }
 
 // nextOp returns the index of the first statement at or after i that is
@@ -60,13 +61,13 @@ func nextOp(stmts []ostmt, i int) int {
 	return -1
 }
 
-// peephole applies local rewrites to b's statements and its final jump.
-func (o *optimizer) peephole(b *oblock) {
+// peephole applies local rewrites to b's statements and its final jump,
+// and reports whether it changed anything.
+func (o *values) peephole(b *oblock) (changed bool) {
 	st := b.stmts
 	if len(st) == 0 {
-		return
+		return false
 	}
-	changed := func() { o.nonBranch = true; o.done = false }
 	last := 0
 	for i := 0; ; {
 		s := nextOp(st, i)
@@ -81,14 +82,14 @@ func (o *optimizer) peephole(b *oblock) {
 		i = next
 		// st M[k]; ldx M[k]  ->  st M[k]; tax
 		if st[s].op == opSt && st[next].op == opLdxMem && st[s].k == st[next].k {
-			changed()
+			changed = true
 			st[next].op = opTax
 		}
 		// ld #k; tax  ->  ldx #k; txa
 		if st[s].op == opLdImm && st[next].op == opTax {
 			st[s].op = opLdxImm
 			st[next].op = opTxa
-			changed()
+			changed = true
 		}
 		// ld #k; [ldxms]; add x; tax; ld [x+j]  ->  [ldxms]; ld [x+k+j]
 		if st[s].op == opLdImm {
@@ -114,7 +115,7 @@ func (o *optimizer) peephole(b *oblock) {
 			st[s].op = opNop
 			st[add].op = opNop
 			st[tax].op = opNop
-			changed()
+			changed = true
 		}
 	}
 	// An arithmetic step feeding "jeq" whose result is not used later can
@@ -126,34 +127,35 @@ func (o *optimizer) peephole(b *oblock) {
 				// sub x; jeq #y  ->  jeq #(y+x)
 				b.s.k += o.constOf(v)
 				st[last].op = opNop
-				changed()
+				changed = true
 			} else if b.s.k == 0 {
 				// sub x; jeq #0  ->  jeq x
 				st[last].op = opNop
 				b.s.op = opJeq | bpf.SrcX
-				changed()
+				changed = true
 			}
 		case aluK(bpf.ALUSub):
 			// sub #x; jeq #y  ->  jeq #(y+x)
 			st[last].op = opNop
 			b.s.k += st[last].k
-			changed()
+			changed = true
 		case aluK(bpf.ALUAnd):
 			if b.s.k == 0 {
 				// and #k; jeq #0  ->  jset #k with the branches swapped
 				b.s.k = st[last].k
 				b.s.op = opJset
 				st[last].op = opNop
-				changed()
+				changed = true
 				b.et.succ, b.ef.succ = b.ef.succ, b.et.succ
 			}
 		}
 	}
-	o.foldJump(b)
+	return o.foldJump(b) || changed
 }
 
-// foldJump decides b's jump when its outcome is known.
-func (o *optimizer) foldJump(b *oblock) {
+// foldJump decides b's jump when its outcome is known, and reports whether
+// that counts as a change.
+func (o *values) foldJump(b *oblock) (changed bool) {
 	if b.s.op == opJset {
 		if b.s.k == 0 {
 			b.et.succ = b.ef.succ
@@ -168,7 +170,7 @@ func (o *optimizer) foldJump(b *oblock) {
 	}
 	v := b.val[atomA]
 	if !o.isConst(v) || b.s.op&bpf.SrcMask != bpf.SrcK {
-		return
+		return false
 	}
 	a, k := o.constOf(v), b.s.k
 	var taken bool
@@ -182,22 +184,21 @@ func (o *optimizer) foldJump(b *oblock) {
 	case bpf.JumpJSET:
 		taken = a&k != 0
 	default:
-		return
+		return false
 	}
-	if b.jf() != b.jt() {
-		o.nonBranch = true
-		o.done = false
-	}
+	changed = b.jf() != b.jt()
 	if taken {
 		b.ef.succ = b.et.succ
 	} else {
 		b.et.succ = b.ef.succ
 	}
+	return changed
 }
 
 // deadStores removes statements whose result is overwritten before any
-// use within the block, or not used at all after it.
-func (o *optimizer) deadStores(b *oblock) {
+// use within the block, or not used at all after it, and reports whether
+// it removed any.
+func deadStores(b *oblock) (changed bool) {
 	var last [nAtoms]int
 	for i := range last {
 		last[i] = -1
@@ -211,8 +212,7 @@ func (o *optimizer) deadStores(b *oblock) {
 		}
 		if a := atomDef(s); a >= 0 {
 			if last[a] >= 0 {
-				o.nonBranch = true
-				o.done = false
+				changed = true
 				b.stmts[last[a]].op = opNop
 			}
 			last[a] = idx
@@ -227,8 +227,8 @@ func (o *optimizer) deadStores(b *oblock) {
 			// libpcap 1.10 keeps the value number of the removed
 			// statement's result (later versions forget it).
 			b.stmts[last[a]].op = opNop
-			o.nonBranch = true
-			o.done = false
+			changed = true
 		}
 	}
+	return changed
 }

@@ -1,6 +1,4 @@
-package compile
-
-import "math/bits"
+package opt
 
 // Branch passes: jump threading over dominating edges, and the or/and
 // pull-ups that regroup chains of comparisons of the same value.
@@ -48,124 +46,88 @@ func foldEdge(child *oblock, ep *oedge) *oblock {
 	return nil
 }
 
-// threadJump makes edge ep skip blocks whose outcome is already known.
-func (o *optimizer) threadJump(ep *oedge) {
+// threadJump makes edge ep skip blocks whose outcome is already known,
+// and reports what it changed.
+func (o *optimizer) threadJump(ep *oedge) (c change) {
 	if ep.succ.jt() == nil {
-		return
+		return unchanged
 	}
 	if ep.succ.jt() == ep.succ.jf() {
 		// Both ways lead to the same block: go there directly unless a
 		// value the block computes is used later.
 		if !useConflict(ep.pred, ep.succ.jt()) {
-			o.nonBranch = true
-			o.done = false
+			c = codeChanged
 			ep.succ = ep.succ.jt()
 		}
 	}
 	// Look for a dominating edge, lowest id first, whose test decides
 	// the successor's. Only edges testing the same value with the same
-	// opcode can (foldEdge), so only those are tried.
-top:
+	// opcode against the same operand, and the true edges of "jeq #k" on
+	// the same value, can (foldEdge), so only those are tried.
+	for ep.succ.jt() != nil {
+		target := o.decided(ep)
+		if target == nil {
+			return c
+		}
+		c = max(c, branchesMoved)
+		ep.succ = target
+	}
+	return c
+}
+
+// decided returns the block edge ep may go to instead of its successor,
+// as the first dominating edge that decides the successor's test says,
+// or nil.
+func (o *optimizer) decided(ep *oedge) *oblock {
 	child := ep.succ
-	try := func(k int) bool {
-		if k >= len(o.edges) {
-			return false
+	a := o.tests[testKey{child.val[atomA], child.s.op, child.oval, false}]
+	var b []int32
+	if child.s.op == opJeq {
+		b = o.tests[testKey{aval: child.val[atomA], op: opJeq, jeqTrue: true}]
+	}
+	for len(a) > 0 || len(b) > 0 {
+		var k int32
+		switch {
+		case len(b) == 0 || len(a) > 0 && a[0] < b[0]:
+			k, a = a[0], a[1:]
+		case len(a) == 0 || b[0] < a[0]:
+			k, b = b[0], b[1:]
+		default:
+			k, a, b = a[0], a[1:], b[1:]
+		}
+		o.spend(1)
+		if !o.edgeDominates(int(k), ep) {
+			continue
 		}
 		target := foldEdge(child, o.edges[k])
-		if target == nil || useConflict(ep.pred, target) {
-			return false
-		}
-		o.done = false
-		ep.succ = target
-		return true
-	}
-	if o.useTrees {
-		// The candidates: edges making the same test of the same value
-		// against the same operand, and true edges of "jeq #k" on the
-		// same value; by increasing id.
-		a := o.testIdx[testKey2{child.val[atomA], child.s.op, child.oval, false}]
-		var b []int32
-		if child.s.op == opJeq {
-			b = o.testIdx[testKey2{aval: child.val[atomA], op: opJeq, jeqTrue: true}]
-		}
-		for len(a) > 0 || len(b) > 0 {
-			var k int32
-			switch {
-			case len(b) == 0 || len(a) > 0 && a[0] < b[0]:
-				k, a = a[0], a[1:]
-			case len(a) == 0 || b[0] < a[0]:
-				k, b = b[0], b[1:]
-			default:
-				k, a, b = a[0], a[1:], b[1:]
-			}
-			o.spend(1)
-			if o.edgeDominates(int(k), ep) && try(int(k)) {
-				if ep.succ.jt() != nil {
-					goto top
-				}
-				return
-			}
-		}
-		return
-	}
-	edges := ep.edom // small programs: try every dominating edge
-	if o.testsOf != nil {
-		ts := o.testsOf[testKey{child.val[atomA], child.s.op}]
-		if ts == nil {
-			return
-		}
-		edges = ts.bits
-		if edges == nil {
-			for _, k := range ts.ids {
-				if bitHas(ep.edom, int(k)) && try(int(k)) {
-					if ep.succ.jt() != nil {
-						goto top
-					}
-					return
-				}
-			}
-			return
+		if target != nil && !useConflict(ep.pred, target) {
+			return target
 		}
 	}
-	for i, w := range edges {
-		x := w & ep.edom[i]
-		for x != 0 {
-			k := bits.TrailingZeros64(x)
-			x &^= 1 << uint(k)
-			if try(i*64 + k) {
-				if ep.succ.jt() != nil {
-					goto top
-				}
-				return
-			}
-		}
-	}
+	return nil
 }
 
-// indexTestsOver is the number of blocks above which jump threading
-// indexes the blocks' tests rather than trying every dominating edge.
-const indexTestsOver = 64
-
-// testSet lists edges by increasing id; for long lists also as a bit set.
-type testSet struct {
-	ids  []int32
-	bits []uint64
-}
-
-// testKey identifies what a block's jump tests: the value in A and the
-// jump opcode.
+// testKey identifies the edges that can decide a block's test (see
+// threadJump): by the value in A, the opcode and the operand's value, or,
+// for the true edges of "jeq #k", by the value in A alone.
 type testKey struct {
-	aval uint32
-	op   uint16
+	aval    uint32
+	op      uint16
+	oval    uint32
+	jeqTrue bool
 }
 
-// indexTests lists, for each testKey, the out-edges of the blocks of the
-// levels that make that test, by increasing edge id.
+// testIndex lists edges by testKey, by increasing edge id.
+type testIndex map[testKey][]int32
+
+// indexTests lists the out-edges of the blocks of the levels by testKey.
 func (o *optimizer) indexTests() {
-	if o.testsOf == nil {
-		o.testsOf = make(map[testKey]*testSet)
+	if o.tests == nil {
+		o.tests = make(testIndex)
 	} else {
-		clear(o.testsOf)
+		for k, v := range o.tests {
+			o.tests[k] = v[:0]
+		}
 	}
 	for pass := 0; pass < 2; pass++ {
 		for _, b := range o.blocks {
@@ -176,20 +138,11 @@ func (o *optimizer) indexTests() {
 			if pass == 1 {
 				e = &b.ef
 			}
-			key := testKey{b.val[atomA], b.s.op}
-			ts := o.testsOf[key]
-			if ts == nil {
-				ts = &testSet{}
-				o.testsOf[key] = ts
-			}
-			ts.ids = append(ts.ids, int32(e.id))
-		}
-	}
-	for _, ts := range o.testsOf {
-		if len(ts.ids) > 2*o.edgewords {
-			ts.bits = make([]uint64, o.edgewords)
-			for _, k := range ts.ids {
-				bitSet(ts.bits, int(k))
+			key := testKey{b.val[atomA], b.s.op, b.oval, false}
+			o.tests[key] = append(o.tests[key], int32(e.id))
+			if pass == 0 && b.s.op == opJeq {
+				key = testKey{aval: b.val[atomA], op: opJeq, jeqTrue: true}
+				o.tests[key] = append(o.tests[key], int32(e.id))
 			}
 		}
 	}
@@ -198,16 +151,16 @@ func (o *optimizer) indexTests() {
 // pullup moves a later test of the same value as b's predecessors' up
 // the chain that starts at b: with or (orChain), along false branches that
 // share b's true successor; with and, along true branches that share b's
-// false successor.
-func (o *optimizer) pullup(b *oblock, orChain bool) {
+// false successor. It reports whether it moved one.
+func (o *optimizer) pullup(b *oblock, orChain bool) bool {
 	ep := b.inEdges
 	if ep == nil {
-		return
+		return false
 	}
 	val := ep.pred.val[atomA]
 	for ep = ep.next; ep != nil; ep = ep.next {
 		if val != ep.pred.val[atomA] {
-			return
+			return false
 		}
 	}
 	// along returns the link of x followed by the chain; common returns
@@ -235,7 +188,7 @@ func (o *optimizer) pullup(b *oblock, orChain bool) {
 	for {
 		d := *diffp
 		if d == nil || common(d) != common(b) || !o.dominates(b, d) {
-			return
+			return false
 		}
 		if d.val[atomA] != val {
 			break
@@ -248,7 +201,7 @@ func (o *optimizer) pullup(b *oblock, orChain bool) {
 	for {
 		s := *samep
 		if s == nil || common(s) != common(b) || !o.dominates(b, s) {
-			return
+			return false
 		}
 		if s.val[atomA] == val {
 			break
@@ -270,78 +223,41 @@ func (o *optimizer) pullup(b *oblock, orChain bool) {
 	} else {
 		*diffp = pull
 	}
-	o.done = false
+	return true
 }
 
 // optBlocks runs one round of the block passes, then (unless rewriting
-// statements) the branch passes.
-func (o *optimizer) optBlocks(doStmts bool) {
+// statements) the branch passes, and reports what the round changed.
+func (o *optimizer) optBlocks(doStmts bool) (c change) {
 	o.initVal()
 	maxlevel := o.root.level
 	o.findInedges()
 	for i := maxlevel; i >= 0; i-- {
 		for p := o.levels[i]; p != nil; p = p.link {
-			o.optBlock(p, doStmts)
+			if o.optBlock(p, doStmts) {
+				c = codeChanged
+			}
 		}
 	}
 	if doStmts {
-		return
+		return c
 	}
-	if o.useTrees {
-		o.indexTests2()
-	} else if len(o.blocks) > indexTestsOver {
-		o.indexTests()
-	}
+	o.indexTests()
 	for i := 1; i <= maxlevel; i++ {
 		for p := o.levels[i]; p != nil; p = p.link {
-			o.threadJump(&p.et)
-			o.threadJump(&p.ef)
+			c = max(c, o.threadJump(&p.et), o.threadJump(&p.ef))
 		}
 	}
 	o.findInedges()
 	for i := 1; i <= maxlevel; i++ {
 		for p := o.levels[i]; p != nil; p = p.link {
-			o.pullup(p, true)
-			o.pullup(p, false)
-		}
-	}
-}
-
-// testKey2 identifies the edges that can decide a block's test (see
-// threadJump): by the value in A, the opcode and the operand's value, or,
-// for the true edges of "jeq #k", by the value in A alone.
-type testKey2 struct {
-	aval    uint32
-	op      uint16
-	oval    uint32
-	jeqTrue bool
-}
-
-// indexTests2 lists the out-edges of the blocks of the levels by testKey2,
-// by increasing edge id.
-func (o *optimizer) indexTests2() {
-	if o.testIdx == nil {
-		o.testIdx = make(map[testKey2][]int32)
-	} else {
-		for k, v := range o.testIdx {
-			o.testIdx[k] = v[:0]
-		}
-	}
-	for pass := 0; pass < 2; pass++ {
-		for _, b := range o.blocks {
-			if b.mark != o.levelMark || b.jt() == nil {
-				continue
+			if o.pullup(p, true) {
+				c = max(c, branchesMoved)
 			}
-			e := &b.et
-			if pass == 1 {
-				e = &b.ef
-			}
-			key := testKey2{b.val[atomA], b.s.op, b.oval, false}
-			o.testIdx[key] = append(o.testIdx[key], int32(e.id))
-			if pass == 0 && b.s.op == opJeq {
-				key = testKey2{aval: b.val[atomA], op: opJeq, jeqTrue: true}
-				o.testIdx[key] = append(o.testIdx[key], int32(e.id))
+			if o.pullup(p, false) {
+				c = max(c, branchesMoved)
 			}
 		}
 	}
+	return c
 }

@@ -1,4 +1,4 @@
-package compile
+package opt
 
 import "github.com/purepcap/pcap/bpf"
 

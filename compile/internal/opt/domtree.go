@@ -1,4 +1,4 @@
-package compile
+package opt
 
 import "math/bits"
 
@@ -9,9 +9,6 @@ import "math/bits"
 // tree, an edge's dominating edges its ancestors in the edge tree, and
 // blocks (and edges of blocks) outside the levels count as dominated by
 // everything, as their all-ones bit sets do.
-
-// treesOver is the number of blocks above which the trees are used.
-var treesOver = 5000
 
 // lifting is a forest with binary-lifting ancestor tables (for nearest
 // common ancestors while it is built) and depth-first intervals (for

@@ -1,4 +1,4 @@
-package compile
+package opt
 
 import "github.com/purepcap/pcap/bpf"
 
@@ -21,6 +21,23 @@ func bitFill(s []uint64, v uint64) {
 func atomHas(set uint32, a int) bool { return set&(1<<uint(a)) != 0 }
 func atomBit(a int) uint32           { return 1 << uint(a) }
 
+// graph is the control-flow graph and its orderings.
+type graph struct {
+	root      *oblock
+	blocks    []*oblock // by id
+	edges     []*oedge  // by id
+	levels    []*oblock // first block of each level
+	mark      uint32    // last mark handed out for a walk
+	levelMark uint32    // mark of the blocks in the levels
+}
+
+// dominance answers which blocks and edges dominate which, from the bit
+// sets in the blocks and edges or, when useTrees, from the trees.
+type dominance struct {
+	useTrees          bool
+	domTree, edomTree lifting
+}
+
 // numberBlocks numbers the blocks reachable from the root depth-first,
 // true branch first, and gives each its edges' ids and edge sets.
 func (o *optimizer) numberBlocks() {
@@ -38,19 +55,18 @@ func (o *optimizer) numberBlocks() {
 	}
 	walk(o.root)
 	n := len(o.blocks)
-	o.nodewords = n/64 + 1
-	o.edgewords = 2*n/64 + 1
+	nodewords, edgewords := n/64+1, 2*n/64+1
 	var space []uint64
 	if !o.useTrees {
-		space = make([]uint64, n*o.nodewords+2*n*o.edgewords)
+		space = make([]uint64, n*nodewords+2*n*edgewords)
 	}
 	o.edges = make([]*oedge, 2*n)
 	o.levels = make([]*oblock, n)
 	for _, b := range o.blocks {
 		if !o.useTrees {
-			b.dom, space = space[:o.nodewords:o.nodewords], space[o.nodewords:]
-			b.et.edom, space = space[:o.edgewords:o.edgewords], space[o.edgewords:]
-			b.ef.edom, space = space[:o.edgewords:o.edgewords], space[o.edgewords:]
+			b.dom, space = space[:nodewords:nodewords], space[nodewords:]
+			b.et.edom, space = space[:edgewords:edgewords], space[edgewords:]
+			b.ef.edom, space = space[:edgewords:edgewords], space[edgewords:]
 		}
 		b.et.id, b.ef.id = b.id, n+b.id
 		o.edges[b.et.id], o.edges[b.ef.id] = &b.et, &b.ef

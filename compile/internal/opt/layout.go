@@ -1,7 +1,8 @@
-package compile
+package opt
 
 import (
 	"encoding/binary"
+	"strconv"
 
 	"github.com/purepcap/pcap/bpf"
 )
@@ -156,11 +157,14 @@ func (o *optimizer) skipRoot() {
 // target past those positions is "no destination found" (an error). Its
 // "ja" keeps its distance as generated. optimizeLayout(prog, true) reproduces
 // that, for the tests that show the difference.
+//
+// An embedded jump that cannot be laid out (a target outside the block:
+// not code the generator makes; or out of reach) aborts with errBadEmbed,
+// and the program is then returned as generated.
 
-// errBadEmbedded aborts an optimization whose embedded jumps cannot be
-// laid out (a target outside the block: not code the generator makes;
-// or out of reach), the program is then returned as generated.
-type errBadEmbedded struct{}
+// layoutFunc sets the offsets of the jumps among stmts, emitted from out[0]
+// on (deleted statements skipped).
+type layoutFunc func(stmts []ostmt, out []bpf.Instruction)
 
 // embeddedJumps lays out the jumps among stmts, emitted from out[0] on
 // (deleted statements skipped), the way libpcap should: with the
@@ -180,7 +184,7 @@ func embeddedJumps(stmts []ostmt, out []bpf.Instruction) {
 	to := func(p, dist, e int) int {
 		t := p + 1 + dist
 		if t > len(stmts) || at[t]-e-1 > 255 {
-			panic(errBadEmbedded{})
+			panic(errBadEmbed)
 		}
 		return at[t] - e - 1
 	}
@@ -198,6 +202,23 @@ func embeddedJumps(stmts []ostmt, out []bpf.Instruction) {
 	}
 }
 
+// libpcapEmbeddedJumps lays out the jumps among stmts as libpcap 1.10.3
+// does: conditional jumps but the one second to last by libpcapEmbeddedJump,
+// "ja" with its distance as generated.
+func libpcapEmbeddedJumps(stmts []ostmt, out []bpf.Instruction) {
+	slen := liveLen(stmts)
+	off := 0
+	for p, s := range stmts {
+		if s.op == opNop {
+			continue
+		}
+		if isCondJump(s.op) && off != slen-2 {
+			out[off].Jt, out[off].Jf = libpcapEmbeddedJump(p, off, slen, s)
+		}
+		off++
+	}
+}
+
 // libpcapEmbeddedJump returns the offsets libpcap 1.10.3 gives a
 // conditional jump among a block's statements, at position p of the list
 // and emitted as the off-th statement of slen (see above), or fails as
@@ -206,11 +227,11 @@ func libpcapEmbeddedJump(p, off, slen int, s ostmt) (jt, jf uint8) {
 	t, f := p+1+int(s.jt), p+1+int(s.jf)
 	for i := 0; i < slen; i++ {
 		if (i == t || i == f) && uint(i-off-1) >= 256 {
-			panic(optError{"out-of-range jump for block-local relative jump: off=" + itoa(off)})
+			panic(&Error{Msg: "out-of-range jump for block-local relative jump: off=" + strconv.Itoa(off)})
 		}
 	}
 	if t >= slen || f >= slen {
-		panic(optError{"no destination found for block-local relative jump: off=" + itoa(off)})
+		panic(&Error{Msg: "no destination found for block-local relative jump: off=" + strconv.Itoa(off)})
 	}
 	return uint8(t - off - 1), uint8(f - off - 1)
 }
@@ -227,7 +248,8 @@ func liveLen(stmts []ostmt) int {
 
 // linearize lays the graph out: each block before the blocks it jumps to,
 // a far conditional jump going through a "ja" placed right after it.
-func (o *optimizer) linearize() []bpf.Instruction {
+// layout places the jumps among a block's statements.
+func (o *optimizer) linearize(layout layoutFunc) []bpf.Instruction {
 	for {
 		o.mark++
 		n := 0
@@ -262,24 +284,17 @@ func (o *optimizer) linearize() []bpf.Instruction {
 			tail -= slen + 1 + b.longjt + b.longjf
 			b.offset = tail
 			dst := tail
-			off := 0
 			embedded := false
-			for p, s := range b.stmts {
+			for _, s := range b.stmts {
 				if s.op == opNop {
 					continue
 				}
 				out[dst] = bpf.Instruction{Op: s.op, K: s.k}
-				if s.op&bpf.ClassMask == bpf.ClassJMP {
-					embedded = true
-					if o.libpcapLayout && isCondJump(s.op) && off != slen-2 {
-						out[dst].Jt, out[dst].Jf = libpcapEmbeddedJump(p, off, slen, s)
-					}
-				}
+				embedded = embedded || s.op&bpf.ClassMask == bpf.ClassJMP
 				dst++
-				off++
 			}
-			if embedded && !o.libpcapLayout {
-				embeddedJumps(b.stmts, out[tail:dst])
+			if embedded {
+				layout(b.stmts, out[tail:dst])
 			}
 			out[dst] = bpf.Instruction{Op: b.s.op, K: b.s.k}
 			if b.jt() == nil {

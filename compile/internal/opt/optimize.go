@@ -1,144 +1,172 @@
-package compile
-
-import (
-	"fmt"
-
-	"github.com/purepcap/pcap/bpf"
-)
-
-// The optimizer reproduces what libpcap's optimizer does to a program, so
-// that packets, truncated ones included, get the verdicts of libpcap's
-// optimized program: in BPF a load past the end of the packet ends the
-// program with 0, so which loads remain, and in which order, decides the
-// verdict on short packets. It runs on the graph of basic blocks parsed
-// back from the generated program (opt_cfg.go):
+// Package opt is the filter compiler's optimizer: it rewrites a classic BPF
+// program the way libpcap 1.10's optimizer does, so that packets, truncated
+// ones included, get the verdicts of libpcap's optimized program (in BPF a
+// load past the end of the packet ends the program with 0, so which loads
+// remain, and in which order, decides the verdict on short packets).
+//
+// It runs on the graph of basic blocks parsed back from the program
+// (cfg.go), as a sequence of passes that each say whether they changed
+// anything:
 //
 //  1. rounds of block passes (value numbering with constant folding,
-//     peephole rules, dead-store removal; opt_block.go, opt_value.go) and
-//     branch passes (jump threading over dominating edges, or/and
-//     pull-ups; opt_branch.go), until a round changes nothing;
+//     peephole rules, dead-store removal; block.go, value.go) and branch
+//     passes (jump threading over dominating edges, or/and pull-ups;
+//     branch.go), until a round changes nothing;
 //  2. rounds that also rewrite statements (removing loads of values
 //     already in place, blocks whose statements do not matter), until a
 //     round changes nothing;
 //  3. merging identical blocks, skipping a root whose test no longer
-//     matters, and the layout (opt_layout.go).
+//     matters, and the layout (layout.go).
+//
+// Dominance comes from bit sets (flow.go) or, for large programs, from
+// dominator trees (domtree.go); both give the same answers.
+package opt
 
-// maxOptBlocks bounds the size of the programs that get optimized (see
-// also optBudget): the rounds of libpcap's algorithm cost more than linear
-// time; libpcap itself takes minutes on programs of this size. Larger
-// programs are returned as generated, cheaply: only their blocks are
-// counted.
-const maxOptBlocks = 25000
+import (
+	"github.com/purepcap/pcap/bpf"
+)
 
-// optBudget bounds the work of the dominator-tree passes on large programs
-// (in steps: blocks visited per round, candidate edges examined, pull-up
-// steps; about 10 ns each), so that no program costs more than a few
-// seconds (a 1000-host or-chain takes 2.7e8 steps); a program that needs
-// more is returned as generated.
-var optBudget = 300_000_000
-
-// errOverBudget aborts an optimization that exceeds optBudget.
-type errOverBudget struct{}
-
-// maxOptRounds bounds the rounds of one optimizer loop (libpcap stops
-// after 100 rounds that only move branches; this is a backstop).
-const maxOptRounds = 1000
-
-type optimizer struct {
-	root   *oblock
-	blocks []*oblock // by id
-	edges  []*oedge  // by id
-	levels []*oblock // first block of each level
-
-	nodewords, edgewords int
-
-	vtab  vtable
-	vinfo []vinfo
-
-	testsOf map[testKey]*testSet // see indexTests
-
-	// Large programs: dominator trees instead of bit sets.
-	useTrees          bool
-	domTree, edomTree lifting
-	testIdx           map[testKey2][]int32 // see indexTests2
-
-	mark      uint32
-	levelMark uint32 // mark of the blocks in the levels
-	done      bool
-	nonBranch bool // a round changed more than branch targets
-	work      int  // steps done, see optBudget
-
-	libpcapLayout bool // lay out embedded jumps as libpcap does, see optimizeLayout
+// Options tune an optimization. The zero value is what the compiler uses.
+type Options struct {
+	// Budget bounds the work spent on one program, in steps of about
+	// 10 ns (blocks visited per round, candidate edges examined, pull-up
+	// steps); a program that needs more is returned as generated. Zero
+	// means DefaultBudget.
+	Budget int
 }
 
-// spend counts n steps of work and gives up past the budget.
-func (o *optimizer) spend(n int) {
-	if o.work += n; o.work > optBudget {
-		panic(errOverBudget{})
+// DefaultBudget is the work budget of the zero Options: a few seconds at
+// most (a 1000-host or-chain takes 2.7e8 steps).
+const DefaultBudget = 300_000_000
+
+// maxBlocks bounds the size of the programs that get optimized: the rounds
+// of libpcap's algorithm cost more than linear time; libpcap itself takes
+// minutes on programs of this size. Larger programs are returned as
+// generated, cheaply: only their blocks are counted.
+const maxBlocks = 25000
+
+// maxRounds bounds the rounds of one optimizer loop (libpcap stops after
+// 100 rounds that only move branches; this is a backstop).
+const maxRounds = 1000
+
+// treesOver is the number of blocks above which dominance comes from
+// trees rather than bit sets.
+const treesOver = 5000
+
+// Error is an optimization that cannot finish. The errors libpcap's
+// optimizer reports (constant division by zero, over-wide shifts, a
+// program that rejects everything) reach the caller; the others (over
+// budget, unlayable embedded jumps) make Optimize return the program as
+// generated. Passes raise it with panic; Optimize recovers it.
+type Error struct {
+	Msg  string
+	keep bool // give the program back as generated instead of failing
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+var (
+	errDivZero    = &Error{Msg: "division by zero"}
+	errModZero    = &Error{Msg: "modulus by zero"}
+	errWideShift  = &Error{Msg: "shift by more than 31 bits"}
+	errRejectsAll = &Error{Msg: "expression rejects all packets"}
+	errOverBudget = &Error{Msg: "optimizer work budget exceeded", keep: true}
+	errBadEmbed   = &Error{Msg: "embedded jump out of reach", keep: true}
+)
+
+// change says what a pass changed; rounds go on while they change
+// something, and stop after 100 rounds that only move branches.
+type change int8
+
+const (
+	unchanged     change = iota
+	branchesMoved        // only jump targets
+	codeChanged          // statements or tests
+)
+
+// optimizer is the state the passes share: the graph, the dominance
+// answers, the value numbers of the current round, the index of the
+// blocks' tests and the work spent.
+type optimizer struct {
+	graph
+	dominance
+	values
+	tests testIndex
+	budget
+}
+
+// budget counts work steps.
+type budget struct{ work, limit int }
+
+// spend counts n steps of work and gives up past the limit.
+func (b *budget) spend(n int) {
+	if b.work += n; b.work > b.limit {
+		panic(errOverBudget)
 	}
 }
 
-// optimize rewrites prog the way libpcap's optimizer does. It reports
-// "expression rejects all packets" when the result would be a lone
-// "ret #0", and libpcap's errors for constant division by zero and
+// Optimize rewrites prog the way libpcap's optimizer does. It fails with
+// *Error "expression rejects all packets" when the result would be a lone
+// "ret #0", and with libpcap's errors for constant division by zero and
 // over-wide shifts. Programs of shapes libpcap never optimizes (jumps into
 // statement lists, other than the VLAN metadata test of live Linux code,
 // or backward jumps) and very large programs are returned unchanged; the
 // caller does not call it at all where libpcap's code generator turns its
-// optimizer off (protochain, geneve, 802.11 header length).
-func optimize(prog []bpf.Instruction) (out []bpf.Instruction, err error) {
-	return optimizeLayout(prog, false)
+// optimizer off (protochain, geneve, 802.11 header length). prog is not
+// modified; the result may share its backing array when unchanged.
+func Optimize(prog []bpf.Instruction, opts Options) ([]bpf.Instruction, error) {
+	return optimize(prog, opts, hooks{layout: embeddedJumps})
 }
 
-// optimizeLayout is optimize; with libpcapLayout it lays out the jumps
-// among a block's statements (live Linux "vlan ID") as libpcap 1.10.3
-// does, wrongly (see opt_layout.go), for the tests that show the
-// difference.
-func optimizeLayout(prog []bpf.Instruction, libpcapLayout bool) (out []bpf.Instruction, err error) {
-	root, n, ok := buildCFG(prog, maxOptBlocks)
+// hooks are what tests may vary; see OptimizeWithHooks.
+type hooks struct {
+	layout    layoutFunc
+	treesOver int // 0: treesOver
+}
+
+func optimize(prog []bpf.Instruction, opts Options, h hooks) (out []bpf.Instruction, err error) {
+	root, n, ok := buildCFG(prog, maxBlocks)
 	if !ok || root == nil {
 		return prog, nil
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			switch r.(type) {
-			case errOverBudget, errBadEmbedded:
-				out, err = prog, nil
-				return
-			}
-			e, ok := r.(optError)
+			e, ok := r.(*Error)
 			if !ok {
 				panic(r)
 			}
-			out, err = nil, &Error{Msg: e.msg}
+			if e.keep {
+				out, err = prog, nil
+				return
+			}
+			out, err = nil, e
 		}
 	}()
-	o := &optimizer{root: root, vinfo: make([]vinfo, 1, 64), libpcapLayout: libpcapLayout}
+	o := &optimizer{graph: graph{root: root}}
+	o.limit = opts.Budget
+	if o.limit <= 0 {
+		o.limit = DefaultBudget
+	}
+	if h.treesOver == 0 {
+		h.treesOver = treesOver
+	}
 	o.blocks = make([]*oblock, 0, n)
-	o.useTrees = n > treesOver
+	o.useTrees = n > h.treesOver
 	o.numberBlocks()
 	o.loop(false)
 	o.loop(true)
 	o.mergeBlocks()
-	o.trace("after intern_blocks()")
 	o.skipRoot()
-	o.trace("after opt_root()")
-	if o.root.s.op == bpf.ClassRET|bpf.RetK && o.root.s.k == 0 {
-		return nil, &Error{Msg: "expression rejects all packets"}
+	if o.root.s.op == opRetK && o.root.s.k == 0 {
+		return nil, errRejectsAll
 	}
-	return o.linearize(), nil
+	return o.linearize(h.layout), nil
 }
 
-// loop runs rounds of the passes until one changes nothing, and returns
-// the number of rounds.
-func (o *optimizer) loop(doStmts bool) int {
-	if optTrace != nil {
-		o.trace(fmt.Sprintf("opt_loop(root, %d) begin", b2i(doStmts)))
-	}
+// loop runs rounds of the passes until one changes nothing.
+func (o *optimizer) loop(doStmts bool) {
 	branchOnly := 0
-	for round := 0; round < maxOptRounds; round++ {
-		o.done = true
-		o.nonBranch = false
+	for range maxRounds {
 		o.findLevels()
 		o.spend(len(o.blocks))
 		if o.useTrees {
@@ -149,35 +177,15 @@ func (o *optimizer) loop(doStmts bool) int {
 			o.findUD()
 			o.findEdom()
 		}
-		o.optBlocks(doStmts)
-		if optTrace != nil {
-			o.trace(fmt.Sprintf("opt_loop(root, %d) bottom, done=%d", b2i(doStmts), b2i(o.done)))
-		}
-		if o.done {
-			return round
-		}
-		if o.nonBranch {
+		switch o.optBlocks(doStmts) {
+		case unchanged:
+			return
+		case codeChanged:
 			branchOnly = 0
-		} else if branchOnly++; branchOnly >= 100 {
-			return round
+		case branchesMoved:
+			if branchOnly++; branchOnly >= 100 {
+				return
+			}
 		}
 	}
-	return maxOptRounds
-}
-
-// optTrace, when set (by tests), receives the program after each round,
-// labelled as libpcap's optimizer debugging output labels it.
-var optTrace func(label string, prog []bpf.Instruction)
-
-func (o *optimizer) trace(label string) {
-	if optTrace != nil {
-		optTrace(label, o.linearize())
-	}
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

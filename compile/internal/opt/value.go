@@ -1,4 +1,4 @@
-package compile
+package opt
 
 import "github.com/purepcap/pcap/bpf"
 
@@ -69,17 +69,22 @@ func (t *vtable) grow() {
 	}
 }
 
-// optError is raised (as a panic recovered by optimize) for the errors
-// libpcap's optimizer reports while folding constants.
-type optError struct{ msg string }
+// values numbers the values of one round.
+type values struct {
+	vtab  vtable
+	vinfo []vinfo // by value number; 0 is valUnknown
+}
 
-func (o *optimizer) initVal() {
+func (o *values) initVal() {
 	o.vtab.reset()
+	if o.vinfo == nil {
+		o.vinfo = make([]vinfo, 1, 64)
+	}
 	o.vinfo = o.vinfo[:1] // value 0: unknown
 }
 
 // value returns the number of the value op computes from v0 and v1.
-func (o *optimizer) value(op uint16, v0, v1 uint32) uint32 {
+func (o *values) value(op uint16, v0, v1 uint32) uint32 {
 	key := vkey{op, v0, v1}
 	slot := o.vtab.lookup(key)
 	if slot.gen == o.vtab.gen {
@@ -99,10 +104,10 @@ func (o *optimizer) value(op uint16, v0, v1 uint32) uint32 {
 }
 
 // konst returns the value number of the constant k.
-func (o *optimizer) konst(k uint32) uint32 { return o.value(opLdImm, k, 0) }
+func (o *values) konst(k uint32) uint32 { return o.value(opLdImm, k, 0) }
 
-func (o *optimizer) isConst(v uint32) bool   { return o.vinfo[v].isConst }
-func (o *optimizer) constOf(v uint32) uint32 { return o.vinfo[v].k }
+func (o *values) isConst(v uint32) bool   { return o.vinfo[v].isConst }
+func (o *values) constOf(v uint32) uint32 { return o.vinfo[v].k }
 
 // store records that s leaves value v in *dst. When rewriting (alter) and
 // *dst already holds v, s is redundant and becomes a no-op.
@@ -116,7 +121,7 @@ func store(s *ostmt, dst *uint32, v uint32, alter bool) {
 
 // foldALU replaces s, an ALU operation on two constants, by a load of the
 // result.
-func (o *optimizer) foldALU(s *ostmt, v0, v1 uint32) {
+func (o *values) foldALU(s *ostmt, v0, v1 uint32) {
 	a, b := o.constOf(v0), o.constOf(v1)
 	switch s.op & bpf.ALUOpMask {
 	case bpf.ALUAdd:
@@ -127,12 +132,12 @@ func (o *optimizer) foldALU(s *ostmt, v0, v1 uint32) {
 		a *= b
 	case bpf.ALUDiv:
 		if b == 0 {
-			panic(optError{"division by zero"})
+			panic(errDivZero)
 		}
 		a /= b
 	case bpf.ALUMod:
 		if b == 0 {
-			panic(optError{"modulus by zero"})
+			panic(errModZero)
 		}
 		a %= b
 	case bpf.ALUAnd:
@@ -155,14 +160,15 @@ func (o *optimizer) foldALU(s *ostmt, v0, v1 uint32) {
 		}
 	}
 	s.op, s.k = opLdImm, a
-	o.nonBranch = true
-	o.done = false
 }
 
 // evalStmt runs s symbolically over the atoms' value numbers in val. With
 // alter, it also simplifies s: constant folding, loads of values already
 // in place become no-ops, indexed loads through a known X become absolute.
-func (o *optimizer) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) {
+// It reports whether it made a change that counts as one for the rounds
+// (a load of a value already in place becoming a no-op does not, as in
+// libpcap).
+func (o *values) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) (changed bool) {
 	switch s.op {
 	case opLdAbs | bpf.SizeW, opLdAbs | bpf.SizeH, opLdAbs | bpf.SizeB:
 		store(s, &val[atomA], o.value(s.op, s.k, 0), alter)
@@ -173,8 +179,7 @@ func (o *optimizer) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) {
 			s.op = opLdAbs | s.op&bpf.SizeMask
 			s.k += o.constOf(v)
 			v = o.value(s.op, s.k, 0)
-			o.nonBranch = true
-			o.done = false
+			changed = true
 		} else {
 			v = o.value(s.op, s.k, v)
 		}
@@ -209,21 +214,21 @@ func (o *optimizer) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) {
 				switch op {
 				case bpf.ALUAdd, bpf.ALULsh, bpf.ALURsh, bpf.ALUOr, bpf.ALUXor:
 					s.op = opNop
-					return
+					return false
 				case bpf.ALUMul, bpf.ALUAnd:
 					s.op = opLdImm
 					val[atomA] = o.konst(s.k)
-					return
+					return false
 				case bpf.ALUDiv:
-					panic(optError{"division by zero"})
+					panic(errDivZero)
 				case bpf.ALUMod:
-					panic(optError{"modulus by zero"})
+					panic(errModZero)
 				}
 			}
 			if o.isConst(val[atomA]) {
 				o.foldALU(s, val[atomA], o.konst(s.k))
 				val[atomA] = o.konst(s.k)
-				return
+				return true
 			}
 		}
 		val[atomA] = o.value(s.op, val[atomA], o.konst(s.k))
@@ -235,28 +240,27 @@ func (o *optimizer) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) {
 			if o.isConst(val[atomA]) {
 				o.foldALU(s, val[atomA], val[atomX])
 				val[atomA] = o.konst(s.k)
+				return true
 			} else {
 				s.op = aluK(op)
 				s.k = o.constOf(val[atomX])
 				if (op == bpf.ALULsh || op == bpf.ALURsh) && s.k > 31 {
-					panic(optError{"shift by more than 31 bits"})
+					panic(errWideShift)
 				}
-				o.nonBranch = true
-				o.done = false
 				val[atomA] = o.value(s.op, val[atomA], o.konst(s.k))
+				return true
 			}
-			return
 		}
 		if alter && o.isConst(val[atomA]) && o.constOf(val[atomA]) == 0 {
 			switch op {
 			case bpf.ALUAdd, bpf.ALUOr, bpf.ALUXor:
 				s.op = opTxa
 				store(s, &val[atomA], val[atomX], alter)
-				return
+				return false
 			case bpf.ALUMul, bpf.ALUDiv, bpf.ALUMod, bpf.ALUAnd, bpf.ALULsh, bpf.ALURsh:
 				s.op, s.k = opLdImm, 0
 				store(s, &val[atomA], o.konst(0), alter)
-				return
+				return false
 			}
 		}
 		val[atomA] = o.value(s.op, val[atomA], val[atomX])
@@ -268,8 +272,7 @@ func (o *optimizer) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) {
 		v := val[s.k]
 		if alter && o.isConst(v) {
 			s.op, s.k = opLdImm, o.constOf(v)
-			o.nonBranch = true
-			o.done = false
+			changed = true
 		}
 		store(s, &val[atomA], v, alter)
 
@@ -280,8 +283,7 @@ func (o *optimizer) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) {
 		v := val[s.k]
 		if alter && o.isConst(v) {
 			s.op, s.k = opLdxImm, o.constOf(v)
-			o.nonBranch = true
-			o.done = false
+			changed = true
 		}
 		store(s, &val[atomX], v, alter)
 
@@ -291,4 +293,5 @@ func (o *optimizer) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) {
 	case opStx:
 		store(s, &val[s.k], val[atomX], alter)
 	}
+	return changed
 }

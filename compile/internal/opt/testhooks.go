@@ -1,0 +1,29 @@
+package opt
+
+import "github.com/purepcap/pcap/bpf"
+
+// TestHooks are switches for tests only; the compiler calls Optimize.
+type TestHooks struct {
+	// LibpcapLayout lays out the jumps among a block's statements (live
+	// Linux "vlan ID") as libpcap 1.10.3 does, wrongly (see layout.go),
+	// to show the difference.
+	LibpcapLayout bool
+	// Trees makes dominance come from trees whatever the program's size
+	// (true) or from bit sets (false), instead of choosing by size.
+	Trees *bool
+}
+
+// OptimizeWithHooks is Optimize with test switches.
+func OptimizeWithHooks(prog []bpf.Instruction, opts Options, t TestHooks) ([]bpf.Instruction, error) {
+	h := hooks{layout: embeddedJumps}
+	if t.LibpcapLayout {
+		h.layout = libpcapEmbeddedJumps
+	}
+	if t.Trees != nil {
+		h.treesOver = 1 << 30
+		if *t.Trees {
+			h.treesOver = -1
+		}
+	}
+	return optimize(prog, opts, h)
+}
