@@ -25,8 +25,8 @@
 //
 // # Text forms
 //
-// [Dump] prints a program exactly as tcpdump -d, -dd and -ddd do (levels
-// 1, 2 and 3), byte for byte, including libpcap's names for ancillary loads
+// [Dump] prints a program exactly as tcpdump -d, -dd and -ddd do (the
+// formats [DumpReadable], [DumpC] and [DumpDecimal]), byte for byte, including libpcap's names for ancillary loads
 // ("ld [vlan_tci]") and "unimp" for unknown opcodes. [ParseDDD] and
 // [ParseDD] read the -ddd and -dd forms back; dumping and parsing
 // round-trip exactly.

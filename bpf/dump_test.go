@@ -63,11 +63,11 @@ func handPrograms() map[string][]Instruction {
 func TestDumpHandGoldens(t *testing.T) {
 	for name, prog := range handPrograms() {
 		t.Run(name, func(t *testing.T) {
-			for _, level := range []int{1, 2, 3} {
+			for _, level := range []DumpFormat{DumpReadable, DumpC, DumpDecimal} {
 				path := filepath.Join("testdata", "dump", name+[]string{"", ".d", ".dd", ".ddd"}[level])
 				got := Dump(prog, level)
 				if *update {
-					got = runRef(t, Dump(prog, 3), "dump", string(rune('0'+level)))
+					got = runRef(t, Dump(prog, DumpDecimal), "dump", string(rune('0'+level)))
 				}
 				checkGolden(t, path, got)
 			}
@@ -88,8 +88,8 @@ func TestDumpEveryOpcodeLive(t *testing.T) {
 	for op := 0; op < 0x10000; op++ {
 		prog = append(prog, Instruction{Op: uint16(op), Jt: uint8(op), Jf: uint8(op >> 8), K: uint32(op) * 0x9e3779b9})
 	}
-	for _, level := range []int{1, 2} {
-		want := runRef(t, Dump(prog, 3), "dump", string(rune('0'+level)))
+	for _, level := range []DumpFormat{DumpReadable, DumpC} {
+		want := runRef(t, Dump(prog, DumpDecimal), "dump", string(rune('0'+level)))
 		got := Dump(prog, level)
 		if want != got {
 			wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
@@ -170,9 +170,9 @@ func TestDumpTcpdumpGoldens(t *testing.T) {
 	for _, c := range cases {
 		prog, err := ParseDDD(c.ddd)
 		require.NoError(t, err, c.expr)
-		assert.Equal(t, c.d, Dump(prog, 1), "-d of %q", c.expr)
-		assert.Equal(t, c.dd, Dump(prog, 2), "-dd of %q", c.expr)
-		assert.Equal(t, c.ddd, Dump(prog, 3), "-ddd of %q", c.expr)
+		assert.Equal(t, c.d, Dump(prog, DumpReadable), "-d of %q", c.expr)
+		assert.Equal(t, c.dd, Dump(prog, DumpC), "-dd of %q", c.expr)
+		assert.Equal(t, c.ddd, Dump(prog, DumpDecimal), "-ddd of %q", c.expr)
 		fromDD, err := ParseDD(c.dd)
 		require.NoError(t, err)
 		assert.Equal(t, prog, fromDD)
@@ -198,29 +198,29 @@ func TestDumpTcpdumpLive(t *testing.T) {
 			t.Logf("note: tcpdump now compiles %q differently than the golden", c.expr)
 			continue
 		}
-		assert.Equal(t, out, Dump(prog, 1))
+		assert.Equal(t, out, Dump(prog, DumpReadable))
 	}
 }
 
 func roundTrip(t testing.TB, prog []Instruction) {
 	t.Helper()
-	p3, err := ParseDDD(Dump(prog, 3))
+	p3, err := ParseDDD(Dump(prog, DumpDecimal))
 	require.NoError(t, err)
 	require.Equal(t, prog, p3)
-	p2, err := ParseDD(Dump(prog, 2))
+	p2, err := ParseDD(Dump(prog, DumpC))
 	require.NoError(t, err)
 	require.Equal(t, prog, p2)
 }
 
 func TestDumpLevels(t *testing.T) {
 	prog := []Instruction{Stmt(ClassLD|SizeH|ModeABS, 12), Jump(ClassJMP|JumpJEQ|SrcK, 0x800, 0, 1), Stmt(ClassRET|RetK, 262144), Stmt(ClassRET|RetK, 0)}
-	assert.Equal(t, "(000) ldh      [12]\n(001) jeq      #0x800           jt 2\tjf 3\n(002) ret      #262144\n(003) ret      #0\n", Dump(prog, 1))
-	assert.Equal(t, Dump(prog, 1), Dump(prog, 0))
-	assert.Equal(t, "{ 0x28, 0, 0, 0x0000000c },\n{ 0x15, 0, 1, 0x00000800 },\n{ 0x6, 0, 0, 0x00040000 },\n{ 0x6, 0, 0, 0x00000000 },\n", Dump(prog, 2))
-	assert.Equal(t, "4\n40 0 0 12\n21 0 1 2048\n6 0 0 262144\n6 0 0 0\n", Dump(prog, 3))
-	assert.Equal(t, Dump(prog, 3), Dump(prog, 4))
-	assert.Equal(t, "0\n", Dump(nil, 3))
-	assert.Equal(t, "", Dump(nil, 1))
+	assert.Equal(t, "(000) ldh      [12]\n(001) jeq      #0x800           jt 2\tjf 3\n(002) ret      #262144\n(003) ret      #0\n", Dump(prog, DumpReadable))
+	assert.Equal(t, Dump(prog, DumpReadable), Dump(prog, 0))
+	assert.Equal(t, "{ 0x28, 0, 0, 0x0000000c },\n{ 0x15, 0, 1, 0x00000800 },\n{ 0x6, 0, 0, 0x00040000 },\n{ 0x6, 0, 0, 0x00000000 },\n", Dump(prog, DumpC))
+	assert.Equal(t, "4\n40 0 0 12\n21 0 1 2048\n6 0 0 262144\n6 0 0 0\n", Dump(prog, DumpDecimal))
+	assert.Equal(t, Dump(prog, DumpDecimal), Dump(prog, 4))
+	assert.Equal(t, "0\n", Dump(nil, DumpDecimal))
+	assert.Equal(t, "", Dump(nil, DumpReadable))
 	assert.Equal(t, "ldh      [12]", prog[0].String())
 	assert.Equal(t, "ret      #0", prog[3].String())
 	assert.Equal(t, "ret", Stmt(ClassRET|RetA, 0).String())

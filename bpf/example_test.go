@@ -21,8 +21,8 @@ func ExampleDump() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Print(bpf.Dump(prog, 1))
-	fmt.Print(bpf.Dump(prog, 2))
+	fmt.Print(bpf.Dump(prog, bpf.DumpReadable))
+	fmt.Print(bpf.Dump(prog, bpf.DumpC))
 	// Output:
 	// (000) ldh      [12]
 	// (001) jeq      #0x800           jt 2	jf 3

@@ -104,14 +104,14 @@ func FuzzDumpParse(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		prog, _ := decodeFuzz(data)
-		_ = Dump(prog, 1)
-		p3, err := ParseDDD(Dump(prog, 3))
+		_ = Dump(prog, DumpReadable)
+		p3, err := ParseDDD(Dump(prog, DumpDecimal))
 		require.NoError(t, err)
 		require.Equal(t, len(prog), len(p3))
 		if len(prog) > 0 {
 			require.Equal(t, prog, p3)
 		}
-		p2, err := ParseDD(Dump(prog, 2))
+		p2, err := ParseDD(Dump(prog, DumpC))
 		require.NoError(t, err)
 		if len(prog) > 0 {
 			require.Equal(t, prog, p2)
@@ -123,7 +123,7 @@ func FuzzDumpParse(f *testing.F) {
 // nil result, and what parses prints and parses back the same.
 func FuzzParse(f *testing.F) {
 	f.Add(tcpPort80)
-	f.Add(Dump(mustParse(f, tcpPort80), 2))
+	f.Add(Dump(mustParse(f, tcpPort80), DumpC))
 	f.Add("4,40 0 0 12,21 0 1 2048,6 0 0 65535,6 0 0 0")
 	f.Add("{ 0x6, 0, 0, 0 }")
 	f.Fuzz(func(t *testing.T, text string) {
@@ -133,7 +133,7 @@ func FuzzParse(f *testing.F) {
 				require.Nil(t, prog)
 				continue
 			}
-			again, err := ParseDDD(Dump(prog, 3))
+			again, err := ParseDDD(Dump(prog, DumpDecimal))
 			require.NoError(t, err)
 			require.Equal(t, len(prog), len(again))
 			if len(prog) > 0 {

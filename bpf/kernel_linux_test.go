@@ -76,12 +76,12 @@ func TestValidateKernelVsLinux(t *testing.T) {
 		kern := kernelAccepts(t, fd, p)
 		err := ValidateKernel(p)
 		if err == nil {
-			require.True(t, kern, "ValidateKernel accepts a program the kernel rejects:\n%s", Dump(p, 1))
+			require.True(t, kern, "ValidateKernel accepts a program the kernel rejects:\n%s", Dump(p, DumpReadable))
 			accepted++
-			require.NoError(t, Validate(p), "a kernel-valid program must be valid for the VM:\n%s", Dump(p, 1))
+			require.NoError(t, Validate(p), "a kernel-valid program must be valid for the VM:\n%s", Dump(p, DumpReadable))
 		} else if kern {
 			tooStrict++
-			t.Errorf("ValidateKernel rejects a program the kernel accepts (%v):\n%s", err, Dump(p, 1))
+			t.Errorf("ValidateKernel rejects a program the kernel accepts (%v):\n%s", err, Dump(p, DumpReadable))
 		}
 	}
 	t.Logf("%d programs: %d accepted by both, %d rejected only by ValidateKernel", len(progs), accepted, tooStrict)

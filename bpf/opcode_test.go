@@ -32,6 +32,7 @@ func TestOpcodeAccessors(t *testing.T) {
 	ins := Stmt(ClassLD|SizeH|ModeABS, 12)
 	require.True(t, ins.Class() == ClassLD && ins.Size() == SizeH && ins.Mode() == ModeABS)
 	require.Equal(t, 2, ins.Size().Bytes())
+	require.Equal(t, "ldh ldxb jset tax st ret unimp unimp", fmt.Sprint(Opcode(0x28), Opcode(0xb1), Opcode(0x45), Opcode(0x07), Opcode(0x02), Opcode(0x16), Opcode(0x81), Opcode(0x08)))
 	require.Equal(t, []int{4, 2, 1, 0}, []int{Size(SizeW).Bytes(), Size(SizeH).Bytes(), Size(SizeB).Bytes(), Size(SizeMask).Bytes()})
 }
 

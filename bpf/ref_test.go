@@ -112,7 +112,7 @@ func tcpdumpProgram(t testing.TB, flag, lt, expr string) (string, error) {
 func dddPrograms(progs ...[]Instruction) string {
 	var b strings.Builder
 	for _, p := range progs {
-		b.WriteString(Dump(p, 3))
+		b.WriteString(Dump(p, DumpDecimal))
 	}
 	return b.String()
 }

@@ -27,7 +27,7 @@ func TestValidateVsLibpcap(t *testing.T) {
 		err := Validate(p)
 		lib := out[i] == "1"
 		if err == nil {
-			require.True(t, lib, "Validate accepts what libpcap rejects:\n%s", Dump(p, 1))
+			require.True(t, lib, "Validate accepts what libpcap rejects:\n%s", Dump(p, DumpReadable))
 			accepted++
 			continue
 		}
@@ -35,7 +35,7 @@ func TestValidateVsLibpcap(t *testing.T) {
 			stricter++
 			msg := err.Error()
 			ok := strings.Contains(msg, "unknown opcode") || strings.Contains(msg, "shift by constant") || strings.Contains(msg, "jump to itself")
-			require.True(t, ok, "Validate rejects what libpcap accepts (%v):\n%s", err, Dump(p, 1))
+			require.True(t, ok, "Validate rejects what libpcap accepts (%v):\n%s", err, Dump(p, DumpReadable))
 		}
 	}
 	t.Logf("%d programs: %d accepted by both, %d rejected only by the stricter rules", len(progs), accepted, stricter)
@@ -69,7 +69,7 @@ func TestRunVsLibpcap(t *testing.T) {
 		for j, pkt := range pkts {
 			got := vm.Run(pkt.data, pkt.wireLen)
 			if got != want[j] {
-				t.Fatalf("packet %d (len %d, wire %d): VM %d, libpcap %d, program:\n%s", j, len(pkt.data), pkt.wireLen, got, want[j], Dump(p, 1))
+				t.Fatalf("packet %d (len %d, wire %d): VM %d, libpcap %d, program:\n%s", j, len(pkt.data), pkt.wireLen, got, want[j], Dump(p, DumpReadable))
 			}
 		}
 	}

@@ -31,7 +31,7 @@ func printProgram(c *config, lt linktype.Type, opts compile.Options) error {
 	if err != nil {
 		return compileError(err)
 	}
-	_, err = os.Stdout.WriteString(bpf.Dump(prog, c.dumpLevel))
+	_, err = os.Stdout.WriteString(bpf.Dump(prog, bpf.DumpFormat(c.dumpLevel)))
 	return err
 }
 
