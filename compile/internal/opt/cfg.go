@@ -87,9 +87,34 @@ func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int,
 	if n == 0 {
 		return nil, 0, false
 	}
-	leader := make([]bool, n+1)
-	leader[0] = true
 	embedded := findEmbedded(prog)
+	leader, ok := findLeaders(prog, embedded)
+	if !ok {
+		return nil, 0, false
+	}
+	nb := 0
+	for pc := 0; pc < n; pc++ {
+		if leader[pc] && prog[pc].Op != opJa {
+			nb++
+		}
+	}
+	if nb > maxBlocks {
+		return nil, nb, true
+	}
+	at, ok := makeBlocks(prog, leader, embedded, nb)
+	if !ok {
+		return nil, 0, false
+	}
+	root, ok = linkBlocks(prog, at)
+	return root, nb, ok
+}
+
+// findLeaders marks the first instruction of each block, or reports
+// ok == false for a program of a shape the passes do not take.
+func findLeaders(prog []bpf.Instruction, embedded []bool) (leader []bool, ok bool) {
+	n := len(prog)
+	leader = make([]bool, n+1)
+	leader[0] = true
 	for pc, ins := range prog {
 		if embedded != nil && embedded[pc] {
 			continue
@@ -99,18 +124,18 @@ func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int,
 			if ins.Op&bpf.JumpOpMask == bpf.JumpJA {
 				t := uint64(pc) + 1 + uint64(ins.K)
 				if t >= uint64(n) {
-					return nil, 0, false
+					return nil, false
 				}
 				leader[t] = true
 			} else {
 				switch ins.Op &^ bpf.SrcX {
 				case opJeq, opJgt, opJge, opJset:
 				default:
-					return nil, 0, false
+					return nil, false
 				}
 				t, f := pc+1+int(ins.Jt), pc+1+int(ins.Jf)
 				if t >= n || f >= n {
-					return nil, 0, false
+					return nil, false
 				}
 				leader[t], leader[f] = true, true
 			}
@@ -119,12 +144,12 @@ func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int,
 			// libpcap's passes assume returns of constants (a block
 			// ending in "ret a" would lose the statements computing A).
 			if ins.Op != bpf.ClassRET|bpf.RetK {
-				return nil, 0, false
+				return nil, false
 			}
 			leader[pc+1] = true
 		default:
 			if !okStmt(ins) {
-				return nil, 0, false
+				return nil, false
 			}
 		}
 	}
@@ -134,25 +159,23 @@ func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int,
 		if leader[pc] {
 			c := prog[pc-1].Op & bpf.ClassMask
 			if c != bpf.ClassJMP && c != bpf.ClassRET {
-				return nil, 0, false
+				return nil, false
 			}
 		}
 	}
-	nb := 0
-	for pc := 0; pc < n; pc++ {
-		if leader[pc] && prog[pc].Op != bpf.ClassJMP|bpf.JumpJA {
-			nb++
-		}
-	}
-	if nb > maxBlocks {
-		return nil, nb, true
-	}
-	at := make([]*oblock, n)
+	return leader, true
+}
+
+// makeBlocks makes the nb blocks starting at the leaders, indexed by the
+// position of their first instruction.
+func makeBlocks(prog []bpf.Instruction, leader, embedded []bool, nb int) (at []*oblock, ok bool) {
+	n := len(prog)
+	at = make([]*oblock, n)
 	blocks := make([]oblock, nb)
 	stmts := make([]ostmt, 0, n)
 	nb = 0
 	for pc := 0; pc < n; pc++ {
-		if !leader[pc] || prog[pc].Op == bpf.ClassJMP|bpf.JumpJA {
+		if !leader[pc] || prog[pc].Op == opJa {
 			continue
 		}
 		b := &blocks[nb]
@@ -164,8 +187,8 @@ func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int,
 				break
 			}
 		}
-		if end == n || prog[end].Op == bpf.ClassJMP|bpf.JumpJA {
-			return nil, 0, false
+		if end == n || prog[end].Op == opJa {
+			return nil, false
 		}
 		if end > pc {
 			first := len(stmts)
@@ -177,6 +200,12 @@ func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int,
 		b.s = ostmt{op: prog[end].Op, k: prog[end].K}
 		at[pc] = b
 	}
+	return at, true
+}
+
+// linkBlocks sets the blocks' successors and returns the root.
+func linkBlocks(prog []bpf.Instruction, at []*oblock) (root *oblock, ok bool) {
+	n := len(prog)
 	// resolve follows "ja" trampolines to the block they lead to.
 	resolve := func(pc int) *oblock {
 		for steps := 0; steps < n; steps++ {
@@ -184,7 +213,7 @@ func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int,
 				return at[pc]
 			}
 			ins := prog[pc]
-			if ins.Op != bpf.ClassJMP|bpf.JumpJA {
+			if ins.Op != opJa {
 				return nil
 			}
 			pc += 1 + int(ins.K)
@@ -200,14 +229,11 @@ func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int,
 		b.et.succ = resolve(end + 1 + int(ins.Jt))
 		b.ef.succ = resolve(end + 1 + int(ins.Jf))
 		if b.et.succ == nil || b.ef.succ == nil {
-			return nil, 0, false
+			return nil, false
 		}
 	}
 	root = resolve(0)
-	if root == nil {
-		return nil, 0, false
-	}
-	return root, len(blocks), true
+	return root, root != nil
 }
 
 // findEmbedded marks the jumps of the VLAN metadata test that libpcap's

@@ -208,62 +208,11 @@ func (o *values) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) (changed bo
 
 	case aluK(bpf.ALUAdd), aluK(bpf.ALUSub), aluK(bpf.ALUMul), aluK(bpf.ALUDiv), aluK(bpf.ALUMod),
 		aluK(bpf.ALUAnd), aluK(bpf.ALUOr), aluK(bpf.ALUXor), aluK(bpf.ALULsh), aluK(bpf.ALURsh):
-		op := s.op & bpf.ALUOpMask
-		if alter {
-			if s.k == 0 {
-				switch op {
-				case bpf.ALUAdd, bpf.ALULsh, bpf.ALURsh, bpf.ALUOr, bpf.ALUXor:
-					s.op = opNop
-					return false
-				case bpf.ALUMul, bpf.ALUAnd:
-					s.op = opLdImm
-					val[atomA] = o.konst(s.k)
-					return false
-				case bpf.ALUDiv:
-					panic(errDivZero)
-				case bpf.ALUMod:
-					panic(errModZero)
-				}
-			}
-			if o.isConst(val[atomA]) {
-				o.foldALU(s, val[atomA], o.konst(s.k))
-				val[atomA] = o.konst(s.k)
-				return true
-			}
-		}
-		val[atomA] = o.value(s.op, val[atomA], o.konst(s.k))
+		return o.evalALUK(s, val, alter)
 
 	case aluX(bpf.ALUAdd), aluX(bpf.ALUSub), aluX(bpf.ALUMul), aluX(bpf.ALUDiv), aluX(bpf.ALUMod),
 		aluX(bpf.ALUAnd), aluX(bpf.ALUOr), aluX(bpf.ALUXor), aluX(bpf.ALULsh), aluX(bpf.ALURsh):
-		op := s.op & bpf.ALUOpMask
-		if alter && o.isConst(val[atomX]) {
-			if o.isConst(val[atomA]) {
-				o.foldALU(s, val[atomA], val[atomX])
-				val[atomA] = o.konst(s.k)
-				return true
-			} else {
-				s.op = aluK(op)
-				s.k = o.constOf(val[atomX])
-				if (op == bpf.ALULsh || op == bpf.ALURsh) && s.k > 31 {
-					panic(errWideShift)
-				}
-				val[atomA] = o.value(s.op, val[atomA], o.konst(s.k))
-				return true
-			}
-		}
-		if alter && o.isConst(val[atomA]) && o.constOf(val[atomA]) == 0 {
-			switch op {
-			case bpf.ALUAdd, bpf.ALUOr, bpf.ALUXor:
-				s.op = opTxa
-				store(s, &val[atomA], val[atomX], alter)
-				return false
-			case bpf.ALUMul, bpf.ALUDiv, bpf.ALUMod, bpf.ALUAnd, bpf.ALULsh, bpf.ALURsh:
-				s.op, s.k = opLdImm, 0
-				store(s, &val[atomA], o.konst(0), alter)
-				return false
-			}
-		}
-		val[atomA] = o.value(s.op, val[atomA], val[atomX])
+		return o.evalALUX(s, val, alter)
 
 	case opTxa:
 		store(s, &val[atomA], val[atomX], alter)
@@ -294,4 +243,66 @@ func (o *values) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) (changed bo
 		store(s, &val[s.k], val[atomX], alter)
 	}
 	return changed
+}
+
+// evalALUK is evalStmt for an ALU operation with a constant operand.
+func (o *values) evalALUK(s *ostmt, val *[nAtoms]uint32, alter bool) bool {
+	op := s.op & bpf.ALUOpMask
+	if alter {
+		if s.k == 0 {
+			switch op {
+			case bpf.ALUAdd, bpf.ALULsh, bpf.ALURsh, bpf.ALUOr, bpf.ALUXor:
+				s.op = opNop
+				return false
+			case bpf.ALUMul, bpf.ALUAnd:
+				s.op = opLdImm
+				val[atomA] = o.konst(s.k)
+				return false
+			case bpf.ALUDiv:
+				panic(errDivZero)
+			case bpf.ALUMod:
+				panic(errModZero)
+			}
+		}
+		if o.isConst(val[atomA]) {
+			o.foldALU(s, val[atomA], o.konst(s.k))
+			val[atomA] = o.konst(s.k)
+			return true
+		}
+	}
+	val[atomA] = o.value(s.op, val[atomA], o.konst(s.k))
+	return false
+}
+
+// evalALUX is evalStmt for an ALU operation with X as operand.
+func (o *values) evalALUX(s *ostmt, val *[nAtoms]uint32, alter bool) bool {
+	op := s.op & bpf.ALUOpMask
+	if alter && o.isConst(val[atomX]) {
+		if o.isConst(val[atomA]) {
+			o.foldALU(s, val[atomA], val[atomX])
+			val[atomA] = o.konst(s.k)
+			return true
+		}
+		s.op = aluK(op)
+		s.k = o.constOf(val[atomX])
+		if (op == bpf.ALULsh || op == bpf.ALURsh) && s.k > 31 {
+			panic(errWideShift)
+		}
+		val[atomA] = o.value(s.op, val[atomA], o.konst(s.k))
+		return true
+	}
+	if alter && o.isConst(val[atomA]) && o.constOf(val[atomA]) == 0 {
+		switch op {
+		case bpf.ALUAdd, bpf.ALUOr, bpf.ALUXor:
+			s.op = opTxa
+			store(s, &val[atomA], val[atomX], alter)
+			return false
+		case bpf.ALUMul, bpf.ALUDiv, bpf.ALUMod, bpf.ALUAnd, bpf.ALULsh, bpf.ALURsh:
+			s.op, s.k = opLdImm, 0
+			store(s, &val[atomA], o.konst(0), alter)
+			return false
+		}
+	}
+	val[atomA] = o.value(s.op, val[atomA], val[atomX])
+	return false
 }
