@@ -172,20 +172,11 @@ func (o *values) foldJump(b *oblock) (changed bool) {
 	if !o.isConst(v) || b.s.op&bpf.SrcMask != bpf.SrcK {
 		return false
 	}
-	a, k := o.constOf(v), b.s.k
-	var taken bool
-	switch b.s.op & bpf.JumpOpMask {
-	case bpf.JumpJEQ:
-		taken = a == k
-	case bpf.JumpJGT:
-		taken = a > k
-	case bpf.JumpJGE:
-		taken = a >= k
-	case bpf.JumpJSET:
-		taken = a&k != 0
-	default:
+	jop := bpf.JumpOp(b.s.op & bpf.JumpOpMask)
+	if jop == bpf.JumpJA {
 		return false
 	}
+	taken := jop.Test(o.constOf(v), b.s.k)
 	changed = b.jf() != b.jt()
 	if taken {
 		b.ef.succ = b.et.succ

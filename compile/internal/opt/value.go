@@ -120,44 +120,15 @@ func store(s *ostmt, dst *uint32, v uint32, alter bool) {
 }
 
 // foldALU replaces s, an ALU operation on two constants, by a load of the
-// result.
+// result, with bpf's ALU rules.
 func (o *values) foldALU(s *ostmt, v0, v1 uint32) {
-	a, b := o.constOf(v0), o.constOf(v1)
-	switch s.op & bpf.ALUOpMask {
-	case bpf.ALUAdd:
-		a += b
-	case bpf.ALUSub:
-		a -= b
-	case bpf.ALUMul:
-		a *= b
-	case bpf.ALUDiv:
-		if b == 0 {
-			panic(errDivZero)
-		}
-		a /= b
-	case bpf.ALUMod:
-		if b == 0 {
+	op := bpf.ALUOp(s.op & bpf.ALUOpMask)
+	a, ok := op.Apply(o.constOf(v0), o.constOf(v1))
+	if !ok {
+		if op == bpf.ALUMod {
 			panic(errModZero)
 		}
-		a %= b
-	case bpf.ALUAnd:
-		a &= b
-	case bpf.ALUOr:
-		a |= b
-	case bpf.ALUXor:
-		a ^= b
-	case bpf.ALULsh:
-		if b < 32 {
-			a <<= b
-		} else {
-			a = 0
-		}
-	case bpf.ALURsh:
-		if b < 32 {
-			a >>= b
-		} else {
-			a = 0
-		}
+		panic(errDivZero)
 	}
 	s.op, s.k = opLdImm, a
 }
