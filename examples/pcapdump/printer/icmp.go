@@ -1,0 +1,257 @@
+package printer
+
+// ICMP for IPv4.
+
+var icmpTypeNames = []tok{
+	{0, "echo reply"}, {4, "source quench"}, {8, "echo request"},
+	{10, "router solicitation"}, {13, "time stamp request"}, {14, "time stamp reply"},
+	{15, "information request"}, {16, "information reply"}, {17, "address mask request"},
+}
+
+// icmpUnreach holds the texts of the unreachable codes that name the
+// destination with a fixed wording: prefix, address, suffix.
+var icmpUnreach = map[int][2]string{
+	0:  {"net ", " unreachable"},
+	1:  {"host ", " unreachable"},
+	4:  {"", " unreachable - need to frag"},
+	5:  {"", " unreachable - source route failed"},
+	6:  {"net ", " unreachable - unknown"},
+	7:  {"host ", " unreachable - unknown"},
+	8:  {"", " unreachable - source host isolated"},
+	9:  {"net ", " unreachable - admin prohibited"},
+	10: {"host ", " unreachable - admin prohibited"},
+	11: {"net ", " unreachable - tos prohibited"},
+	12: {"host ", " unreachable - tos prohibited"},
+	13: {"host ", " unreachable - admin prohibited filter"},
+	14: {"host ", " unreachable - host precedence violation"},
+	15: {"host ", " unreachable - precedence cutoff"},
+}
+
+// rollback undoes what was printed since mark if the dissection is cut
+// short, as tcpdump does for text it formats into a buffer first.
+func (p *Printer) rollback(mark int) {
+	if r := recover(); r != nil {
+		p.buf = p.buf[:mark]
+		panic(r)
+	}
+}
+
+func (p *Printer) icmp(off, plen, iph int, fragmented bool) {
+	p.proto = "icmp"
+	typ, code := p.u8(off), p.u8(off+1)
+	p.icmpText(off, typ, code)
+	p.s(", length ")
+	p.ui(plen)
+	if p.opt.Verbose > 0 && !fragmented && p.has(off, plen) {
+		if sum := fold(sum16(0, p.data[off:off+plen])); sum != 0 {
+			field := uint16(p.be16(off + 2))
+			p.s(" (wrong icmp cksum ")
+			p.x(uint64(field), 0)
+			p.s(" (->")
+			p.x(uint64(shouldBe(field, sum)), 0)
+			p.s(")!)")
+		}
+	}
+	if p.opt.Verbose > 0 && (typ == 3 || typ == 4 || typ == 5 || typ == 11 || typ == 12) {
+		inner := off + 8
+		p.s("\n\t")
+		ilen := p.be16(inner + 2)
+		saved := p.limit(inner, ilen)
+		p.ip(inner, ilen)
+		p.end = saved
+	}
+	p.proto = "icmp"
+}
+
+// icmpText prints "ICMP " and the type's text; on truncation nothing of
+// it remains.
+func (p *Printer) icmpText(off, typ, code int) {
+	mark := len(p.buf)
+	defer p.rollback(mark)
+	p.s("ICMP ")
+	inner := off + 8
+	switch typ {
+	case 0, 8:
+		p.s("echo ")
+		if typ == 8 {
+			p.s("request")
+		} else {
+			p.s("reply")
+		}
+		p.s(", id ")
+		p.ui(p.be16(off + 4))
+		p.s(", seq ")
+		p.ui(p.be16(off + 6))
+	case 3:
+		switch code {
+		case 2:
+			p.addr4(inner + 16)
+			p.s(" protocol ")
+			p.ui(p.u8(inner + 9))
+			p.s(" unreachable")
+		case 3:
+			p.need(inner+9, 1)
+			hlen := (p.u8(inner) & 0xf) * 4
+			dport := p.be16(inner + hlen + 2)
+			proto := p.u8(inner + 9)
+			p.addr4(inner + 16)
+			switch proto {
+			case protoTCP:
+				p.s(" tcp port ")
+				p.ui(dport)
+			case protoUDP:
+				p.s(" udp port ")
+				p.ui(dport)
+			default:
+				p.s(" protocol ")
+				p.ui(proto)
+				p.s(" port ")
+				p.ui(dport)
+			}
+			p.s(" unreachable")
+		case 4:
+			mtu := p.be16(off + 6)
+			p.addr4(inner + 16)
+			p.s(" unreachable - need to frag")
+			if mtu != 0 {
+				p.s(" (mtu ")
+				p.ui(mtu)
+				p.b(')')
+			}
+		default:
+			if t, ok := icmpUnreach[code]; ok {
+				p.s(t[0])
+				p.addr4(inner + 16)
+				p.s(t[1])
+			} else {
+				p.addr4(inner + 16)
+				p.s(" unreachable - #")
+				p.ui(code)
+			}
+		}
+	case 5:
+		switch code {
+		case 0, 1, 2, 3:
+			if code < 2 {
+				p.s("redirect ")
+			} else {
+				p.s("redirect-tos ")
+			}
+			p.addr4(inner + 16)
+			if code%2 == 0 {
+				p.s(" to net ")
+			} else {
+				p.s(" to host ")
+			}
+			p.addr4(off + 4)
+		default:
+			p.s("redirect-#")
+			p.ui(code)
+			p.b(' ')
+			p.addr4(inner + 16)
+			p.s(" to ")
+			p.addr4(off + 4)
+		}
+	case 9:
+		p.s("router advertisement")
+		p.need(off+4, 4)
+		p.s(" lifetime ")
+		lt := p.be16(off + 6)
+		switch {
+		case lt < 60:
+			p.ui(lt)
+		case lt < 3600:
+			p.ui(lt / 60)
+			p.b(':')
+			p.zero(uint64(lt%60), 2)
+		default:
+			p.ui(lt / 3600)
+			p.b(':')
+			p.zero(uint64(lt%3600/60), 2)
+			p.b(':')
+			p.zero(uint64(lt%60), 2)
+		}
+		num := p.u8(off + 4)
+		p.b(' ')
+		p.ui(num)
+		p.b(':')
+		if size := p.u8(off + 5); size != 2 {
+			p.s(" [size ")
+			p.ui(size)
+			p.b(']')
+			break
+		}
+		for a := off + 8; num > 0; num-- {
+			p.need(a, 8)
+			p.s(" {")
+			p.addr4(a)
+			p.b(' ')
+			p.u(uint64(p.be32(a + 4)))
+			p.b('}')
+			a += 8
+		}
+	case 11:
+		p.need(inner+16, 4)
+		switch code {
+		case 0:
+			p.s("time exceeded in-transit")
+		case 1:
+			p.s("ip reassembly time exceeded")
+		default:
+			p.s("time exceeded-#")
+			p.ui(code)
+		}
+	case 12:
+		if code != 0 {
+			p.s("parameter problem - code ")
+			p.ui(code)
+		} else {
+			p.s("parameter problem - octet ")
+			p.ui(p.u8(off + 4))
+		}
+	case 18:
+		p.s("address mask is 0x")
+		p.x(uint64(p.be32(off+8)), 8)
+	case 13:
+		p.s("time stamp query id ")
+		p.ui(p.be16(off + 4))
+		p.s(" seq ")
+		p.ui(p.be16(off + 6))
+	case 14:
+		p.need(off+16, 4)
+		p.s("time stamp reply id ")
+		p.ui(p.be16(off + 4))
+		p.s(" seq ")
+		p.ui(p.be16(off + 6))
+		p.s(": org ")
+		p.msTime(p.be32(off + 8))
+		p.s(", recv ")
+		p.msTime(p.be32(off + 12))
+		p.s(", xmit ")
+		p.msTime(p.be32(off + 16))
+	default:
+		if name, ok := lookup(icmpTypeNames, typ); ok {
+			p.s(name)
+		} else {
+			p.s("type-#")
+			p.ui(typ)
+		}
+	}
+}
+
+// msTime prints milliseconds since midnight as HH:MM:SS.mmm.
+func (p *Printer) msTime(t uint32) {
+	ms := t % 1000
+	sec := t / 1000
+	min := sec / 60
+	sec -= min * 60
+	hrs := min / 60
+	min -= hrs * 60
+	p.zero(uint64(hrs), 2)
+	p.b(':')
+	p.zero(uint64(min), 2)
+	p.b(':')
+	p.zero(uint64(sec), 2)
+	p.b('.')
+	p.zero(uint64(ms), 3)
+}

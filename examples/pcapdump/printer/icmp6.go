@@ -1,0 +1,357 @@
+package printer
+
+// ICMPv6.
+
+var icmp6TypeNames = []tok{
+	{1, "destination unreachable"}, {2, "packet too big"}, {3, "time exceeded in-transit"},
+	{4, "parameter problem"}, {128, "echo request"}, {129, "echo reply"},
+	{130, "multicast listener query"}, {131, "multicast listener report"},
+	{132, "multicast listener done"}, {133, "router solicitation"},
+	{134, "router advertisement"}, {135, "neighbor solicitation"},
+	{136, "neighbor advertisement"}, {137, "redirect"}, {138, "router renumbering"},
+	{141, "inverse neighbor solicitation"}, {142, "inverse neighbor advertisement"},
+	{143, "multicast listener report v2"}, {144, "ha discovery request"},
+	{145, "ha discovery reply"}, {146, "mobile router solicitation"},
+	{147, "mobile router advertisement"}, {139, "who-are-you request"},
+	{140, "who-are-you reply"}, {201, "mtrace message"}, {200, "mtrace response"},
+	{155, "RPL"},
+}
+
+var icmp6UnreachNames = []tok{
+	{0, "unreachable route"}, {1, " unreachable prohibited"}, {2, "beyond scope"},
+	{3, "unreachable address"}, {4, "unreachable port"},
+}
+
+func (p *Printer) icmp6(off, length, iph int, fragmented bool) {
+	p.proto = "icmp6"
+	if length == 0 {
+		p.s("ICMP6, length 0 (invalid)")
+		return
+	}
+	v := p.opt.Verbose
+	if v > 0 && !fragmented && p.has(off, length) {
+		field := uint16(p.be16(off + 2))
+		s := p.pseudoSum(iph, protoICMPv6, length)
+		if sum := fold(sum16(s, p.data[off:off+length])); sum != 0 {
+			p.s("[bad icmp6 cksum 0x")
+			p.x(uint64(field), 4)
+			p.s(" -> 0x")
+			p.x(uint64(shouldBe(field, sum)), 4)
+			p.s("!] ")
+		} else {
+			p.s("[icmp6 sum ok] ")
+		}
+	}
+	typ := p.u8(off)
+	p.s("ICMP6, ")
+	if name, ok := lookup(icmp6TypeNames, typ); ok {
+		p.s(name)
+	} else {
+		p.s("unknown icmp6 type (")
+		p.ui(typ)
+		p.b(')')
+	}
+	if v > 0 && (typ == 133 || typ == 134 || typ == 136 || typ == 135 || typ == 137 || typ == 145 || typ == 147) {
+		p.s(", length ")
+		p.ui(length)
+	}
+	code := p.u8(off + 1)
+	oip := off + 8
+	switch typ {
+	case 1:
+		p.s(", ")
+		if name, ok := lookup(icmp6UnreachNames, code); ok {
+			p.s(name)
+		} else {
+			p.s("unknown unreach code (")
+			p.ui(code)
+			p.b(')')
+		}
+		switch code {
+		case 0, 1, 3:
+			p.b(' ')
+			p.addr6(oip + 24)
+		case 2:
+			p.b(' ')
+			p.addr6(oip + 24)
+			p.s(", source address ")
+			p.addr6(oip + 8)
+		case 4:
+			uh, proto, ok := p.upperLayer6(oip)
+			if !ok {
+				p.trunc()
+				return
+			}
+			dport := p.be16(uh + 2)
+			p.s(", ")
+			p.addr6(oip + 24)
+			switch proto {
+			case protoTCP:
+				p.s(" tcp port ")
+				p.ui(dport)
+			case protoUDP:
+				p.s(" udp port ")
+				p.ui(dport)
+			default:
+				p.s(" protocol ")
+				p.ui(proto)
+				p.s(" port ")
+				p.ui(dport)
+				p.s(" unreachable")
+			}
+		default:
+			if v <= 1 {
+				p.unknownData(off, length)
+				return
+			}
+		}
+	case 2:
+		p.s(", mtu ")
+		p.u(uint64(p.be32(off + 4)))
+	case 3:
+		switch code {
+		case 0:
+			p.s(" for ")
+			p.addr6(oip + 24)
+		case 1:
+			p.s(" (reassembly)")
+		default:
+			p.s(", unknown code (")
+			p.ui(code)
+			p.b(')')
+		}
+	case 4:
+		p.need(oip+24, 16)
+		names := [...]string{", erroneous - octet ", ", next header - octet ", ", option - octet ", ", incomplete header chain - octet "}
+		if code < len(names) {
+			p.s(names[code])
+			p.u(uint64(p.be32(off + 4)))
+		} else {
+			p.s(", code-#")
+			p.ui(code)
+		}
+	case 128, 129:
+		p.s(", id ")
+		p.ui(p.be16(off + 4))
+		p.s(", seq ")
+		p.ui(p.be16(off + 6))
+	case 130:
+		if length == 24 {
+			p.mld6(off)
+		} else if length >= 28 {
+			p.s(" v2")
+			p.mld2Query(off, length)
+		} else {
+			p.s(" unknown-version (len ")
+			p.ui(length)
+			p.s(") ")
+		}
+	case 131, 132:
+		p.mld6(off)
+	case 133:
+	case 134:
+		if v > 0 {
+			p.icmp6RouterAdvert(off)
+		}
+	case 135:
+		p.s(", who has ")
+		p.addr6(off + 8)
+	case 136:
+		p.s(", tgt is ")
+		p.addr6(off + 8)
+		if v > 0 {
+			f := p.be32(off + 4)
+			p.s(", Flags [")
+			sep := ""
+			n := 0
+			for _, e := range [...]struct {
+				bit  uint32
+				name string
+			}{{0x80000000, "router"}, {0x40000000, "solicited"}, {0x20000000, "override"}} {
+				if f&e.bit != 0 {
+					p.s(sep)
+					p.s(e.name)
+					sep = ", "
+					n++
+				}
+			}
+			if n == 0 {
+				p.s("none")
+			}
+			p.b(']')
+		}
+	case 137:
+		p.s(", ")
+		p.addr6(off + 8)
+		p.s(" to ")
+		p.addr6(off + 24)
+	case 141, 142, 138, 139, 140, 155:
+	case 143:
+		if length < 8 {
+			p.s(" [invalid len ")
+			p.ui(length)
+			p.b(']')
+		} else {
+			p.s(", ")
+			p.ui(p.be16(off + 6))
+			p.s(" group record(s)")
+		}
+	case 144, 146:
+		p.s(", id 0x")
+		p.x(uint64(p.be16(off+4)), 4)
+	case 145, 147:
+		if v > 0 {
+			p.s(", id 0x")
+			p.x(uint64(p.be16(off+4)), 4)
+		}
+	default:
+		p.s(", length ")
+		p.ui(length)
+		if v <= 1 {
+			p.unknownData(off, length)
+		}
+		return
+	}
+	if v == 0 {
+		p.s(", length ")
+		p.ui(length)
+	}
+}
+
+func (p *Printer) mld6(off int) {
+	if !p.has(off, 24) {
+		return
+	}
+	p.s("max resp delay: ")
+	p.ui(p.be16(off + 4))
+	p.s(" addr: ")
+	p.addr6(off + 8)
+}
+
+func (p *Printer) mld2Query(off, length int) {
+	if length < 28 {
+		p.s(" [invalid len ")
+		p.ui(length)
+		p.b(']')
+		return
+	}
+	mrc := p.be16(off + 4)
+	mrt := mrc
+	if mrc >= 32768 {
+		mrt = ((mrc & 0x0fff) | 0x1000) << (((mrc & 0x7000) >> 12) + 3)
+	}
+	v := p.opt.Verbose
+	if v > 0 {
+		p.s(" [max resp delay=")
+		p.ui(mrt)
+		p.b(']')
+	}
+	p.s(" [gaddr ")
+	p.addr6(off + 8)
+	if v > 0 {
+		b24 := p.u8(off + 24)
+		if b24&8 != 0 {
+			p.s(" sflag")
+		}
+		if b24&7 != 0 {
+			p.s(" robustness=")
+			p.ui(b24 & 7)
+		}
+		q := p.u8(off + 25)
+		if q >= 128 {
+			q = ((q & 0x0f) | 0x10) << (((q & 0x70) >> 4) + 3)
+		}
+		p.s(" qqi=")
+		p.ui(q)
+	}
+	if n := p.be16(off + 26); n > 0 {
+		if length < 28+n*16 {
+			p.s(" [invalid number of sources]")
+		} else if v > 1 {
+			p.s(" {")
+			for i := 0; i < n; i++ {
+				p.b(' ')
+				p.addr6(off + 28 + 16*i)
+			}
+			p.s(" }")
+		} else {
+			p.s(", ")
+			p.ui(n)
+			p.s(" source(s)")
+		}
+	}
+	p.b(']')
+}
+
+func (p *Printer) icmp6RouterAdvert(off int) {
+	p.s("\n\thop limit ")
+	p.ui(p.u8(off + 4))
+	f := p.u8(off + 5)
+	p.s(", Flags [")
+	sep := ""
+	n := 0
+	for _, e := range [...]struct {
+		bit  int
+		name string
+	}{{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}, {0x02, "ipv6 only"}} {
+		if f&e.bit != 0 {
+			p.s(sep)
+			p.s(e.name)
+			sep = ", "
+			n++
+		}
+	}
+	if n == 0 {
+		p.s("none")
+	}
+	p.s("], pref ")
+	p.s([...]string{"medium", "high", "rsv", "low"}[(f&0x18)>>3])
+	p.s(", router lifetime ")
+	p.ui(p.be16(off + 6))
+	p.s("s, reachable time ")
+	p.u(uint64(p.be32(off + 8)))
+	p.s("ms, retrans timer ")
+	p.u(uint64(p.be32(off + 12)))
+	p.s("ms")
+}
+
+// upperLayer6 finds the transport header inside the IPv6 packet at off
+// quoted by an ICMPv6 error.
+func (p *Printer) upperLayer6(off int) (int, int, bool) {
+	if !p.has(off+6, 1) {
+		return 0, 0, false
+	}
+	nh := p.u8(off + 6)
+	hlen := 40
+	for bp := off; bp < p.end; {
+		bp += hlen
+		switch nh {
+		case protoUDP, protoTCP:
+			if p.has(bp+2, 2) {
+				return bp, nh, true
+			}
+			return 0, 0, false
+		case 0, 60, 43:
+			if !p.has(bp+1, 1) {
+				return 0, 0, false
+			}
+			nh = p.u8(bp)
+			hlen = (p.u8(bp+1) + 1) << 3
+		case 44:
+			if !p.has(bp+2, 2) || p.be16(bp+2)&0xfff8 != 0 {
+				return 0, 0, false
+			}
+			nh = p.u8(bp)
+			hlen = 8
+		case 51:
+			if !p.has(bp+1, 1) {
+				return 0, 0, false
+			}
+			nh = p.u8(bp)
+			hlen = (p.u8(bp+1) + 2) << 2
+		default:
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}

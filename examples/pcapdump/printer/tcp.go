@@ -1,0 +1,520 @@
+package printer
+
+// TCP.
+
+// tcpKey4 and tcpKey6 name a connection as tcpdump's sequence table does:
+// the lower port's side first.
+type tcpKey4 struct {
+	src, dst [4]byte
+	ports    uint32
+}
+
+type tcpKey6 struct {
+	src, dst [16]byte
+	ports    uint32
+}
+
+// tcpBase holds the initial sequence numbers of a connection, subtracted
+// to print relative numbers.
+type tcpBase struct{ seq, ack uint32 }
+
+var tcpOptionNames = []tok{
+	{0, "eol"}, {1, "nop"}, {2, "mss"}, {3, "wscale"}, {4, "sackOK"}, {5, "sack"},
+	{6, "echo"}, {7, "echoreply"}, {8, "TS"}, {11, "cc"}, {12, "ccnew"}, {13, ""},
+	{19, "md5"}, {20, "scps"}, {28, "uto"}, {29, "tcp-ao"}, {30, "mptcp"},
+	{34, "tfo"}, {254, "exp"},
+}
+
+const (
+	thFIN = 0x01
+	thSYN = 0x02
+	thRST = 0x04
+	thPSH = 0x08
+	thACK = 0x10
+	thURG = 0x20
+	thECE = 0x40
+	thCWR = 0x80
+)
+
+// portPair prints "src.sport > dst.dport: " for a transport header at
+// off whose IP header is at iph, or just the ports when the IP header's
+// protocol is not proto (the transport follows extension headers).
+func (p *Printer) portPair(iph, proto, sport, dport int) {
+	v6 := p.u8(iph)>>4 == 6
+	if v6 {
+		if p.u8(iph+6) == proto {
+			p.addr6(iph + 8)
+			p.b('.')
+			p.ui(sport)
+			p.s(" > ")
+			p.addr6(iph + 24)
+			p.b('.')
+			p.ui(dport)
+			p.s(": ")
+			return
+		}
+	} else if p.u8(iph+9) == proto {
+		p.addr4(iph + 12)
+		p.b('.')
+		p.ui(sport)
+		p.s(" > ")
+		p.addr4(iph + 16)
+		p.b('.')
+		p.ui(dport)
+		p.s(": ")
+		return
+	}
+	p.ui(sport)
+	p.s(" > ")
+	p.ui(dport)
+	p.s(": ")
+}
+
+// ipPairNoPorts prints "src > dst:" of the IP header at iph.
+func (p *Printer) ipPairNoPorts(iph int) {
+	if p.u8(iph)>>4 == 6 {
+		p.addr6(iph + 8)
+		p.s(" > ")
+		p.addr6(iph + 24)
+	} else {
+		p.addr4(iph + 12)
+		p.s(" > ")
+		p.addr4(iph + 16)
+	}
+	p.b(':')
+}
+
+// pseudoSum is the checksum sum of the IPv4 or IPv6 pseudo header.
+func (p *Printer) pseudoSum(iph, proto, length int) uint32 {
+	var s uint32
+	if p.u8(iph)>>4 == 6 {
+		p.need(iph, 40)
+		s = sum16(s, p.data[iph+8:iph+40])
+		s += uint32(length>>16) + uint32(length&0xffff)
+	} else {
+		p.need(iph, 20)
+		s = sum16(s, p.data[iph+12:iph+20])
+		s += uint32(length & 0xffff)
+	}
+	return s + uint32(proto)
+}
+
+// tcp prints the TCP segment at off, length bytes long; iph is the offset
+// of the IP header.
+func (p *Printer) tcp(off, length, iph int, fragmented bool) {
+	p.proto = "tcp"
+	v6 := p.u8(iph)>>4 == 6
+	if !p.has(off+2, 2) {
+		p.ipPairNoPorts(iph)
+		p.trunc()
+		return
+	}
+	sport, dport := p.be16(off), p.be16(off+2)
+	p.portPair(iph, protoTCP, sport, dport)
+	p.need(off, 20)
+	hlen := (p.u8(off+12) >> 4) * 4
+	if hlen < 20 {
+		p.s(" tcp ")
+		p.u(uint64(uint32(length - hlen)))
+		p.s(" [bad hdr length ")
+		p.ui(hlen)
+		p.s(" - too short, < 20]")
+		return
+	}
+	seq, ack := p.be32(off+4), p.be32(off+8)
+	win, urp := p.be16(off+14), p.be16(off+18)
+	if p.opt.Quiet > 0 {
+		p.s("tcp ")
+		p.u(uint64(uint32(length - hlen)))
+		if hlen > length {
+			p.s(" [bad hdr length ")
+			p.ui(hlen)
+			p.s(" - too long, > ")
+			p.ui(length)
+			p.b(']')
+		}
+		return
+	}
+	flags := p.u8(off + 13)
+	p.s("Flags [")
+	if flags == 0 {
+		p.s("none")
+	}
+	for i, c := range "FSRP.UEW" {
+		if flags&(1<<i) != 0 {
+			p.b(byte(c))
+		}
+	}
+	p.b(']')
+	var base tcpBase
+	rev := false
+	if !p.opt.Absolute && flags&thACK != 0 {
+		srcOff, dstOff, n := iph+12, iph+16, 4
+		if v6 {
+			srcOff, dstOff, n = iph+8, iph+24, 16
+		}
+		src, dst := p.data[srcOff:srcOff+n], p.data[dstOff:dstOff+n]
+		if sport > dport {
+			rev = true
+		} else if sport == dport {
+			rev = string(src) > string(dst)
+		}
+		ports := uint32(sport)<<16 | uint32(dport)
+		if rev {
+			src, dst = dst, src
+			ports = uint32(dport)<<16 | uint32(sport)
+		}
+		var b tcpBase
+		var found bool
+		if v6 {
+			k := tcpKey6{ports: ports}
+			copy(k.src[:], src)
+			copy(k.dst[:], dst)
+			b, found = p.tcpSeq6[k]
+			if !found || flags&thSYN != 0 {
+				b = newBase(rev, seq, ack)
+				p.tcpSeq6[k] = b
+			}
+		} else {
+			k := tcpKey4{ports: ports}
+			copy(k.src[:], src)
+			copy(k.dst[:], dst)
+			b, found = p.tcpSeq4[k]
+			if !found || flags&thSYN != 0 {
+				b = newBase(rev, seq, ack)
+				p.tcpSeq4[k] = b
+			}
+		}
+		if found && flags&thSYN == 0 {
+			if rev {
+				seq -= b.ack
+				ack -= b.seq
+			} else {
+				seq -= b.seq
+				ack -= b.ack
+			}
+		}
+		base = b
+	}
+	if hlen > length {
+		p.s(" [bad hdr length ")
+		p.ui(hlen)
+		p.s(" - too long, > ")
+		p.ui(length)
+		p.b(']')
+		return
+	}
+	if p.opt.Verbose > 0 && !fragmented && p.has(off, length) {
+		s := p.pseudoSum(iph, protoTCP, length)
+		sum := fold(sum16(s, p.data[off:off+length]))
+		field := uint16(p.be16(off + 16))
+		p.s(", cksum 0x")
+		p.x(uint64(field), 4)
+		if sum != 0 {
+			p.s(" (incorrect -> 0x")
+			p.x(uint64(shouldBe(field, sum)), 4)
+			p.b(')')
+		} else {
+			p.s(" (correct)")
+		}
+	}
+	length -= hlen
+	if p.opt.Verbose > 1 || length > 0 || flags&(thSYN|thFIN|thRST) != 0 {
+		p.s(", seq ")
+		p.u(uint64(seq))
+		if length > 0 {
+			p.b(':')
+			p.u(uint64(seq + uint32(length)))
+		}
+	}
+	if flags&thACK != 0 {
+		p.s(", ack ")
+		p.u(uint64(ack))
+	}
+	p.s(", win ")
+	p.ui(win)
+	if flags&thURG != 0 {
+		p.s(", urg ")
+		p.ui(urp)
+	}
+	if hlen > 20 {
+		if !p.tcpOptions(off+20, hlen-20, rev, base) {
+			return
+		}
+	}
+	p.s(", length ")
+	p.ui(length)
+	if length == 0 {
+		return
+	}
+	hdr := (p.u8(off+12) >> 4) * 4
+	if !p.has(off, hdr) {
+		p.s(" [remaining caplen(")
+		p.ui(p.end - off)
+		p.s(") < header length(")
+		p.ui(hdr)
+		p.s(")]")
+		p.bail()
+	}
+	// Application-layer payloads are not decoded.
+}
+
+func newBase(rev bool, seq, ack uint32) tcpBase {
+	if rev {
+		return tcpBase{seq: ack - 1, ack: seq}
+	}
+	return tcpBase{seq: seq, ack: ack - 1}
+}
+
+// tcpOptions prints ", options [...]"; false if a bad option ended the
+// line (tcpdump then prints nothing more for the segment).
+func (p *Printer) tcpOptions(cp, hlen int, rev bool, base tcpBase) bool {
+	p.s(", options [")
+	var ch byte
+	// truncation inside options closes with ">" after the mark.
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(truncated); ok {
+				p.trunc()
+				if ch != 0 {
+					p.b('>')
+				}
+				p.llHdrLen = 0
+				panic(handled{})
+			}
+			panic(r)
+		}
+	}()
+	bad := func() bool {
+		p.s("[bad opt]")
+		if ch != 0 {
+			p.b(']')
+		}
+		return false
+	}
+	for hlen > 0 {
+		if ch != 0 {
+			p.b(ch)
+		}
+		opt := p.u8(cp)
+		cp++
+		var l int
+		if opt == 0 || opt == 1 {
+			l = 1
+		} else {
+			l = p.u8(cp)
+			cp++
+			if l < 2 || l > hlen {
+				return bad()
+			}
+			hlen--
+		}
+		hlen--
+		datalen := 0
+		lencheck := func(n int) bool {
+			if n > hlen {
+				return false
+			}
+			p.need(cp, n)
+			return true
+		}
+		if name, ok := lookup(tcpOptionNames, opt); ok {
+			p.s(name)
+		} else {
+			p.s("unknown-")
+			p.ui(opt)
+		}
+		switch opt {
+		case 2:
+			datalen = 2
+			if !lencheck(2) {
+				return bad()
+			}
+			p.b(' ')
+			p.ui(p.be16(cp))
+		case 3:
+			datalen = 1
+			if !lencheck(1) {
+				return bad()
+			}
+			p.b(' ')
+			p.ui(p.u8(cp))
+		case 5:
+			datalen = l - 2
+			if datalen%8 != 0 {
+				p.s(" invalid sack")
+			} else {
+				p.b(' ')
+				p.ui(datalen / 8)
+				p.b(' ')
+				for i := 0; i < datalen; i += 8 {
+					if !lencheck(i + 4) {
+						return bad()
+					}
+					s := p.be32(cp + i)
+					if !lencheck(i + 8) {
+						return bad()
+					}
+					e := p.be32(cp + i + 4)
+					if rev {
+						s -= base.seq
+						e -= base.seq
+					} else {
+						s -= base.ack
+						e -= base.ack
+					}
+					p.b('{')
+					p.u(uint64(s))
+					p.b(':')
+					p.u(uint64(e))
+					p.b('}')
+				}
+			}
+		case 11, 12, 13, 6, 7:
+			datalen = 4
+			if !lencheck(4) {
+				return bad()
+			}
+			p.b(' ')
+			p.u(uint64(p.be32(cp)))
+		case 8:
+			datalen = 8
+			if !lencheck(8) {
+				return bad()
+			}
+			p.s(" val ")
+			p.u(uint64(p.be32(cp)))
+			p.s(" ecr ")
+			p.u(uint64(p.be32(cp + 4)))
+		case 19:
+			datalen = 16
+			if !lencheck(16) {
+				return bad()
+			}
+			p.s(" can't check - ")
+			for i := 0; i < 16; i++ {
+				p.hexByte(byte(p.u8(cp + i)))
+			}
+		case 20:
+			datalen = 2
+			if !lencheck(2) {
+				return bad()
+			}
+			p.s(" cap ")
+			p.x(uint64(p.u8(cp)), 2)
+			p.s(" id ")
+			p.ui(p.u8(cp + 1))
+		case 29:
+			datalen = l - 2
+			if datalen < 2 {
+				p.s(" (invalid)")
+			} else {
+				if !lencheck(1) {
+					return bad()
+				}
+				p.s(" keyid ")
+				p.ui(p.u8(cp))
+				if !lencheck(2) {
+					return bad()
+				}
+				p.s(" rnextkeyid ")
+				p.ui(p.u8(cp + 1))
+				if datalen > 2 {
+					p.s(" mac 0x")
+					for i := 2; i < datalen; i++ {
+						if !lencheck(i + 1) {
+							return bad()
+						}
+						p.hexByte(byte(p.u8(cp + i)))
+					}
+				}
+			}
+		case 0, 1, 4:
+		case 28:
+			datalen = 2
+			if !lencheck(2) {
+				return bad()
+			}
+			v := p.be16(cp)
+			p.s(" 0x")
+			p.x(uint64(v), 0)
+			if v&1 != 0 {
+				v = (v >> 1) * 60
+			} else {
+				v >>= 1
+			}
+			p.b(' ')
+			p.ui(v)
+		case 34:
+			datalen = l - 2
+			if !lencheck(datalen) {
+				return bad()
+			}
+			p.b(' ')
+			p.tcpFastOpen(cp, datalen, false)
+		case 254:
+			datalen = l - 2
+			if !lencheck(datalen) {
+				return bad()
+			}
+			if datalen < 2 {
+				return bad()
+			}
+			magic := p.be16(cp)
+			p.b('-')
+			if magic == 0xf989 {
+				p.tcpFastOpen(cp+2, datalen-2, true)
+			} else {
+				p.x(uint64(magic), 4)
+			}
+		default: // includes mptcp (30), printed raw
+			datalen = l - 2
+			if datalen > 0 {
+				p.s(" 0x")
+			}
+			for i := 0; i < datalen; i++ {
+				if !lencheck(i + 1) {
+					return bad()
+				}
+				p.hexByte(byte(p.u8(cp + i)))
+			}
+		}
+		cp += datalen
+		hlen -= datalen
+		datalen++
+		if opt != 0 && opt != 1 {
+			datalen++
+		}
+		if datalen != l {
+			p.s("[len ")
+			p.ui(l)
+			p.b(']')
+		}
+		ch = ','
+		if opt == 0 {
+			break
+		}
+	}
+	p.b(']')
+	return true
+}
+
+// handled is the panic value after a truncation mark was printed.
+type handled struct{}
+
+func (p *Printer) tcpFastOpen(cp, datalen int, exp bool) {
+	if exp {
+		p.s("tfo")
+	}
+	switch {
+	case datalen == 0:
+		p.s(" cookiereq")
+	case datalen%2 != 0 || datalen < 4 || datalen > 16:
+		p.s(" (invalid)")
+	default:
+		p.s(" cookie ")
+		for i := 0; i < datalen; i++ {
+			p.hexByte(byte(p.u8(cp + i)))
+		}
+	}
+}
