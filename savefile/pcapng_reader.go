@@ -3,6 +3,7 @@ package savefile
 import (
 	"encoding/binary"
 	"io"
+	"time"
 
 	"github.com/purepcap/pcap/linktype"
 )
@@ -11,14 +12,14 @@ const (
 	shbInsaneMax     = 1 << 20  // libpcap's limit for a section header
 	initialMaxBlock  = 16 << 20 // libpcap's initial block size limit
 	epbFixedLen      = 20
-	pbFixedLen       = 20
 	maxNameRecords   = 1 << 20
 	maxSecretsTotal  = 64 << 20
 	blockOverheadLen = 12 // type, length, trailing length
 )
 
-// ngState is the pcapng part of a Reader.
-type ngState struct {
+// ngReader reads the blocks of a pcapng file.
+type ngReader struct {
+	input
 	ifaces   []Interface // of the current section
 	section  SectionHeader
 	sections int
@@ -35,111 +36,105 @@ type ngState struct {
 	names   []NameRecord
 	secrets []DecryptionSecret
 	secSize int
-}
 
-func (r *Reader) u16(b []byte) uint16 {
-	if r.bigEndian {
-		return binary.BigEndian.Uint16(b)
-	}
-	return binary.LittleEndian.Uint16(b)
-}
-
-func (r *Reader) u32(b []byte) uint32 {
-	if r.bigEndian {
-		return binary.BigEndian.Uint32(b)
-	}
-	return binary.LittleEndian.Uint32(b)
-}
-
-func (r *Reader) u64(b []byte) uint64 {
-	if r.bigEndian {
-		return binary.BigEndian.Uint64(b)
-	}
-	return binary.LittleEndian.Uint64(b)
+	// the last packet's time stamp
+	tsSec   uint64 // seconds
+	tsUnits uint64 // fraction in units of tsRes
+	tsRes   uint64 // interface resolution (units per second); 0 before the first packet
+	tsBin   bool   // tsRes is a power of two
 }
 
 // openNG checks for a pcapng section header and reads up to the first
-// interface description, as libpcap's pcap_ng_check_header does.
-func (r *Reader) openNG() (bool, error) {
-	src := r.src
+// interface description, as libpcap's pcap_ng_check_header does. It
+// returns ok false when the file does not start with one.
+func openNG(in input) (r *ngReader, ok bool, err error) {
+	src := in.src
 	if binary.LittleEndian.Uint32(src.peek(4)) != BlockSHB {
-		return false, nil
+		return nil, false, nil
 	}
 	if n := src.fill(12); n < 12 {
 		if src.err != nil {
-			return true, readError(src.err)
+			return nil, true, readError(src.err)
 		}
-		return false, nil
+		return nil, false, nil
 	}
 	h := src.peek(12)
 	total := binary.LittleEndian.Uint32(h[4:])
 	switch binary.LittleEndian.Uint32(h[8:]) {
 	case byteOrderMagic:
 	case swap32(byteOrderMagic):
-		r.bigEndian = true
+		in.bigEndian = true
 		total = swap32(total)
 	default:
-		return false, nil
+		return nil, false, nil
 	}
 	if total < 28 || total > shbInsaneMax {
-		return true, errorf("Section Header Block in pcapng dump file has invalid length %d < _%d_ < %d (BT_SHB_INSANE_MAX)",
+		return nil, true, errorf("Section Header Block in pcapng dump file has invalid length %d < _%d_ < %d (BT_SHB_INSANE_MAX)",
 			28, total, shbInsaneMax)
 	}
 	if n := src.fill(int(total)); n < int(total) {
 		if src.err != nil {
-			return true, readError(src.err)
+			return nil, true, readError(src.err)
 		}
-		return true, truncatedf("truncated pcapng dump file; tried to read %d bytes, only got %d", total-12, n-12)
+		return nil, true, truncatedf("truncated pcapng dump file; tried to read %d bytes, only got %d", total-12, n-12)
 	}
 	body := src.buf[src.pos+8 : src.pos+int(total)-4]
 	src.pos += int(total)
-	r.format = FormatPcapNG
+	r = &ngReader{input: in}
 	r.major = r.u16(body[4:])
 	r.minor = r.u16(body[6:])
 	if !(r.major == 1 && (r.minor == 0 || r.minor == 2)) {
-		return true, errorf("unsupported pcapng savefile version %d.%d", r.major, r.minor)
+		return nil, true, errorf("unsupported pcapng savefile version %d.%d", r.major, r.minor)
 	}
-	r.ng.maxBlock = initialMaxBlock
-	r.ng.section = r.parseSHB(body)
-	r.ng.sections = 1
-	r.ng.opening = true
-	for len(r.ng.ifaces) == 0 {
+	r.maxBlock = initialMaxBlock
+	r.section = r.parseSHB(body)
+	r.sections = 1
+	if err := r.firstInterface(); err != nil {
+		return nil, true, err
+	}
+	return r, true, nil
+}
+
+// firstInterface reads the blocks up to the first Interface Description
+// Block, whose link type and snapshot length the Reader reports.
+func (r *ngReader) firstInterface() error {
+	r.opening = true
+	for len(r.ifaces) == 0 {
 		body, btype, err := r.readBlock()
 		if err == io.EOF {
-			return true, errorf("the capture file has no Interface Description Blocks")
+			return errorf("the capture file has no Interface Description Blocks")
 		}
 		if err != nil {
-			return true, err
+			return err
 		}
 		switch btype {
 		case BlockIDB:
-			if err := r.addInterface(body); err != nil {
-				return true, err
-			}
+			err = r.addInterface(body)
 		case BlockEPB, BlockSPB, BlockPB:
-			return true, errorf("the capture file has a packet block before any Interface Description Blocks")
+			err = errorf("the capture file has a packet block before any Interface Description Blocks")
 		case BlockSHB:
 			if !r.opts.Libpcap {
-				if err := r.newSection(body); err != nil {
-					return true, err
-				}
+				err = r.newSection(body)
 			}
 		default:
 			r.otherBlock(btype, body)
 		}
+		if err != nil {
+			return err
+		}
 	}
-	r.ng.opening = false
-	first := r.ng.ifaces[0]
+	r.opening = false
+	first := r.ifaces[0]
 	r.linkType = first.LinkType
 	r.snaplen = first.Snaplen
-	r.ng.firstDLT = first.LinkType.DLT()
-	return true, nil
+	r.firstDLT = first.LinkType.DLT()
+	return nil
 }
 
 // readBlock reads one whole block and returns its body (between the
 // length field and the trailing length). At the end of the file it
 // returns io.EOF.
-func (r *Reader) readBlock() ([]byte, uint32, error) {
+func (r *ngReader) readBlock() ([]byte, uint32, error) {
 	src := r.src
 	if src.end-src.pos < 8 {
 		if n := src.fill(8); n < 8 {
@@ -173,8 +168,8 @@ func (r *Reader) readBlock() ([]byte, uint32, error) {
 	if total%4 != 0 {
 		return nil, 0, errorf("block in pcapng dump file has a length of %d that is not a multiple of 4", total)
 	}
-	if total > r.ng.maxBlock {
-		return nil, 0, errorf("pcapng block size %d > maximum %d", total, r.ng.maxBlock)
+	if total > r.maxBlock {
+		return nil, 0, errorf("pcapng block size %d > maximum %d", total, r.maxBlock)
 	}
 	t := int(total)
 	if src.end-src.pos < t {
@@ -199,7 +194,7 @@ func tooShort(btype uint32) error {
 
 // options iterates over the options in b, calling f for each until
 // opt_endofopt or the end. It reports a block that is cut short.
-func (r *Reader) options(btype uint32, b []byte, f func(code uint16, val []byte) error) error {
+func (r *ngReader) options(btype uint32, b []byte, f func(code uint16, val []byte) error) error {
 	for len(b) > 0 {
 		if len(b) < 4 {
 			return tooShort(btype)
@@ -222,7 +217,7 @@ func (r *Reader) options(btype uint32, b []byte, f func(code uint16, val []byte)
 	return nil
 }
 
-func (r *Reader) parseSHB(body []byte) SectionHeader {
+func (r *ngReader) parseSHB(body []byte) SectionHeader {
 	sh := SectionHeader{Major: r.u16(body[4:]), Minor: r.u16(body[6:]), SectionLength: int64(r.u64(body[8:]))}
 	// libpcap ignores section header options; so do errors in them.
 	_ = r.options(BlockSHB, body[16:], func(code uint16, val []byte) error {
@@ -248,7 +243,7 @@ func (r *Reader) parseSHB(body []byte) SectionHeader {
 func clone(b []byte) []byte { return append([]byte(nil), b...) }
 
 // newSection handles a Section Header Block after the first.
-func (r *Reader) newSection(body []byte) error {
+func (r *ngReader) newSection(body []byte) error {
 	if len(body) < 16 {
 		return tooShort(BlockSHB)
 	}
@@ -262,28 +257,28 @@ func (r *Reader) newSection(body []byte) error {
 	if major := r.u16(body[4:]); major != 1 {
 		return errorf("unknown pcapng savefile major version number %d", major)
 	}
-	r.ng.section = r.parseSHB(body)
-	r.ng.sections++
-	r.ng.ifaces = r.ng.ifaces[:0:0]
+	r.section = r.parseSHB(body)
+	r.sections++
+	r.ifaces = r.ifaces[:0:0]
 	return nil
 }
 
 // addInterface parses an Interface Description Block.
-func (r *Reader) addInterface(body []byte) error {
+func (r *ngReader) addInterface(body []byte) error {
 	if len(body) < 8 {
 		return tooShort(BlockIDB)
 	}
 	lt := linktype.Type(r.u16(body))
 	raw := r.u32(body[4:])
-	if r.opts.Libpcap && !r.ng.opening {
-		if r.ng.firstDLT != uint32(lt) {
+	if r.opts.Libpcap && !r.opening {
+		if r.firstDLT != uint32(lt) {
 			return errorf("an interface has a type %d different from the type of the first interface", lt)
 		}
-		if adjustSnaplen(linktype.Type(r.ng.firstDLT), raw) != r.snaplen {
+		if adjustSnaplen(linktype.Type(r.firstDLT), raw) != r.snaplen {
 			return errorf("an interface has a snapshot length %d different from the snapshot length of the first interface", raw)
 		}
 	}
-	if len(r.ng.ifaces) >= r.opts.MaxInterfaces {
+	if len(r.ifaces) >= r.opts.MaxInterfaces {
 		return errorf("pcapng section has more than %d interfaces", r.opts.MaxInterfaces)
 	}
 	in := Interface{
@@ -294,113 +289,129 @@ func (r *Reader) addInterface(body []byte) error {
 		TSResol:    6,
 		tsRes:      1000000,
 	}
-	var sawRes, sawOff bool
+	var seen idbSeen
 	err := r.options(BlockIDB, body[8:], func(code uint16, val []byte) error {
-		switch code {
-		case OptEndOfOpt:
-			if len(val) != 0 {
-				return errorf("Interface Description Block has opt_endofopt option with length %d != 0", len(val))
-			}
-			return nil
-		case OptIfTSResol:
-			if len(val) != 1 {
-				return errorf("Interface Description Block has if_tsresol option with length %d != 1", len(val))
-			}
-			if sawRes {
-				return errorf("Interface Description Block has more than one if_tsresol option")
-			}
-			sawRes = true
-			v := val[0]
-			if v&0x80 != 0 {
-				if v&0x7f > 63 {
-					return errorf("Interface Description Block if_tsresol option resolution 2^-%d is too high", v&0x7f)
-				}
-				in.tsBin = true
-				in.tsRes = 1 << (v & 0x7f)
-			} else {
-				if v > 19 {
-					return errorf("Interface Description Block if_tsresol option resolution 10^-%d is too high", v)
-				}
-				in.tsRes = 1
-				for i := byte(0); i < v; i++ {
-					in.tsRes *= 10
-				}
-			}
-			in.TSResol = v
-		case OptIfTSOffset:
-			if len(val) != 8 {
-				return errorf("Interface Description Block has if_tsoffset option with length %d != 8", len(val))
-			}
-			if sawOff {
-				return errorf("Interface Description Block has more than one if_tsoffset option")
-			}
-			sawOff = true
-			in.TSOffset = int64(r.u64(val))
-		case OptComment:
-			in.Comments = append(in.Comments, string(val))
-		case OptIfName:
-			in.Name = string(val)
-		case OptIfDescription:
-			in.Description = string(val)
-		case OptIfFilter:
-			if len(val) > 0 {
-				in.FilterType = val[0]
-				in.Filter = string(val[1:])
-			}
-		case OptIfOS:
-			in.OS = string(val)
-		case OptIfHardware:
-			in.Hardware = string(val)
-		case OptIfFCSLen:
-			if len(val) == 1 {
-				in.FCSLength = int(val[0])
-			}
-		case OptIfSpeed:
-			if len(val) == 8 {
-				in.Speed = r.u64(val)
-			}
-		}
-		in.Options = append(in.Options, Option{code, clone(val)})
-		return nil
+		return r.idbOption(&in, &seen, code, val)
 	})
 	if err != nil {
 		return err
 	}
-	if m := uint32(28 + lt.MaxSnaplen() + 131072 + 4); m > r.ng.maxBlock && (r.ng.opening || !r.opts.Libpcap) {
-		r.ng.maxBlock = m
+	if m := uint32(28 + lt.MaxSnaplen() + 131072 + 4); m > r.maxBlock && (r.opening || !r.opts.Libpcap) {
+		r.maxBlock = m
 	}
-	r.ng.ifaces = append(r.ng.ifaces, in)
+	r.ifaces = append(r.ifaces, in)
+	return nil
+}
+
+// idbSeen records the IDB options that may appear only once.
+type idbSeen struct{ res, off bool }
+
+// idbOption applies one IDB option to in.
+func (r *ngReader) idbOption(in *Interface, seen *idbSeen, code uint16, val []byte) error {
+	switch code {
+	case OptEndOfOpt:
+		if len(val) != 0 {
+			return errorf("Interface Description Block has opt_endofopt option with length %d != 0", len(val))
+		}
+		return nil
+	case OptIfTSResol:
+		if len(val) != 1 {
+			return errorf("Interface Description Block has if_tsresol option with length %d != 1", len(val))
+		}
+		if seen.res {
+			return errorf("Interface Description Block has more than one if_tsresol option")
+		}
+		seen.res = true
+		if err := in.setTSResol(val[0]); err != nil {
+			return err
+		}
+	case OptIfTSOffset:
+		if len(val) != 8 {
+			return errorf("Interface Description Block has if_tsoffset option with length %d != 8", len(val))
+		}
+		if seen.off {
+			return errorf("Interface Description Block has more than one if_tsoffset option")
+		}
+		seen.off = true
+		in.TSOffset = int64(r.u64(val))
+	case OptComment:
+		in.Comments = append(in.Comments, string(val))
+	case OptIfName:
+		in.Name = string(val)
+	case OptIfDescription:
+		in.Description = string(val)
+	case OptIfFilter:
+		if len(val) > 0 {
+			in.FilterType = val[0]
+			in.Filter = string(val[1:])
+		}
+	case OptIfOS:
+		in.OS = string(val)
+	case OptIfHardware:
+		in.Hardware = string(val)
+	case OptIfFCSLen:
+		if len(val) == 1 {
+			in.FCSLength = int(val[0])
+		}
+	case OptIfSpeed:
+		if len(val) == 8 {
+			in.Speed = r.u64(val)
+		}
+	}
+	in.Options = append(in.Options, Option{code, clone(val)})
+	return nil
+}
+
+// setTSResol sets the resolution from an if_tsresol byte, within the
+// limits libpcap reads: 10^-19 and 2^-63.
+func (in *Interface) setTSResol(v byte) error {
+	if v&0x80 != 0 {
+		if v&0x7f > 63 {
+			return errorf("Interface Description Block if_tsresol option resolution 2^-%d is too high", v&0x7f)
+		}
+		in.tsBin = true
+		in.tsRes = 1 << (v & 0x7f)
+	} else {
+		if v > 19 {
+			return errorf("Interface Description Block if_tsresol option resolution 10^-%d is too high", v)
+		}
+		in.tsRes = 1
+		for i := byte(0); i < v; i++ {
+			in.tsRes *= 10
+		}
+	}
+	in.TSResol = v
 	return nil
 }
 
 // otherBlock records the content of ISB, NRB and DSB blocks; anything
 // else (custom and unknown blocks) is skipped. Malformed content is
 // ignored, as libpcap ignores these blocks entirely.
-func (r *Reader) otherBlock(btype uint32, body []byte) {
+func (r *ngReader) otherBlock(btype uint32, body []byte) {
 	switch btype {
 	case BlockISB:
 		r.parseISB(body)
 	case BlockNRB:
 		r.parseNRB(body)
 	case BlockDSB:
-		if len(body) < 8 || r.ng.secSize > maxSecretsTotal {
+		if len(body) < 8 || r.secSize > maxSecretsTotal {
 			return
 		}
 		n := r.u32(body[4:])
 		if uint64(n) > uint64(len(body)-8) {
 			return
 		}
-		r.ng.secrets = append(r.ng.secrets, DecryptionSecret{Type: r.u32(body), Data: clone(body[8 : 8+n])})
-		r.ng.secSize += int(n)
+		r.secrets = append(r.secrets, DecryptionSecret{Type: r.u32(body), Data: clone(body[8 : 8+n])})
+		r.secSize += int(n)
 	}
 }
 
-func (r *Reader) parseISB(body []byte) {
+func (r *ngReader) parseISB(body []byte) {
 	if len(body) < 12 {
 		return
 	}
 	id := r.u32(body)
-	if uint64(id) >= uint64(len(r.ng.ifaces)) {
+	if uint64(id) >= uint64(len(r.ifaces)) {
 		return
 	}
 	st := InterfaceStatistics{Timestamp: uint64(r.u32(body[4:]))<<32 | uint64(r.u32(body[8:]))}
@@ -435,12 +446,12 @@ func (r *Reader) parseISB(body []byte) {
 		}
 		return nil
 	})
-	r.ng.ifaces[id].Stats = st
-	r.ng.ifaces[id].HasStats = true
+	r.ifaces[id].Stats = st
+	r.ifaces[id].HasStats = true
 }
 
-func (r *Reader) parseNRB(b []byte) {
-	for len(b) >= 4 && len(r.ng.names) < maxNameRecords {
+func (r *ngReader) parseNRB(b []byte) {
+	for len(b) >= 4 && len(r.names) < maxNameRecords {
 		typ := r.u16(b)
 		n := int(r.u16(b[2:]))
 		padded := (n + 3) &^ 3
@@ -463,7 +474,7 @@ func (r *Reader) parseNRB(b []byte) {
 		for _, name := range splitNUL(val[alen:]) {
 			rec.Names = append(rec.Names, name)
 		}
-		r.ng.names = append(r.ng.names, rec)
+		r.names = append(r.names, rec)
 	}
 }
 
@@ -484,137 +495,155 @@ func splitNUL(b []byte) []string {
 	return out
 }
 
-// nextNG reads blocks up to the next packet.
-func (r *Reader) nextNG() ([]byte, CaptureInfo, error) {
-	var ci CaptureInfo
+// next reads blocks up to the next packet.
+func (r *ngReader) next(ci *CaptureInfo) ([]byte, error) {
 	for {
 		body, btype, err := r.readBlock()
 		if err != nil {
-			return nil, ci, err
+			return nil, err
 		}
-		var iface, caplen, length uint32
-		var t uint64
-		var rest []byte
 		switch btype {
-		case BlockEPB:
-			if len(body) < epbFixedLen {
-				return nil, ci, tooShort(btype)
-			}
-			iface = r.u32(body)
-			t = uint64(r.u32(body[4:]))<<32 | uint64(r.u32(body[8:]))
-			caplen = r.u32(body[12:])
-			length = r.u32(body[16:])
-			rest = body[epbFixedLen:]
-		case BlockPB:
-			if len(body) < pbFixedLen {
-				return nil, ci, tooShort(btype)
-			}
-			iface = uint32(r.u16(body))
-			r.ng.pktDrops = r.u16(body[2:])
-			t = uint64(r.u32(body[4:]))<<32 | uint64(r.u32(body[8:]))
-			caplen = r.u32(body[12:])
-			length = r.u32(body[16:])
-			rest = body[pbFixedLen:]
-		case BlockSPB:
-			if len(body) < 4 {
-				return nil, ci, tooShort(btype)
-			}
-			length = r.u32(body)
-			caplen = length
-			snap := uint32(r.snaplen)
-			if len(r.ng.ifaces) > 0 && !r.opts.Libpcap {
-				snap = uint32(r.ng.ifaces[0].Snaplen)
-			}
-			if caplen > snap {
-				caplen = snap
-			}
-			rest = body[4:]
+		case BlockEPB, BlockPB, BlockSPB:
+			return r.packet(btype, body, ci)
 		case BlockIDB:
-			if err := r.addInterface(body); err != nil {
-				return nil, ci, err
-			}
-			continue
+			err = r.addInterface(body)
 		case BlockSHB:
-			if err := r.newSection(body); err != nil {
-				return nil, ci, err
-			}
-			continue
+			err = r.newSection(body)
 		default:
 			r.otherBlock(btype, body)
-			continue
 		}
-		if uint64(iface) >= uint64(len(r.ng.ifaces)) {
-			return nil, ci, errorf("a packet arrived on interface %d, but there's no Interface Description Block for that interface", iface)
+		if err != nil {
+			return nil, err
 		}
-		in := &r.ng.ifaces[iface]
-		if caplen > uint32(in.Snaplen) {
-			return nil, ci, errorf("invalid packet capture length %d, bigger than snaplen of %d", caplen, in.Snaplen)
-		}
-		r.tsRes, r.tsBin = in.tsRes, in.tsBin
-		switch in.tsRes { // constant divisors for the common cases
-		case 1000000:
-			r.tsSec, r.tsUnits = t/1000000, t%1000000
-		case 1000000000:
-			r.tsSec, r.tsUnits = t/1000000000, t%1000000000
-		default:
-			r.tsSec, r.tsUnits = t/in.tsRes, t%in.tsRes
-		}
-		r.tsSec += uint64(in.TSOffset)
-		if uint64(len(rest)) < uint64(caplen) {
-			return nil, ci, tooShort(btype)
-		}
-		data := rest[:caplen:caplen]
-		r.ng.pktBlock = btype
-		r.ng.pktIface = int(iface)
-		r.ng.pktOpts = nil
-		if btype != BlockSPB {
-			if p := (int(caplen) + 3) &^ 3; p <= len(rest) {
-				r.ng.pktOpts = rest[p:]
-			}
-		}
-		if r.bigEndian && needsPseudoSwap(in.LinkType) {
-			r.scratch = append(r.scratch[:0], data...)
-			data = r.scratch
-			length = swapPseudoHeader(in.LinkType, data, length)
-		}
-		ci.Timestamp = r.timestamp()
-		ci.CaptureLength = int(caplen)
-		ci.Length = int(length)
-		ci.InterfaceIndex = int(iface)
-		return data, ci, nil
 	}
 }
 
-// Section returns the header of the current pcapng section.
-func (r *Reader) Section() SectionHeader { return r.ng.section }
+// packet decodes the body of an EPB, PB or SPB into its data and ci.
+func (r *ngReader) packet(btype uint32, body []byte, ci *CaptureInfo) ([]byte, error) {
+	var iface, caplen, length uint32
+	var t uint64
+	var rest []byte
+	switch btype {
+	case BlockEPB, BlockPB:
+		if len(body) < epbFixedLen { // a PB's fixed part is as long
+			return nil, tooShort(btype)
+		}
+		if btype == BlockEPB {
+			iface = r.u32(body)
+		} else {
+			iface = uint32(r.u16(body))
+			r.pktDrops = r.u16(body[2:])
+		}
+		t = uint64(r.u32(body[4:]))<<32 | uint64(r.u32(body[8:]))
+		caplen = r.u32(body[12:])
+		length = r.u32(body[16:])
+		rest = body[epbFixedLen:]
+	default: // BlockSPB
+		if len(body) < 4 {
+			return nil, tooShort(btype)
+		}
+		length = r.u32(body)
+		caplen = length
+		snap := uint32(r.snaplen)
+		if len(r.ifaces) > 0 && !r.opts.Libpcap {
+			snap = uint32(r.ifaces[0].Snaplen)
+		}
+		if caplen > snap {
+			caplen = snap
+		}
+		rest = body[4:]
+	}
+	if uint64(iface) >= uint64(len(r.ifaces)) {
+		return nil, errorf("a packet arrived on interface %d, but there's no Interface Description Block for that interface", iface)
+	}
+	in := &r.ifaces[iface]
+	if caplen > uint32(in.Snaplen) {
+		return nil, errorf("invalid packet capture length %d, bigger than snaplen of %d", caplen, in.Snaplen)
+	}
+	r.setTime(in, t)
+	if uint64(len(rest)) < uint64(caplen) {
+		return nil, tooShort(btype)
+	}
+	data := rest[:caplen:caplen]
+	r.pktBlock = btype
+	r.pktIface = int(iface)
+	r.pktOpts = nil
+	if btype != BlockSPB {
+		if p := (int(caplen) + 3) &^ 3; p <= len(rest) {
+			r.pktOpts = rest[p:]
+		}
+	}
+	if r.bigEndian && needsPseudoSwap(in.LinkType) {
+		data, length = r.swapPseudo(in.LinkType, data, length)
+	}
+	ci.Timestamp = r.timestamp()
+	ci.CaptureLength = int(caplen)
+	ci.Length = int(length)
+	ci.InterfaceIndex = int(iface)
+	return data, nil
+}
 
-// Sections returns how many pcapng sections have been read so far.
-func (r *Reader) Sections() int { return r.ng.sections }
+// setTime splits a packet's time stamp t, in units of in's resolution,
+// into seconds and a fraction.
+func (r *ngReader) setTime(in *Interface, t uint64) {
+	r.tsRes, r.tsBin = in.tsRes, in.tsBin
+	switch in.tsRes { // constant divisors for the common cases
+	case 1000000:
+		r.tsSec, r.tsUnits = t/1000000, t%1000000
+	case 1000000000:
+		r.tsSec, r.tsUnits = t/1000000000, t%1000000000
+	default:
+		r.tsSec, r.tsUnits = t/in.tsRes, t%in.tsRes
+	}
+	r.tsSec += uint64(in.TSOffset)
+}
 
-// Interfaces returns the interfaces of the current pcapng section, in IDB
-// order (a packet's CaptureInfo.InterfaceIndex indexes it), with the
-// latest statistics seen for each. The slice must not be modified; a new
-// section replaces it. It is empty for pcap files.
-func (r *Reader) Interfaces() []Interface { return r.ng.ifaces }
+// timeval is Reader.Timeval for pcapng.
+func (r *ngReader) timeval(nano bool) (sec, frac int64) {
+	if r.tsRes == 0 { // no packet read yet
+		return 0, 0
+	}
+	return int64(r.tsSec), int64(int32(ngScale(r.tsUnits, r.tsRes, r.tsBin, nano)))
+}
 
-// NameRecords returns the Name Resolution Block records read so far.
-func (r *Reader) NameRecords() []NameRecord { return r.ng.names }
+// timestamp builds the CaptureInfo time from the last packet's fields.
+func (r *ngReader) timestamp() time.Time {
+	return time.Unix(int64(r.tsSec), int64(ngScale(r.tsUnits, r.tsRes, r.tsBin, true)))
+}
 
-// DecryptionSecrets returns the Decryption Secrets Blocks read so far.
-func (r *Reader) DecryptionSecrets() []DecryptionSecret { return r.ng.secrets }
+// ngScale converts a fraction in units of res to micro- or nanoseconds
+// with libpcap's 64-bit unsigned arithmetic.
+func ngScale(units, res uint64, bin, nano bool) uint64 {
+	user := uint64(1000000)
+	if nano {
+		user = 1000000000
+	}
+	// The common resolutions, with constant divisors.
+	switch {
+	case res == 1000000 && nano:
+		return units * 1000
+	case res == 1000000000 && !nano:
+		return units / 1000
+	}
+	switch {
+	case res == user:
+		return units
+	case bin:
+		return units * user / res
+	case res > user:
+		return units / (res / user)
+	default:
+		return units * (user / res)
+	}
+}
 
-// PacketOptions parses the options of the last packet read (from an
-// Enhanced Packet Block, or the drop count of a Packet Block). It
-// allocates; the fast read paths never call it.
-func (r *Reader) PacketOptions() (PacketOptions, error) {
+// packetOptions is Reader.PacketOptions for pcapng.
+func (r *ngReader) packetOptions() (PacketOptions, error) {
 	var po PacketOptions
-	if r.format != FormatPcapNG {
-		return po, nil
+	if r.pktBlock == BlockPB {
+		po.DropCount, po.HasDropCount = uint64(r.pktDrops), true
 	}
-	if r.ng.pktBlock == BlockPB {
-		po.DropCount, po.HasDropCount = uint64(r.ng.pktDrops), true
-	}
-	err := r.options(r.ng.pktBlock, r.ng.pktOpts, func(code uint16, val []byte) error {
+	err := r.options(r.pktBlock, r.pktOpts, func(code uint16, val []byte) error {
 		if code == OptEndOfOpt {
 			return nil
 		}

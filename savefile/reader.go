@@ -7,7 +7,6 @@ import (
 	"io"
 	"iter"
 	"os"
-	"time"
 
 	"github.com/purepcap/pcap/linktype"
 )
@@ -85,41 +84,57 @@ type ReaderOptions struct {
 	MaxInterfaces int
 }
 
-// Reader reads packets from a pcap or pcapng savefile.
+// Reader reads packets from a pcap or pcapng savefile. Behind it is one
+// reader per format (pcapReader, ngReader); exactly one is set.
 //
 // A Reader is not safe for concurrent use.
 type Reader struct {
-	src    *source
-	format Format
-	opts   ReaderOptions
-	done   error // sticky terminal error (io.EOF after the last packet)
+	in   *input      // the shared state of pcap or ng
+	pcap *pcapReader // set for a pcap file
+	ng   *ngReader   // set for a pcapng file
+	done error       // sticky terminal error (io.EOF after the last packet)
+}
 
-	// Link type and snapshot length reported for the file: the pcap
-	// header's, or the first pcapng interface's.
-	linkType linktype.Type
-	ltExt    uint32 // upper 6 bits of the pcap link-type field
-	snaplen  int
-	major    uint16
-	minor    uint16
+// input is what both format readers share: the buffered file, its byte
+// order, and the link type and snapshot length reported for the file (the
+// pcap header's, or the first pcapng interface's).
+type input struct {
+	src          *source
+	opts         ReaderOptions
+	bigEndian    bool // of the file (of the current section for pcapng)
+	linkType     linktype.Type
+	snaplen      int
+	major, minor uint16
+	scratch      []byte // packet copy for pseudo-header rewriting
+}
 
-	// pcap state
-	bigEndian   bool
-	nanoFile    bool   // pcap file has nanosecond time stamps
-	hdrSize     int    // 16, or 24 for the 0xa1b2cd34 variant
-	lenSwapped  int    // 0 no, 1 yes, 2 maybe (version 2.3)
-	pseudoFixup bool   // swapped file of a type whose pseudo-header libpcap swaps
-	maxCaplen   uint32 // libpcap's sanity limit for the link type
+func (in *input) u16(b []byte) uint16 {
+	if in.bigEndian {
+		return binary.BigEndian.Uint16(b)
+	}
+	return binary.LittleEndian.Uint16(b)
+}
 
-	// last packet's time stamp, kept raw so Timeval can reproduce libpcap
-	tsSec   uint64 // seconds (pcap: 32-bit field; pcapng: computed)
-	tsFrac  int64  // pcap: raw fraction field, sign-extended
-	tsUnits uint64 // pcapng: fraction in units of tsRes
-	tsRes   uint64 // pcapng: interface resolution (units per second)
-	tsBin   bool   // pcapng: resolution is a power of two
+func (in *input) u32(b []byte) uint32 {
+	if in.bigEndian {
+		return binary.BigEndian.Uint32(b)
+	}
+	return binary.LittleEndian.Uint32(b)
+}
 
-	ng      ngState
-	scratch []byte // packet copy for pseudo-header rewriting
+func (in *input) u64(b []byte) uint64 {
+	if in.bigEndian {
+		return binary.BigEndian.Uint64(b)
+	}
+	return binary.LittleEndian.Uint64(b)
+}
 
+// swapPseudo copies a packet of a big-endian file to the scratch buffer
+// and rewrites its pseudo-header into little-endian order, as libpcap
+// does (see pseudo.go).
+func (in *input) swapPseudo(lt linktype.Type, data []byte, length uint32) ([]byte, uint32) {
+	in.scratch = append(in.scratch[:0], data...)
+	return in.scratch, swapPseudoHeader(lt, in.scratch, length)
 }
 
 // NewReader reads the file header of a pcap or pcapng savefile from r and
@@ -154,12 +169,13 @@ func Open(name string, opts ReaderOptions) (*Reader, error) {
 		}
 		return rd, nil
 	}
-	rd, err := newReader(newSource(f), opts)
+	src := newSource(f)
+	src.unmap = f.Close
+	rd, err := newReader(src, opts)
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
-	rd.src.unmap = f.Close
 	return rd, nil
 }
 
@@ -168,14 +184,13 @@ func Open(name string, opts ReaderOptions) (*Reader, error) {
 // close the io.Reader they were given.
 func (r *Reader) Close() error {
 	r.done = os.ErrClosed
-	return r.src.close()
+	return r.in.src.close()
 }
 
 func newReader(src *source, opts ReaderOptions) (*Reader, error) {
 	if opts.MaxInterfaces <= 0 {
 		opts.MaxInterfaces = DefaultMaxInterfaces
 	}
-	rd := &Reader{src: src, opts: opts}
 	n := src.fill(4)
 	if src.err != nil {
 		return nil, readError(src.err)
@@ -183,60 +198,75 @@ func newReader(src *source, opts ReaderOptions) (*Reader, error) {
 	if n < 4 {
 		return nil, truncatedf("truncated dump file; tried to read 4 file header bytes, only got %d", n)
 	}
-	ok, err := rd.openPcap(src.peek(4))
-	if !ok && err == nil {
-		ok, err = rd.openNG()
+	in := input{src: src, opts: opts}
+	if p, ok, err := openPcap(in, src.peek(4)); ok {
+		if err != nil {
+			return nil, err
+		}
+		return &Reader{in: &p.input, pcap: p}, nil
 	}
+	ng, ok, err := openNG(in)
 	switch {
 	case err != nil:
 		return nil, err
 	case !ok:
 		return nil, ErrUnknownFormat
 	}
-	return rd, nil
+	return &Reader{in: &ng.input, ng: ng}, nil
 }
 
 // Format reports whether the file is pcap or pcapng.
-func (r *Reader) Format() Format { return r.format }
+func (r *Reader) Format() Format {
+	if r.pcap != nil {
+		return FormatPcap
+	}
+	return FormatPcapNG
+}
 
 // LinkType returns the file's link-layer header type: the pcap header's
 // link-type field without its upper six bits (FCS length and FCS-present
 // bit; see LinkTypeExt), or the first pcapng interface's. Bits 16-25 of
 // the pcap field are reserved and should be zero; like libpcap 1.10 the
 // Reader keeps them in the link type, which then names no known type.
-func (r *Reader) LinkType() linktype.Type { return r.linkType }
+func (r *Reader) LinkType() linktype.Type { return r.in.linkType }
 
 // LinkTypeExt returns the upper six bits of a pcap file's link-type field
 // (FCS length and FCS-present bit) as they appear in the field; 0 for
 // pcapng.
-func (r *Reader) LinkTypeExt() uint32 { return r.ltExt }
+func (r *Reader) LinkTypeExt() uint32 {
+	if r.pcap == nil {
+		return 0
+	}
+	return r.pcap.ltExt
+}
 
 // FCSLength returns the FCS length, in bytes, that a pcap file's
 // link-type field announces, and whether it announces one.
 func (r *Reader) FCSLength() (int, bool) {
-	if r.ltExt&0x04000000 == 0 {
+	ext := r.LinkTypeExt()
+	if ext&0x04000000 == 0 {
 		return 0, false
 	}
-	return int(r.ltExt>>28) * 2, true
+	return int(ext>>28) * 2, true
 }
 
 // Snaplen returns the snapshot length as libpcap reports it: the file's
 // value, or libpcap's maximum for the link type when the file's is 0 or
 // above 2^31-1 (plus 14 for Ethernet in 0xa1b2cd34 files).
-func (r *Reader) Snaplen() int { return r.snaplen }
+func (r *Reader) Snaplen() int { return r.in.snaplen }
 
 // Version returns the file's format version (2.4 for most pcap files,
 // 1.0 for pcapng).
-func (r *Reader) Version() (major, minor int) { return int(r.major), int(r.minor) }
+func (r *Reader) Version() (major, minor int) { return int(r.in.major), int(r.in.minor) }
 
 // NanosecondFile reports whether a pcap file stores nanosecond time
 // stamps (magic 0xa1b23c4d). It is false for pcapng.
-func (r *Reader) NanosecondFile() bool { return r.nanoFile }
+func (r *Reader) NanosecondFile() bool { return r.pcap != nil && r.pcap.nano }
 
 // ByteOrder returns the byte order of the file (of the current section
 // for pcapng).
 func (r *Reader) ByteOrder() binary.ByteOrder {
-	if r.bigEndian {
+	if r.in.bigEndian {
 		return binary.BigEndian
 	}
 	return binary.LittleEndian
@@ -250,10 +280,10 @@ func (r *Reader) ZeroCopyReadPacketData() (data []byte, ci CaptureInfo, err erro
 	if r.done != nil {
 		return nil, ci, r.done
 	}
-	if r.format == FormatPcap {
-		data, ci, err = r.nextPcap()
+	if r.pcap != nil {
+		data, err = r.pcap.next(&ci)
 	} else {
-		data, ci, err = r.nextNG()
+		data, err = r.ng.next(&ci)
 	}
 	if err != nil {
 		r.done = err
@@ -319,58 +349,64 @@ func (r *Reader) Err() error {
 // damaged files and libpcap's integer arithmetic, so a writer given these
 // values reproduces tcpdump -w byte for byte.
 func (r *Reader) Timeval(nano bool) (sec, frac int64) {
-	if r.format == FormatPcap {
-		sec = int64(r.tsSec)
-		frac = r.tsFrac
-		switch {
-		case nano && !r.nanoFile:
-			frac *= 1000
-		case !nano && r.nanoFile:
-			frac /= 1000
-		}
-		return sec, frac
+	if r.pcap != nil {
+		return r.pcap.timeval(nano)
 	}
-	if r.tsRes == 0 { // no packet read yet
-		return 0, 0
-	}
-	return int64(r.tsSec), int64(int32(ngScale(r.tsUnits, r.tsRes, r.tsBin, nano)))
+	return r.ng.timeval(nano)
 }
 
-// ngScale converts a fraction in units of res to micro- or nanoseconds
-// with libpcap's 64-bit unsigned arithmetic.
-func ngScale(units, res uint64, bin, nano bool) uint64 {
-	user := uint64(1000000)
-	if nano {
-		user = 1000000000
+// Section returns the header of the current pcapng section (zero for
+// pcap).
+func (r *Reader) Section() SectionHeader {
+	if r.ng == nil {
+		return SectionHeader{}
 	}
-	// The common resolutions, with constant divisors.
-	switch {
-	case res == 1000000 && nano:
-		return units * 1000
-	case res == 1000000000 && !nano:
-		return units / 1000
-	}
-	switch {
-	case res == user:
-		return units
-	case bin:
-		return units * user / res
-	case res > user:
-		return units / (res / user)
-	default:
-		return units * (user / res)
-	}
+	return r.ng.section
 }
 
-// timestamp builds the CaptureInfo time from the raw fields.
-func (r *Reader) timestamp() time.Time {
-	if r.format == FormatPcap {
-		// Both fields are unsigned here, unlike in libpcap's timeval.
-		ns := int64(uint32(r.tsFrac))
-		if !r.nanoFile {
-			ns *= 1000
-		}
-		return time.Unix(int64(r.tsSec), ns)
+// Sections returns how many pcapng sections have been read so far (0 for
+// pcap).
+func (r *Reader) Sections() int {
+	if r.ng == nil {
+		return 0
 	}
-	return time.Unix(int64(r.tsSec), int64(ngScale(r.tsUnits, r.tsRes, r.tsBin, true)))
+	return r.ng.sections
+}
+
+// Interfaces returns the interfaces of the current pcapng section, in IDB
+// order (a packet's CaptureInfo.InterfaceIndex indexes it), with the
+// latest statistics seen for each. The slice must not be modified; a new
+// section replaces it. It is empty for pcap files.
+func (r *Reader) Interfaces() []Interface {
+	if r.ng == nil {
+		return nil
+	}
+	return r.ng.ifaces
+}
+
+// NameRecords returns the Name Resolution Block records read so far.
+func (r *Reader) NameRecords() []NameRecord {
+	if r.ng == nil {
+		return nil
+	}
+	return r.ng.names
+}
+
+// DecryptionSecrets returns the Decryption Secrets Blocks read so far.
+func (r *Reader) DecryptionSecrets() []DecryptionSecret {
+	if r.ng == nil {
+		return nil
+	}
+	return r.ng.secrets
+}
+
+// PacketOptions parses the options of the last packet read (from an
+// Enhanced Packet Block, or the drop count of a Packet Block). It
+// allocates; the fast read paths never call it. It returns no options for
+// pcap files.
+func (r *Reader) PacketOptions() (PacketOptions, error) {
+	if r.ng == nil {
+		return PacketOptions{}, nil
+	}
+	return r.ng.packetOptions()
 }

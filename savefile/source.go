@@ -85,29 +85,6 @@ func (s *source) makeRoom(n int) {
 // caller must have checked fill(n) >= n.
 func (s *source) peek(n int) []byte { return s.buf[s.pos : s.pos+n : s.pos+n] }
 
-// skip consumes n bytes, reading and discarding past the buffer as
-// needed. It returns how many bytes were actually skipped.
-func (s *source) skip(n int64) int64 {
-	var done int64
-	for n > 0 {
-		a := s.avail()
-		if a == 0 {
-			if s.fill(1) == 0 {
-				return done
-			}
-			a = s.avail()
-		}
-		k := int64(a)
-		if k > n {
-			k = n
-		}
-		s.pos += int(k)
-		done += k
-		n -= k
-	}
-	return done
-}
-
 func (s *source) close() error {
 	if s.unmap != nil {
 		u := s.unmap
