@@ -77,6 +77,8 @@ func deviceFlags(f uint32) string {
 // liveSink is where captureLive puts each packet.
 type liveSink interface {
 	write(ci *savefile.CaptureInfo, data []byte) error
+	// flush is called when the capture goes idle (a read timeout).
+	flush() error
 	close() error
 }
 
@@ -105,9 +107,21 @@ func captureLive(c *config) error {
 	defer h.Close()
 
 	lt := h.LinkType()
+	if c.listDataLinks {
+		return listDataLinks(h, dev)
+	}
+	if c.user != "" {
+		if err := dropPrivileges(c.user); err != nil {
+			return err
+		}
+	}
 	var sink liveSink
 	if c.writeFile != "" {
-		sink, err = openLiveSink(c, h)
+		fileType, ok := lt.Savefile()
+		if !ok {
+			return fmt.Errorf("link type %s can't be written to a savefile", lt)
+		}
+		sink, err = newDumper(c, liveOpener(c, h, fileType))
 		if err != nil {
 			return err
 		}
@@ -145,6 +159,11 @@ func captureLive(c *config) error {
 		data, ci, err := h.NextPacket()
 		if err != nil {
 			if errors.Is(err, pcap.ErrTimeout) {
+				// Idle: what the writer holds goes to the file now.
+				if err := sink.flush(); err != nil {
+					rerr = err
+					break
+				}
 				continue
 			}
 			if !stopped.Load() {
@@ -154,7 +173,11 @@ func captureLive(c *config) error {
 		}
 		captured++
 		if err := sink.write(ci, data); err != nil {
-			rerr = err
+			if errors.Is(err, errFileLimit) {
+				fmt.Fprintf(os.Stderr, "Maximum file limit reached: %d\n", c.fileCount)
+			} else {
+				rerr = err
+			}
 			break
 		}
 	}
@@ -231,65 +254,6 @@ func openLive(c *config, dev string) (*pcap.Handle, error) {
 	return h, nil
 }
 
-// openLiveSink creates the -w output for a live capture: pcap (or pcapng
-// with --pcapng or a .pcapng name); "-" is the standard output.
-func openLiveSink(c *config, h *pcap.Handle) (liveSink, error) {
-	var out io.WriteCloser = nopCloser{os.Stdout}
-	if c.writeFile != "-" {
-		f, err := os.Create(c.writeFile)
-		if err != nil {
-			return nil, openError(c.writeFile, err)
-		}
-		out = f
-	}
-	lt := h.LinkType()
-	fileType, ok := lt.Savefile()
-	if !ok {
-		out.Close()
-		return nil, fmt.Errorf("link type %s can't be written to a savefile", lt)
-	}
-	if c.pcapng || strings.HasSuffix(c.writeFile, ".pcapng") {
-		w, err := savefile.NewNGWriter(out, savefile.NGWriterOptions{UserAppl: "pcapdump (purepcap)"})
-		if err != nil {
-			out.Close()
-			return nil, err
-		}
-		if _, err := w.AddInterface(savefile.Interface{Name: h.Device(), LinkType: lt, RawSnaplen: uint32(h.SnapLen()), TSResol: 9, FCSLength: -1}); err != nil {
-			out.Close()
-			return nil, err
-		}
-		return &liveNGSink{w: w, out: out}, nil
-	}
-	w, err := savefile.NewWriter(out, savefile.WriterOptions{LinkType: fileType, Snaplen: h.SnapLen(), Nanosecond: c.nanoPrec})
-	if err != nil {
-		out.Close()
-		return nil, err
-	}
-	return &livePcapSink{w: w, out: out}, nil
-}
-
-type livePcapSink struct {
-	w   *savefile.Writer
-	out io.Closer
-}
-
-func (s *livePcapSink) write(ci *savefile.CaptureInfo, data []byte) error {
-	return s.w.WritePacket(*ci, data)
-}
-
-func (s *livePcapSink) close() error { return errors.Join(s.w.Close(), s.out.Close()) }
-
-type liveNGSink struct {
-	w   *savefile.NGWriter
-	out io.Closer
-}
-
-func (s *liveNGSink) write(ci *savefile.CaptureInfo, data []byte) error {
-	return s.w.WritePacket(*ci, data)
-}
-
-func (s *liveNGSink) close() error { return errors.Join(s.w.Close(), s.out.Close()) }
-
 // textSink prints one line per packet: its time and lengths (pcapdump does
 // not decode protocols).
 type textSink struct{ w io.Writer }
@@ -299,4 +263,27 @@ func (s *textSink) write(ci *savefile.CaptureInfo, data []byte) error {
 	return err
 }
 
+func (s *textSink) flush() error { return nil }
+
 func (s *textSink) close() error { return nil }
+
+// listDataLinks prints the data link types h can capture with, as tcpdump
+// -L does.
+func listDataLinks(h *pcap.Handle, dev string) error {
+	dlts, err := h.ListDataLinks()
+	if err != nil {
+		return err
+	}
+	if len(dlts) == 0 {
+		return errors.New("No data link types.")
+	}
+	fmt.Printf("Data link types for %s (use option -y to set):\n", dev)
+	for _, t := range dlts {
+		if t.Name() == "" {
+			fmt.Printf("  DLT %d (printing not supported)\n", t.DLT())
+			continue
+		}
+		fmt.Printf("  %s (%s)\n", t.Name(), t.Description())
+	}
+	return nil
+}

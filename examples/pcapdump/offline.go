@@ -5,18 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/purepcap/pcap/compile"
 	"github.com/purepcap/pcap/linktype"
 	"github.com/purepcap/pcap/savefile"
 )
-
-// packetSink is where readOffline sends each matching packet.
-type packetSink interface {
-	write(r *savefile.Reader, ci savefile.CaptureInfo, data []byte) error
-	close() error
-}
 
 // readOffline reads a savefile as tcpdump -r does: it announces the file
 // on stderr, filters it, and writes the matching packets (-w) and/or
@@ -27,7 +20,7 @@ type packetSink interface {
 // types (each gets its own IDB, and the filter is compiled for each link
 // type); otherwise such a file fails as it does in libpcap.
 func readOffline(c *config) error {
-	ngOut := c.writeFile != "" && (c.pcapng || strings.HasSuffix(c.writeFile, ".pcapng"))
+	ngOut := pcapngOutput(c)
 	opts := savefile.ReaderOptions{Libpcap: !ngOut}
 	var (
 		r   *savefile.Reader
@@ -67,16 +60,23 @@ func readOffline(c *config) error {
 		return errors.New("printing packets is not supported; use -w FILE or --count")
 	}
 
-	var sink packetSink
+	if c.user != "" {
+		if err := dropPrivileges(c.user); err != nil {
+			return err
+		}
+	}
+	var sink *dumper
 	if c.writeFile != "" {
-		sink, err = openSink(c, r, fileType)
+		sink, err = newDumper(c, offlineOpener(c, r, fileType))
 		if err != nil {
 			return err
 		}
 	}
+	stop := stopOnSignal()
+	defer stop.release()
 	filters := map[linktype.Type]func([]byte, int) bool{lt: match}
 	var n int
-	for c.count == 0 || n < c.count {
+	for (c.count == 0 || n < c.count) && !stop.Load() {
 		data, ci, rerr := r.ZeroCopyReadPacketData()
 		if rerr == io.EOF {
 			break
@@ -98,8 +98,12 @@ func readOffline(c *config) error {
 		}
 		n++
 		if sink != nil {
-			if werr := sink.write(r, ci, data); werr != nil {
-				err = werr
+			if werr := sink.write(&ci, data); werr != nil {
+				if errors.Is(werr, errFileLimit) {
+					fmt.Fprintf(os.Stderr, "Maximum file limit reached: %d\n", c.fileCount)
+				} else {
+					err = werr
+				}
 				break
 			}
 		}
@@ -143,123 +147,4 @@ func openError(name string, err error) error {
 		return fmt.Errorf("%s: %w", name, pe.Err)
 	}
 	return err
-}
-
-// openSink creates the -w output: pcap, or pcapng when the name ends in
-// .pcapng or --pcapng is given. "-" is the standard output.
-func openSink(c *config, r *savefile.Reader, fileType linktype.Type) (packetSink, error) {
-	var out io.WriteCloser = nopCloser{os.Stdout}
-	if c.writeFile != "-" {
-		f, err := os.Create(c.writeFile)
-		if err != nil {
-			return nil, openError(c.writeFile, err)
-		}
-		out = f
-	}
-	if c.pcapng || strings.HasSuffix(c.writeFile, ".pcapng") {
-		return newNGSink(out, r, fileType)
-	}
-	w, err := savefile.NewWriter(out, savefile.WriterOptions{
-		LinkType:    fileType,
-		LinkTypeExt: r.LinkTypeExt(),
-		Snaplen:     r.Snaplen(),
-		Nanosecond:  c.nanoPrec,
-	})
-	if err != nil {
-		out.Close()
-		return nil, err
-	}
-	return &pcapSink{w: w, out: out}, nil
-}
-
-type nopCloser struct{ io.Writer }
-
-func (nopCloser) Close() error { return nil }
-
-// pcapSink writes a pcap file exactly as tcpdump -w does.
-type pcapSink struct {
-	w   *savefile.Writer
-	out io.Closer
-}
-
-func (s *pcapSink) write(r *savefile.Reader, ci savefile.CaptureInfo, data []byte) error {
-	return s.w.WritePacketFrom(r, ci, data)
-}
-
-func (s *pcapSink) close() error {
-	return errors.Join(s.w.Close(), s.out.Close())
-}
-
-// ngSink writes a pcapng file with one IDB per interface of the input (per
-// section for pcapng input): nanosecond time stamps for pcap input, the
-// input interface's resolution and offset for pcapng.
-type ngSink struct {
-	w        *savefile.NGWriter
-	out      io.Closer
-	fileType linktype.Type // link type of a pcap input, as libpcap writes it
-	sections int
-	ifaces   []int // output interface for each input interface of the section
-}
-
-func newNGSink(out io.WriteCloser, r *savefile.Reader, fileType linktype.Type) (packetSink, error) {
-	w, err := savefile.NewNGWriter(out, savefile.NGWriterOptions{UserAppl: "pcapdump (purepcap)"})
-	if err != nil {
-		out.Close()
-		return nil, err
-	}
-	s := &ngSink{w: w, out: out, fileType: fileType}
-	if err := s.sync(r); err != nil {
-		s.close()
-		return nil, err
-	}
-	return s, nil
-}
-
-// sync writes an IDB for each input interface not yet described.
-func (s *ngSink) sync(r *savefile.Reader) error {
-	if r.Format() == savefile.FormatPcap {
-		if len(s.ifaces) == 0 {
-			id, err := s.w.AddInterface(savefile.Interface{LinkType: s.fileType, RawSnaplen: uint32(r.Snaplen()), TSResol: 9})
-			if err != nil {
-				return err
-			}
-			s.ifaces = append(s.ifaces, id)
-		}
-		return nil
-	}
-	if r.Sections() != s.sections {
-		s.sections = r.Sections()
-		s.ifaces = s.ifaces[:0]
-	}
-	ifs := r.Interfaces()
-	for len(s.ifaces) < len(ifs) {
-		in := ifs[len(s.ifaces)] // keeps its time stamp resolution and offset
-		if lt, ok := in.LinkType.Savefile(); ok {
-			in.LinkType = lt
-		}
-		id, err := s.w.AddInterface(in)
-		if err != nil {
-			return err
-		}
-		s.ifaces = append(s.ifaces, id)
-	}
-	return nil
-}
-
-func (s *ngSink) write(r *savefile.Reader, ci savefile.CaptureInfo, data []byte) error {
-	if err := s.sync(r); err != nil {
-		return err
-	}
-	ci.InterfaceIndex = s.ifaces[ci.InterfaceIndex]
-	if r.Format() == savefile.FormatPcapNG {
-		po, err := r.PacketOptions()
-		if err == nil && len(po.Options) > 0 {
-			return s.w.WritePacketOptions(ci, data, &po)
-		}
-	}
-	return s.w.WritePacket(ci, data)
-}
-
-func (s *ngSink) close() error {
-	return errors.Join(s.w.Close(), s.out.Close())
 }
