@@ -1,107 +1,5 @@
 package compile
 
-// Qualifier values, in the three slots of a qual. They follow libpcap's
-// numbering so that the tables in this package read like pcap-filter(7).
-const (
-	qDefault = 0
-	qUndef   = 255
-
-	// address kinds (qual.addr)
-	qHost       = 1
-	qNet        = 2
-	qPort       = 3
-	qGateway    = 4
-	qProto      = 5
-	qProtochain = 6
-	qPortrange  = 7
-
-	// directions (qual.dir)
-	qSrc   = 1
-	qDst   = 2
-	qOr    = 3
-	qAnd   = 4
-	qAddr1 = 5
-	qAddr2 = 6
-	qAddr3 = 7
-	qAddr4 = 8
-	qRA    = 9
-	qTA    = 10
-)
-
-// Protocols (qual.proto).
-const (
-	pLink     = 1
-	pIP       = 2
-	pARP      = 3
-	pRARP     = 4
-	pSCTP     = 5
-	pTCP      = 6
-	pUDP      = 7
-	pICMP     = 8
-	pIGMP     = 9
-	pIGRP     = 10
-	pATalk    = 11
-	pDECnet   = 12
-	pLAT      = 13
-	pSCA      = 14
-	pMOPRC    = 15
-	pMOPDL    = 16
-	pIPv6     = 17
-	pICMPv6   = 18
-	pAH       = 19
-	pESP      = 20
-	pPIM      = 21
-	pVRRP     = 22
-	pAARP     = 23
-	pISO      = 24
-	pESIS     = 25
-	pISIS     = 26
-	pCLNP     = 27
-	pSTP      = 28
-	pIPX      = 29
-	pNetBEUI  = 30
-	pISISL1   = 31
-	pISISL2   = 32
-	pISISIIH  = 33
-	pISISSNP  = 34
-	pISISCSNP = 35
-	pISISPSNP = 36
-	pISISLSP  = 37
-	pRadio    = 38
-	pCARP     = 39
-)
-
-var protoNames = [...]string{
-	pLink: "link", pIP: "ip", pARP: "arp", pRARP: "rarp", pSCTP: "sctp",
-	pTCP: "tcp", pUDP: "udp", pICMP: "icmp", pIGMP: "igmp", pIGRP: "igrp",
-	pATalk: "atalk", pDECnet: "decnet", pLAT: "lat", pSCA: "sca",
-	pMOPRC: "moprc", pMOPDL: "mopdl", pIPv6: "ip6", pICMPv6: "icmp6",
-	pAH: "ah", pESP: "esp", pPIM: "pim", pVRRP: "vrrp", pAARP: "aarp",
-	pISO: "iso", pESIS: "esis", pISIS: "isis", pCLNP: "clnp", pSTP: "stp",
-	pIPX: "ipx", pNetBEUI: "netbeui", pISISL1: "l1", pISISL2: "l2",
-	pISISIIH: "iih", pISISSNP: "snp", pISISCSNP: "csnp", pISISPSNP: "psnp",
-	pISISLSP: "lsp", pRadio: "radio", pCARP: "carp",
-}
-
-// tokenProto maps a protocol keyword to its qualifier value.
-var tokenProto = map[Token]uint8{
-	LINK: pLink, IP: pIP, ARP: pARP, RARP: pRARP, SCTP: pSCTP, TCP: pTCP,
-	UDP: pUDP, ICMP: pICMP, IGMP: pIGMP, IGRP: pIGRP, PIM: pPIM,
-	VRRP: pVRRP, CARP: pCARP, ATALK: pATalk, AARP: pAARP, DECNET: pDECnet,
-	LAT: pLAT, SCA: pSCA, MOPDL: pMOPDL, MOPRC: pMOPRC, IPV6: pIPv6,
-	ICMPV6: pICMPv6, AH: pAH, ESP: pESP, ISO: pISO, ESIS: pESIS,
-	ISIS: pISIS, L1: pISISL1, L2: pISISL2, IIH: pISISIIH, LSP: pISISLSP,
-	SNP: pISISSNP, PSNP: pISISPSNP, CSNP: pISISCSNP, CLNP: pCLNP,
-	STP: pSTP, IPX: pIPX, NETBEUI: pNetBEUI, RADIO: pRadio,
-}
-
-// qual is the qualifier triple that applies to an address or name.
-type qual struct {
-	proto, dir, addr uint8
-}
-
-var qualErr = qual{qUndef, qUndef, qUndef}
-
 // A node is a boolean expression in the syntax tree.
 type node interface{ offset() int }
 
@@ -157,10 +55,10 @@ type primNode struct {
 	s2   string // second address (mask)
 	v    uint32 // number, mask length, ...
 	v2   uint32
-	has  bool  // the optional number was given
-	op   byte  // byte operator
-	pq   uint8 // protocol qualifier of broadcast/multicast/abbrev
-	c    cond  // the generated code, once generated
+	has  bool      // the optional number was given
+	op   byte      // byte operator
+	pq   protoQual // protocol qualifier of broadcast/multicast/abbrev
+	c    cond      // the generated code, once generated
 }
 
 func (n *primNode) offset() int { return n.off }
@@ -191,7 +89,7 @@ type lenArith struct {
 }
 type loadArith struct {
 	off   int
-	proto uint8
+	proto protoQual
 	idx   arith
 	size  uint32
 	val   *arthVal

@@ -76,7 +76,7 @@ func Compile(expr string, lt linktype.Type, opts Options) (prog []bpf.Instructio
 		return nil, &Error{Msg: fmt.Sprintf("snaplen %d too large (at most %d)", snaplen, uint32(math.MaxUint32))}
 	}
 	g := &gen{opts: opts, res: opts.Resolver}
-	if !g.initLinktype(lt.DLT()) {
+	if !g.initLinktype(canonical(lt)) {
 		return nil, &Error{Msg: fmt.Sprintf("link-layer type %s is not supported by the filter compiler", lt)}
 	}
 	defer func() {
@@ -126,6 +126,17 @@ func Compile(expr string, lt linktype.Type, opts Options) (prog []bpf.Instructio
 		return optimize(prog)
 	}
 	return prog, nil
+}
+
+// canonical returns the one LINKTYPE_* value the code generator uses for
+// lt: libpcap treats LINKTYPE_RAW (101) and DLT_RAW (12) alike, for
+// example.
+func canonical(lt linktype.Type) linktype.Type {
+	t := linktype.Type(lt.DLT())
+	if w, ok := t.Savefile(); ok {
+		return w
+	}
+	return t
 }
 
 // errNotFound is returned by resolvers for names they do not know.

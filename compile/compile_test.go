@@ -16,46 +16,46 @@ import (
 
 func TestScanner(t *testing.T) {
 	type tok struct {
-		tok Token
+		tok token
 		lit string
 	}
 	tests := []struct {
 		src  string
 		want []tok
 	}{
-		{"tcp port 22", []tok{{TCP, "tcp"}, {PORT, "port"}, {NUM, "22"}}},
-		{"host 10.0.0.1", []tok{{HOST, "host"}, {HID, "10.0.0.1"}}},
-		{"1.2.3.4.5", []tok{{ID, "1.2.3.4.5"}}},
-		{"fe80::1/64", []tok{{HID6, "fe80::1"}, {SLASH, "/"}, {NUM, "64"}}},
-		{"::ffff:1.2.3.4", []tok{{HID6, "::ffff:1.2.3.4"}}},
-		{"00:1f:29:da:2d:79", []tok{{EID, "00:1f:29:da:2d:79"}}},
-		{"001f.29da.2d79", []tok{{EID, "001f.29da.2d79"}}},
-		{"001f29da2d79", []tok{{EID, "001f29da2d79"}}},
-		{"10.20.30.40.50.60", []tok{{EID, "10.20.30.40.50.60"}}},
-		{"6000-7000", []tok{{ID, "6000-7000"}}},
-		{"tcp-syn|tcp-ack", []tok{{NUM, "tcp-syn"}, {PIPE, "|"}, {NUM, "tcp-ack"}}},
-		{"tcp-", []tok{{TCP, "tcp"}, {MINUS, "-"}}},
-		{`\tcp)`, []tok{{ID, "tcp"}, {RPAREN, ")"}}},
-		{"a&&b||!c", []tok{{ID, "a"}, {AND, "&&"}, {ID, "b"}, {OR, "||"}, {NOT, "!"}, {ID, "c"}}},
-		{"x>=1<=2!=3==4<<5>>6", []tok{{ID, "x"}, {GEQ, ">="}, {NUM, "1"}, {LEQ, "<="}, {NUM, "2"}, {NEQ, "!="}, {NUM, "3"}, {EQ, "=="}, {NUM, "4"}, {LSH, "<<"}, {NUM, "5"}, {RSH, ">>"}, {NUM, "6"}}},
-		{"ether[0:2]", []tok{{LINK, "ether"}, {LBRACK, "["}, {NUM, "0"}, {COLON, ":"}, {NUM, "2"}, {RBRACK, "]"}}},
-		{"0x1F 017 0", []tok{{NUM, "0x1F"}, {NUM, "017"}, {NUM, "0"}}},
-		{"TCP", []tok{{ID, "TCP"}}},
-		{"es-is length", []tok{{ESIS, "es-is"}, {LEN, "length"}}},
-		{"$1a", []tok{{AID, "$1a"}}},
-		{"08", []tok{{ILLEGAL, "08"}}},
-		{"4294967296", []tok{{ILLEGAL, "4294967296"}}},
-		{"00:11:22:33:44", []tok{{ILLEGAL, "00:11:22:33:"}, {NUM, "44"}}},
-		{"@", []tok{{ILLEGAL, "@"}}},
+		{"tcp port 22", []tok{{tokTCP, "tcp"}, {tokPORT, "port"}, {tokNUM, "22"}}},
+		{"host 10.0.0.1", []tok{{tokHOST, "host"}, {tokHID, "10.0.0.1"}}},
+		{"1.2.3.4.5", []tok{{tokID, "1.2.3.4.5"}}},
+		{"fe80::1/64", []tok{{tokHID6, "fe80::1"}, {tokSLASH, "/"}, {tokNUM, "64"}}},
+		{"::ffff:1.2.3.4", []tok{{tokHID6, "::ffff:1.2.3.4"}}},
+		{"00:1f:29:da:2d:79", []tok{{tokEID, "00:1f:29:da:2d:79"}}},
+		{"001f.29da.2d79", []tok{{tokEID, "001f.29da.2d79"}}},
+		{"001f29da2d79", []tok{{tokEID, "001f29da2d79"}}},
+		{"10.20.30.40.50.60", []tok{{tokEID, "10.20.30.40.50.60"}}},
+		{"6000-7000", []tok{{tokID, "6000-7000"}}},
+		{"tcp-syn|tcp-ack", []tok{{tokNUM, "tcp-syn"}, {tokPIPE, "|"}, {tokNUM, "tcp-ack"}}},
+		{"tcp-", []tok{{tokTCP, "tcp"}, {tokMINUS, "-"}}},
+		{`\tcp)`, []tok{{tokID, "tcp"}, {tokRPAREN, ")"}}},
+		{"a&&b||!c", []tok{{tokID, "a"}, {tokAND, "&&"}, {tokID, "b"}, {tokOR, "||"}, {tokNOT, "!"}, {tokID, "c"}}},
+		{"x>=1<=2!=3==4<<5>>6", []tok{{tokID, "x"}, {tokGEQ, ">="}, {tokNUM, "1"}, {tokLEQ, "<="}, {tokNUM, "2"}, {tokNEQ, "!="}, {tokNUM, "3"}, {tokEQ, "=="}, {tokNUM, "4"}, {tokLSH, "<<"}, {tokNUM, "5"}, {tokRSH, ">>"}, {tokNUM, "6"}}},
+		{"ether[0:2]", []tok{{tokLINK, "ether"}, {tokLBRACK, "["}, {tokNUM, "0"}, {tokCOLON, ":"}, {tokNUM, "2"}, {tokRBRACK, "]"}}},
+		{"0x1F 017 0", []tok{{tokNUM, "0x1F"}, {tokNUM, "017"}, {tokNUM, "0"}}},
+		{"TCP", []tok{{tokID, "TCP"}}},
+		{"es-is length", []tok{{tokESIS, "es-is"}, {tokLEN, "length"}}},
+		{"$1a", []tok{{tokAID, "$1a"}}},
+		{"08", []tok{{tokILLEGAL, "08"}}},
+		{"4294967296", []tok{{tokILLEGAL, "4294967296"}}},
+		{"00:11:22:33:44", []tok{{tokILLEGAL, "00:11:22:33:"}, {tokNUM, "44"}}},
+		{"@", []tok{{tokILLEGAL, "@"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {
-			var s Scanner
+			var s scanner
 			s.Init(tt.src)
 			var got []tok
 			for {
 				_, tk, lit := s.Scan()
-				if tk == EOF {
+				if tk == tokEOF {
 					break
 				}
 				got = append(got, tok{tk, lit})
@@ -403,12 +403,12 @@ func FuzzScanner(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		var s Scanner
+		var s scanner
 		s.Init(src)
 		last := -1
 		for i := 0; ; i++ {
 			off, tok, lit := s.Scan()
-			if tok == EOF {
+			if tok == tokEOF {
 				break
 			}
 			if off <= last || off+len(lit) > len(src) {
@@ -591,3 +591,6 @@ func TestUnsupportedLinkType(t *testing.T) {
 		assert.ErrorContains(t, err, "is not supported by the filter compiler")
 	}
 }
+
+// itoa is strconv.Itoa, short for building test expressions.
+func itoa(v int) string { return strconv.Itoa(v) }

@@ -71,6 +71,49 @@
 // tagged in metadata never match, or it fails with "no destination found
 // for block-local relative jump". Compile places that jump correctly.
 //
+// # Implementation
+//
+// A filter goes through these stages, each in its own files:
+//
+//   - Scanning (scanner.go, token.go): a pull lexer splits the expression
+//     into tokens the way libpcap's lexer does; literal.go converts the
+//     address literals it recognises.
+//   - Parsing (parser.go, parser_arith.go, parser_wlan.go, unsupported.go,
+//     ast.go, qual.go): a recursive-descent parser for libpcap's grammar,
+//     with its qualifier inheritance ("host a or b"). It builds a syntax
+//     tree, but it also generates the code of each primitive as soon as it
+//     has reduced it, in source order, as libpcap's yacc parser does: so a
+//     semantic error in a primitive is reported before a syntax error
+//     after it, and the primitives that move later offsets (vlan, mpls,
+//     pppoes, geneve) take effect in the order libpcap gives them.
+//   - Code generation (gen*.go, ir.go): primitives become a tree of
+//     conditions (ir.go) whose leaves are blocks of instructions ending in
+//     a test. gen.go holds the generator state, header offsets and loads;
+//     gen_prim.go dispatches primitives; gen_link.go tests link-layer
+//     types; gen_host.go, gen_addr.go and gen_names.go hosts, networks and
+//     MAC addresses, as literals and as names; gen_port.go ports;
+//     gen_proto.go protocols and protochain; gen_cast.go broadcast and
+//     multicast; gen_dir.go direction qualifiers; gen_encap.go vlan,
+//     mpls, pppoes and geneve; gen_arith.go arithmetic and relations;
+//     gen_prologue.go the code that computes variable header lengths
+//     first. numbers.go has the protocol numbers,
+//     resolver.go the name lookups.
+//   - Emission (emit.go): the condition tree is laid out as libpcap lays
+//     out its unoptimized program, with jumps resolved and far jumps
+//     routed through "ja".
+//   - Optimization (optimize.go, internal/opt): with Options.Optimize, the
+//     program goes through libpcap's optimizer passes.
+//
+// compile.go ties the stages together; errors.go has the Error type.
+//
+// The tests: compile_test.go (scanner, errors, programs, limits, fuzz
+// targets, benchmarks); golden_test.go (programs against tcpdump -d);
+// verdicts_*_test.go (differential tests: our programs and libpcap's on
+// the test captures, over the filter corpus and random expressions, with
+// the shared harness in verdicts_harness_test.go); randexpr*_test.go
+// (the random expression generator and the capture values it draws on);
+// opt_*_test.go (the optimizer).
+//
 // # Limits
 //
 // Expressions longer than MaxExprLen bytes, nested deeper than MaxNesting

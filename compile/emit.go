@@ -1,6 +1,10 @@
 package compile
 
-import "github.com/purepcap/pcap/bpf"
+import (
+	"strconv"
+
+	"github.com/purepcap/pcap/bpf"
+)
 
 // emitter lays out a condition tree as a flat program. Jump targets are
 // labels until the end; a conditional jump whose target is more than 255
@@ -35,7 +39,7 @@ func (e *emitter) place(l int32) { e.items = append(e.items, stmt{label: l}) }
 func (e *emitter) count(n int) {
 	e.n += n
 	if e.n > MaxProgramLen {
-		fail(0, "filter program too large (more than "+itoa(MaxProgramLen)+" instructions)")
+		fail(0, "filter program too large (more than "+strconv.Itoa(MaxProgramLen)+" instructions)")
 	}
 }
 

@@ -4,72 +4,10 @@ import (
 	"encoding/binary"
 
 	"github.com/purepcap/pcap/bpf"
-)
-
-// DLT values of the link types the compiler handles.
-const (
-	dltNull      = 0
-	dltEN10MB    = 1
-	dltPPP       = 9
-	dltRaw       = 12
-	dltCHDLC     = 104
-	dltIEEE80211 = 105
-	dltLoop      = 108
-	dltLinuxSLL  = 113
-	dltRadiotap  = 127
-	dltIPv4      = 228
-	dltIPv6      = 229
-	dltLinuxSLL2 = 276
+	"github.com/purepcap/pcap/linktype"
 )
 
 const offsetNotSet = 0xffffffff
-
-// Ethertypes, SAPs and other protocol numbers.
-const (
-	ethertypeIP       = 0x0800
-	ethertypeARP      = 0x0806
-	ethertypeRevARP   = 0x8035
-	ethertypeATalk    = 0x809b
-	ethertypeAARP     = 0x80f3
-	ethertypeDN       = 0x6003
-	ethertypeSCA      = 0x6007
-	ethertypeLAT      = 0x6004
-	ethertypeMOPDL    = 0x6001
-	ethertypeMOPRC    = 0x6002
-	ethertypeIPv6     = 0x86dd
-	ethertypeNS       = 0x0600
-	ethertype8021Q    = 0x8100
-	ethertype8021AD   = 0x88a8
-	ethertypeQinQ     = 0x9100
-	ethertypeIPX      = 0x8137
-	ethertypeMPLS     = 0x8847
-	ethertypePPPoED   = 0x8863
-	ethertypePPPoES   = 0x8864
-	ethertypeTEB      = 0x6558
-	ethertypeLoopback = 0x9000
-
-	sapIP      = 0x06
-	sap8021D   = 0x42
-	sapIPX     = 0xe0
-	sapNetBEUI = 0xf0
-	sapISONS   = 0xfe
-
-	ethermtu = 1500
-
-	ipprotoTCP     = 6
-	ipprotoUDP     = 17
-	ipprotoSCTP    = 132
-	protoUndef     = -1
-	isoCLNP        = 0x81
-	isoESIS        = 0x82
-	isoISIS        = 0x83
-	geneveUDPPort  = 6081
-	pppMPLSUnicast = 0x0281
-	sllP8022       = 0x0004
-	sllP8023       = 0x0001
-	sllOutgoing    = 4
-	packetOutgoing = 4
-)
 
 // offrel names the header a load offset is relative to.
 type offrel int
@@ -104,7 +42,7 @@ type gen struct {
 	res  Resolver
 	off  int // offset of the primitive being generated, for errors
 
-	linktype, outerLinktype, prevLinktype uint32
+	linktype, outerLinktype, prevLinktype linktype.Type
 
 	offLinkHdr, offPrevLinkHdr, offOuterLinkHdr absOffset
 	offLinkPL, offLinkType                      absOffset
@@ -130,33 +68,34 @@ func (g *gen) newLabel() int32 {
 	return g.labels
 }
 
-func (g *gen) errorf(msg string) { fail(g.off, msg) }
+// fail stops code generation with msg, at the primitive being generated.
+func (g *gen) fail(msg string) { fail(g.off, msg) }
 
 // initLinktype sets the offsets for the handle's link type and reports
 // whether the compiler supports it.
-func (g *gen) initLinktype(dlt uint32) bool {
-	g.outerLinktype, g.prevLinktype, g.linktype = dlt, dlt, dlt
+func (g *gen) initLinktype(lt linktype.Type) bool {
+	g.outerLinktype, g.prevLinktype, g.linktype = lt, lt, lt
 	g.offLinkHdr = absOffset{reg: -1}
 	g.offLinkPL = absOffset{reg: -1}
 	g.offLinkType = absOffset{reg: -1}
-	switch dlt {
-	case dltEN10MB:
+	switch lt {
+	case linktype.Ethernet:
 		g.offLinkType.c, g.offLinkPL.c, g.offNL, g.offNLNoSnap = 12, 14, 0, 3
-	case dltNull, dltLoop:
+	case linktype.Null, linktype.Loop:
 		g.offLinkType.c, g.offLinkPL.c = 0, 4
-	case dltPPP, dltCHDLC:
+	case linktype.PPP, linktype.CHDLC:
 		g.offLinkType.c, g.offLinkPL.c = 2, 4
-	case dltRadiotap:
+	case linktype.IEEE80211Radio:
 		g.offLinkHdr.variable = true
 		fallthrough
-	case dltIEEE80211:
+	case linktype.IEEE80211:
 		g.offLinkType.c, g.offLinkPL.c, g.offLinkPL.variable = 24, 0, true
 		g.offNL, g.offNLNoSnap = 8, 3
-	case dltRaw, dltIPv4, dltIPv6:
+	case linktype.Raw, linktype.IPv4, linktype.IPv6:
 		g.offLinkType.c, g.offLinkPL.c = offsetNotSet, 0
-	case dltLinuxSLL:
+	case linktype.LinuxSLL:
 		g.offLinkType.c, g.offLinkPL.c = 14, 16
-	case dltLinuxSLL2:
+	case linktype.LinuxSLL2:
 		g.offLinkType.c, g.offLinkPL.c = 0, 20
 	default:
 		return false
@@ -177,7 +116,7 @@ func (g *gen) allocReg() int {
 		}
 		g.curReg = (g.curReg + 1) % bpf.MemWords
 	}
-	g.errorf("too many registers needed to evaluate expression")
+	g.fail("too many registers needed to evaluate expression")
 	return 0
 }
 

@@ -1,6 +1,9 @@
 package compile
 
-import "github.com/purepcap/pcap/bpf"
+import (
+	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/linktype"
+)
 
 // arthVal is a computed arithmetic value: statements that leave it in
 // scratch register reg, and the protocol tests its packet loads need.
@@ -65,11 +68,11 @@ func (g *gen) binop(op uint16, a0, a1 *arthVal) *arthVal {
 	if k, ok := firstImm(a1); ok {
 		switch {
 		case op == bpf.ALUDiv && k == 0:
-			g.errorf("division by zero")
+			g.fail("division by zero")
 		case op == bpf.ALUMod && k == 0:
-			g.errorf("modulus by zero")
+			g.fail("modulus by zero")
 		case (op == bpf.ALULsh || op == bpf.ALURsh) && k > 31:
-			g.errorf("shift by more than 31 bits")
+			g.fail("shift by more than 31 bits")
 		}
 	}
 	res := &arthVal{}
@@ -85,7 +88,7 @@ func (g *gen) binop(op uint16, a0, a1 *arthVal) *arthVal {
 }
 
 // load is proto[inst:size].
-func (g *gen) load(proto uint8, inst *arthVal, size uint32) *arthVal {
+func (g *gen) load(proto protoQual, inst *arthVal, size uint32) *arthVal {
 	regno := g.allocReg()
 	g.freeReg(inst.reg)
 	var sz uint16
@@ -97,7 +100,7 @@ func (g *gen) load(proto uint8, inst *arthVal, size uint32) *arthVal {
 	case 4:
 		sz = bpf.SizeW
 	default:
-		g.errorf("data size must be 1, 2, or 4")
+		g.fail("data size must be 1, 2, or 4")
 	}
 	idxToX := func(off *absOffset) []stmt {
 		if s := g.varpart(off); s != nil {
@@ -107,8 +110,8 @@ func (g *gen) load(proto uint8, inst *arthVal, size uint32) *arthVal {
 	}
 	switch proto {
 	case pRadio:
-		if g.linktype != dltRadiotap {
-			g.errorf("radio information not present in capture")
+		if g.linktype != linktype.IEEE80211Radio {
+			g.fail("radio information not present in capture")
 		}
 		inst.s = append(inst.s, st(opLdxMem, uint32(inst.reg)), st(opLdInd|sz, 0))
 	case pLink:
@@ -143,7 +146,7 @@ func (g *gen) load(proto uint8, inst *arthVal, size uint32) *arthVal {
 		s := idxToX(&g.offLinkPL)
 		inst.s = append(append(inst.s, s...), st(opLdInd|sz, g.offLinkPL.c+g.offNL+40))
 	default:
-		g.errorf("unsupported index operation")
+		g.fail("unsupported index operation")
 	}
 	inst.reg = regno
 	inst.s = append(inst.s, st(opSt, uint32(regno)))

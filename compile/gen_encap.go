@@ -1,6 +1,11 @@
 package compile
 
-import "github.com/purepcap/pcap/bpf"
+import (
+	"strconv"
+
+	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/linktype"
+)
 
 // Encapsulations. Each of these moves the offsets that later primitives
 // use, in the order the primitives appear in the expression.
@@ -12,28 +17,28 @@ func (g *gen) vlanTPIDTest() cond {
 
 func (g *gen) vlanVIDTest(vid uint32) *block {
 	if vid > 0x0fff {
-		g.errorf("VLAN tag " + itoa(int(vid)) + " greater than maximum 4095")
+		g.fail("VLAN tag " + strconv.Itoa(int(vid)) + " greater than maximum 4095")
 	}
 	return g.mcmp(orLinkPL, 0, bpf.SizeH, vid, 0x0fff).(*block)
 }
 
 func (g *gen) vlan(vid uint32, has bool) cond {
 	if g.labelDepth > 0 {
-		g.errorf("no VLAN match after MPLS")
+		g.fail("no VLAN match after MPLS")
 	}
 	var b cond
 	switch g.linktype {
-	case dltEN10MB:
+	case linktype.Ethernet:
 		if g.opts.LiveLinux && g.vlanDepth == 0 && !g.offLinkHdr.variable &&
 			g.offLinkHdr.c == g.offOuterLinkHdr.c {
 			b = g.vlanAncillary(vid, has)
 		} else {
 			b = g.vlanInPacket(vid, has)
 		}
-	case dltIEEE80211, dltRadiotap:
+	case linktype.IEEE80211, linktype.IEEE80211Radio:
 		b = g.vlanInPacket(vid, has)
 	default:
-		g.errorf("no VLAN support for " + linkDesc(g.linktype))
+		g.fail("no VLAN support for " + linkDesc(g.linktype))
 	}
 	g.vlanDepth++
 	return b
@@ -99,17 +104,17 @@ func (g *gen) mpls(label uint32, has bool) cond {
 		b0 = g.mcmp(orPrevMPLSHdr, 2, bpf.SizeB, 0, 0x01)
 	} else {
 		switch g.linktype {
-		case dltCHDLC, dltEN10MB:
+		case linktype.CHDLC, linktype.Ethernet:
 			b0 = g.linkTest(ethertypeMPLS)
-		case dltPPP:
+		case linktype.PPP:
 			b0 = g.linkTest(pppMPLSUnicast)
 		default:
-			g.errorf("no MPLS support for " + linkDesc(g.linktype))
+			g.fail("no MPLS support for " + linkDesc(g.linktype))
 		}
 	}
 	if has {
 		if label > 0xfffff {
-			g.errorf("MPLS label " + itoa(int(label)) + " greater than maximum 1048575")
+			g.fail("MPLS label " + strconv.Itoa(int(label)) + " greater than maximum 1048575")
 		}
 		b0 = and(b0, g.mcmp(orLinkPL, 0, bpf.SizeW, label<<12, 0xfffff000))
 	}
@@ -123,22 +128,22 @@ func (g *gen) pppoes(sess uint32, has bool) cond {
 	b0 := g.linkTest(ethertypePPPoES)
 	if has {
 		if sess > 0xffff {
-			g.errorf("PPPoE session number " + itoa(int(sess)) + " greater than maximum 65535")
+			g.fail("PPPoE session number " + strconv.Itoa(int(sess)) + " greater than maximum 65535")
 		}
 		b0 = and(b0, g.mcmp(orLinkPL, 0, bpf.SizeW, sess, 0x0000ffff))
 	}
 	// The PPP header starts 6 bytes into the PPPoE payload.
-	g.pushLinkHdr(dltPPP, g.offLinkPL.variable, g.offLinkPL.c+g.offNL+6, g.offLinkPL.reg)
+	g.pushLinkHdr(linktype.PPP, g.offLinkPL.variable, g.offLinkPL.c+g.offNL+6, g.offLinkPL.reg)
 	g.offLinkType = g.offLinkHdr
 	g.offLinkPL.c = g.offLinkHdr.c + 2
 	g.offNL, g.offNLNoSnap = 0, 0
 	return b0
 }
 
-func (g *gen) pushLinkHdr(dlt uint32, variable bool, c uint32, reg int) {
+func (g *gen) pushLinkHdr(lt linktype.Type, variable bool, c uint32, reg int) {
 	g.prevLinktype = g.linktype
 	g.offPrevLinkHdr = g.offLinkHdr
-	g.linktype = dlt
+	g.linktype = lt
 	g.offLinkHdr = absOffset{c: c, variable: variable, reg: reg}
 	g.isGeneve = false
 }
@@ -150,7 +155,7 @@ func (g *gen) geneve(vni uint32, has bool) cond {
 		b := and(g.port(v6, geneveUDPPort, ipprotoUDP, qDst), g.mcmp(rel, 8, bpf.SizeB, 0, 0xc0))
 		if has {
 			if vni > 0xffffff {
-				g.errorf("Geneve VNI " + itoa(int(vni)) + " greater than maximum 16777215")
+				g.fail("Geneve VNI " + strconv.Itoa(int(vni)) + " greater than maximum 16777215")
 			}
 			b = and(b, g.mcmp(rel, 12, bpf.SizeW, vni<<8, 0xffffff00))
 		}
@@ -177,7 +182,7 @@ func (g *gen) geneve(vni uint32, has bool) cond {
 	s = append(s, st(opSt, uint32(g.offLinkType.reg)),
 		st(opLdInd|bpf.SizeB, 0), st(aluK(bpf.ALUAnd), 0x3f), st(aluK(bpf.ALUMul), 4),
 		st(aluK(bpf.ALUAdd), 8), st(aluX(bpf.ALUAdd), 0))
-	g.pushLinkHdr(dltEN10MB, true, 0, g.allocReg())
+	g.pushLinkHdr(linktype.Ethernet, true, 0, g.allocReg())
 	g.noOptimize = true
 	lTEB, lStore := g.newLabel(), g.newLabel()
 	s = append(s, st(opSt, uint32(g.offLinkHdr.reg)),

@@ -2,8 +2,10 @@ package compile
 
 import (
 	"encoding/binary"
+	"strconv"
 
 	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/linktype"
 )
 
 // linkTest returns a test for link-layer protocol proto (an Ethertype, or
@@ -13,7 +15,7 @@ func (g *gen) linkTest(proto uint32) cond {
 		return g.mplsLinkTest(proto)
 	}
 	switch g.linktype {
-	case dltEN10MB:
+	case linktype.Ethernet:
 		var pre cond
 		if !g.isGeneve {
 			pre = g.prevLinkHdrCheck()
@@ -23,16 +25,16 @@ func (g *gen) linkTest(proto uint32) cond {
 			b = and(pre, b)
 		}
 		return b
-	case dltCHDLC:
+	case linktype.CHDLC:
 		if proto == sapISONS {
 			proto = proto<<8 | sapISONS
 		}
 		return g.cmp(orLinkType, 0, bpf.SizeH, proto)
-	case dltIEEE80211, dltRadiotap:
+	case linktype.IEEE80211, linktype.IEEE80211Radio:
 		return and(g.wlanDataFrame(), g.llcLinkTest(proto))
-	case dltLinuxSLL:
+	case linktype.LinuxSLL:
 		return g.sllLinkTest(proto)
-	case dltRaw:
+	case linktype.Raw:
 		switch proto {
 		case ethertypeIP:
 			return g.mcmp(orLinkHdr, 0, bpf.SizeB, 0x40, 0xf0)
@@ -40,13 +42,13 @@ func (g *gen) linkTest(proto uint32) cond {
 			return g.mcmp(orLinkHdr, 0, bpf.SizeB, 0x60, 0xf0)
 		}
 		return g.falseCond()
-	case dltIPv4:
+	case linktype.IPv4:
 		return g.uncond(proto == ethertypeIP)
-	case dltIPv6:
+	case linktype.IPv6:
 		return g.uncond(proto == ethertypeIPv6)
-	case dltPPP:
+	case linktype.PPP:
 		return g.cmp(orLinkType, 0, bpf.SizeH, ethertypeToPPP(proto))
-	case dltNull, dltLoop:
+	case linktype.Null, linktype.Loop:
 		switch proto {
 		case ethertypeIP:
 			return g.loopbackTest(2)
@@ -64,14 +66,14 @@ func (g *gen) linkTest(proto uint32) cond {
 	if g.offLinkType.c != offsetNotSet {
 		return g.cmp(orLinkType, 0, bpf.SizeH, proto)
 	}
-	g.errorf(linkDesc(g.linktype) + " link-layer type filtering not implemented")
+	g.fail(linkDesc(g.linktype) + " link-layer type filtering not implemented")
 	return nil
 }
 
 // loopbackTest compares the 4-byte address family of a NULL or LOOP
 // header. NULL stores it in the capturing host's byte order.
 func (g *gen) loopbackTest(af uint32) cond {
-	if g.linktype == dltNull && hostLittleEndian() {
+	if g.linktype == linktype.Null && hostLittleEndian() {
 		af = af>>24 | af>>8&0xff00 | af<<8&0xff0000 | af<<24
 	}
 	return g.cmp(orLinkHdr, 0, bpf.SizeW, af)
@@ -202,7 +204,7 @@ func (g *gen) mplsLinkTest(proto uint32) cond {
 		b0 := g.mcmp(orLinkPL, 0xfffffffe, bpf.SizeB, 0x01, 0x01)
 		return and(b0, g.mcmp(orLinkPL, 0, bpf.SizeB, 0x60, 0xf0))
 	}
-	g.errorf("unsupported protocol over mpls")
+	g.fail("unsupported protocol over mpls")
 	return nil
 }
 
@@ -218,14 +220,14 @@ func (g *gen) prevLinkHdrCheck() cond {
 // llcTest is "llc": the frame has an 802.2 LLC header.
 func (g *gen) llcTest() cond {
 	switch g.linktype {
-	case dltEN10MB:
+	case linktype.Ethernet:
 		b0 := not(g.cmpGT(orLinkType, 0, bpf.SizeH, ethermtu))
 		b1 := not(g.cmp(orLLC, 0, bpf.SizeH, 0xffff))
 		return and(b0, b1)
-	case dltIEEE80211, dltRadiotap:
+	case linktype.IEEE80211, linktype.IEEE80211Radio:
 		return g.wlanDataFrame()
 	}
-	g.errorf("'llc' not supported for " + linkDesc(g.linktype))
+	g.fail("'llc' not supported for " + linkDesc(g.linktype))
 	return nil
 }
 
@@ -237,7 +239,7 @@ func (g *gen) llcKind(kind string) cond {
 	_, isS := lookupName(llcSSubtypes, kind)
 	_, isU := lookupName(llcUSubtypes, kind)
 	if !isS && !isU && !eqFold(kind, "i") && !eqFold(kind, "s") && !eqFold(kind, "u") {
-		g.errorf("unknown LLC type name \"" + kind + "\"")
+		g.fail("unknown LLC type name \"" + kind + "\"")
 	}
 	b0 := g.llcTest()
 	switch {
@@ -254,7 +256,7 @@ func (g *gen) llcKind(kind string) cond {
 	if v, ok := lookupName(llcUSubtypes, kind); ok {
 		return and(b0, g.mcmp(orLLC, 2, bpf.SizeB, v, 0xef))
 	}
-	g.errorf("unknown LLC type name \"" + kind + "\"")
+	g.fail("unknown LLC type name \"" + kind + "\"")
 	return nil
 }
 
@@ -263,33 +265,39 @@ func eqFold(a, b string) bool {
 	return ok
 }
 
-// linkDesc describes a DLT for error messages, as libpcap does.
-func linkDesc(dlt uint32) string {
-	switch dlt {
-	case dltNull:
-		return "BSD loopback"
-	case dltEN10MB:
-		return "Ethernet"
-	case dltPPP:
-		return "PPP"
-	case dltRaw:
-		return "Raw IP"
-	case dltCHDLC:
-		return "Cisco HDLC"
-	case dltIEEE80211:
-		return "802.11"
-	case dltLoop:
-		return "OpenBSD loopback"
-	case dltLinuxSLL:
-		return "Linux cooked v1"
-	case dltRadiotap:
-		return "802.11 plus radiotap header"
-	case dltIPv4:
-		return "Raw IPv4"
-	case dltIPv6:
-		return "Raw IPv6"
-	case dltLinuxSLL2:
-		return "Linux cooked v2"
+// linkDesc describes a link type for error messages, as libpcap does.
+func linkDesc(lt linktype.Type) string {
+	if d := lt.Description(); d != "" {
+		return d
 	}
-	return "DLT " + itoa(int(dlt))
+	return "DLT " + strconv.FormatUint(uint64(lt.DLT()), 10)
+}
+
+func (g *gen) inbound(outbound bool) cond {
+	var b cond
+	switch g.linktype {
+	case linktype.LinuxSLL:
+		b = g.cmp(orLinkHdr, 0, bpf.SizeH, sllOutgoing)
+	case linktype.LinuxSLL2:
+		b = g.cmp(orLinkHdr, 10, bpf.SizeB, sllOutgoing)
+	default:
+		if g.opts.Savefile {
+			g.fail("inbound/outbound not supported on " + linkDesc(g.linktype) + " when reading savefiles")
+		}
+		b = g.cmp(orLinkHdr, bpf.Ancillary(bpf.AdPktType), bpf.SizeH, packetOutgoing)
+	}
+	if !outbound {
+		b = not(b)
+	}
+	return b
+}
+
+func (g *gen) ifindex(idx uint32) cond {
+	if g.linktype == linktype.LinuxSLL2 {
+		return g.cmp(orLinkHdr, 4, bpf.SizeW, idx)
+	}
+	if g.opts.Savefile {
+		g.fail("ifindex not supported on " + linkDesc(g.linktype) + " when reading savefiles")
+	}
+	return g.cmp(orLinkHdr, bpf.Ancillary(bpf.AdIfIndex), bpf.SizeW, idx)
 }

@@ -1,144 +1,172 @@
 package compile
 
 import (
+	"encoding/binary"
 	"strconv"
 	"strings"
+
+	"github.com/purepcap/pcap/linktype"
 )
 
 // hostName handles a name with qualifiers (gen_scode).
 func (g *gen) hostName(name string, q qual) cond {
-	proto, dir := q.proto, q.dir
 	switch q.addr {
 	case qNet:
-		addr, ok := g.res.LookupNetwork(name)
-		if !ok || addr == 0 {
-			g.errorf("unknown network '" + name + "'")
-		}
-		mask := uint32(0xffffffff)
-		for addr != 0 && addr&0xff000000 == 0 {
-			addr <<= 8
-			mask <<= 8
-		}
-		return g.host(addr, mask, proto, dir, q.addr)
+		return g.netName(name, q)
 	case qDefault, qHost:
-		if proto == pLink {
-			switch g.linktype {
-			case dltEN10MB, dltIEEE80211, dltRadiotap:
-			default:
-				g.errorf("only ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel supports link-level host name")
-			}
-			mac, ok := g.res.LookupEthers(name)
-			if !ok {
-				if g.linktype == dltEN10MB {
-					g.errorf("unknown ether host '" + name + "'")
-				}
-				g.errorf("unknown 802.11 host '" + name + "'")
-			}
-			return g.linkHost(mac[:], dir)
+		if q.proto == pLink {
+			return g.etherName(name, q.dir)
 		}
-		if proto == pDECnet {
-			g.errorf("decnet name support not included, '" + name + "' cannot be translated")
+		if q.proto == pDECnet {
+			g.fail("decnet name support not included, '" + name + "' cannot be translated")
 		}
-		addrs, err := g.res.LookupHost(name)
-		if err != nil || len(addrs) == 0 {
-			g.errorf("unknown host '" + name + "'")
+		return g.hostByName(name, q)
+	case qPort:
+		return g.portName(name, q)
+	case qPortrange:
+		return g.portrangeName(name, q)
+	case qGateway:
+		g.fail("'gateway' not supported in this configuration")
+	case qProto:
+		v := g.lookupProto(name, q.proto)
+		if v < 0 {
+			g.fail("unknown protocol: " + name)
 		}
-		tproto, tproto6 := proto, proto
-		if g.offLinkType.c == offsetNotSet && proto == qDefault {
-			tproto, tproto6 = pIP, pIPv6
+		return g.proto(uint32(v), q.proto, q.dir)
+	case qProtochain:
+		v := g.lookupProto(name, q.proto)
+		if v < 0 {
+			g.fail("unknown protocol: " + name)
 		}
-		var b cond
-		for _, a := range addrs {
-			var c cond
-			if a.Is4() || a.Is4In6() {
-				if tproto == pIPv6 {
-					continue
-				}
-				v4 := a.Unmap().As4()
-				c = g.host(uint32(v4[0])<<24|uint32(v4[1])<<16|uint32(v4[2])<<8|uint32(v4[3]), 0xffffffff, tproto, dir, q.addr)
-			} else {
-				if tproto6 == pIP {
-					continue
-				}
-				var ones [16]byte
-				for i := range ones {
-					ones[i] = 0xff
-				}
-				c = g.host6(a.As16(), ones, tproto6, dir, q.addr)
+		return g.protochain(uint32(v), q.proto)
+	}
+	g.fail(syntaxGenMsg)
+	return nil
+}
+
+// netName is "net NAME", a network from /etc/networks.
+func (g *gen) netName(name string, q qual) cond {
+	addr, ok := g.res.LookupNetwork(name)
+	if !ok || addr == 0 {
+		g.fail("unknown network '" + name + "'")
+	}
+	mask := uint32(0xffffffff)
+	for addr != 0 && addr&0xff000000 == 0 {
+		addr <<= 8
+		mask <<= 8
+	}
+	return g.host(addr, mask, q.proto, q.dir, q.addr)
+}
+
+// etherName is "ether host NAME", a MAC address from /etc/ethers.
+func (g *gen) etherName(name string, dir dirQual) cond {
+	switch g.linktype {
+	case linktype.Ethernet, linktype.IEEE80211, linktype.IEEE80211Radio:
+	default:
+		g.fail("only ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel supports link-level host name")
+	}
+	mac, ok := g.res.LookupEthers(name)
+	if !ok {
+		if g.linktype == linktype.Ethernet {
+			g.fail("unknown ether host '" + name + "'")
+		}
+		g.fail("unknown 802.11 host '" + name + "'")
+	}
+	return g.linkHost(mac[:], dir)
+}
+
+// hostByName is "host NAME": every address of the name, in the
+// resolver's order, for the address families the qualifier allows.
+func (g *gen) hostByName(name string, q qual) cond {
+	proto := q.proto
+	addrs, err := g.res.LookupHost(name)
+	if err != nil || len(addrs) == 0 {
+		g.fail("unknown host '" + name + "'")
+	}
+	tproto, tproto6 := proto, proto
+	if g.offLinkType.c == offsetNotSet && proto == qDefault {
+		tproto, tproto6 = pIP, pIPv6
+	}
+	var b cond
+	for _, a := range addrs {
+		var c cond
+		if a.Is4() || a.Is4In6() {
+			if tproto == pIPv6 {
+				continue
 			}
-			if b == nil {
-				b = c
-			} else {
-				b = or(b, c)
+			v4 := a.Unmap().As4()
+			c = g.host(binary.BigEndian.Uint32(v4[:]), 0xffffffff, tproto, q.dir, q.addr)
+		} else {
+			if tproto6 == pIP {
+				continue
 			}
+			c = g.host6(a.As16(), allOnes16, tproto6, q.dir, q.addr)
 		}
 		if b == nil {
-			if proto == qDefault {
-				g.errorf("unknown host '" + name + "'")
-			}
-			g.errorf("unknown host '" + name + "' for specified address family")
+			b = c
+		} else {
+			b = or(b, c)
 		}
-		return b
-	case qPort:
-		if proto != qDefault && proto != pUDP && proto != pTCP && proto != pSCTP {
-			g.errorf("illegal qualifier of 'port'")
-		}
-		port, real, ok := g.lookupPort(name)
-		if !ok {
-			g.errorf("unknown port '" + name + "'")
-		}
-		real = g.checkPortProto(proto, real, "port '"+name+"'")
-		if port > 65535 {
-			g.errorf("illegal port number " + itoa(port) + " > 65535")
-		}
-		return g.portBoth(uint32(port), real, dir)
-	case qPortrange:
-		if proto != qDefault && proto != pUDP && proto != pTCP && proto != pSCTP {
-			g.errorf("illegal qualifier of 'portrange'")
-		}
-		p1, p2, real, ok := g.lookupPortrange(name)
-		if !ok {
-			g.errorf("unknown port in range '" + name + "'")
-		}
-		real = g.checkPortProto(proto, real, "port in range '"+name+"'")
-		for _, p := range []int{p1, p2} {
-			if p < 0 {
-				g.errorf("illegal port number " + itoa(p) + " < 0")
-			}
-			if p > 65535 {
-				g.errorf("illegal port number " + itoa(p) + " > 65535")
-			}
-		}
-		return g.portrangeBoth(uint32(p1), uint32(p2), real, dir)
-	case qGateway:
-		g.errorf("'gateway' not supported in this configuration")
-	case qProto:
-		v := g.lookupProto(name, proto)
-		if v < 0 {
-			g.errorf("unknown protocol: " + name)
-		}
-		return g.proto(uint32(v), proto, dir)
-	case qProtochain:
-		v := g.lookupProto(name, proto)
-		if v < 0 {
-			g.errorf("unknown protocol: " + name)
-		}
-		return g.protochain(uint32(v), proto)
 	}
-	g.errorf(syntaxGenMsg)
-	return nil
+	if b == nil {
+		if proto == qDefault {
+			g.fail("unknown host '" + name + "'")
+		}
+		g.fail("unknown host '" + name + "' for specified address family")
+	}
+	return b
+}
+
+var allOnes16 = [16]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}
+
+// portName is "port NAME", a service name.
+func (g *gen) portName(name string, q qual) cond {
+	if q.proto != qDefault && q.proto != pUDP && q.proto != pTCP && q.proto != pSCTP {
+		g.fail("illegal qualifier of 'port'")
+	}
+	port, real, ok := g.lookupPort(name)
+	if !ok {
+		g.fail("unknown port '" + name + "'")
+	}
+	real = g.checkPortProto(q.proto, real, "port '"+name+"'")
+	if port > 65535 {
+		g.fail("illegal port number " + strconv.Itoa(port) + " > 65535")
+	}
+	return g.portBoth(uint32(port), real, q.dir)
+}
+
+// portrangeName is "portrange NAME-NAME", where either end may be a number
+// or a service name.
+func (g *gen) portrangeName(name string, q qual) cond {
+	if q.proto != qDefault && q.proto != pUDP && q.proto != pTCP && q.proto != pSCTP {
+		g.fail("illegal qualifier of 'portrange'")
+	}
+	p1, p2, real, ok := g.lookupPortrange(name)
+	if !ok {
+		g.fail("unknown port in range '" + name + "'")
+	}
+	real = g.checkPortProto(q.proto, real, "port in range '"+name+"'")
+	for _, p := range [2]int{p1, p2} {
+		if p < 0 {
+			g.fail("illegal port number " + strconv.Itoa(p) + " < 0")
+		}
+		if p > 65535 {
+			g.fail("illegal port number " + strconv.Itoa(p) + " > 65535")
+		}
+	}
+	return g.portrangeBoth(uint32(p1), uint32(p2), real, q.dir)
 }
 
 // checkPortProto reconciles a port's protocol from the services database
 // with the qualifier.
-func (g *gen) checkPortProto(proto uint8, real int, what string) int {
+func (g *gen) checkPortProto(proto protoQual, real int, what string) int {
 	name := map[int]string{ipprotoTCP: "tcp", ipprotoUDP: "udp", ipprotoSCTP: "sctp"}
-	want := map[uint8]int{pUDP: ipprotoUDP, pTCP: ipprotoTCP, pSCTP: ipprotoSCTP}[proto]
+	want := map[protoQual]int{pUDP: ipprotoUDP, pTCP: ipprotoTCP, pSCTP: ipprotoSCTP}[proto]
 	if want == 0 {
 		return real
 	}
 	if real != protoUndef && real != want {
-		g.errorf(what + " is " + name[real])
+		g.fail(what + " is " + name[real])
 	}
 	return want
 }
@@ -223,18 +251,18 @@ var etherProtoNames = map[string]uint32{
 	"iso": sapISONS, "stp": sap8021D, "ipx": sapIPX, "netbeui": sapNetBEUI,
 }
 
-func (g *gen) lookupProto(name string, proto uint8) int {
+func (g *gen) lookupProto(name string, proto protoQual) int {
 	switch proto {
 	case qDefault, pIP, pIPv6:
 		v, ok := g.res.LookupProtocol(name)
 		if !ok {
-			g.errorf("unknown ip proto '" + name + "'")
+			g.fail("unknown ip proto '" + name + "'")
 		}
 		return v
 	case pLink:
 		v, ok := etherProtoNames[name]
 		if !ok {
-			g.errorf("unknown ether proto '" + name + "'")
+			g.fail("unknown ether proto '" + name + "'")
 		}
 		return int(v)
 	case pISO:
@@ -246,7 +274,7 @@ func (g *gen) lookupProto(name string, proto uint8) int {
 		case "clnp":
 			return isoCLNP
 		}
-		g.errorf("unknown osi proto '" + name + "'")
+		g.fail("unknown osi proto '" + name + "'")
 	}
 	return -1
 }

@@ -1,9 +1,12 @@
 package compile
 
-import "github.com/purepcap/pcap/bpf"
+import (
+	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/linktype"
+)
 
 // protoAbbrev is a bare protocol keyword: "tcp", "ip6", "arp", "l1", ...
-func (g *gen) protoAbbrev(proto uint8) cond {
+func (g *gen) protoAbbrev(proto protoQual) cond {
 	switch proto {
 	case pSCTP:
 		return g.proto(ipprotoSCTP, qDefault, qDefault)
@@ -28,7 +31,7 @@ func (g *gen) protoAbbrev(proto uint8) cond {
 	case pRARP:
 		return g.linkTest(ethertypeRevARP)
 	case pLink:
-		g.errorf("link layer applied in wrong context")
+		g.fail("link layer applied in wrong context")
 	case pATalk:
 		return g.linkTest(ethertypeATalk)
 	case pAARP:
@@ -80,9 +83,9 @@ func (g *gen) protoAbbrev(proto uint8) cond {
 	case pNetBEUI:
 		return g.linkTest(sapNetBEUI)
 	case pRadio:
-		g.errorf("'radio' is not a valid protocol type")
+		g.fail("'radio' is not a valid protocol type")
 	}
-	g.errorf("unknown protocol")
+	g.fail("unknown protocol")
 	return nil
 }
 
@@ -96,7 +99,7 @@ func (g *gen) isisAny(types ...uint32) cond {
 	return b
 }
 
-var protoBogus = map[uint8]string{
+var protoBogus = map[protoQual]string{
 	pARP:    "arp does not encapsulate another protocol",
 	pRARP:   "rarp does not encapsulate another protocol",
 	pATalk:  "AppleTalk encapsulation is not specifiable",
@@ -109,9 +112,9 @@ var protoBogus = map[uint8]string{
 }
 
 // proto is "[proto] proto N": protocol N carried in the given protocol.
-func (g *gen) proto(v uint32, proto, dir uint8) cond {
+func (g *gen) proto(v uint32, proto protoQual, dir dirQual) cond {
 	if dir != qDefault {
-		g.errorf("direction applied to 'proto'")
+		g.fail("direction applied to 'proto'")
 	}
 	switch proto {
 	case qDefault:
@@ -129,7 +132,7 @@ func (g *gen) proto(v uint32, proto, dir uint8) cond {
 		b1 = or(g.cmp(orLinkPL, 6, bpf.SizeB, v), b1)
 		return and(b0, b1)
 	case pISO:
-		if g.linktype == dltCHDLC {
+		if g.linktype == linktype.CHDLC {
 			b0 := g.linkTest(sapISONS<<8 | sapISONS)
 			return and(b0, g.cmp(orLinkPLNoSnap, 1, bpf.SizeB, v))
 		}
@@ -140,9 +143,9 @@ func (g *gen) proto(v uint32, proto, dir uint8) cond {
 		return and(b0, g.cmp(orLinkPLNoSnap, 4, bpf.SizeB, v))
 	}
 	if msg, ok := protoBogus[proto]; ok {
-		g.errorf(msg)
+		g.fail(msg)
 	}
-	g.errorf("'" + protoNames[proto] + " proto' is bogus")
+	g.fail("'" + protoNames[proto] + " proto' is bogus")
 	return nil
 }
 
@@ -151,7 +154,7 @@ func (g *gen) proto(v uint32, proto, dir uint8) cond {
 // backward jump. The Linux kernel refuses such programs, but libpcap's and
 // this module's BPF machines run them (a live capture then filters in user
 // space, as libpcap does).
-func (g *gen) protochain(v uint32, proto uint8) cond {
+func (g *gen) protochain(v uint32, proto protoQual) cond {
 	reg2 := g.allocReg()
 	switch proto {
 	case pIP, pIPv6:
@@ -159,10 +162,10 @@ func (g *gen) protochain(v uint32, proto uint8) cond {
 		b0 := g.protochain(v, pIP)
 		return or(b0, g.protochain(v, pIPv6))
 	default:
-		g.errorf("bad protocol applied for 'protochain'")
+		g.fail("bad protocol applied for 'protochain'")
 	}
 	if g.offLinkPL.variable {
-		g.errorf("'protochain' not supported with variable length headers")
+		g.fail("'protochain' not supported with variable length headers")
 	}
 	g.noOptimize = true
 	nl := g.offLinkPL.c + g.offNL
@@ -225,99 +228,4 @@ func (g *gen) protochain(v uint32, proto uint8) cond {
 		stmt{label: end}, st(aluK(bpf.ALUAdd), 0))
 	g.freeReg(reg2)
 	return and(b0, &block{stmts: s, op: opJeq, k: v})
-}
-
-// Ports.
-
-func (g *gen) ipFragOK() cond {
-	return not(g.jset(orLinkPL, 6, bpf.SizeH, 0x1fff))
-}
-
-func (g *gen) portDirErr(what string, dir uint8) {
-	switch dir {
-	case qAddr1, qAddr2, qAddr3, qAddr4:
-		n := itoa(int(dir - qAddr1 + 1))
-		g.errorf("'addr" + n + "' and 'address" + n + "' are not valid qualifiers for " + what)
-	case qRA:
-		g.errorf("'ra' is not a valid qualifier for " + what)
-	case qTA:
-		g.errorf("'ta' is not a valid qualifier for " + what)
-	}
-}
-
-// dirCombine combines the source and destination tests as dir says; what
-// names the primitive in the error for a direction it does not take.
-func (g *gen) dirCombine(dir uint8, src, dst func() cond, what string) cond {
-	switch dir {
-	case qSrc:
-		return src()
-	case qDst:
-		return dst()
-	case qAnd:
-		a := src()
-		return and(a, dst())
-	case qDefault, qOr:
-		a := src()
-		return or(a, dst())
-	}
-	g.portDirErr(what, dir)
-	return nil
-}
-
-// portFamily is "port" or "portrange" over one IP version: atom tests the
-// port field at an offset in the transport header, for TCP, UDP and SCTP
-// (in libpcap's order) unless ipproto names one protocol. what names the
-// primitive in errors.
-func (g *gen) portFamily(v6 bool, ipproto int, dir uint8, what string, atom func(rel offrel, off uint32) cond) cond {
-	ethertype, protoOff, tran := uint32(ethertypeIP), uint32(9), orTranIPv4
-	if v6 {
-		ethertype, protoOff, tran = ethertypeIPv6, 6, orTranIPv6
-	}
-	op := func(proto uint32) cond {
-		b0 := g.cmp(orLinkPL, protoOff, bpf.SizeB, proto)
-		if !v6 {
-			b0 = and(b0, g.ipFragOK())
-		}
-		b1 := g.dirCombine(dir,
-			func() cond { return atom(tran, 0) },
-			func() cond { return atom(tran, 2) }, what)
-		return and(b0, b1)
-	}
-	b0 := g.linkTest(ethertype)
-	var b1 cond
-	if ipproto == protoUndef {
-		b1 = or(op(ipprotoTCP), op(ipprotoUDP))
-		b1 = or(op(ipprotoSCTP), b1)
-	} else {
-		b1 = op(uint32(ipproto))
-	}
-	return and(b0, b1)
-}
-
-func (g *gen) rangeAtom(rel offrel, off, v1, v2 uint32) cond {
-	if v1 > v2 {
-		v1, v2 = v2, v1
-	}
-	b1 := g.cmpGE(rel, off, bpf.SizeH, v1)
-	return and(b1, g.cmpLE(rel, off, bpf.SizeH, v2))
-}
-
-// port is "port N" over IPv4, or over IPv6 if v6.
-func (g *gen) port(v6 bool, port uint32, ipproto int, dir uint8) cond {
-	return g.portFamily(v6, ipproto, dir, "ports", func(rel offrel, off uint32) cond {
-		return g.cmp(rel, off, bpf.SizeH, port)
-	})
-}
-
-// portBoth is "port N": IPv4 or IPv6, the IPv6 test first.
-func (g *gen) portBoth(port uint32, ipproto int, dir uint8) cond {
-	b := g.port(false, port, ipproto, dir)
-	return or(g.port(true, port, ipproto, dir), b)
-}
-
-// portrangeBoth is "portrange N-M", as portBoth.
-func (g *gen) portrangeBoth(p1, p2 uint32, ipproto int, dir uint8) cond {
-	atom := func(rel offrel, off uint32) cond { return g.rangeAtom(rel, off, p1, p2) }
-	b := g.portFamily(false, ipproto, dir, "port ranges", atom)
-	return or(g.portFamily(true, ipproto, dir, "port ranges", atom), b)
 }

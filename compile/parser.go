@@ -1,7 +1,7 @@
 package compile
 
 import (
-	"strings"
+	"strconv"
 
 	"github.com/purepcap/pcap/bpf"
 )
@@ -19,17 +19,17 @@ const (
 // "and" and "or" ("host a or b"), and how parentheses may group a list of
 // addresses ("host a and (b or c)").
 type parser struct {
-	sc    Scanner
+	sc    scanner
 	off   int
-	tok   Token
+	tok   token
 	lit   string
 	depth int
 
 	peeked  bool
 	pOff    int
-	pTok    Token
+	pTok    token
 	pLit    string
-	pScan   Scanner
+	pScan   scanner
 	scanMsg string
 
 	// gen, when set, generates each primitive as soon as it is parsed,
@@ -70,13 +70,13 @@ func (p *parser) next() {
 	} else {
 		p.off, p.tok, p.lit = p.sc.Scan()
 	}
-	if p.tok == ILLEGAL {
+	if p.tok == tokILLEGAL {
 		p.scanMsg = p.sc.ErrMsg()
 	}
 }
 
 // peek returns the token after the current one.
-func (p *parser) peek() Token {
+func (p *parser) peek() token {
 	if !p.peeked {
 		save := p.sc
 		p.pOff, p.pTok, p.pLit = p.sc.Scan()
@@ -88,13 +88,13 @@ func (p *parser) peek() Token {
 }
 
 func (p *parser) syntaxError() {
-	if p.tok == ILLEGAL && p.scanMsg != "" {
+	if p.tok == tokILLEGAL && p.scanMsg != "" {
 		fail(p.off, p.scanMsg)
 	}
 	fail(p.off, syntaxMsg)
 }
 
-func (p *parser) expect(t Token) {
+func (p *parser) expect(t token) {
 	if p.tok != t {
 		p.syntaxError()
 	}
@@ -104,7 +104,7 @@ func (p *parser) expect(t Token) {
 func (p *parser) enter() {
 	p.depth++
 	if p.depth > MaxNesting {
-		fail(p.off, "expression nested too deeply (more than "+itoa(MaxNesting)+" levels)")
+		fail(p.off, "expression nested too deeply (more than "+strconv.Itoa(MaxNesting)+" levels)")
 	}
 }
 
@@ -131,14 +131,14 @@ type unit struct {
 
 // parseProgram parses a whole expression. A nil node means "accept all".
 func (p *parser) parseProgram() node {
-	if p.tok == EOF {
+	if p.tok == tokEOF {
 		return nil
 	}
 	u := p.parseChain(qualErr, false, false)
 	if u.kind != kTerm {
 		p.syntaxError()
 	}
-	if p.tok != EOF {
+	if p.tok != tokEOF {
 		p.syntaxError()
 	}
 	return u.n
@@ -157,13 +157,13 @@ func (p *parser) parseChain(q qual, allowID, inParen bool) unit {
 // list (the parentheses are where only an address can be).
 func (p *parser) parseChainCtx(q qual, allowID, inParen, idOnly bool) unit {
 	first := p.parseUnitCtx(q, allowID, inParen, idOnly)
-	if p.tok != AND && p.tok != OR {
+	if p.tok != tokAND && p.tok != tokOR {
 		return first
 	}
 	switch first.kind {
 	case kTerm:
 		n, cur := first.n, first.q
-		for p.tok == AND || p.tok == OR {
+		for p.tok == tokAND || p.tok == tokOR {
 			op := p.tok
 			p.next()
 			u := p.parseUnit(cur, true, false)
@@ -177,7 +177,7 @@ func (p *parser) parseChainCtx(q qual, allowID, inParen, idOnly bool) unit {
 				// A number here may still start an arithmetic
 				// expression; libpcap takes it as an address only when
 				// "and", "or", ")" or the end follows.
-				if p.tok != AND && p.tok != OR && p.tok != RPAREN && p.tok != EOF {
+				if p.tok != tokAND && p.tok != tokOR && p.tok != tokRPAREN && p.tok != tokEOF {
 					p.syntaxError()
 				}
 				r = p.pnumID(u, cur)
@@ -194,7 +194,7 @@ func (p *parser) parseChainCtx(q qual, allowID, inParen, idOnly bool) unit {
 			p.syntaxError()
 		}
 		n := p.asID(first, q)
-		for p.tok == AND || p.tok == OR {
+		for p.tok == tokAND || p.tok == tokOR {
 			op := p.tok
 			p.next()
 			u := p.parseIDUnit(q)
@@ -209,8 +209,8 @@ func (p *parser) parseChainCtx(q qual, allowID, inParen, idOnly bool) unit {
 	return unit{}
 }
 
-func join(op Token, l, r node) node {
-	if op == AND {
+func join(op token, l, r node) node {
+	if op == tokAND {
 		return &andNode{l, r}
 	}
 	return &orNode{l, r}
@@ -246,13 +246,13 @@ func (p *parser) parseUnitCtx(q qual, allowID, parenFirst, idOnly bool) unit {
 	off := p.off
 	if idOnly {
 		switch p.tok {
-		case NOT, ID, HID, HID6, EID, AID, LPAREN, NUM:
+		case tokNOT, tokID, tokHID, tokHID6, tokEID, tokAID, tokLPAREN, tokNUM:
 		default:
 			p.syntaxError()
 		}
 	}
 	switch p.tok {
-	case NOT:
+	case tokNOT:
 		p.next()
 		p.enter()
 		u := p.parseUnitCtx(q, allowID, false, idOnly)
@@ -269,16 +269,16 @@ func (p *parser) parseUnitCtx(q qual, allowID, parenFirst, idOnly bool) unit {
 			return unit{kind: kNid, off: off, n: &notNode{off, p.pnumID(u, q)}, q: q}
 		}
 		p.syntaxError()
-	case ID, HID, HID6, EID, AID:
+	case tokID, tokHID, tokHID6, tokEID, tokAID:
 		if !allowID {
 			p.syntaxError()
 		}
 		return unit{kind: kNid, off: off, n: p.parseNid(q), q: q}
-	case LPAREN:
+	case tokLPAREN:
 		p.next()
 		p.enter()
 		inner := p.parseChainCtx(q, allowID && !parenFirst, true, idOnly)
-		p.expect(RPAREN)
+		p.expect(tokRPAREN)
 		p.leave()
 		var u unit
 		switch inner.kind {
@@ -301,17 +301,17 @@ func (p *parser) parseUnitCtx(q qual, allowID, parenFirst, idOnly bool) unit {
 			return p.finishArith(p.arithFrom(a), off)
 		}
 		return u
-	case NUM:
+	case tokNUM:
 		v := numValue(p.lit)
 		p.next()
 		if !idOnly && (isArithOp(p.tok) || isRelop(p.tok)) {
 			return p.finishArith(p.arithFrom(p.arithNode(&numArith{off: off, v: v})), off)
 		}
 		return unit{kind: kPnum, off: off, v: v, q: q}
-	case MINUS, LEN:
+	case tokMINUS, tokLEN:
 		return p.finishArith(p.parseArith(), off)
 	}
-	if _, ok := tokenProto[p.tok]; ok && p.peek() == LBRACK {
+	if _, ok := tokenProto[p.tok]; ok && p.peek() == tokLBRACK {
 		return p.finishArith(p.parseArith(), off)
 	}
 	return p.parseRterm(q)
@@ -325,17 +325,17 @@ func (p *parser) finishArith(a arith, off int) unit {
 	}
 	rel := &relNode{off: p.off}
 	switch p.tok {
-	case GT:
+	case tokGT:
 		rel.code = bpf.JumpJGT
-	case GEQ:
+	case tokGEQ:
 		rel.code = bpf.JumpJGE
-	case EQ:
+	case tokEQ:
 		rel.code = bpf.JumpJEQ
-	case LEQ:
+	case tokLEQ:
 		rel.code, rel.reversed = bpf.JumpJGT, true
-	case LT:
+	case tokLT:
 		rel.code, rel.reversed = bpf.JumpJGE, true
-	case NEQ:
+	case tokNEQ:
 		rel.code, rel.reversed = bpf.JumpJEQ, true
 	}
 	p.next()
@@ -347,17 +347,17 @@ func (p *parser) finishArith(a arith, off int) unit {
 	return unit{kind: kTerm, off: off, n: rel, q: qualErr}
 }
 
-func isRelop(t Token) bool {
+func isRelop(t token) bool {
 	switch t {
-	case GT, GEQ, EQ, LEQ, LT, NEQ:
+	case tokGT, tokGEQ, tokEQ, tokLEQ, tokLT, tokNEQ:
 		return true
 	}
 	return false
 }
 
-func isArithOp(t Token) bool {
+func isArithOp(t token) bool {
 	switch t {
-	case PLUS, MINUS, STAR, SLASH, PERCENT, AMP, PIPE, CARET, LSH, RSH:
+	case tokPLUS, tokMINUS, tokSTAR, tokSLASH, tokPERCENT, tokAMP, tokPIPE, tokCARET, tokLSH, tokRSH:
 		return true
 	}
 	return false
@@ -367,22 +367,22 @@ func isArithOp(t Token) bool {
 func (p *parser) parseNid(q qual) node {
 	n := &primNode{off: p.off, q: q, s: p.lit}
 	switch p.tok {
-	case ID:
+	case tokID:
 		n.kind = primName
 		p.next()
-	case HID:
+	case tokHID:
 		p.next()
 		switch p.tok {
-		case SLASH:
+		case tokSLASH:
 			p.next()
-			if p.tok != NUM {
+			if p.tok != tokNUM {
 				p.syntaxError()
 			}
 			n.kind, n.v = primHIDLen, numValue(p.lit)
 			p.next()
-		case NETMASK:
+		case tokNETMASK:
 			p.next()
-			if p.tok != HID {
+			if p.tok != tokHID {
 				p.syntaxError()
 			}
 			n.kind, n.s2 = primHIDMask, p.lit
@@ -390,11 +390,11 @@ func (p *parser) parseNid(q qual) node {
 		default:
 			n.kind = primHID
 		}
-	case HID6:
+	case tokHID6:
 		p.next()
-		if p.tok == SLASH {
+		if p.tok == tokSLASH {
 			p.next()
-			if p.tok != NUM {
+			if p.tok != tokNUM {
 				p.syntaxError()
 			}
 			n.kind, n.v = primHID6Len, numValue(p.lit)
@@ -402,10 +402,10 @@ func (p *parser) parseNid(q qual) node {
 		} else {
 			n.kind, n.v = primHID6, 128
 		}
-	case EID:
+	case tokEID:
 		n.kind = primEID
 		p.next()
-	case AID:
+	case tokAID:
 		n.kind = primAID
 		p.next()
 	default:
@@ -417,15 +417,15 @@ func (p *parser) parseNid(q qual) node {
 // parseRterm parses a term that starts with a keyword.
 func (p *parser) parseRterm(q qual) unit {
 	off := p.off
-	pq := uint8(qDefault)
+	pq := protoQual(qDefault)
 	if v, ok := tokenProto[p.tok]; ok {
 		pq = v
 		p.next()
 		switch p.tok {
-		case SRC, DST, ADDR1, ADDR2, ADDR3, ADDR4, RA, TA, HOST, NET, PORT,
-			PORTRANGE, PROTO, PROTOCHAIN, GATEWAY, BROADCAST, MULTICAST,
-			TYPE, SUBTYPE, DIR:
-		case AND, OR, RPAREN, EOF:
+		case tokSRC, tokDST, tokADDR1, tokADDR2, tokADDR3, tokADDR4, tokRA, tokTA, tokHOST, tokNET, tokPORT,
+			tokPORTRANGE, tokPROTO, tokPROTOCHAIN, tokGATEWAY, tokBROADCAST, tokMULTICAST,
+			tokTYPE, tokSUBTYPE, tokDIR:
+		case tokAND, tokOR, tokRPAREN, tokEOF:
 			return p.termUnit(&primNode{off: off, kind: primProtoAbbrev, pq: pq})
 		default:
 			// libpcap's parser takes the keyword as a qualifier here
@@ -434,89 +434,96 @@ func (p *parser) parseRterm(q qual) unit {
 		}
 	}
 	switch p.tok {
-	case SRC, DST, ADDR1, ADDR2, ADDR3, ADDR4, RA, TA, HOST, NET, PORT,
-		PORTRANGE, PROTO, PROTOCHAIN, GATEWAY:
+	case tokSRC, tokDST, tokADDR1, tokADDR2, tokADDR3, tokADDR4, tokRA, tokTA, tokHOST, tokNET, tokPORT,
+		tokPORTRANGE, tokPROTO, tokPROTOCHAIN, tokGATEWAY:
 		return p.parseHead(off, pq)
-	case BROADCAST, MULTICAST:
+	case tokBROADCAST, tokMULTICAST:
 		kind := primBroadcast
-		if p.tok == MULTICAST {
+		if p.tok == tokMULTICAST {
 			kind = primMulticast
 		}
 		p.next()
 		return p.termUnit(&primNode{off: off, kind: kind, pq: pq})
-	case TYPE, SUBTYPE, DIR:
+	case tokTYPE, tokSUBTYPE, tokDIR:
 		return p.termUnit(p.parseWlan(off))
 	}
 	if pq != qDefault {
 		p.syntaxError()
 	}
+	return p.termUnit(p.parseOtherPrim(off))
+}
+
+// parseOtherPrim parses a primitive that takes no qualifier: less,
+// greater, byte, inbound, outbound, ifindex, the encapsulations, llc, and
+// the primitives of link types other than the supported ones.
+func (p *parser) parseOtherPrim(off int) *primNode {
 	n := &primNode{off: off}
 	switch p.tok {
-	case LESS, GREATER:
+	case tokLESS, tokGREATER:
 		n.kind = primLess
-		if p.tok == GREATER {
+		if p.tok == tokGREATER {
 			n.kind = primGreater
 		}
 		p.next()
 		n.v = p.expectNum()
-	case CBYTE:
+	case tokCBYTE:
 		p.next()
 		n.kind = primByte
 		n.v = p.expectNum()
 		switch p.tok {
-		case AMP:
+		case tokAMP:
 			n.op = '&'
-		case PIPE:
+		case tokPIPE:
 			n.op = '|'
-		case LT:
+		case tokLT:
 			n.op = '<'
-		case GT:
+		case tokGT:
 			n.op = '>'
-		case EQ: // "=" or "==", as libpcap's scanner reads both as '='
+		case tokEQ: // "=" or "==", as libpcap's scanner reads both as '='
 			n.op = '='
 		default:
 			p.syntaxError()
 		}
 		p.next()
 		n.v2 = p.expectNum()
-	case INBOUND:
+	case tokINBOUND:
 		n.kind = primInbound
 		p.next()
-	case OUTBOUND:
+	case tokOUTBOUND:
 		n.kind = primOutbound
 		p.next()
-	case IFINDEX:
+	case tokIFINDEX:
 		n.kind = primIfindex
 		p.next()
 		n.v = p.expectNum()
-	case VLAN, MPLS, PPPOES, GENEVE:
-		n.kind = map[Token]primKind{VLAN: primVLAN, MPLS: primMPLS, PPPOES: primPPPoES, GENEVE: primGeneve}[p.tok]
+	case tokVLAN, tokMPLS, tokPPPOES, tokGENEVE:
+		n.kind = map[token]primKind{tokVLAN: primVLAN, tokMPLS: primMPLS, tokPPPOES: primPPPoES, tokGENEVE: primGeneve}[p.tok]
 		p.next()
-		if p.tok == NUM || p.tok == LPAREN {
+		if p.tok == tokNUM || p.tok == tokLPAREN {
 			n.v, n.has = p.parsePnum(), true
 		}
-	case PPPOED:
+	case tokPPPOED:
 		n.kind = primPPPoED
 		p.next()
-	case LLC:
+	case tokLLC:
 		n.kind = primLLC
 		p.next()
 		switch p.tok {
-		case ID:
+		case tokID:
 			n.s = p.lit
 			p.next()
-		case PF_RNR:
+		case tokPFRnr:
 			n.s = "rnr"
 			p.next()
 		}
-	case PF_IFNAME, PF_RSET, PF_RNR, PF_SRNR, PF_REASON, PF_ACTION:
+	case tokPFIfname, tokPFRset, tokPFRnr, tokPFSrnr, tokPFReason, tokPFAction:
 		p.refusePF(off)
-	case ATMKW, MTPKW:
+	case tokATMKW, tokMTPKW:
 		p.refuseATMOrMTP(off)
 	default:
 		p.syntaxError()
 	}
-	return p.termUnit(n)
+	return n
 }
 
 func (p *parser) termUnit(n *primNode) unit {
@@ -524,7 +531,7 @@ func (p *parser) termUnit(n *primNode) unit {
 }
 
 func (p *parser) expectNum() uint32 {
-	if p.tok != NUM {
+	if p.tok != tokNUM {
 		p.syntaxError()
 	}
 	v := numValue(p.lit)
@@ -534,11 +541,11 @@ func (p *parser) expectNum() uint32 {
 
 // parsePnum parses a number, possibly in parentheses.
 func (p *parser) parsePnum() uint32 {
-	if p.tok == LPAREN {
+	if p.tok == tokLPAREN {
 		p.next()
 		p.enter()
 		v := p.parsePnum()
-		p.expect(RPAREN)
+		p.expect(tokRPAREN)
 		p.leave()
 		return v
 	}
@@ -547,26 +554,26 @@ func (p *parser) parsePnum() uint32 {
 
 // parseHead parses the direction and address-kind qualifiers and the
 // address that follows them.
-func (p *parser) parseHead(off int, pq uint8) unit {
+func (p *parser) parseHead(off int, pq protoQual) unit {
 	q := qual{proto: pq}
 	dirSet := true
 	switch p.tok {
-	case SRC, DST:
+	case tokSRC, tokDST:
 		first := p.tok
 		p.next()
 		q.dir = qSrc
-		if first == DST {
+		if first == tokDST {
 			q.dir = qDst
 		}
-		if p.tok == OR || p.tok == AND {
-			combined := uint8(qOr)
-			if p.tok == AND {
+		if p.tok == tokOR || p.tok == tokAND {
+			combined := qOr
+			if p.tok == tokAND {
 				combined = qAnd
 			}
 			p.next()
-			other := DST
-			if first == DST {
-				other = SRC
+			other := tokDST
+			if first == tokDST {
+				other = tokSRC
 			}
 			if p.tok != other {
 				p.syntaxError()
@@ -574,21 +581,21 @@ func (p *parser) parseHead(off int, pq uint8) unit {
 			p.next()
 			q.dir = combined
 		}
-	case ADDR1, ADDR2, ADDR3, ADDR4, RA, TA:
-		q.dir = map[Token]uint8{ADDR1: qAddr1, ADDR2: qAddr2, ADDR3: qAddr3, ADDR4: qAddr4, RA: qRA, TA: qTA}[p.tok]
+	case tokADDR1, tokADDR2, tokADDR3, tokADDR4, tokRA, tokTA:
+		q.dir = map[token]dirQual{tokADDR1: qAddr1, tokADDR2: qAddr2, tokADDR3: qAddr3, tokADDR4: qAddr4, tokRA: qRA, tokTA: qTA}[p.tok]
 		p.next()
 	default:
 		dirSet = false
 	}
 	switch p.tok {
-	case HOST, NET, PORT, PORTRANGE:
-		q.addr = map[Token]uint8{HOST: qHost, NET: qNet, PORT: qPort, PORTRANGE: qPortrange}[p.tok]
+	case tokHOST, tokNET, tokPORT, tokPORTRANGE:
+		q.addr = map[token]addrQual{tokHOST: qHost, tokNET: qNet, tokPORT: qPort, tokPORTRANGE: qPortrange}[p.tok]
 		p.next()
-	case PROTO, PROTOCHAIN, GATEWAY:
+	case tokPROTO, tokPROTOCHAIN, tokGATEWAY:
 		if dirSet {
 			p.syntaxError()
 		}
-		q.addr = map[Token]uint8{PROTO: qProto, PROTOCHAIN: qProtochain, GATEWAY: qGateway}[p.tok]
+		q.addr = map[token]addrQual{tokPROTO: qProto, tokPROTOCHAIN: qProtochain, tokGATEWAY: qGateway}[p.tok]
 		p.next()
 	default:
 		if !dirSet {
@@ -604,255 +611,4 @@ func (p *parser) parseHead(off int, pq uint8) unit {
 	}
 	p.syntaxError()
 	return unit{}
-}
-
-// 802.11 frame types and subtypes, by name.
-var (
-	wlanTypes = []nameVal{{"data", 0x08}, {"mgt", 0x00}, {"management", 0x00}, {"ctl", 0x04}, {"control", 0x04}}
-	wlanMgt   = []nameVal{{"assocreq", 0x00}, {"assoc-req", 0x00}, {"assocresp", 0x10}, {"assoc-resp", 0x10},
-		{"reassocreq", 0x20}, {"reassoc-req", 0x20}, {"reassocresp", 0x30}, {"reassoc-resp", 0x30},
-		{"probereq", 0x40}, {"probe-req", 0x40}, {"proberesp", 0x50}, {"probe-resp", 0x50},
-		{"beacon", 0x80}, {"atim", 0x90}, {"disassoc", 0xa0}, {"disassociation", 0xa0},
-		{"auth", 0xb0}, {"authentication", 0xb0}, {"deauth", 0xc0}, {"deauthentication", 0xc0}}
-	wlanCtl = []nameVal{{"ps-poll", 0xa0}, {"rts", 0xb0}, {"cts", 0xc0}, {"ack", 0xd0},
-		{"cf-end", 0xe0}, {"cf-end-ack", 0xf0}}
-	wlanData = []nameVal{{"data", 0x00}, {"data-cf-ack", 0x10}, {"data-cf-poll", 0x20},
-		{"data-cf-ack-poll", 0x30}, {"null", 0x40}, {"cf-ack", 0x50}, {"cf-poll", 0x60},
-		{"cf-ack-poll", 0x70}, {"qos-data", 0x80}, {"qos-data-cf-ack", 0x90},
-		{"qos-data-cf-poll", 0xa0}, {"qos-data-cf-ack-poll", 0xb0}, {"qos", 0xc0},
-		{"qos-cf-poll", 0xe0}, {"qos-cf-ack-poll", 0xf0}}
-	wlanSubtypes = []struct {
-		typ   uint32
-		names []nameVal
-	}{{0x00, wlanMgt}, {0x04, wlanCtl}, {0x08, wlanData}}
-	llcSSubtypes = []nameVal{{"rr", 0x01}, {"rnr", 0x05}, {"rej", 0x09}}
-	llcUSubtypes = []nameVal{{"ui", 0x03}, {"ua", 0x63}, {"disc", 0x43}, {"dm", 0x0f},
-		{"sabme", 0x6f}, {"test", 0xe3}, {"xid", 0xaf}, {"frmr", 0x87}}
-)
-
-type nameVal struct {
-	name string
-	v    uint32
-}
-
-func lookupName(tab []nameVal, s string) (uint32, bool) {
-	for _, e := range tab {
-		if strings.EqualFold(e.name, s) {
-			return e.v, true
-		}
-	}
-	return 0, false
-}
-
-// parseWlan parses "type T [subtype S]", "subtype S" and "dir D".
-func (p *parser) parseWlan(off int) *primNode {
-	n := &primNode{off: off, kind: primWlanType}
-	switch p.tok {
-	case TYPE:
-		p.next()
-		var typ uint32
-		switch p.tok {
-		case NUM:
-			typ = numValue(p.lit)
-			if typ&^0x0c != 0 {
-				fail(p.off, "invalid 802.11 type value 0x"+hex2(typ))
-			}
-		case ID:
-			v, ok := lookupName(wlanTypes, p.lit)
-			if !ok {
-				fail(p.off, "unknown 802.11 type name \""+p.lit+"\"")
-			}
-			typ = v
-		default:
-			p.syntaxError()
-		}
-		p.next()
-		n.v, n.v2 = typ, 0x0c
-		if p.tok == SUBTYPE {
-			p.next()
-			var sub uint32
-			switch p.tok {
-			case NUM:
-				sub = numValue(p.lit)
-				if sub&^0xf0 != 0 {
-					fail(p.off, "invalid 802.11 subtype value 0x"+hex2(sub))
-				}
-			case ID:
-				var names []nameVal
-				for _, ts := range wlanSubtypes {
-					if ts.typ == typ {
-						names = ts.names
-					}
-				}
-				if names == nil {
-					fail(p.off, "unknown 802.11 type")
-				}
-				v, ok := lookupName(names, p.lit)
-				if !ok {
-					fail(p.off, "unknown 802.11 subtype name \""+p.lit+"\"")
-				}
-				sub = v
-			default:
-				p.syntaxError()
-			}
-			p.next()
-			n.v, n.v2 = typ|sub, 0x0c|0xf0
-		}
-	case SUBTYPE:
-		p.next()
-		if p.tok != ID {
-			p.syntaxError()
-		}
-		found := false
-		for _, ts := range wlanSubtypes {
-			if v, ok := lookupName(ts.names, p.lit); ok {
-				n.v, found = v|ts.typ, true
-				break
-			}
-		}
-		if !found {
-			fail(p.off, "unknown 802.11 type name")
-		}
-		n.v2 = 0x0c | 0xf0
-		p.next()
-	case DIR:
-		p.next()
-		n.kind = primWlanDir
-		switch p.tok {
-		case NUM:
-			n.v = numValue(p.lit)
-		case ID:
-			v, ok := lookupName([]nameVal{{"nods", 0}, {"tods", 1}, {"fromds", 2}, {"dstods", 3}}, p.lit)
-			if !ok {
-				fail(p.off, "unknown 802.11 direction")
-			}
-			n.v = v
-		default:
-			p.syntaxError()
-		}
-		p.next()
-	}
-	return n
-}
-
-func hex2(v uint32) string {
-	const digits = "0123456789abcdef"
-	s := ""
-	for v > 0 {
-		s = string(digits[v&15]) + s
-		v >>= 4
-	}
-	for len(s) < 2 {
-		s = "0" + s
-	}
-	return s
-}
-
-// Arithmetic. Binary operators bind as in C, except that '%' and '^',
-// which libpcap's grammar gives no precedence, take everything to their
-// right as their right operand: "a % b + c" is "a % (b + c)".
-
-func binPrec(t Token) int {
-	switch t {
-	case PIPE:
-		return 1
-	case AMP:
-		return 2
-	case LSH, RSH:
-		return 3
-	case PLUS, MINUS:
-		return 4
-	case STAR, SLASH:
-		return 5
-	}
-	return 0
-}
-
-var aluOps = map[Token]uint16{
-	PLUS: bpf.ALUAdd, MINUS: bpf.ALUSub, STAR: bpf.ALUMul, SLASH: bpf.ALUDiv,
-	PERCENT: bpf.ALUMod, AMP: bpf.ALUAnd, PIPE: bpf.ALUOr, CARET: bpf.ALUXor,
-	LSH: bpf.ALULsh, RSH: bpf.ALURsh,
-}
-
-func (p *parser) parseArith() arith {
-	return p.arithBinary(p.arithUnary(), 1)
-}
-
-// arithFrom continues an arithmetic expression whose first operand has
-// already been parsed.
-func (p *parser) arithFrom(left arith) arith {
-	return p.arithBinary(p.arithModTail(left), 1)
-}
-
-func (p *parser) arithBinary(left arith, minPrec int) arith {
-	for {
-		prec := binPrec(p.tok)
-		if prec == 0 || prec < minPrec {
-			return left
-		}
-		op, off := p.tok, p.off
-		p.next()
-		right := p.arithBinary(p.arithUnary(), prec+1)
-		left = p.arithNode(&binArith{off: off, op: aluOps[op], l: left, r: right})
-	}
-}
-
-func (p *parser) arithUnary() arith {
-	if p.tok == MINUS {
-		off := p.off
-		p.next()
-		p.enter()
-		x := p.arithUnary()
-		p.leave()
-		return p.arithNode(&negArith{off: off, x: x})
-	}
-	return p.arithModTail(p.arithPrimary())
-}
-
-func (p *parser) arithModTail(x arith) arith {
-	if p.tok == PERCENT || p.tok == CARET {
-		op, off := p.tok, p.off
-		p.next()
-		p.enter()
-		r := p.parseArith()
-		p.leave()
-		return p.arithNode(&binArith{off: off, op: aluOps[op], l: x, r: r})
-	}
-	return x
-}
-
-func (p *parser) arithPrimary() arith {
-	off := p.off
-	switch p.tok {
-	case NUM:
-		v := numValue(p.lit)
-		p.next()
-		return p.arithNode(&numArith{off: off, v: v})
-	case LEN:
-		p.next()
-		return p.arithNode(&lenArith{off: off})
-	case LPAREN:
-		p.next()
-		p.enter()
-		a := p.parseArith()
-		p.expect(RPAREN)
-		p.leave()
-		return a
-	}
-	proto, ok := tokenProto[p.tok]
-	if !ok {
-		p.syntaxError()
-	}
-	p.next()
-	p.expect(LBRACK)
-	p.enter()
-	idx := p.parseArith()
-	size := uint32(1)
-	if p.tok == COLON {
-		p.next()
-		size = p.expectNum()
-	}
-	p.expect(RBRACK)
-	p.leave()
-	return p.arithNode(&loadArith{off: off, proto: proto, idx: idx, size: size})
 }

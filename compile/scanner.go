@@ -7,17 +7,17 @@ import (
 	"sync"
 )
 
-// Scanner splits a filter expression into tokens, the way libpcap's lexer
+// scanner splits a filter expression into tokens, the way libpcap's lexer
 // does: at each position the longest match wins, and among matches of equal
 // length keywords beat numbers and addresses, which beat plain names.
-type Scanner struct {
+type scanner struct {
 	src string
 	pos int
 	err string // why the last ILLEGAL token was rejected
 }
 
 // Init prepares s to scan src from its start.
-func (s *Scanner) Init(src string) {
+func (s *scanner) Init(src string) {
 	s.src = src
 	s.pos = 0
 	s.err = ""
@@ -25,12 +25,12 @@ func (s *Scanner) Init(src string) {
 
 // ErrMsg returns the reason the most recent ILLEGAL token was rejected, or
 // "" when the scanner had no more specific complaint than a stray character.
-func (s *Scanner) ErrMsg() string { return s.err }
+func (s *scanner) ErrMsg() string { return s.err }
 
 // Scan returns the next token, its byte offset and its literal text. At the
 // end of input it returns EOF, again and again. Every call that does not
 // return EOF consumes at least one byte.
-func (s *Scanner) Scan() (off int, tok Token, lit string) {
+func (s *scanner) Scan() (off int, tok token, lit string) {
 	src := s.src
 	for s.pos < len(src) {
 		c := src[s.pos]
@@ -41,7 +41,7 @@ func (s *Scanner) Scan() (off int, tok Token, lit string) {
 	}
 	off = s.pos
 	if off >= len(src) {
-		return off, EOF, ""
+		return off, tokEOF, ""
 	}
 	s.err = ""
 	c := src[off]
@@ -50,8 +50,8 @@ func (s *Scanner) Scan() (off int, tok Token, lit string) {
 		n, t := s.scanWord(off)
 		s.pos = off + n
 		lit = src[off : off+n]
-		if t == ILLEGAL {
-			return off, ILLEGAL, lit
+		if t == tokILLEGAL {
+			return off, tokILLEGAL, lit
 		}
 		return off, t, lit
 	case c == ':':
@@ -61,7 +61,7 @@ func (s *Scanner) Scan() (off int, tok Token, lit string) {
 			return off, s.checkV6(lit), lit
 		}
 		s.pos++
-		return off, COLON, ":"
+		return off, tokCOLON, ":"
 	case c == '$':
 		if off+1 < len(src) && isHex(src[off+1]) {
 			n := 2
@@ -69,7 +69,7 @@ func (s *Scanner) Scan() (off int, tok Token, lit string) {
 				n = 3
 			}
 			s.pos = off + n
-			return off, AID, src[off:s.pos]
+			return off, tokAID, src[off:s.pos]
 		}
 	case c == '\\':
 		j := off + 1
@@ -78,80 +78,43 @@ func (s *Scanner) Scan() (off int, tok Token, lit string) {
 		}
 		if j > off+1 {
 			s.pos = j
-			return off, ID, src[off+1 : j]
+			return off, tokID, src[off+1 : j]
 		}
 	}
-	// Operators.
-	two := ""
-	if off+1 < len(src) {
-		two = src[off : off+2]
-	}
-	switch two {
-	case ">=":
-		s.pos += 2
-		return off, GEQ, two
-	case "<=":
-		s.pos += 2
-		return off, LEQ, two
-	case "!=":
-		s.pos += 2
-		return off, NEQ, two
-	case "==":
-		s.pos += 2
-		return off, EQ, two
-	case "<<":
-		s.pos += 2
-		return off, LSH, two
-	case ">>":
-		s.pos += 2
-		return off, RSH, two
-	case "&&":
-		s.pos += 2
-		return off, AND, two
-	case "||":
-		s.pos += 2
-		return off, OR, two
-	}
-	s.pos++
-	lit = src[off : off+1]
-	switch c {
-	case '+':
-		return off, PLUS, lit
-	case '-':
-		return off, MINUS, lit
-	case '*':
-		return off, STAR, lit
-	case '/':
-		return off, SLASH, lit
-	case '%':
-		return off, PERCENT, lit
-	case ':':
-		return off, COLON, lit
-	case '[':
-		return off, LBRACK, lit
-	case ']':
-		return off, RBRACK, lit
-	case '!':
-		return off, NOT, lit
-	case '<':
-		return off, LT, lit
-	case '>':
-		return off, GT, lit
-	case '(':
-		return off, LPAREN, lit
-	case ')':
-		return off, RPAREN, lit
-	case '&':
-		return off, AMP, lit
-	case '|':
-		return off, PIPE, lit
-	case '^':
-		return off, CARET, lit
-	case '=':
-		return off, EQ, lit
-	}
-	return off, ILLEGAL, lit
+	return s.scanOperator(off)
 }
+
+// scanOperator scans an operator or punctuation token at off; any other
+// character is ILLEGAL.
+func (s *scanner) scanOperator(off int) (int, token, string) {
+	src := s.src
+	if off+1 < len(src) {
+		if t := twoCharTokens[[2]byte{src[off], src[off+1]}]; t != tokEOF {
+			s.pos = off + 2
+			return off, t, src[off : off+2]
+		}
+	}
+	s.pos = off + 1
+	lit := src[off : off+1]
+	if t := oneCharTokens[src[off]]; t != tokEOF {
+		return off, t, lit
+	}
+	return off, tokILLEGAL, lit
+}
+
+// The operator tokens, by spelling.
+var (
+	twoCharTokens = map[[2]byte]token{
+		{'>', '='}: tokGEQ, {'<', '='}: tokLEQ, {'!', '='}: tokNEQ, {'=', '='}: tokEQ,
+		{'<', '<'}: tokLSH, {'>', '>'}: tokRSH, {'&', '&'}: tokAND, {'|', '|'}: tokOR,
+	}
+	oneCharTokens = [256]token{
+		'+': tokPLUS, '-': tokMINUS, '*': tokSTAR, '/': tokSLASH, '%': tokPERCENT,
+		':': tokCOLON, '[': tokLBRACK, ']': tokRBRACK, '!': tokNOT, '<': tokLT,
+		'>': tokGT, '(': tokLPAREN, ')': tokRPAREN, '&': tokAMP, '|': tokPIPE,
+		'^': tokCARET, '=': tokEQ,
+	}
+)
 
 // Candidate classes of a word, in libpcap's rule order (earlier wins ties).
 const (
@@ -169,7 +132,7 @@ const (
 
 // scanWord scans a token that starts with a letter or digit and returns its
 // length and token.
-func (s *Scanner) scanWord(off int) (int, Token) {
+func (s *scanner) scanWord(off int) (int, token) {
 	src := s.src
 	var lens [nCands]int
 	idn := idLen(src, off)
@@ -221,32 +184,32 @@ func (s *Scanner) scanWord(off int) (int, Token) {
 	case candKeyword:
 		return n, kw
 	case candMAC:
-		return n, EID
+		return n, tokEID
 	case candNum:
 		if msg := checkNumber(lit); msg != "" {
 			s.err = msg
-			return n, ILLEGAL
+			return n, tokILLEGAL
 		}
-		return n, NUM
+		return n, tokNUM
 	case candHID:
-		return n, HID
+		return n, tokHID
 	case candV6:
 		return n, s.checkV6(lit)
 	case candBogusMAC:
 		s.err = "bogus ethernet address " + lit
-		return n, ILLEGAL
+		return n, tokILLEGAL
 	case candNamed:
-		return n, NUM
+		return n, tokNUM
 	}
-	return n, ID
+	return n, tokID
 }
 
-func (s *Scanner) checkV6(lit string) Token {
+func (s *scanner) checkV6(lit string) token {
 	if _, err := netip.ParseAddr(lit); err != nil {
 		s.err = "bogus IPv6 address " + lit
-		return ILLEGAL
+		return tokILLEGAL
 	}
-	return HID6
+	return tokHID6
 }
 
 func isAlnum(c byte) bool {

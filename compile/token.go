@@ -1,213 +1,210 @@
 package compile
 
-// Token is a lexical token of the filter language.
-type Token int
+import "strconv"
+
+// token is a lexical token of the filter language.
+type token int
 
 // The tokens. Keywords that libpcap treats as synonyms share a token
 // ("ether", "link", "wlan", ... are all LINK).
 const (
-	EOF     Token = iota
-	ILLEGAL       // a character or number the scanner rejects
+	tokEOF     token = iota
+	tokILLEGAL       // a character or number the scanner rejects
 
 	// Literals.
-	NUM  // 42, 0x2a, 052, and the named constants (tcp-syn, icmp-echo, ...)
-	ID   // a name, or a backslash-escaped word
-	HID  // dotted IPv4 address with 2 to 4 parts
-	HID6 // IPv6 address
-	EID  // MAC address
-	AID  // ARCnet address ($xx)
+	tokNUM  // 42, 0x2a, 052, and the named constants (tcp-syn, icmp-echo, ...)
+	tokID   // a name, or a backslash-escaped word
+	tokHID  // dotted IPv4 address with 2 to 4 parts
+	tokHID6 // IPv6 address
+	tokEID  // MAC address
+	tokAID  // ARCnet address ($xx)
 
 	// Operators and punctuation.
-	LPAREN  // (
-	RPAREN  // )
-	LBRACK  // [
-	RBRACK  // ]
-	COLON   // :
-	PLUS    // +
-	MINUS   // -
-	STAR    // *
-	SLASH   // /
-	PERCENT // %
-	AMP     // &
-	PIPE    // |
-	CARET   // ^
-	NOT     // ! and "not"
-	LT      // <
-	GT      // >
-	EQ      // = and ==
-	GEQ     // >=
-	LEQ     // <=
-	NEQ     // !=
-	LSH     // <<
-	RSH     // >>
-	AND     // and, &&
-	OR      // or, ||
+	tokLPAREN  // (
+	tokRPAREN  // )
+	tokLBRACK  // [
+	tokRBRACK  // ]
+	tokCOLON   // :
+	tokPLUS    // +
+	tokMINUS   // -
+	tokSTAR    // *
+	tokSLASH   // /
+	tokPERCENT // %
+	tokAMP     // &
+	tokPIPE    // |
+	tokCARET   // ^
+	tokNOT     // ! and "not"
+	tokLT      // <
+	tokGT      // >
+	tokEQ      // = and ==
+	tokGEQ     // >=
+	tokLEQ     // <=
+	tokNEQ     // !=
+	tokLSH     // <<
+	tokRSH     // >>
+	tokAND     // and, &&
+	tokOR      // or, ||
 
-	keywordBeg
-	DST
-	SRC
-	HOST
-	GATEWAY
-	NET
-	NETMASK
-	PORT
-	PORTRANGE
-	LESS
-	GREATER
-	PROTO
-	PROTOCHAIN
-	CBYTE
-	LINK
-	ARP
-	RARP
-	IP
-	SCTP
-	TCP
-	UDP
-	ICMP
-	IGMP
-	IGRP
-	PIM
-	VRRP
-	CARP
-	RADIO
-	IPV6
-	ICMPV6
-	AH
-	ESP
-	ATALK
-	AARP
-	DECNET
-	LAT
-	SCA
-	MOPRC
-	MOPDL
-	ISO
-	ESIS
-	ISIS
-	L1
-	L2
-	IIH
-	LSP
-	SNP
-	CSNP
-	PSNP
-	CLNP
-	STP
-	IPX
-	NETBEUI
-	TYPE
-	SUBTYPE
-	DIR
-	ADDR1
-	ADDR2
-	ADDR3
-	ADDR4
-	RA
-	TA
-	BROADCAST
-	MULTICAST
-	LEN
-	INBOUND
-	OUTBOUND
-	IFINDEX
-	VLAN
-	MPLS
-	PPPOED
-	PPPOES
-	GENEVE
-	LLC
-	PF_IFNAME
-	PF_RSET
-	PF_RNR
-	PF_SRNR
-	PF_REASON
-	PF_ACTION
-	ATMKW // lane, metac, bcc, oam, ... (ATM only)
-	MTPKW // fisu, lssu, sio, opc, ... (SS7 MTP only)
-	keywordEnd
+	tokDST
+	tokSRC
+	tokHOST
+	tokGATEWAY
+	tokNET
+	tokNETMASK
+	tokPORT
+	tokPORTRANGE
+	tokLESS
+	tokGREATER
+	tokPROTO
+	tokPROTOCHAIN
+	tokCBYTE
+	tokLINK
+	tokARP
+	tokRARP
+	tokIP
+	tokSCTP
+	tokTCP
+	tokUDP
+	tokICMP
+	tokIGMP
+	tokIGRP
+	tokPIM
+	tokVRRP
+	tokCARP
+	tokRADIO
+	tokIPV6
+	tokICMPV6
+	tokAH
+	tokESP
+	tokATALK
+	tokAARP
+	tokDECNET
+	tokLAT
+	tokSCA
+	tokMOPRC
+	tokMOPDL
+	tokISO
+	tokESIS
+	tokISIS
+	tokL1
+	tokL2
+	tokIIH
+	tokLSP
+	tokSNP
+	tokCSNP
+	tokPSNP
+	tokCLNP
+	tokSTP
+	tokIPX
+	tokNETBEUI
+	tokTYPE
+	tokSUBTYPE
+	tokDIR
+	tokADDR1
+	tokADDR2
+	tokADDR3
+	tokADDR4
+	tokRA
+	tokTA
+	tokBROADCAST
+	tokMULTICAST
+	tokLEN
+	tokINBOUND
+	tokOUTBOUND
+	tokIFINDEX
+	tokVLAN
+	tokMPLS
+	tokPPPOED
+	tokPPPOES
+	tokGENEVE
+	tokLLC
+	tokPFIfname
+	tokPFRset
+	tokPFRnr
+	tokPFSrnr
+	tokPFReason
+	tokPFAction
+	tokATMKW // lane, metac, bcc, oam, ... (ATM only)
+	tokMTPKW // fisu, lssu, sio, opc, ... (SS7 MTP only)
 )
 
 var tokenNames = [...]string{
-	EOF: "end of expression", ILLEGAL: "illegal token",
-	NUM: "number", ID: "name", HID: "IPv4 address", HID6: "IPv6 address",
-	EID: "MAC address", AID: "ARCnet address",
-	LPAREN: "(", RPAREN: ")", LBRACK: "[", RBRACK: "]", COLON: ":",
-	PLUS: "+", MINUS: "-", STAR: "*", SLASH: "/", PERCENT: "%",
-	AMP: "&", PIPE: "|", CARET: "^", NOT: "not", LT: "<", GT: ">",
-	EQ: "=", GEQ: ">=", LEQ: "<=", NEQ: "!=", LSH: "<<", RSH: ">>",
-	AND: "and", OR: "or",
-	DST: "dst", SRC: "src", HOST: "host", GATEWAY: "gateway", NET: "net",
-	NETMASK: "mask", PORT: "port", PORTRANGE: "portrange", LESS: "less",
-	GREATER: "greater", PROTO: "proto", PROTOCHAIN: "protochain",
-	CBYTE: "byte", LINK: "link", ARP: "arp", RARP: "rarp", IP: "ip",
-	SCTP: "sctp", TCP: "tcp", UDP: "udp", ICMP: "icmp", IGMP: "igmp",
-	IGRP: "igrp", PIM: "pim", VRRP: "vrrp", CARP: "carp", RADIO: "radio",
-	IPV6: "ip6", ICMPV6: "icmp6", AH: "ah", ESP: "esp", ATALK: "atalk",
-	AARP: "aarp", DECNET: "decnet", LAT: "lat", SCA: "sca", MOPRC: "moprc",
-	MOPDL: "mopdl", ISO: "iso", ESIS: "esis", ISIS: "isis", L1: "l1",
-	L2: "l2", IIH: "iih", LSP: "lsp", SNP: "snp", CSNP: "csnp",
-	PSNP: "psnp", CLNP: "clnp", STP: "stp", IPX: "ipx", NETBEUI: "netbeui",
-	TYPE: "type", SUBTYPE: "subtype", DIR: "dir", ADDR1: "addr1",
-	ADDR2: "addr2", ADDR3: "addr3", ADDR4: "addr4", RA: "ra", TA: "ta",
-	BROADCAST: "broadcast", MULTICAST: "multicast", LEN: "len",
-	INBOUND: "inbound", OUTBOUND: "outbound", IFINDEX: "ifindex",
-	VLAN: "vlan", MPLS: "mpls", PPPOED: "pppoed", PPPOES: "pppoes",
-	GENEVE: "geneve", LLC: "llc", PF_IFNAME: "ifname", PF_RSET: "ruleset",
-	PF_RNR: "rnr", PF_SRNR: "srnr", PF_REASON: "reason", PF_ACTION: "action",
-	ATMKW: "ATM keyword", MTPKW: "MTP keyword",
+	tokEOF: "end of expression", tokILLEGAL: "illegal token",
+	tokNUM: "number", tokID: "name", tokHID: "IPv4 address", tokHID6: "IPv6 address",
+	tokEID: "MAC address", tokAID: "ARCnet address",
+	tokLPAREN: "(", tokRPAREN: ")", tokLBRACK: "[", tokRBRACK: "]", tokCOLON: ":",
+	tokPLUS: "+", tokMINUS: "-", tokSTAR: "*", tokSLASH: "/", tokPERCENT: "%",
+	tokAMP: "&", tokPIPE: "|", tokCARET: "^", tokNOT: "not", tokLT: "<", tokGT: ">",
+	tokEQ: "=", tokGEQ: ">=", tokLEQ: "<=", tokNEQ: "!=", tokLSH: "<<", tokRSH: ">>",
+	tokAND: "and", tokOR: "or",
+	tokDST: "dst", tokSRC: "src", tokHOST: "host", tokGATEWAY: "gateway", tokNET: "net",
+	tokNETMASK: "mask", tokPORT: "port", tokPORTRANGE: "portrange", tokLESS: "less",
+	tokGREATER: "greater", tokPROTO: "proto", tokPROTOCHAIN: "protochain",
+	tokCBYTE: "byte", tokLINK: "link", tokARP: "arp", tokRARP: "rarp", tokIP: "ip",
+	tokSCTP: "sctp", tokTCP: "tcp", tokUDP: "udp", tokICMP: "icmp", tokIGMP: "igmp",
+	tokIGRP: "igrp", tokPIM: "pim", tokVRRP: "vrrp", tokCARP: "carp", tokRADIO: "radio",
+	tokIPV6: "ip6", tokICMPV6: "icmp6", tokAH: "ah", tokESP: "esp", tokATALK: "atalk",
+	tokAARP: "aarp", tokDECNET: "decnet", tokLAT: "lat", tokSCA: "sca", tokMOPRC: "moprc",
+	tokMOPDL: "mopdl", tokISO: "iso", tokESIS: "esis", tokISIS: "isis", tokL1: "l1",
+	tokL2: "l2", tokIIH: "iih", tokLSP: "lsp", tokSNP: "snp", tokCSNP: "csnp",
+	tokPSNP: "psnp", tokCLNP: "clnp", tokSTP: "stp", tokIPX: "ipx", tokNETBEUI: "netbeui",
+	tokTYPE: "type", tokSUBTYPE: "subtype", tokDIR: "dir", tokADDR1: "addr1",
+	tokADDR2: "addr2", tokADDR3: "addr3", tokADDR4: "addr4", tokRA: "ra", tokTA: "ta",
+	tokBROADCAST: "broadcast", tokMULTICAST: "multicast", tokLEN: "len",
+	tokINBOUND: "inbound", tokOUTBOUND: "outbound", tokIFINDEX: "ifindex",
+	tokVLAN: "vlan", tokMPLS: "mpls", tokPPPOED: "pppoed", tokPPPOES: "pppoes",
+	tokGENEVE: "geneve", tokLLC: "llc", tokPFIfname: "ifname", tokPFRset: "ruleset",
+	tokPFRnr: "rnr", tokPFSrnr: "srnr", tokPFReason: "reason", tokPFAction: "action",
+	tokATMKW: "ATM keyword", tokMTPKW: "MTP keyword",
 }
 
 // String returns the token's spelling or a description of its class.
-func (t Token) String() string {
+func (t token) String() string {
 	if t >= 0 && int(t) < len(tokenNames) && tokenNames[t] != "" {
 		return tokenNames[t]
 	}
-	return "token(" + itoa(int(t)) + ")"
+	return "token(" + strconv.Itoa(int(t)) + ")"
 }
 
-// IsKeyword reports whether t is a reserved word.
-func (t Token) IsKeyword() bool { return t > keywordBeg && t < keywordEnd }
-
 // keywords maps every reserved word (with libpcap's aliases) to its token.
-var keywords = map[string]Token{
-	"dst": DST, "src": SRC,
-	"link": LINK, "ether": LINK, "ppp": LINK, "slip": LINK,
-	"fddi": LINK, "tr": LINK, "wlan": LINK,
-	"arp": ARP, "rarp": RARP, "ip": IP, "sctp": SCTP, "tcp": TCP,
-	"udp": UDP, "icmp": ICMP, "igmp": IGMP, "igrp": IGRP, "pim": PIM,
-	"vrrp": VRRP, "carp": CARP, "radio": RADIO,
-	"ip6": IPV6, "icmp6": ICMPV6, "ah": AH, "esp": ESP,
-	"atalk": ATALK, "aarp": AARP, "decnet": DECNET, "lat": LAT,
-	"sca": SCA, "moprc": MOPRC, "mopdl": MOPDL,
-	"iso": ISO, "esis": ESIS, "es-is": ESIS, "isis": ISIS, "is-is": ISIS,
-	"l1": L1, "l2": L2, "iih": IIH, "lsp": LSP, "snp": SNP, "csnp": CSNP,
-	"psnp": PSNP, "clnp": CLNP, "stp": STP, "ipx": IPX, "netbeui": NETBEUI,
-	"host": HOST, "net": NET, "mask": NETMASK, "port": PORT,
-	"portrange": PORTRANGE, "proto": PROTO, "protochain": PROTOCHAIN,
-	"gateway": GATEWAY,
-	"type":    TYPE, "subtype": SUBTYPE, "direction": DIR, "dir": DIR,
-	"address1": ADDR1, "addr1": ADDR1, "address2": ADDR2, "addr2": ADDR2,
-	"address3": ADDR3, "addr3": ADDR3, "address4": ADDR4, "addr4": ADDR4,
-	"ra": RA, "ta": TA,
-	"less": LESS, "greater": GREATER, "byte": CBYTE,
-	"broadcast": BROADCAST, "multicast": MULTICAST,
-	"and": AND, "or": OR, "not": NOT,
-	"len": LEN, "length": LEN, "inbound": INBOUND, "outbound": OUTBOUND,
-	"ifindex": IFINDEX,
-	"vlan":    VLAN, "mpls": MPLS, "pppoed": PPPOED, "pppoes": PPPOES,
-	"geneve": GENEVE, "llc": LLC,
-	"lane": ATMKW, "metac": ATMKW, "bcc": ATMKW, "oam": ATMKW,
-	"oamf4": ATMKW, "oamf4ec": ATMKW, "oamf4sc": ATMKW, "sc": ATMKW,
-	"ilmic": ATMKW, "vpi": ATMKW, "vci": ATMKW, "connectmsg": ATMKW,
-	"metaconnect": ATMKW,
-	"on":          PF_IFNAME, "ifname": PF_IFNAME, "rset": PF_RSET,
-	"ruleset": PF_RSET, "rnr": PF_RNR, "rulenum": PF_RNR, "srnr": PF_SRNR,
-	"subrulenum": PF_SRNR, "reason": PF_REASON, "action": PF_ACTION,
-	"fisu": MTPKW, "lssu": MTPKW, "lsu": MTPKW, "msu": MTPKW,
-	"hfisu": MTPKW, "hlssu": MTPKW, "hmsu": MTPKW, "sio": MTPKW,
-	"opc": MTPKW, "dpc": MTPKW, "sls": MTPKW, "hsio": MTPKW, "hopc": MTPKW,
-	"hdpc": MTPKW, "hsls": MTPKW,
+var keywords = map[string]token{
+	"dst": tokDST, "src": tokSRC,
+	"link": tokLINK, "ether": tokLINK, "ppp": tokLINK, "slip": tokLINK,
+	"fddi": tokLINK, "tr": tokLINK, "wlan": tokLINK,
+	"arp": tokARP, "rarp": tokRARP, "ip": tokIP, "sctp": tokSCTP, "tcp": tokTCP,
+	"udp": tokUDP, "icmp": tokICMP, "igmp": tokIGMP, "igrp": tokIGRP, "pim": tokPIM,
+	"vrrp": tokVRRP, "carp": tokCARP, "radio": tokRADIO,
+	"ip6": tokIPV6, "icmp6": tokICMPV6, "ah": tokAH, "esp": tokESP,
+	"atalk": tokATALK, "aarp": tokAARP, "decnet": tokDECNET, "lat": tokLAT,
+	"sca": tokSCA, "moprc": tokMOPRC, "mopdl": tokMOPDL,
+	"iso": tokISO, "esis": tokESIS, "es-is": tokESIS, "isis": tokISIS, "is-is": tokISIS,
+	"l1": tokL1, "l2": tokL2, "iih": tokIIH, "lsp": tokLSP, "snp": tokSNP, "csnp": tokCSNP,
+	"psnp": tokPSNP, "clnp": tokCLNP, "stp": tokSTP, "ipx": tokIPX, "netbeui": tokNETBEUI,
+	"host": tokHOST, "net": tokNET, "mask": tokNETMASK, "port": tokPORT,
+	"portrange": tokPORTRANGE, "proto": tokPROTO, "protochain": tokPROTOCHAIN,
+	"gateway": tokGATEWAY,
+	"type":    tokTYPE, "subtype": tokSUBTYPE, "direction": tokDIR, "dir": tokDIR,
+	"address1": tokADDR1, "addr1": tokADDR1, "address2": tokADDR2, "addr2": tokADDR2,
+	"address3": tokADDR3, "addr3": tokADDR3, "address4": tokADDR4, "addr4": tokADDR4,
+	"ra": tokRA, "ta": tokTA,
+	"less": tokLESS, "greater": tokGREATER, "byte": tokCBYTE,
+	"broadcast": tokBROADCAST, "multicast": tokMULTICAST,
+	"and": tokAND, "or": tokOR, "not": tokNOT,
+	"len": tokLEN, "length": tokLEN, "inbound": tokINBOUND, "outbound": tokOUTBOUND,
+	"ifindex": tokIFINDEX,
+	"vlan":    tokVLAN, "mpls": tokMPLS, "pppoed": tokPPPOED, "pppoes": tokPPPOES,
+	"geneve": tokGENEVE, "llc": tokLLC,
+	"lane": tokATMKW, "metac": tokATMKW, "bcc": tokATMKW, "oam": tokATMKW,
+	"oamf4": tokATMKW, "oamf4ec": tokATMKW, "oamf4sc": tokATMKW, "sc": tokATMKW,
+	"ilmic": tokATMKW, "vpi": tokATMKW, "vci": tokATMKW, "connectmsg": tokATMKW,
+	"metaconnect": tokATMKW,
+	"on":          tokPFIfname, "ifname": tokPFIfname, "rset": tokPFRset,
+	"ruleset": tokPFRset, "rnr": tokPFRnr, "rulenum": tokPFRnr, "srnr": tokPFSrnr,
+	"subrulenum": tokPFSrnr, "reason": tokPFReason, "action": tokPFAction,
+	"fisu": tokMTPKW, "lssu": tokMTPKW, "lsu": tokMTPKW, "msu": tokMTPKW,
+	"hfisu": tokMTPKW, "hlssu": tokMTPKW, "hmsu": tokMTPKW, "sio": tokMTPKW,
+	"opc": tokMTPKW, "dpc": tokMTPKW, "sls": tokMTPKW, "hsio": tokMTPKW, "hopc": tokMTPKW,
+	"hdpc": tokMTPKW, "hsls": tokMTPKW,
 }
 
 // namedNumbers are the words the scanner turns into numbers: header offsets
@@ -241,26 +238,4 @@ var namedNumbers = map[string]uint32{
 	"tcpflags":                  13, "tcp-fin": 0x01, "tcp-syn": 0x02, "tcp-rst": 0x04,
 	"tcp-push": 0x08, "tcp-ack": 0x10, "tcp-urg": 0x20, "tcp-ece": 0x40,
 	"tcp-cwr": 0x80,
-}
-
-func itoa(v int) string {
-	if v == 0 {
-		return "0"
-	}
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	var b [20]byte
-	i := len(b)
-	for v > 0 {
-		i--
-		b[i] = byte('0' + v%10)
-		v /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }

@@ -54,7 +54,7 @@ func (p *parser) refuseATMOrMTP(off int) {
 	p.next()
 	if kw.takesValue {
 		switch p.tok {
-		case GT, GEQ, EQ, LT, LEQ, NEQ, LPAREN:
+		case tokGT, tokGEQ, tokEQ, tokLT, tokLEQ, tokNEQ, tokLPAREN:
 			p.next()
 		}
 		p.expectNum()
@@ -69,28 +69,28 @@ func (p *parser) refusePF(off int) {
 	p.next()
 	var name string
 	switch kw {
-	case PF_IFNAME:
+	case tokPFIfname:
 		name = "ifname"
-		p.expect(ID)
-	case PF_RSET:
+		p.expect(tokID)
+	case tokPFRset:
 		name = "ruleset"
-		p.expect(ID)
-	case PF_RNR:
+		p.expect(tokID)
+	case tokPFRnr:
 		name = "rnr"
 		p.expectNum()
-	case PF_SRNR:
+	case tokPFSrnr:
 		name = "srnr"
 		p.expectNum()
-	case PF_REASON:
+	case tokPFReason:
 		name = "reason"
-		if p.tok == ID {
+		if p.tok == tokID {
 			p.knownPFName(pfReasons, "reason")
 		} else {
 			p.expectNum()
 		}
-	case PF_ACTION:
+	case tokPFAction:
 		name = "action"
-		if p.tok != ID {
+		if p.tok != tokID {
 			p.syntaxError()
 		}
 		p.knownPFName(pfActions, "action")

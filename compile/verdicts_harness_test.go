@@ -1,7 +1,7 @@
 package compile_test
 
-// Shared machinery of the differential tests (difftest_test.go and
-// random_test.go): the captures, libpcap's verdicts stored as goldens, the
+// Shared machinery of the differential tests (verdicts_corpus_test.go and
+// verdicts_random_test.go): the captures, libpcap's verdicts stored as goldens, the
 // reference program that regenerates them, and running our compiler and
 // machine over the same packets.
 

@@ -1,8 +1,8 @@
 package compile_test
 
 // The randomized differential test. Expressions come from the grammar
-// (random_gen_test.go) with addresses, ports, VLAN IDs, MPLS labels and
-// header bytes drawn from the test captures (random_traffic_test.go).
+// (randexpr_test.go) with addresses, ports, VLAN IDs, MPLS labels and
+// header bytes drawn from the test captures (randexpr_values_test.go).
 //
 //   - TestRandomGolden: a fixed batch (seed diffRandomSeed) committed with
 //     libpcap's outcomes in testdata/diff/random.golden; runs everywhere.
@@ -52,7 +52,7 @@ func TestRandomGolden(t *testing.T) {
 
 var diffSoupGolden = filepath.Join(diffDir, "soup.golden")
 
-// TestRandomSoup checks 2000 committed token soups (random_gen_test.go):
+// TestRandomSoup checks 2000 committed token soups (randexpr_test.go):
 // we must refuse exactly what libpcap refuses, and agree on the rest.
 func TestRandomSoup(t *testing.T) {
 	caps := diffCaptures(t)
