@@ -376,6 +376,13 @@ func (p *Printer) ipDemux(off, length, ver int, fragmented bool, proto, iph int)
 		p.ip6(off, length)
 	case 59:
 		p.s("no next header")
+	case 143:
+		if ver == 6 {
+			p.proto = "ether"
+			p.ether(off, length, p.end-off)
+		} else {
+			p.s("[Ethernet requires IPv6] (invalid)")
+		}
 	default:
 		p.s(" ip-proto-")
 		p.ui(proto)

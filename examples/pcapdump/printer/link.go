@@ -26,6 +26,14 @@ func (p *Printer) linkLayer(lt linktype.Type, length int) {
 		p.llHdrLen = p.ieee80211(0, length, p.end, 0)
 	case linktype.IEEE80211Radio:
 		p.llHdrLen = p.radiotap(length)
+	case ltIPOIB:
+		p.ipoib(length)
+	case ltIPNET:
+		p.ipnet(length)
+	case ltNFLOG:
+		p.nflog(length)
+	case ltBRCMPrepend:
+		p.brcmPrepend(length)
 	default:
 		// tcpdump: "unsupported data link type"; pcapdump prints the
 		// bytes.

@@ -213,7 +213,6 @@ func (p *Printer) dissect(lt linktype.Type, wirelen int) {
 			switch r.(type) {
 			case truncated:
 				p.trunc()
-			case handled:
 			default:
 				panic(r)
 			}

@@ -238,7 +238,7 @@ func (p *Printer) tcp(off, length, iph int, fragmented bool) {
 		p.ui(urp)
 	}
 	if hlen > 20 {
-		if !p.tcpOptions(off+20, hlen-20, rev, base) {
+		if !p.tcpOptions(off+20, hlen-20, flags, rev, base) {
 			return
 		}
 	}
@@ -268,24 +268,14 @@ func newBase(rev bool, seq, ack uint32) tcpBase {
 
 // tcpOptions prints ", options [...]"; false if a bad option ended the
 // line (tcpdump then prints nothing more for the segment).
-func (p *Printer) tcpOptions(cp, hlen int, rev bool, base tcpBase) bool {
+func (p *Printer) tcpOptions(cp, hlen, flags int, rev bool, base tcpBase) bool {
 	p.s(", options [")
 	var ch byte
-	// truncation inside options closes with ">" after the mark.
-	defer func() {
-		if r := recover(); r != nil {
-			if _, ok := r.(truncated); ok {
-				p.trunc()
-				if ch != 0 {
-					p.b('>')
-				}
-				p.llHdrLen = 0
-				panic(handled{})
-			}
-			panic(r)
-		}
-	}()
+	truncd := false // a length check failed on captured bytes: " [|tcp]>"
 	bad := func() bool {
+		if truncd {
+			return false
+		}
 		p.s("[bad opt]")
 		if ch != 0 {
 			p.b(']')
@@ -315,7 +305,14 @@ func (p *Printer) tcpOptions(cp, hlen int, rev bool, base tcpBase) bool {
 			if n > hlen {
 				return false
 			}
-			p.need(cp, n)
+			if !p.has(cp, n) {
+				p.trunc()
+				if ch != 0 {
+					p.b('>')
+				}
+				truncd = true
+				return false
+			}
 			return true
 		}
 		if name, ok := lookup(tcpOptionNames, opt); ok {
@@ -467,7 +464,19 @@ func (p *Printer) tcpOptions(cp, hlen int, rev bool, base tcpBase) bool {
 			} else {
 				p.x(uint64(magic), 4)
 			}
-		default: // includes mptcp (30), printed raw
+		case 30:
+			datalen = l - 2
+			if !lencheck(datalen) {
+				return bad()
+			}
+			saved := p.limit(cp-2, l)
+			ok := p.mptcp(cp-2, l, flags)
+			p.end = saved
+			p.proto = "tcp"
+			if !ok {
+				return bad()
+			}
+		default:
 			datalen = l - 2
 			if datalen > 0 {
 				p.s(" 0x")
@@ -498,9 +507,6 @@ func (p *Printer) tcpOptions(cp, hlen int, rev bool, base tcpBase) bool {
 	p.b(']')
 	return true
 }
-
-// handled is the panic value after a truncation mark was printed.
-type handled struct{}
 
 func (p *Printer) tcpFastOpen(cp, datalen int, exp bool) {
 	if exp {

@@ -88,8 +88,8 @@ func (p *Printer) clock(tm time.Time, sec, frac int64, date bool) {
 func (p *Printer) frac(f int64) {
 	p.b('.')
 	if p.opt.Nano {
-		p.zero(uint64(f), 9)
+		p.zero(uint64(uint32(f)), 9)
 	} else {
-		p.zero(uint64(f), 6)
+		p.zero(uint64(uint32(f)), 6)
 	}
 }

@@ -1,0 +1,228 @@
+package printer
+
+// Less common link types whose payload is IP: IP over InfiniBand, Solaris
+// ipnet, Linux NFLOG and Ethernet behind a Broadcom switch tag.
+
+const (
+	ltIPNET       = 226
+	ltNFLOG       = 239
+	ltIPOIB       = 242
+	ltBRCMPrepend = 282
+)
+
+func (p *Printer) ipoib(length int) {
+	p.proto = "ipoib"
+	caplen := p.end
+	if caplen < 44 || length < 44 {
+		p.trunc()
+		p.llHdrLen = min(caplen, length)
+		return
+	}
+	header := func(length int) {
+		t := p.be16(40)
+		name, ok := lookup(ethertypeNames, t)
+		if !ok {
+			name = "Unknown"
+		}
+		p.s(", ethertype ")
+		p.s(name)
+		if p.opt.Quiet == 0 {
+			p.s(" (0x")
+			p.x(uint64(t), 4)
+			p.b(')')
+		}
+		p.s(", length ")
+		p.ui(length)
+		p.s(": ")
+	}
+	if p.opt.Link {
+		p.s("IPOIB")
+		header(length)
+	}
+	p.llHdrLen = 44
+	if !p.ethertype(p.be16(40), 44, length-44, caplen-44) {
+		if !p.opt.Link {
+			header(length)
+		}
+		p.defaultPrint(44, caplen-44)
+	}
+}
+
+func (p *Printer) ipnet(length int) {
+	p.proto = "ipnet"
+	p.need(0, 24)
+	p.llHdrLen = 24
+	family := p.u8(1)
+	header := func(length int) {
+		p.u(uint64(p.be32(16)))
+		p.s(" > ")
+		p.u(uint64(p.be32(20)))
+		name, ok := lookup([]tok{{2, "IPv4"}, {26, "IPv6"}}, family)
+		if p.opt.Quiet == 0 {
+			if !ok {
+				name = "Unknown"
+			}
+			p.s(", family ")
+			p.s(name)
+			p.s(" (")
+			p.ui(family)
+			p.b(')')
+		} else if ok {
+			p.s(", ")
+			p.s(name)
+		} else {
+			p.s(", Unknown Ethertype (0x")
+			p.x(uint64(family), 4)
+			p.b(')')
+		}
+		p.s(", length ")
+		p.ui(length)
+		p.s(": ")
+	}
+	if p.opt.Link {
+		header(length)
+	}
+	switch family {
+	case 2:
+		p.ip(24, length-24)
+	case 26:
+		p.ip6(24, length-24)
+	default:
+		if !p.opt.Link {
+			header(length)
+		}
+		p.defaultPrint(24, p.end-24)
+	}
+}
+
+func (p *Printer) nflog(length int) {
+	p.proto = "nflog"
+	caplen := p.end
+	if caplen < 4 {
+		p.trunc()
+		p.llHdrLen = caplen
+		return
+	}
+	p.llHdrLen = 4
+	if v := p.u8(1); v != 0 {
+		p.s("version ")
+		p.ui(v)
+		p.s(" (unknown)")
+		return
+	}
+	family := p.u8(0)
+	header := func(length int) {
+		p.s("version ")
+		p.ui(p.u8(1))
+		p.s(", resource ID ")
+		p.ui(p.be16(2))
+		name, ok := lookup([]tok{{2, "IPv4"}, {10, "IPv6"}}, family)
+		if p.opt.Quiet == 0 {
+			if !ok {
+				name = "Unknown"
+			}
+			p.s(", family ")
+			p.s(name)
+			p.s(" (")
+			p.ui(family)
+			p.b(')')
+		} else if ok {
+			p.s(", ")
+			p.s(name)
+		} else {
+			p.s(", Unknown NFLOG (0x")
+			p.x(uint64(family), 2)
+			p.b(')')
+		}
+		p.s(", length ")
+		p.ui(length)
+		p.s(": ")
+	}
+	if p.opt.Link {
+		header(length)
+	}
+	off := 4
+	length -= 4
+	caplen -= 4
+	for length > 0 {
+		if caplen < 4 {
+			p.trunc()
+			p.llHdrLen = off
+			return
+		}
+		size := p.le16(off)
+		if size%4 != 0 {
+			size += 4 - size%4
+		}
+		if size < 4 || caplen < size {
+			p.trunc()
+			p.llHdrLen = off
+			return
+		}
+		if p.le16(off+2) == 9 { // NFULA_PAYLOAD
+			off += 4
+			length -= 4
+			caplen -= 4
+			break
+		}
+		off += size
+		length -= size
+		caplen -= size
+	}
+	switch family {
+	case 2:
+		p.ip(off, length)
+	case 10:
+		p.ip6(off, length)
+	default:
+		if !p.opt.Link {
+			header(length + 4)
+		}
+		p.defaultPrint(off, caplen)
+	}
+	p.llHdrLen = off
+}
+
+func (p *Printer) brcmPrepend(length int) {
+	p.proto = "brcm-tag-prepend"
+	p.need(0, 4)
+	p.llHdrLen = 4
+	if p.opt.Link {
+		tag0, tag1 := p.u8(0), p.u8(1)
+		p.s("BRCM tag OP: ")
+		if tag0 != 0 {
+			p.s("IG")
+		} else {
+			p.s("EG")
+		}
+		if tag0&(1<<5) != 0 {
+			p.s(", TC: ")
+			p.ui(tag1 >> 2 & 7)
+			p.s(", TE: ")
+			p.s([...]string{"None", "Untag", "Header", "Reserved"}[tag1&3])
+			p.s(", TS: ")
+			p.ui(tag1 >> 7)
+			p.s(", DST map: 0x")
+			p.x(uint64(p.be16(2)&0x1ff), 4)
+		} else {
+			p.s(", CID: ")
+			p.ui(tag1)
+			p.s(", RC: ")
+			p.s(brcmRC(p.u8(2)))
+			p.s(", TC: ")
+			p.ui(p.u8(3) >> 5 & 7)
+			p.s(", port: ")
+			p.ui(p.u8(3) & 0x1f)
+		}
+		p.s(", ")
+	}
+	p.proto = "ether"
+	p.llHdrLen += p.ether(4, length-4, p.end-4)
+}
+
+func brcmRC(v int) string {
+	if name, ok := lookup([]tok{{1, "mirror"}, {2, "MAC learning"}, {4, "switching"}, {8, "prot term"}, {16, "prot snoop"}, {32, "exception"}}, v); ok {
+		return name
+	}
+	return "reserved"
+}
