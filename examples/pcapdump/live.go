@@ -153,6 +153,10 @@ func captureLive(c *config) error {
 		}
 	}()
 
+	var prog *progress
+	if interval, ok := progressInterval(c, isTerminal(os.Stderr)); ok {
+		prog = startProgress(os.Stderr, interval)
+	}
 	captured := 0
 	var rerr error
 	for c.count == 0 || captured < c.count {
@@ -180,7 +184,9 @@ func captureLive(c *config) error {
 			}
 			break
 		}
+		prog.add()
 	}
+	prog.end()
 	// Take the statistics before closing (a signal may have closed the
 	// handle already; then the last ones taken stand).
 	st, serr := h.Stats()
@@ -189,7 +195,10 @@ func captureLive(c *config) error {
 	}
 	cerr := sink.close()
 	h.Close()
-	fmt.Fprintln(os.Stderr)
+	if c.writeFile == "" && stopped.Load() {
+		// Interrupted, perhaps part way through a line, as tcpdump says.
+		fmt.Println()
+	}
 	fmt.Fprintf(os.Stderr, "%d packet%s captured\n", captured, plural(captured))
 	if st != nil {
 		fmt.Fprintf(os.Stderr, "%d packet%s received by filter\n", st.PacketsReceived, plural(st.PacketsReceived))
@@ -208,6 +217,17 @@ func plural(n int) string {
 	return "s"
 }
 
+// readTimeout is the capture's read timeout, as tcpdump chooses it: a
+// tenth of a second when packets are printed to a terminal or with -l,
+// so that they show up at once, and a second otherwise. It is also how
+// long an idle capture waits before flushing its -w file.
+func readTimeout(c *config, stdoutIsTerminal bool) time.Duration {
+	if (c.writeFile == "" || c.printWritten) && (stdoutIsTerminal || c.lineBuffered) {
+		return 100 * time.Millisecond
+	}
+	return time.Second
+}
+
 // openLive configures and activates the handle, attaching the filter
 // before the socket is bound.
 func openLive(c *config, dev string) (*pcap.Handle, error) {
@@ -219,7 +239,7 @@ func openLive(c *config, dev string) (*pcap.Handle, error) {
 		_ = p.SetSnapLen(c.snaplen)
 	}
 	_ = p.SetPromisc(!c.noPromisc)
-	_ = p.SetTimeout(time.Second) // tcpdump's default
+	_ = p.SetTimeout(readTimeout(c, isTerminal(os.Stdout)))
 	if c.bufferKiB != 0 {
 		if err := p.SetBufferSize(c.bufferKiB * 1024); err != nil {
 			return nil, err

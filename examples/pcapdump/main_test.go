@@ -1,13 +1,59 @@
 package main
 
 import (
+	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 )
+
+// TestMain lets the test binary stand in for pcapdump (PCAPDUMP_TEST_MAIN=1,
+// the arguments are pcapdump's) and for a UDP sender
+// (PCAPDUMP_TEST_SEND="addr:port count size"), so that the tests can run
+// them in a network namespace as separate processes without building.
+func TestMain(m *testing.M) {
+	if os.Getenv("PCAPDUMP_TEST_MAIN") == "1" {
+		os.Exit(run(os.Args[1:]))
+	}
+	if spec := os.Getenv("PCAPDUMP_TEST_SEND"); spec != "" {
+		if err := sendDatagrams(spec); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// sendDatagrams sends count UDP datagrams of size bytes to addr:port, each
+// starting with its sequence number.
+func sendDatagrams(spec string) error {
+	f := strings.Fields(spec)
+	if len(f) != 3 {
+		return fmt.Errorf("bad PCAPDUMP_TEST_SEND %q", spec)
+	}
+	count, _ := strconv.Atoi(f[1])
+	size, _ := strconv.Atoi(f[2])
+	c, err := net.Dial("udp4", f[0])
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	buf := make([]byte, max(size, 4))
+	for i := range count {
+		buf[0], buf[1], buf[2], buf[3] = byte(i>>24), byte(i>>16), byte(i>>8), byte(i)
+		if _, err := c.Write(buf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // runCaptured runs pcapdump with args and returns its exit status and
 // standard output.
