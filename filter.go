@@ -72,10 +72,10 @@ func (h *Handle) SetBPFInstructionFilter(prog []bpf.Instruction) error {
 	if len(prog) == 0 {
 		prog = nil
 	}
-	var vm *userFilter
+	var vm *bpf.VM
 	if prog != nil {
 		var err error
-		vm, err = newUserFilter(prog)
+		vm, err = bpf.NewVM(prog)
 		if err != nil {
 			return fmt.Errorf("pcap: set filter: %w", err)
 		}

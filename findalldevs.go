@@ -1,8 +1,10 @@
 package pcap
 
 import (
+	"cmp"
 	"fmt"
 	"net"
+	"slices"
 )
 
 // Interface flags, libpcap's PCAP_IF_* values.
@@ -78,9 +80,7 @@ func figureOfMerit(d *Interface) uint32 {
 
 // sortDevs orders devs by figure of merit, stably.
 func sortDevs(devs []Interface) {
-	for i := 1; i < len(devs); i++ {
-		for j := i; j > 0 && figureOfMerit(&devs[j]) < figureOfMerit(&devs[j-1]); j-- {
-			devs[j], devs[j-1] = devs[j-1], devs[j]
-		}
-	}
+	slices.SortStableFunc(devs, func(a, b Interface) int {
+		return cmp.Compare(figureOfMerit(&a), figureOfMerit(&b))
+	})
 }

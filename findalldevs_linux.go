@@ -16,18 +16,41 @@ import (
 // findAllDevs lists the links and their addresses with two rtnetlink dumps
 // (no privileges needed), then adds "any".
 func findAllDevs() ([]Interface, error) {
-	links, err := syscall.NetlinkRIB(syscall.RTM_GETLINK, syscall.AF_UNSPEC)
+	links, err := dumpLinks()
 	if err != nil {
-		return nil, os.NewSyscallError("netlink RTM_GETLINK", err)
+		return nil, err
 	}
-	msgs, err := syscall.ParseNetlinkMessage(links)
+	if err := links.addAddresses(); err != nil {
+		return nil, err
+	}
+	devs := links.devs
+	for i := range devs {
+		devs[i].Flags |= linkFlags(devs[i].Name, devs[i].Flags, links.arphrd[i])
+	}
+	devs = append(devs, Interface{
+		Name:        "any",
+		Description: anyDescription,
+		Flags:       FlagUp | FlagRunning | ConnectionNotApplicable,
+	})
+	sortDevs(devs)
+	return devs, nil
+}
+
+// linkList is what the RTM_GETLINK dump said about each device.
+type linkList struct {
+	devs    []Interface
+	byIndex map[int32]int // interface index -> position in devs
+	p2p     []bool        // per device: IFF_POINTOPOINT
+	arphrd  []uint16      // per device: ARPHRD_* type
+}
+
+// dumpLinks lists the devices, with their flags.
+func dumpLinks() (*linkList, error) {
+	msgs, err := netlinkDump(syscall.RTM_GETLINK, "netlink RTM_GETLINK")
 	if err != nil {
-		return nil, os.NewSyscallError("netlink parse", err)
+		return nil, err
 	}
-	var devs []Interface
-	byIndex := map[int32]int{} // interface index -> position in devs
-	var p2p []bool             // per device: IFF_POINTOPOINT
-	var arphrd []uint16        // per device: ARPHRD_* type
+	ll := &linkList{byIndex: map[int32]int{}}
 	for _, m := range msgs {
 		if m.Header.Type != syscall.RTM_NEWLINK || len(m.Data) < syscall.SizeofIfInfomsg {
 			continue
@@ -39,8 +62,7 @@ func findAllDevs() ([]Interface, error) {
 		}
 		var d Interface
 		for _, a := range attrs {
-			switch a.Attr.Type {
-			case syscall.IFLA_IFNAME:
+			if a.Attr.Type == syscall.IFLA_IFNAME {
 				d.Name = strings.TrimRight(string(a.Value), "\x00")
 			}
 		}
@@ -56,80 +78,93 @@ func findAllDevs() ([]Interface, error) {
 		if ifi.Flags&syscall.IFF_LOOPBACK != 0 {
 			d.Flags |= FlagLoopback
 		}
-		p2p = append(p2p, ifi.Flags&syscall.IFF_POINTOPOINT != 0)
-		arphrd = append(arphrd, ifi.Type)
-		byIndex[ifi.Index] = len(devs)
-		devs = append(devs, d)
+		ll.p2p = append(ll.p2p, ifi.Flags&syscall.IFF_POINTOPOINT != 0)
+		ll.arphrd = append(ll.arphrd, ifi.Type)
+		ll.byIndex[ifi.Index] = len(ll.devs)
+		ll.devs = append(ll.devs, d)
 	}
+	return ll, nil
+}
 
-	addrs, err := syscall.NetlinkRIB(syscall.RTM_GETADDR, syscall.AF_UNSPEC)
+// netlinkDump runs one rtnetlink dump request.
+func netlinkDump(req int, name string) ([]syscall.NetlinkMessage, error) {
+	b, err := syscall.NetlinkRIB(req, syscall.AF_UNSPEC)
 	if err != nil {
-		return nil, os.NewSyscallError("netlink RTM_GETADDR", err)
+		return nil, os.NewSyscallError(name, err)
 	}
-	if msgs, err = syscall.ParseNetlinkMessage(addrs); err != nil {
+	msgs, err := syscall.ParseNetlinkMessage(b)
+	if err != nil {
 		return nil, os.NewSyscallError("netlink parse", err)
+	}
+	return msgs, nil
+}
+
+// addAddresses adds each device's IPv4 and IPv6 addresses.
+func (ll *linkList) addAddresses() error {
+	msgs, err := netlinkDump(syscall.RTM_GETADDR, "netlink RTM_GETADDR")
+	if err != nil {
+		return err
 	}
 	for _, m := range msgs {
 		if m.Header.Type != syscall.RTM_NEWADDR || len(m.Data) < syscall.SizeofIfAddrmsg {
 			continue
 		}
 		ifa := (*syscall.IfAddrmsg)(unsafe.Pointer(&m.Data[0]))
-		i, ok := byIndex[int32(ifa.Index)]
+		i, ok := ll.byIndex[int32(ifa.Index)]
 		if !ok {
 			continue
 		}
-		attrs, err := syscall.ParseNetlinkRouteAttr(&m)
-		if err != nil {
-			continue
+		if ia, ok := parseAddr(&m, ifa, ll.p2p[i]); ok {
+			ll.devs[i].Addresses = append(ll.devs[i].Addresses, ia)
 		}
-		var address, local, bcast net.IP
-		for _, a := range attrs {
-			ip := net.IP(append([]byte(nil), a.Value...))
-			switch a.Attr.Type {
-			case syscall.IFA_ADDRESS:
-				address = ip
-			case syscall.IFA_LOCAL:
-				local = ip
-			case syscall.IFA_BROADCAST:
-				bcast = ip
-			}
-		}
-		bits := 32
-		if ifa.Family == syscall.AF_INET6 {
-			bits = 128
-		} else if ifa.Family != syscall.AF_INET {
-			continue
-		}
-		var ia InterfaceAddress
-		switch {
-		case local != nil:
-			ia.IP = local
-			if address != nil && !address.Equal(local) && p2p[i] {
-				ia.P2P = address
-			}
-		case address != nil:
-			ia.IP = address
-		default:
-			continue
-		}
-		if len(ia.IP) != bits/8 {
-			continue
-		}
-		ia.Netmask = net.CIDRMask(int(ifa.Prefixlen), bits)
-		ia.Broadaddr = bcast
-		devs[i].Addresses = append(devs[i].Addresses, ia)
 	}
+	return nil
+}
 
-	for i := range devs {
-		devs[i].Flags |= linkFlags(devs[i].Name, devs[i].Flags, arphrd[i])
+// parseAddr turns one RTM_NEWADDR message into an InterfaceAddress, as
+// libpcap does: the local address where there is one (the peer's, on a
+// point-to-point link, as P2P), else the address.
+func parseAddr(m *syscall.NetlinkMessage, ifa *syscall.IfAddrmsg, p2p bool) (InterfaceAddress, bool) {
+	var ia InterfaceAddress
+	attrs, err := syscall.ParseNetlinkRouteAttr(m)
+	if err != nil {
+		return ia, false
 	}
-	devs = append(devs, Interface{
-		Name:        "any",
-		Description: anyDescription,
-		Flags:       FlagUp | FlagRunning | ConnectionNotApplicable,
-	})
-	sortDevs(devs)
-	return devs, nil
+	var address, local, bcast net.IP
+	for _, a := range attrs {
+		ip := net.IP(append([]byte(nil), a.Value...))
+		switch a.Attr.Type {
+		case syscall.IFA_ADDRESS:
+			address = ip
+		case syscall.IFA_LOCAL:
+			local = ip
+		case syscall.IFA_BROADCAST:
+			bcast = ip
+		}
+	}
+	bits := 32
+	if ifa.Family == syscall.AF_INET6 {
+		bits = 128
+	} else if ifa.Family != syscall.AF_INET {
+		return ia, false
+	}
+	switch {
+	case local != nil:
+		ia.IP = local
+		if address != nil && !address.Equal(local) && p2p {
+			ia.P2P = address
+		}
+	case address != nil:
+		ia.IP = address
+	default:
+		return ia, false
+	}
+	if len(ia.IP) != bits/8 {
+		return ia, false
+	}
+	ia.Netmask = net.CIDRMask(int(ifa.Prefixlen), bits)
+	ia.Broadaddr = bcast
+	return ia, true
 }
 
 // linkFlags returns the wireless flag and the connection status of a

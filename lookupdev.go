@@ -1,6 +1,7 @@
 package pcap
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"net"
@@ -41,8 +42,8 @@ func LookupNet(device string) (network, netmask uint32, err error) {
 			if ip4 == nil || len(a.Netmask) != net.IPv4len {
 				continue
 			}
-			m := uint32(a.Netmask[0])<<24 | uint32(a.Netmask[1])<<16 | uint32(a.Netmask[2])<<8 | uint32(a.Netmask[3])
-			ip := uint32(ip4[0])<<24 | uint32(ip4[1])<<16 | uint32(ip4[2])<<8 | uint32(ip4[3])
+			m := binary.BigEndian.Uint32(a.Netmask)
+			ip := binary.BigEndian.Uint32(ip4)
 			return ip & m, m, nil
 		}
 		return 0, 0, fmt.Errorf("pcap: %s: no IPv4 address assigned", device)

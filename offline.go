@@ -1,7 +1,6 @@
 package pcap
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -69,7 +68,7 @@ func (h *Handle) nextOffline() ([]byte, CaptureInfo, error) {
 		}
 		h.read.Add(1)
 		if vm := h.vm.Load(); vm != nil {
-			n := vm.run(data, ci.Length, nil)
+			n := int(vm.Run(data, ci.Length))
 			if n == 0 {
 				continue
 			}
@@ -84,5 +83,3 @@ func (h *Handle) nextOffline() ([]byte, CaptureInfo, error) {
 		return data, ci, nil
 	}
 }
-
-func isEOF(err error) bool { return errors.Is(err, io.EOF) }

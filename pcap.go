@@ -114,8 +114,8 @@ type Handle struct {
 	// keep the machine that runs it in liveHandle.cfg; offline handles in
 	// vm, which SetBPFInstructionFilter may replace while a reader runs.
 	filter []bpf.Instruction
-	vm     atomic.Pointer[userFilter] // offline only; nil: no filter
-	read   atomic.Int64               // offline: packets read from the file
+	vm     atomic.Pointer[bpf.VM] // offline only; nil: no filter
+	read   atomic.Int64           // offline: packets read from the file
 
 	live *liveHandle // nil unless the handle captures live
 
@@ -271,7 +271,7 @@ func (h *Handle) Device() string { return h.device }
 func (h *Handle) ZeroCopyReadPacketData() (data []byte, ci CaptureInfo, err error) {
 	if l := h.live; l != nil {
 		data, err := l.next(h)
-		return data, l.ci, err
+		return data, l.rd.ci, err
 	}
 	return h.nextOffline()
 }
@@ -283,7 +283,7 @@ func (h *Handle) ZeroCopyReadPacketData() (data []byte, ci CaptureInfo, err erro
 func (h *Handle) NextPacket() (data []byte, ci *CaptureInfo, err error) {
 	if l := h.live; l != nil {
 		data, err = l.next(h)
-		return data, &l.ci, err
+		return data, &l.rd.ci, err
 	}
 	data, h.ci, err = h.nextOffline()
 	return data, &h.ci, err
@@ -292,11 +292,11 @@ func (h *Handle) NextPacket() (data []byte, ci *CaptureInfo, err error) {
 // ReadPacketData returns the next packet in a newly allocated slice that
 // the caller owns.
 func (h *Handle) ReadPacketData() (data []byte, ci CaptureInfo, err error) {
-	d, ci, err := h.ZeroCopyReadPacketData()
+	data, ci, err = h.ReadPacketDataInto(nil)
 	if err != nil {
 		return nil, ci, err
 	}
-	return append([]byte(nil), d...), ci, nil
+	return data, ci, nil
 }
 
 // ReadPacketDataInto copies the next packet into buf, growing it only when
@@ -305,10 +305,11 @@ func (h *Handle) ReadPacketData() (data []byte, ci CaptureInfo, err error) {
 // allocations.
 func (h *Handle) ReadPacketDataInto(buf []byte) (data []byte, ci CaptureInfo, err error) {
 	d, ci, err := h.ZeroCopyReadPacketData()
-	if err != nil {
-		return buf[:0], ci, err
+	data = append(buf[:0], d...)
+	if h.live != nil {
+		h.live.readDone()
 	}
-	return append(buf[:0], d...), ci, nil
+	return data, ci, err
 }
 
 // Packets returns an iterator over the handle's packets, as

@@ -16,13 +16,13 @@ import (
 // copies of frame, laid out as the kernel lays them out.
 func fakeRingV3(frame []byte, n int) (*liveHandle, []byte) {
 	const blockSize = 1 << 20
-	ring := make([]byte, blockSize)
-	off := 48 // after the block descriptor
+	mem := make([]byte, blockSize)
+	off := unix.SizeofTpacket3Hdr // after the block descriptor (48 bytes, as the header)
 	first := off
 	mac := tpacketAlign(sllOffsetV3+sizeofSLL+16) + ringReserve + 2 // as the kernel computes it for Ethernet
 	for i := 0; i < n; i++ {
 		next := tpacketAlign(mac + len(frame))
-		h := ring[off:]
+		h := mem[off:]
 		if i < n-1 {
 			binary.LittleEndian.PutUint32(h[0:], uint32(next))
 		}
@@ -39,15 +39,15 @@ func fakeRingV3(frame []byte, n int) (*liveHandle, []byte) {
 		copy(h[mac:], frame)
 		off += next
 	}
-	binary.LittleEndian.PutUint32(ring[8:], unix.TP_STATUS_USER)
-	binary.LittleEndian.PutUint32(ring[12:], uint32(n))
-	binary.LittleEndian.PutUint32(ring[16:], uint32(first))
+	binary.LittleEndian.PutUint32(mem[8:], unix.TP_STATUS_USER)
+	binary.LittleEndian.PutUint32(mem[12:], uint32(n))
+	binary.LittleEndian.PutUint32(mem[16:], uint32(first))
 	l := &liveHandle{
-		v3: true, ring: ring, slotSize: blockSize, nslots: 1, blockSize: blockSize,
-		linkType: linktype.Ethernet, dev: "fake", loIndex: 1,
+		ring: ring{v3: true, mem: mem, slotSize: blockSize, nslots: 1, blockSize: blockSize},
+		dev:  deviceInfo{linkType: linktype.Ethernet, name: "fake", loIndex: 1},
 	}
 	l.cfg.Store(l.newConfig(nil, false, linktype.Ethernet))
-	return l, ring
+	return l, mem
 }
 
 // BenchmarkRingRead measures the userspace cost of taking one packet from
@@ -62,7 +62,7 @@ func BenchmarkRingRead(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if i%n == 0 {
 			// Hand the block back to "userspace" again.
-			l.held, l.left, l.cur = false, 0, 0
+			l.ring.held, l.ring.left, l.ring.cur = false, 0, 0
 			binary.LittleEndian.PutUint32(ring[8:], unix.TP_STATUS_USER)
 		}
 		data, _, err := h.ZeroCopyReadPacketData()
