@@ -263,3 +263,22 @@ func TestKill9LosesLittle(t *testing.T) {
 	t.Logf("kill -9 after %d datagrams: pcapdump lost %d, tcpdump lost %d", sent, lostOurs, lostRef)
 	require.LessOrEqual(t, lostOurs, lostRef+10)
 }
+
+// TestLiveWriteErrorOnce checks issue 12's item 6 for a live capture: a
+// write error (ENOSPC, from /dev/full) ends the capture with status 1 and
+// is reported once.
+func TestLiveWriteErrorOnce(t *testing.T) {
+	ns := testNetns(t)
+	c := startCapture(t, ns, false, "-i", "pda", "-w", "/dev/full", testFilter)
+	send(t, ns, 100, 100)
+	select {
+	case err := <-c.done:
+		c.done <- err
+		var ee *exec.ExitError
+		require.True(t, errors.As(err, &ee), "%v\n%s", err, c.output())
+		require.Equal(t, 1, ee.ExitCode())
+	case <-time.After(10 * time.Second):
+		t.Fatalf("pcapdump went on after the write error:\n%s", c.output())
+	}
+	require.Equal(t, 1, strings.Count(c.output(), "no space left on device"), c.output())
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -89,4 +90,20 @@ func TestDumpForSavefile(t *testing.T) {
 	status, out := runCaptured(t, args...)
 	require.Equal(t, 0, status)
 	require.Equal(t, string(want), out)
+}
+
+// TestWriteErrorOnce checks issue 12's item 6 when reading a file: a write
+// error (ENOSPC, from /dev/full) gives status 1 and one message. (tcpdump
+// 4.99 ignores the error and exits 0.)
+func TestWriteErrorOnce(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full")
+	}
+	cmd := exec.Command(os.Args[0], "-r", "../../testdata/sample.pcap", "-w", "/dev/full")
+	cmd.Env = append(os.Environ(), "PCAPDUMP_TEST_MAIN=1")
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	require.True(t, errors.As(err, &ee), "%v", err)
+	require.Equal(t, 1, ee.ExitCode())
+	require.Equal(t, 1, strings.Count(string(out), "no space left on device"), "%s", out)
 }
