@@ -1,0 +1,223 @@
+package acceptance
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// offlineRun is one way of running an offline example on a capture.
+type offlineRun struct {
+	example string
+	args    []string // before and after "-r FILE"
+	after   []string
+	stderr  bool // compare standard error too (log lines, time prefix removed, as a multiset)
+}
+
+var offlineRuns = []offlineRun{
+	{example: "pcapdump"},
+	{example: "pcapdump", after: []string{"-X", "tcp"}},
+	{example: "reassemblydump", after: []string{"-quiet"}},
+	{example: "httpassembly", stderr: true},
+}
+
+// libpcapBugs are the differences where libpcap 1.10 is wrong and the
+// drop-in right: in the capture named file, libpcap's output has libpcap
+// where the drop-in's has ours. The test requires exactly that difference.
+var libpcapBugs = []struct{ file, libpcap, ours, why string }{
+	{
+		file:    "time_2106_max.pcap",
+		libpcap: "1969-12-31 23:59:59 +0000 UTC",
+		ours:    "2106-02-07 06:28:15 +0000 UTC",
+		why: "a pcap record's seconds are an unsigned 32-bit number (the file format's definition); " +
+			"libpcap 1.10 reads them into a signed field, so 0xffffffff becomes -1, 1969",
+	},
+}
+
+// runResult is what an example printed and how it exited.
+type runResult struct {
+	stdout, stderr string
+	status         int
+}
+
+func runExample(exe string, args []string) (runResult, error) {
+	cmd := exec.Command(exe, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	done := make(chan error, 1)
+	if err := cmd.Start(); err != nil {
+		return runResult{}, err
+	}
+	go func() { done <- cmd.Wait() }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(30 * time.Second):
+		_ = cmd.Process.Kill()
+		<-done
+		return runResult{}, fmt.Errorf("%s %v: still running after 30s", exe, args)
+	}
+	r := runResult{stdout: stdout.String(), stderr: stderr.String()}
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		r.status = exit.ExitCode()
+	} else if err != nil {
+		return r, err
+	}
+	return r, nil
+}
+
+// logPrefix is the standard logger's date and time.
+var logPrefix = regexp.MustCompile(`(?m)^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d `)
+
+// logLines returns standard error's lines without the logger's time prefix,
+// sorted: goroutines of the stream examples log in no fixed order.
+func logLines(s string) []string {
+	lines := strings.Split(logPrefix.ReplaceAllString(s, ""), "\n")
+	sort.Strings(lines)
+	return lines
+}
+
+// captures returns gopacket's pcap test captures and the project's real
+// captures of many link types (some damaged on purpose); with -short, a
+// spread of a dozen of them.
+func captures(t *testing.T, m modInfo) []string {
+	t.Helper()
+	ours, err := filepath.Glob(filepath.Join(m.upstreamDir, "pcap", "*.pcap"))
+	require.NoError(t, err)
+	require.NotEmpty(t, ours)
+	real, err := filepath.Glob(filepath.Join(m.rootDir, "savefile", "testdata", "pcaps", "*"))
+	require.NoError(t, err)
+	require.NotEmpty(t, real)
+	sort.Strings(real)
+	if testing.Short() {
+		var spread []string
+		for i := 0; i < len(real); i += len(real)/12 + 1 {
+			spread = append(spread, real[i])
+		}
+		real = spread
+	}
+	return append(ours, real...)
+}
+
+// TestOfflineOutputsIdentical runs gopacket's offline examples built against
+// real gopacket/pcap (cgo, libpcap) and against the drop-in on each capture,
+// and requires identical standard output and exit status.
+func TestOfflineOutputsIdentical(t *testing.T) {
+	e := examples(t)
+	names := []string{"pcapdump", "reassemblydump", "httpassembly"}
+	orig, err := e.tryBuild("orig", runtime.GOOS, runtime.GOARCH, true, names...)
+	if err != nil {
+		if os.Getenv("PUREPCAP_REQUIRE_REFERENCE") == "" {
+			t.Skipf("no cgo build of gopacket/pcap (needs a C compiler and libpcap-dev): %v", err)
+		}
+		require.NoError(t, err)
+	}
+	dropin := e.build(t, "dropin", runtime.GOOS, runtime.GOARCH, false, names...)
+	files := captures(t, modules(t))
+
+	type job struct {
+		run  offlineRun
+		file string
+	}
+	jobs := make(chan job)
+	var (
+		mu           sync.Mutex
+		identical    int
+		libpcapWrong int
+		printed      = map[string]int{}
+		total        int
+		failures     []string
+	)
+	var wg sync.WaitGroup
+	for range runtime.NumCPU() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				args := append(append(append([]string{}, j.run.args...), "-r", j.file), j.run.after...)
+				want, err1 := runExample(filepath.Join(orig, j.run.example), args)
+				got, err2 := runExample(filepath.Join(dropin, j.run.example), args)
+				bug := false
+				for _, b := range libpcapBugs {
+					if filepath.Base(j.file) == b.file && strings.Contains(want.stdout, b.libpcap) {
+						want.stdout = strings.ReplaceAll(want.stdout, b.libpcap, b.ours)
+						bug = true
+					}
+				}
+				msg := ""
+				switch {
+				case err1 != nil || err2 != nil:
+					msg = fmt.Sprintf("libpcap: %v, drop-in: %v", err1, err2)
+				case want.status != got.status:
+					msg = fmt.Sprintf("exit status %d with libpcap, %d with the drop-in\nstderr (libpcap): %s\nstderr (drop-in): %s", want.status, got.status, want.stderr, got.stderr)
+				case want.stdout != got.stdout:
+					msg = "standard output differs:\n" + firstDiff(want.stdout, got.stdout)
+				case j.run.stderr && strings.Join(logLines(want.stderr), "\n") != strings.Join(logLines(got.stderr), "\n"):
+					msg = "log output differs:\n" + firstDiff(strings.Join(logLines(want.stderr), "\n"), strings.Join(logLines(got.stderr), "\n"))
+				}
+				mu.Lock()
+				total++
+				if got.stdout != "" || (j.run.stderr && got.stderr != "") {
+					printed[j.run.example]++
+				}
+				switch {
+				case msg == "" && bug:
+					libpcapWrong++
+				case msg == "":
+					identical++
+				default:
+					failures = append(failures, fmt.Sprintf("%s %s: %s", j.run.example, strings.Join(args, " "), msg))
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, f := range files {
+		for _, r := range offlineRuns {
+			jobs <- job{r, f}
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	sort.Strings(failures)
+	for _, f := range failures {
+		t.Error(f)
+	}
+	t.Logf("outputs identical: %d of %d runs (%d captures x %d command lines); %d differ only where libpcap 1.10 is wrong:", identical, total, len(files), len(offlineRuns), libpcapWrong)
+	t.Logf("runs that printed something, by example: %v", printed)
+	for _, b := range libpcapBugs {
+		t.Logf("  %s: libpcap prints %q, the drop-in %q: %s", b.file, b.libpcap, b.ours, b.why)
+	}
+}
+
+// firstDiff shows the first line where want and got differ.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d\nlibpcap: %q\ndrop-in: %q", i+1, w, g)
+		}
+	}
+	return ""
+}
