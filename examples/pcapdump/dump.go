@@ -20,6 +20,8 @@ func dumpProgram(c *config) error {
 			return fmt.Errorf("invalid data link type %s", c.linkType)
 		}
 		lt = t
+	} else {
+		fmt.Fprintln(os.Stderr, "Warning: assuming Ethernet")
 	}
 	return printProgram(c, lt, compile.Options{Snaplen: c.snaplen, Optimize: c.optimize})
 }

@@ -22,6 +22,9 @@ func run(args []string) int {
 		}
 		return 1
 	}
+	for _, w := range c.warnings() {
+		fmt.Fprintf(os.Stderr, "pcapdump: WARNING: %s\n", w)
+	}
 	switch {
 	case c.showHelp:
 		printUsage(os.Stdout)

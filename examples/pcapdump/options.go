@@ -188,6 +188,23 @@ func parseArgs(args []string) (*config, error) {
 	return c, nil
 }
 
+// warnings returns what tcpdump warns about in a command line it still
+// accepts: dump options that exclude each other (the printer applies -X
+// over -x over -A, as tcpdump does).
+func (c *config) warnings() []string {
+	var w []string
+	if c.asciiDump > 0 && c.hexDump > 0 {
+		w = append(w, "-A and -x[x] are mutually exclusive. -A ignored.")
+	}
+	if c.asciiDump > 0 && c.hexASCII > 0 {
+		w = append(w, "-A and -X[X] are mutually exclusive. -A ignored.")
+	}
+	if c.hexDump > 0 && c.hexASCII > 0 {
+		w = append(w, "-x[x] and -X[X] are mutually exclusive. -x[x] ignored.")
+	}
+	return w
+}
+
 // shortOption says whether opt is one of tcpdump's single-letter options
 // and whether it takes an argument.
 func shortOption(opt byte) (takesArg, known bool) {

@@ -136,3 +136,16 @@ func TestFilterFileStripsComments(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "tcp  and port 80", c.expr)
 }
+
+func TestWarnings(t *testing.T) {
+	c, err := parseArgs([]string{"-AxX"})
+	require.NoError(t, err)
+	require.Equal(t, []string{
+		"-A and -x[x] are mutually exclusive. -A ignored.",
+		"-A and -X[X] are mutually exclusive. -A ignored.",
+		"-x[x] and -X[X] are mutually exclusive. -x[x] ignored.",
+	}, c.warnings())
+	c, err = parseArgs([]string{"-XX", "-e"})
+	require.NoError(t, err)
+	require.Empty(t, c.warnings())
+}
