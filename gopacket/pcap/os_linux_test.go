@@ -1,0 +1,3 @@
+package pcap_test
+
+const isLinux = true

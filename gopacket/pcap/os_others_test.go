@@ -1,0 +1,5 @@
+//go:build !linux
+
+package pcap_test
+
+const isLinux = false
