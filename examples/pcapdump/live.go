@@ -288,7 +288,7 @@ func (s *textSink) flush() error { return nil }
 func (s *textSink) close() error { return nil }
 
 // listDataLinks prints the data link types h can capture with, as tcpdump
-// -L does.
+// 4.99 -L does: on the standard error.
 func listDataLinks(h *pcap.Handle, dev string) error {
 	dlts, err := h.ListDataLinks()
 	if err != nil {
@@ -297,13 +297,13 @@ func listDataLinks(h *pcap.Handle, dev string) error {
 	if len(dlts) == 0 {
 		return errors.New("No data link types.")
 	}
-	fmt.Printf("Data link types for %s (use option -y to set):\n", dev)
+	fmt.Fprintf(os.Stderr, "Data link types for %s (use option -y to set):\n", dev)
 	for _, t := range dlts {
 		if t.Name() == "" {
-			fmt.Printf("  DLT %d (printing not supported)\n", t.DLT())
+			fmt.Fprintf(os.Stderr, "  DLT %d (printing not supported)\n", t.DLT())
 			continue
 		}
-		fmt.Printf("  %s (%s)\n", t.Name(), t.Description())
+		fmt.Fprintf(os.Stderr, "  %s (%s)\n", t.Name(), t.Description())
 	}
 	return nil
 }

@@ -282,3 +282,66 @@ func TestLiveWriteErrorOnce(t *testing.T) {
 	}
 	require.Equal(t, 1, strings.Count(c.output(), "no space left on device"), c.output())
 }
+
+// runIn runs pcapdump (tcpdump when ref) in ns to its end and returns its
+// exit status, standard output and standard error.
+func runIn(t *testing.T, ns string, ref bool, args ...string) (int, string, string) {
+	t.Helper()
+	bin := os.Args[0]
+	if ref {
+		bin = requireReference(t)
+	}
+	return runProcess(t, "ip", append([]string{"netns", "exec", ns, bin}, args...)...)
+}
+
+// TestListDataLinks compares -L with tcpdump's (4.99 prints the list on
+// the standard error), on loopback and "any", and on a device that does
+// not exist. (On an Ethernet device libpcap also offers DOCSIS, which the
+// root package's ListDataLinks does not list.)
+func TestListDataLinks(t *testing.T) {
+	ns := testNetns(t)
+	for _, args := range [][]string{
+		{"-L", "-i", "lo"},
+		{"--list-data-link-types", "-i", "any"},
+		{"-L", "-i", "no-such-dev"},
+	} {
+		wantStatus, wantOut, wantErr := runIn(t, ns, true, args...)
+		status, out, stderr := runIn(t, ns, false, args...)
+		require.Equal(t, wantStatus, status, "%q: %s", args, stderr)
+		require.Equal(t, wantOut, out, "%q", args)
+		if status == 0 {
+			require.Equal(t, wantErr, stderr, "%q", args)
+		}
+	}
+}
+
+// TestDropPrivileges checks -Z with a user other than root: the -w file
+// is created by that user, as tcpdump creates it. (tcpdump keeps
+// CAP_DAC_OVERRIDE through libcap-ng and so can also create files where
+// the user could not; pcapdump drops everything, so the directory here is
+// one the user can reach.)
+func TestDropPrivileges(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("-Z needs root")
+	}
+	tcpdump := requireReference(t)
+	dir, err := os.MkdirTemp("", "pcapdump-z")
+	require.NoError(t, err)
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	require.NoError(t, os.Chmod(dir, 0o1777))
+	const in = "../../testdata/sample.pcap"
+	for _, bin := range []string{tcpdump, os.Args[0]} {
+		out := filepath.Join(dir, filepath.Base(bin))
+		status, _, stderr := runProcess(t, bin, "-Z", "nobody", "-r", in, "-w", out)
+		require.Equal(t, 0, status, stderr)
+		st, err := os.Stat(out)
+		require.NoError(t, err)
+		require.NotEqual(t, uint32(0), st.Sys().(*syscall.Stat_t).Uid, "%s wrote as root", bin)
+	}
+	a, err := os.Stat(filepath.Join(dir, filepath.Base(tcpdump)))
+	require.NoError(t, err)
+	b, err := os.Stat(filepath.Join(dir, filepath.Base(os.Args[0])))
+	require.NoError(t, err)
+	require.Equal(t, a.Sys().(*syscall.Stat_t).Uid, b.Sys().(*syscall.Stat_t).Uid)
+	require.Equal(t, a.Sys().(*syscall.Stat_t).Gid, b.Sys().(*syscall.Stat_t).Gid)
+}
