@@ -1,10 +1,12 @@
 package compile
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
 	"net/netip"
+	"time"
 
 	"github.com/purepcap/pcap/bpf"
 	"github.com/purepcap/pcap/linktype"
@@ -34,10 +36,14 @@ type Options struct {
 
 // Resolver looks up the names a filter expression may use. Methods report
 // ok == false (or an error) for unknown names; Compile then fails as
-// libpcap does. Implementations must be safe for concurrent use.
+// libpcap does. Implementations must be safe for concurrent use. Only
+// LookupHost may block; the other methods read local tables.
 type Resolver interface {
-	// LookupHost returns the addresses of a host name, IPv4 first.
-	LookupHost(name string) ([]netip.Addr, error)
+	// LookupHost returns the addresses of a host name, IPv4 first. It is
+	// the one method that may block (on DNS); it must return once ctx is
+	// done, with an error. Numeric addresses never reach it: Compile
+	// converts them itself, as getaddrinfo(3) does.
+	LookupHost(ctx context.Context, name string) ([]netip.Addr, error)
 	// LookupPort returns the port of a service name for "tcp" or "udp".
 	LookupPort(name, proto string) (port int, ok bool)
 	// LookupProtocol returns the IP protocol number of a protocol name.
@@ -49,19 +55,39 @@ type Resolver interface {
 	LookupEthers(name string) (mac [6]byte, ok bool)
 }
 
+// DefaultLookupTimeout bounds, all together, the host name lookups of one
+// call to Compile. CompileContext takes its bound from its context instead.
+const DefaultLookupTimeout = 10 * time.Second
+
 // Compile compiles a tcpdump filter expression to a classic BPF program
 // that gives the same verdict as libpcap's program for the same options.
 // An empty expression accepts every packet. Errors are *Error values that
 // carry the byte offset of the problem. The returned program is newly
 // allocated and belongs to the caller. Compile may be called from several
-// goroutines at once; it blocks only while Options.Resolver looks up a name
-// (the system resolver reads /etc files once and may query DNS for host
-// names, for at most HostLookupTimeout).
+// goroutines at once; it blocks only while Options.Resolver looks up a
+// host name, and for no longer than DefaultLookupTimeout in all: it is
+// CompileContext with that deadline.
 //
 // The link type is a parameter of its own, not an option, because its zero
 // value (linktype.Null) is a real link type: a forgotten field would
 // silently compile for the wrong headers.
-func Compile(expr string, lt linktype.Type, opts Options) (prog []bpf.Instruction, err error) {
+func Compile(expr string, lt linktype.Type, opts Options) ([]bpf.Instruction, error) {
+	return compile(nil, time.Now().Add(DefaultLookupTimeout), expr, lt, opts)
+}
+
+// CompileContext is Compile with the host name lookups bounded by ctx
+// instead of DefaultLookupTimeout: when ctx is done, the lookup under way
+// and any later one fail, and so does the compilation, with an *Error that
+// wraps ctx.Err(). A filter that looks up no host name does not consult
+// ctx.
+func CompileContext(ctx context.Context, expr string, lt linktype.Type, opts Options) ([]bpf.Instruction, error) {
+	return compile(ctx, time.Time{}, expr, lt, opts)
+}
+
+// compile does the work of Compile and CompileContext. Host name lookups
+// use ctx, or when it is nil a context with the deadline, made on the
+// first lookup so that filters without host names pay nothing for it.
+func compile(ctx context.Context, deadline time.Time, expr string, lt linktype.Type, opts Options) (prog []bpf.Instruction, err error) {
 	if len(expr) > MaxExprLen {
 		return nil, &Error{Offset: MaxExprLen, Msg: fmt.Sprintf("expression longer than %d bytes", MaxExprLen)}
 	}
@@ -75,7 +101,8 @@ func Compile(expr string, lt linktype.Type, opts Options) (prog []bpf.Instructio
 	if uint64(snaplen) > math.MaxUint32 {
 		return nil, &Error{Msg: fmt.Sprintf("snaplen %d too large (at most %d)", snaplen, uint32(math.MaxUint32))}
 	}
-	g := &gen{opts: opts, res: opts.Resolver}
+	g := &gen{opts: opts, res: opts.Resolver, ctx: ctx, deadline: deadline}
+	defer g.releaseContext()
 	if !g.initLinktype(canonical(lt)) {
 		return nil, &Error{Msg: fmt.Sprintf("link-layer type %s is not supported by the filter compiler", lt)}
 	}

@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"context"
 	"errors"
 	"os"
 	"strconv"
@@ -540,7 +541,7 @@ func TestBuiltinTables(t *testing.T) {
 	v, ok := r.LookupProtocol("udp")
 	assert.True(t, ok)
 	assert.Equal(t, 17, v)
-	_, err := r.LookupHost("localhost")
+	_, err := r.LookupHost(context.Background(), "localhost")
 	assert.Error(t, err)
 }
 

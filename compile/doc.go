@@ -5,7 +5,7 @@
 //
 // # Usage
 //
-// Compile takes an expression and Options (link type, snapshot length,
+// Compile takes an expression, a link type and Options (snapshot length,
 // netmask, live-Linux mode, name resolver) and returns a program for the
 // bpf package:
 //
@@ -55,6 +55,16 @@
 // /etc/networks and /etc/ethers, falls back to built-in tables of
 // well-known services and protocols when those files are missing, and
 // resolves host names with the Go resolver (/etc/hosts, then DNS).
+//
+// As in libpcap, which asks getaddrinfo(3), a number written where a name
+// goes is taken as a number: either end of a port range may be a service
+// name or a number ("tcp portrange 25-smtp"), "port \80" is port 80, and
+// "host \10" is host 0.0.0.10. Protocol and network names take no numbers.
+//
+// Host names may need DNS. Compile bounds all the host lookups of one
+// expression together by DefaultLookupTimeout; CompileContext bounds them
+// by a context instead, so a filter with many names that do not resolve
+// fails at the deadline rather than after a timeout per name.
 //
 // # Differences from libpcap
 //

@@ -1,7 +1,9 @@
 package compile_test
 
 import (
+	"context"
 	"fmt"
+	"time"
 
 	"github.com/purepcap/pcap/bpf"
 	"github.com/purepcap/pcap/compile"
@@ -26,4 +28,16 @@ func ExampleCompile() {
 	// Output:
 	// true true
 	// illegal port number 99999 > 65535 (at offset 5)
+}
+
+func ExampleCompileContext() {
+	// The context bounds the host name lookups; the numbers and service
+	// names here need none.
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	prog, err := compile.CompileContext(ctx, "tcp portrange 25-smtp and host \\10.1", linktype.Ethernet,
+		compile.Options{Optimize: true, Resolver: compile.BuiltinResolver()})
+	fmt.Println(len(prog), err)
+	// Output:
+	// 20 <nil>
 }

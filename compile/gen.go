@@ -1,7 +1,9 @@
 package compile
 
 import (
+	"context"
 	"encoding/binary"
+	"time"
 
 	"github.com/purepcap/pcap/bpf"
 	"github.com/purepcap/pcap/linktype"
@@ -40,7 +42,13 @@ type absOffset struct {
 type gen struct {
 	opts Options
 	res  Resolver
-	off  int // offset of the primitive being generated, for errors
+
+	// Host name lookups use ctx; when it is nil, the first lookup makes
+	// one with the deadline, and cancel releases it.
+	ctx      context.Context
+	deadline time.Time
+	cancel   context.CancelFunc
+	off      int // offset of the primitive being generated, for errors
 
 	linktype, outerLinktype, prevLinktype linktype.Type
 
@@ -66,6 +74,21 @@ type gen struct {
 func (g *gen) newLabel() int32 {
 	g.labels++
 	return g.labels
+}
+
+// lookupContext returns the context that bounds host name lookups.
+func (g *gen) lookupContext() context.Context {
+	if g.ctx == nil {
+		g.ctx, g.cancel = context.WithDeadline(context.Background(), g.deadline)
+	}
+	return g.ctx
+}
+
+// releaseContext releases the context lookupContext made, if any.
+func (g *gen) releaseContext() {
+	if g.cancel != nil {
+		g.cancel()
+	}
 }
 
 // fail stops code generation with msg, at the primitive being generated.

@@ -2,6 +2,8 @@ package compile
 
 import (
 	"encoding/binary"
+	"math"
+	"net/netip"
 	"strconv"
 	"strings"
 
@@ -79,10 +81,7 @@ func (g *gen) etherName(name string, dir dirQual) cond {
 // resolver's order, for the address families the qualifier allows.
 func (g *gen) hostByName(name string, q qual) cond {
 	proto := q.proto
-	addrs, err := g.res.LookupHost(name)
-	if err != nil || len(addrs) == 0 {
-		g.fail("unknown host '" + name + "'")
-	}
+	addrs := g.lookupHost(name)
 	tproto, tproto6 := proto, proto
 	if g.offLinkType.c == offsetNotSet && proto == qDefault {
 		tproto, tproto6 = pIP, pIPv6
@@ -90,11 +89,11 @@ func (g *gen) hostByName(name string, q qual) cond {
 	var b cond
 	for _, a := range addrs {
 		var c cond
-		if a.Is4() || a.Is4In6() {
+		if a.Is4() {
 			if tproto == pIPv6 {
 				continue
 			}
-			v4 := a.Unmap().As4()
+			v4 := a.As4()
 			c = g.host(binary.BigEndian.Uint32(v4[:]), 0xffffffff, tproto, q.dir, q.addr)
 		} else {
 			if tproto6 == pIP {
@@ -115,6 +114,116 @@ func (g *gen) hostByName(name string, q qual) cond {
 		g.fail("unknown host '" + name + "' for specified address family")
 	}
 	return b
+}
+
+// lookupHost returns the addresses of a host name. A numeric address is
+// converted as getaddrinfo(3) converts it, without the resolver; other
+// names go to the resolver, bounded by the lookup context.
+func (g *gen) lookupHost(name string) []netip.Addr {
+	if a, ok := numericHost(name); ok {
+		return []netip.Addr{a}
+	}
+	ctx := g.lookupContext()
+	if err := ctx.Err(); err != nil {
+		g.failLookup(name, err)
+	}
+	addrs, err := g.res.LookupHost(ctx, name)
+	if err != nil || len(addrs) == 0 {
+		if cerr := ctx.Err(); cerr != nil {
+			g.failLookup(name, cerr)
+		}
+		g.fail("unknown host '" + name + "'")
+	}
+	for i, a := range addrs {
+		if a.Is4In6() {
+			addrs[i] = a.Unmap()
+		}
+	}
+	return addrs
+}
+
+// failLookup fails because the lookup context ended before name was
+// resolved; the error wraps the context's error.
+func (g *gen) failLookup(name string, err error) {
+	panic(bailout{&Error{Offset: g.off, Msg: "unknown host '" + name + "' (lookup stopped: " + err.Error() + ")", Err: err}})
+}
+
+// numericHost converts a numeric host address as glibc's getaddrinfo(3)
+// does before it looks a name up: an IPv4 address in any form inet_aton(3)
+// takes ("10", "10.1", "0x7f.1", "010.0.0.1"), with nothing after it, or
+// an IPv6 address.
+func numericHost(s string) (netip.Addr, bool) {
+	if v, ok := inetAton(s); ok {
+		var b [4]byte
+		binary.BigEndian.PutUint32(b[:], v)
+		return netip.AddrFrom4(b), true
+	}
+	if strings.IndexByte(s, ':') < 0 || strings.IndexByte(s, '%') >= 0 {
+		return netip.Addr{}, false
+	}
+	a, err := netip.ParseAddr(s)
+	return a, err == nil
+}
+
+// inetAton parses an IPv4 address as inet_aton(3) does: one to four parts
+// separated by dots, each decimal, octal (leading 0) or hex (leading 0x);
+// the last part fills the bytes the others leave.
+func inetAton(s string) (uint32, bool) {
+	var parts [3]uint32
+	n := 0
+	for {
+		val, rest, ok := strtoulC(s)
+		if !ok || val > 0xffffffff {
+			return 0, false
+		}
+		if rest == "" {
+			limit := [4]uint64{0xffffffff, 0xffffff, 0xffff, 0xff}[n]
+			if val > limit {
+				return 0, false
+			}
+			v := uint32(val)
+			for i := 0; i < n; i++ {
+				v |= parts[i] << (24 - 8*i)
+			}
+			return v, true
+		}
+		if rest[0] != '.' || n == 3 || val > 0xff {
+			return 0, false
+		}
+		parts[n] = uint32(val)
+		n++
+		s = rest[1:]
+	}
+}
+
+// strtoulC parses the number at the start of s as C's strtoul with base 0
+// would, for input that starts with a digit: hex after "0x", octal after
+// "0", decimal otherwise. It returns the value (saturated), the rest of s
+// and whether s started with a digit.
+func strtoulC(s string) (uint64, string, bool) {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return 0, s, false
+	}
+	base, i := uint64(10), 0
+	if s[0] == '0' {
+		base, i = 8, 1
+		if len(s) > 2 && (s[1] == 'x' || s[1] == 'X') && isHex(s[2]) {
+			base, i = 16, 2
+		}
+	}
+	var v uint64
+	for ; i < len(s); i++ {
+		d := uint64(hexVal(s[i]))
+		if !isHex(s[i]) || d >= base {
+			break
+		}
+		if v > (math.MaxUint64-d)/base {
+			v = math.MaxUint64
+		} else {
+			v = v*base + d
+		}
+	}
+	return v, s[i:], true
 }
 
 var allOnes16 = [16]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}
@@ -173,8 +282,12 @@ func (g *gen) checkPortProto(proto protoQual, real int, what string) int {
 
 // lookupPort resolves a service name as libpcap does: the TCP port if
 // there is one, the UDP port otherwise; the protocol is undefined when
-// both exist with the same number.
+// both exist with the same number. libpcap asks getaddrinfo(3), which takes
+// a number as a service of every protocol, so "25" is port 25 of both.
 func (g *gen) lookupPort(name string) (port, proto int, ok bool) {
+	if p, ok := numericService(name); ok {
+		return p, protoUndef, true
+	}
 	tcp, tok := g.res.LookupPort(name, "tcp")
 	udp, uok := g.res.LookupPort(name, "udp")
 	switch {
@@ -187,6 +300,40 @@ func (g *gen) lookupPort(name string) (port, proto int, ok bool) {
 		return udp, ipprotoUDP, true
 	}
 	return 0, 0, false
+}
+
+// numericService reports whether glibc's getaddrinfo(3) takes s as a
+// numeric service, and which port it gives: strtoul(s, 10) must consume
+// all of s, the value as a C int must not be negative, and the port is its
+// low 16 bits ("70000" is port 4464).
+func numericService(s string) (int, bool) {
+	neg := false
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	if s == "" {
+		return 0, false
+	}
+	var v uint64
+	for i := 0; i < len(s); i++ {
+		d := uint64(s[i] - '0')
+		if d > 9 {
+			return 0, false
+		}
+		if v > (math.MaxUint64-d)/10 {
+			v = math.MaxUint64
+		} else {
+			v = v*10 + d
+		}
+	}
+	if neg && v != math.MaxUint64 {
+		v = -v
+	}
+	if int32(uint32(v)) < 0 {
+		return 0, false
+	}
+	return int(uint16(v)), true
 }
 
 func (g *gen) lookupPortrange(name string) (p1, p2, proto int, ok bool) {

@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"net/netip"
@@ -26,7 +27,9 @@ const unoptimizedGolden = "testdata/unoptimized.golden"
 // testResolver answers like a stock Debian machine without network access.
 type testResolver struct{}
 
-func (testResolver) LookupHost(name string) ([]netip.Addr, error) { return nil, errNotFound }
+func (testResolver) LookupHost(_ context.Context, name string) ([]netip.Addr, error) {
+	return nil, errNotFound
+}
 func (testResolver) LookupPort(name, proto string) (int, bool) {
 	return BuiltinResolver().LookupPort(name, proto)
 }

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 )
 
 // Fallback tables, used when /etc/services or /etc/protocols is missing
@@ -21,13 +20,11 @@ var (
 	builtinProtocols string
 )
 
-// HostLookupTimeout bounds a DNS lookup made by the system resolver.
-const HostLookupTimeout = 5 * time.Second
-
 // SystemResolver returns the resolver Compile uses when Options.Resolver
 // is nil: /etc/services, /etc/protocols, /etc/networks and /etc/ethers
 // (read once), the built-in tables where those files are missing, and the
-// Go resolver (/etc/hosts, then DNS) for host names.
+// Go resolver (/etc/hosts, then DNS) for host names, bounded by the context
+// LookupHost is given.
 func SystemResolver() Resolver { return systemResolver }
 
 var systemResolver = &fileResolver{
@@ -48,6 +45,7 @@ var builtinResolver = &fileResolver{}
 type fileResolver struct {
 	servicesPath, protocolsPath, networksPath, ethersPath string
 	useDNS                                                bool
+	dns                                                   *net.Resolver // nil: net.DefaultResolver
 
 	once      sync.Once
 	services  map[string]int // "name/proto" -> port
@@ -209,13 +207,15 @@ func (r *fileResolver) LookupEthers(name string) ([6]byte, bool) {
 	return v, ok
 }
 
-func (r *fileResolver) LookupHost(name string) ([]netip.Addr, error) {
+func (r *fileResolver) LookupHost(ctx context.Context, name string) ([]netip.Addr, error) {
 	if !r.useDNS {
 		return nil, errNotFound
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), HostLookupTimeout)
-	defer cancel()
-	addrs, err := net.DefaultResolver.LookupNetIP(ctx, "ip", name)
+	dns := r.dns
+	if dns == nil {
+		dns = net.DefaultResolver
+	}
+	addrs, err := dns.LookupNetIP(ctx, "ip", name)
 	if err != nil {
 		return nil, err
 	}
