@@ -70,30 +70,37 @@ const shortFlags = "AdDehKlLnOpqStUvxX#"
 // unknown, and still skip their arguments the way getopt would.
 const unsupportedShort = "abE:fHIj:JmM:NT:uV:Yz:"
 
-var longOptions = map[string]bool{ // name -> takes an argument
-	"count":                         false,
-	"time-stamp-precision":          true,
-	"micro":                         false,
-	"nano":                          false,
-	"pcapng":                        false,
-	"immediate-mode":                false,
-	"version":                       false,
-	"help":                          false,
-	"list-interfaces":               false,
-	"list-data-link-types":          false,
-	"interface":                     true,
-	"snapshot-length":               true,
-	"direction":                     true,
-	"buffer-size":                   true,
-	"no-promiscuous-mode":           false,
-	"no-optimize":                   false,
-	"linktype":                      true,
-	"absolute-tcp-sequence-numbers": false,
-	"dont-verify-checksums":         false,
-	"packet-buffered":               false,
-	"relinquish-privileges":         true,
-	"number":                        false,
-	"print":                         false,
+// longOpt is one of tcpdump's long options: the single-letter option
+// it stands for (0 when it has none) and whether it takes an argument.
+type longOpt struct {
+	short byte
+	arg   bool
+}
+
+var longOptions = map[string]longOpt{
+	"absolute-tcp-sequence-numbers": {'S', false},
+	"buffer-size":                   {'B', true},
+	"count":                         {0, false},
+	"direction":                     {'Q', true},
+	"dont-verify-checksums":         {'K', false},
+	"help":                          {'h', false},
+	"immediate-mode":                {0, false},
+	"interface":                     {'i', true},
+	"linktype":                      {'y', true},
+	"list-data-link-types":          {'L', false},
+	"list-interfaces":               {'D', false},
+	"micro":                         {0, false},
+	"nano":                          {0, false},
+	"no-optimize":                   {'O', false},
+	"no-promiscuous-mode":           {'p', false},
+	"number":                        {'#', false},
+	"packet-buffered":               {'U', false},
+	"pcapng":                        {0, false},
+	"print":                         {0, false},
+	"relinquish-privileges":         {'Z', true},
+	"snapshot-length":               {'s', true},
+	"time-stamp-precision":          {0, true},
+	"version":                       {0, false},
 }
 
 // usageError is a command line that getopt itself rejects: tcpdump then
@@ -124,7 +131,7 @@ func parseArgs(args []string) (*config, error) {
 			if err != nil {
 				return nil, err
 			}
-			takes := longOptions[name]
+			takes := longOptions[name].arg
 			if takes && !hasVal {
 				if i+1 >= len(args) {
 					return nil, &usageError{fmt.Sprintf("option '--%s' requires an argument", name)}
@@ -344,6 +351,9 @@ func (c *config) setShort(opt byte, val string) error {
 
 // setLong applies one long option; val is its argument, if it takes one.
 func (c *config) setLong(name, val string) error {
+	if short := longOptions[name].short; short != 0 {
+		return c.setShort(short, val)
+	}
 	switch name {
 	case "count":
 		c.countOnly = true
@@ -369,36 +379,6 @@ func (c *config) setLong(name, val string) error {
 		c.showVersion = true
 	case "print":
 		c.printWritten = true
-	case "help":
-		return c.setShort('h', "")
-	case "list-interfaces":
-		return c.setShort('D', "")
-	case "list-data-link-types":
-		return c.setShort('L', "")
-	case "interface":
-		return c.setShort('i', val)
-	case "snapshot-length":
-		return c.setShort('s', val)
-	case "direction":
-		return c.setShort('Q', val)
-	case "buffer-size":
-		return c.setShort('B', val)
-	case "no-promiscuous-mode":
-		return c.setShort('p', "")
-	case "no-optimize":
-		return c.setShort('O', "")
-	case "linktype":
-		return c.setShort('y', val)
-	case "absolute-tcp-sequence-numbers":
-		return c.setShort('S', "")
-	case "dont-verify-checksums":
-		return c.setShort('K', "")
-	case "packet-buffered":
-		return c.setShort('U', "")
-	case "relinquish-privileges":
-		return c.setShort('Z', val)
-	case "number":
-		return c.setShort('#', "")
 	}
 	return nil
 }
