@@ -200,3 +200,16 @@ func TestReadTimeout(t *testing.T) {
 	_, err = h.Stats()
 	assert.True(t, errors.Is(err, os.ErrClosed), "Stats after Close: %v", err)
 }
+
+// TestConstants: the values are libpcap's and gopacket's.
+func TestConstants(t *testing.T) {
+	assert.Equal(t, pcap.Direction(0), pcap.DirectionInOut)
+	assert.Equal(t, pcap.Direction(1), pcap.DirectionIn)
+	assert.Equal(t, pcap.Direction(2), pcap.DirectionOut)
+	assert.Equal(t, -3, pcap.ErrNotActive)
+	assert.Equal(t, 4096, pcap.MaxBpfInstructions)
+	assert.Equal(t, -10*time.Millisecond, pcap.BlockForever)
+	assert.Equal(t, "Timeout Expired", pcap.NextErrorTimeoutExpired.Error())
+	assert.Equal(t, "Read Error", pcap.NextErrorReadError.Error())
+	assert.Equal(t, "7", pcap.NextError(7).Error())
+}
