@@ -345,3 +345,49 @@ func TestDropPrivileges(t *testing.T) {
 	require.Equal(t, a.Sys().(*syscall.Stat_t).Uid, b.Sys().(*syscall.Stat_t).Uid)
 	require.Equal(t, a.Sys().(*syscall.Stat_t).Gid, b.Sys().(*syscall.Stat_t).Gid)
 }
+
+// TestTimeRotationStops checks -G with -W against tcpdump: with -W 2 the
+// capture writes two files named through strftime, then stops by itself
+// with status 0 and "Maximum file limit reached: 2".
+func TestTimeRotationStops(t *testing.T) {
+	ns := testNetns(t)
+	requireReference(t)
+	dir := t.TempDir()
+	var caps []*capture
+	for _, ref := range []bool{false, true} {
+		sub := filepath.Join(dir, strconv.FormatBool(ref))
+		require.NoError(t, os.Mkdir(sub, 0o755))
+		args := []string{"-i", "pda", "-G", "1", "-W", "2", "-w", filepath.Join(sub, "g-%Y%m%d-%H%M%S.pcap"), testFilter}
+		if ref {
+			args = append([]string{"-Z", "root"}, args...)
+		}
+		caps = append(caps, startCapture(t, ns, ref, args...))
+	}
+	deadline := time.Now().Add(8 * time.Second)
+	ended := func(c *capture) bool {
+		select {
+		case err := <-c.done:
+			c.done <- err
+			require.NoError(t, err, c.output())
+			return true
+		default:
+			return false
+		}
+	}
+	for !(ended(caps[0]) && ended(caps[1])) {
+		require.True(t, time.Now().Before(deadline), "no stop after -W 2 files:\n%s\n%s", caps[0].output(), caps[1].output())
+		send(t, ns, 5, 100)
+		time.Sleep(100 * time.Millisecond)
+	}
+	nameRE := regexp.MustCompile(`^g-\d{8}-\d{6}\.pcap$`)
+	for i, c := range caps {
+		require.Contains(t, c.output(), "Maximum file limit reached: 2\n")
+		ents, err := os.ReadDir(filepath.Join(dir, strconv.FormatBool(i == 1)))
+		require.NoError(t, err)
+		require.Len(t, ents, 2, c.output())
+		for _, e := range ents {
+			require.Regexp(t, nameRE, e.Name())
+			tcpdumpCount(t, filepath.Join(dir, strconv.FormatBool(i == 1), e.Name()))
+		}
+	}
+}
