@@ -318,3 +318,22 @@ func TestMatchesTcpdumpSuite(t *testing.T) {
 	report(t, "-xx and -X dumps", hex, verbose)
 	report(t, "-e -q Ethernet first lines", ether, verbose)
 }
+
+// TestShow prints one capture as pcapdump would, for looking at a
+// difference: PCAPDUMP_PRINTER_SHOW=file, flags from the mode named by
+// PCAPDUMP_PRINTER_MODE (default "n").
+func TestShow(t *testing.T) {
+	file := os.Getenv("PCAPDUMP_PRINTER_SHOW")
+	if file == "" {
+		t.Skip("PCAPDUMP_PRINTER_SHOW not set")
+	}
+	name := os.Getenv("PCAPDUMP_PRINTER_MODE")
+	if name == "" {
+		name = "n"
+	}
+	for _, m := range modes {
+		if m.name == name {
+			os.Stdout.Write(ours(t, file, m.opt))
+		}
+	}
+}

@@ -42,6 +42,13 @@ func (p *Printer) etherIf(off, length int) int {
 	return p.ether(off, length, p.end-off)
 }
 
+// switchTagIf prints a frame with a switch tag of tagLen bytes after the
+// MAC addresses.
+func (p *Printer) switchTagIf(proto string, length int, tag switchTag, tagLen int) {
+	p.proto = proto
+	p.llHdrLen = p.etherTagged(0, length, p.end, tag, tagLen)
+}
+
 // ethertypeField prints the type as -e shows it: "ethertype IPv4
 // (0x0800)", or with -q just the name.
 func (p *Printer) ethertypeField(t int) {
@@ -86,6 +93,10 @@ func (p *Printer) vlanTCI(tci int) {
 // ether prints the frame at off (length bytes on the wire, caplen
 // captured) and returns the length of the header it consumed.
 func (p *Printer) ether(off, length, caplen int) int {
+	return p.etherTagged(off, length, caplen, nil, 0)
+}
+
+func (p *Printer) etherTagged(off, length, caplen int, tag switchTag, tagLen int) int {
 	if length < caplen {
 		p.s("[length ")
 		p.ui(length)
@@ -94,7 +105,7 @@ func (p *Printer) ether(off, length, caplen int) int {
 		p.s("] (invalid)")
 		return length
 	}
-	if caplen < etherHdrLen {
+	if caplen < etherHdrLen+tagLen {
 		p.trunc()
 		return caplen
 	}
@@ -107,12 +118,46 @@ func (p *Printer) ether(off, length, caplen int) int {
 	caplen -= 12
 	off += 12
 	hdr := 12
+	if tag != nil {
+		tag(p, off)
+	}
+	length -= tagLen
+	caplen -= tagLen
+	off += tagLen
+	hdr += tagLen
+recurse:
 	t := p.be16(off)
 	length -= 2
 	caplen -= 2
 	off += 2
 	hdr += 2
 	printedLength := false
+	if t == 0x88e5 {
+		if p.opt.Link {
+			p.ethertypeField(t)
+			p.s(", length ")
+			p.ui(origLength)
+			p.s(": ")
+			printedLength = true
+		}
+		var ret int
+		ret, off, length, caplen, hdr = p.macsec(off, length, caplen, hdr, start)
+		switch {
+		case ret == 0:
+			p.defaultPrint(off, caplen)
+			return hdr
+		case ret > 0:
+			return ret
+		}
+		if caplen < 2 {
+			return hdr
+		}
+		t = p.be16(off)
+		length -= 2
+		caplen -= 2
+		off += 2
+		hdr += 2
+	}
 	for t == ethertype8021Q || t == ethertype8021Q9100 || t == ethertype8021Q9200 || t == ethertype8021QinQ {
 		if caplen < 4 {
 			p.proto = "vlan"
@@ -167,6 +212,25 @@ func (p *Printer) ether(off, length, caplen int) int {
 		}
 		hdr += n
 		p.end = saved
+		return hdr
+	}
+	if t == 0xd28b {
+		if caplen < 2 || length < 2 {
+			p.s("[|arista]")
+			return hdr + min(caplen, length)
+		}
+		p.ethertypeField(t)
+		p.s(", length ")
+		p.ui(origLength)
+		p.s(": ")
+		if n := p.arista(off); n > 0 {
+			off += n
+			length -= n
+			caplen -= n
+			hdr += n
+			goto recurse
+		}
+		p.defaultPrint(off, caplen)
 		return hdr
 	}
 	if p.opt.Link {

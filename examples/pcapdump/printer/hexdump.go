@@ -4,11 +4,11 @@ package printer
 // "\n\t0x" and the offset, bytes in groups of two.
 
 // hexOnly prints data as -x does.
-func (p *Printer) hexOnly(data []byte, off int) {
+func (p *Printer) hexOnly(data []byte) {
 	i := 0
 	for ; i+1 < len(data); i += 2 {
 		if i%16 == 0 {
-			p.offset(off + i)
+			p.offset("\n\t", i)
 		}
 		p.b(' ')
 		p.hexByte(data[i])
@@ -16,7 +16,7 @@ func (p *Printer) hexOnly(data []byte, off int) {
 	}
 	if i < len(data) {
 		if i%16 == 0 {
-			p.offset(off + i)
+			p.offset("\n\t", i)
 		}
 		p.b(' ')
 		p.hexByte(data[i])
@@ -26,10 +26,10 @@ func (p *Printer) hexOnly(data []byte, off int) {
 // hexASCII prints data as -X does: the hex of each line padded to 40
 // columns, two spaces, then the bytes, printable ones as themselves and
 // others as '.'.
-func (p *Printer) hexASCII(data []byte, off int) {
+func (p *Printer) hexASCII(data []byte, indent string) {
 	for line := 0; line < len(data); line += 16 {
 		chunk := data[line:min(line+16, len(data))]
-		p.offset(off + line)
+		p.offset(indent, line)
 		start := len(p.buf)
 		for i := 0; i < len(chunk); i += 2 {
 			p.b(' ')
@@ -72,8 +72,9 @@ func (p *Printer) asciiOnly(data []byte) {
 	}
 }
 
-func (p *Printer) offset(off int) {
-	p.s("\n\t0x")
+func (p *Printer) offset(indent string, off int) {
+	p.s(indent)
+	p.s("0x")
 	p.x(uint64(off), 4)
 	p.s(": ")
 }

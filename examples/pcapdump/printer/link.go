@@ -26,6 +26,16 @@ func (p *Printer) linkLayer(lt linktype.Type, length int) {
 		p.llHdrLen = p.ieee80211(0, length, p.end, 0)
 	case linktype.IEEE80211Radio:
 		p.llHdrLen = p.radiotap(length)
+	case ltDSA:
+		p.switchTagIf("dsa", length, dsaTag, 4)
+	case ltEDSA:
+		p.switchTagIf("edsa", length, edsaTag, 8)
+	case ltBRCMTag:
+		p.switchTagIf("brcm-tag", length, brcmTag, 4)
+	case ltVSOCK:
+		p.vsock()
+	case ltFRELAY:
+		p.frIf(length)
 	case ltIPOIB:
 		p.ipoib(length)
 	case ltIPNET:
@@ -364,19 +374,11 @@ func (p *Printer) ppp(off, length int) int {
 }
 
 // unknownData is tcpdump's print_unknown_data: a hex and ASCII dump
-// indented by "\n\t".
+// indented by "\n\t", ending the packet as truncated if it is cut short.
 func (p *Printer) unknownData(off, length int) {
-	if length <= 0 {
-		return
+	if length > 0 {
+		p.unknownDataIndent(off, length, "\n\t")
 	}
-	if !p.has(off, length) {
-		n := p.end - off
-		if n > 0 {
-			p.hexASCII(p.data[off:p.end], 0)
-		}
-		p.bail()
-	}
-	p.hexASCII(p.data[off:off+length], 0)
 }
 
 var chdlcCast = []tok{{0x0f, "unicast"}, {0x8f, "bcast"}}

@@ -129,15 +129,15 @@ func (p *Printer) PrintTimeval(sec, frac int64, ci savefile.CaptureInfo, data []
 	switch {
 	case p.opt.HexASCII > 0:
 		if p.opt.HexASCII > 1 {
-			p.hexASCII(p.data, 0)
+			p.hexASCII(p.data, "\n\t")
 		} else if caplen > p.llHdrLen {
-			p.hexASCII(p.data[p.llHdrLen:], 0)
+			p.hexASCII(p.data[p.llHdrLen:], "\n\t")
 		}
 	case p.opt.Hex > 0:
 		if p.opt.Hex > 1 {
-			p.hexOnly(p.data, 0)
+			p.hexOnly(p.data)
 		} else if caplen > p.llHdrLen {
-			p.hexOnly(p.data[p.llHdrLen:], 0)
+			p.hexOnly(p.data[p.llHdrLen:])
 		}
 	case p.opt.ASCII > 0:
 		if p.opt.ASCII > 1 {
@@ -296,5 +296,5 @@ func (p *Printer) defaultPrint(off, n int) {
 	if n <= 0 {
 		return
 	}
-	p.hexASCII(p.data[off:off+n], 0)
+	p.hexASCII(p.data[off:off+n], "\n\t")
 }

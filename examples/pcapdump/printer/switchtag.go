@@ -1,0 +1,266 @@
+package printer
+
+import "time"
+
+// Switch tags between the MAC addresses and the type (Marvell DSA/EDSA,
+// Broadcom) and Arista's time stamp header.
+
+const (
+	ltBRCMTag = 281
+	ltDSA     = 284
+	ltEDSA    = 285
+)
+
+// switchTag prints the tag at off of a link type with switch tags and
+// returns the tag length (0 for plain Ethernet).
+type switchTag func(p *Printer, off int)
+
+func dsaTag(p *Printer, off int) {
+	if p.opt.Link {
+		p.s("Marvell DSA ")
+	} else {
+		p.s("DSA ")
+	}
+	p.dsaCommon(off)
+}
+
+func edsaTag(p *Printer, off int) {
+	et := p.be16(off)
+	if p.opt.Link {
+		p.s("Marvell EDSA ethertype 0x")
+		p.x(uint64(et), 4)
+		p.s(" (")
+		name, ok := lookup(ethertypeNames, et)
+		if !ok {
+			name = "Unknown"
+		}
+		p.s(name)
+		p.s("), rsvd ")
+		p.ui(p.u8(off + 2))
+		p.b(' ')
+		p.ui(p.u8(off + 3))
+		p.s(", ")
+	} else {
+		p.s("EDSA 0x")
+		p.x(uint64(et), 4)
+		p.s(", ")
+	}
+	p.dsaCommon(off + 4)
+}
+
+func (p *Printer) dsaCommon(off int) {
+	b0, b1, b2, b3 := p.u8(off), p.u8(off+1), p.u8(off+2), p.u8(off+3)
+	mode := b0 >> 6
+	tagged := b0&0x20 != 0
+	dev, port := b0&0x1f, b1>>3
+	trunk := b1&4 != 0
+	vid := (b2&0x0f)<<8 | b3
+	if p.opt.Link {
+		p.s("mode ")
+		p.s([...]string{"To CPU", "From CPU", "To Sniffer", "Forward"}[mode])
+		p.s(", ")
+		switch mode {
+		case 3:
+			p.s("dev ")
+			p.ui(dev)
+			if trunk {
+				p.s(", trunk ")
+			} else {
+				p.s(", port ")
+			}
+			p.ui(port)
+			p.s(", ")
+		case 1:
+			p.s("target dev ")
+			p.ui(dev)
+			p.s(", port ")
+			p.ui(port)
+			p.s(", ")
+		case 0:
+			p.s("source dev ")
+			p.ui(dev)
+			p.s(", port ")
+			p.ui(port)
+			p.s(", code ")
+			code := (b1&6)>>1<<1 | (b2&0x10)>>4
+			if name, ok := lookup([]tok{{0, "BPDU (MGMT) Trap"}, {1, "Frame2Reg"}, {2, "IGMP/MLD Trap"}, {3, "Policy Trap"}, {4, "ARP Mirror"}, {5, "Policy Mirror"}}, code); ok {
+				p.s(name)
+			} else {
+				p.s("reserved")
+			}
+			p.s(", ")
+		case 2:
+			p.s("source dev ")
+			p.ui(dev)
+			p.s(", port ")
+			p.ui(port)
+			if trunk {
+				p.s(", ingress sniff, ")
+			} else {
+				p.s(", egress sniff, ")
+			}
+		}
+		if tagged {
+			p.s("tagged, ")
+		} else {
+			p.s("untagged, ")
+		}
+		if b1&1 != 0 {
+			p.s("CFI, ")
+		}
+		p.s("VID ")
+		p.ui(vid)
+		p.s(", FPri ")
+		p.ui(b2 >> 5)
+		p.s(", ")
+		return
+	}
+	switch mode {
+	case 3:
+		p.s("Forward ")
+		if trunk {
+			p.s("trunk ")
+		} else {
+			p.s("port ")
+		}
+		p.ui(dev)
+		p.b('.')
+		p.ui(port)
+		p.s(", ")
+	case 1:
+		p.s("CPU > port ")
+		p.ui(dev)
+		p.b('.')
+		p.ui(port)
+		p.s(", ")
+	case 0:
+		p.s("port ")
+		p.ui(dev)
+		p.b('.')
+		p.ui(port)
+		p.s(" > CPU, ")
+	case 2:
+		p.s("port ")
+		p.ui(dev)
+		p.b('.')
+		p.ui(port)
+		if trunk {
+			p.s(" > Rx Sniffer, ")
+		} else {
+			p.s(" > Tx Sniffer, ")
+		}
+	}
+	p.s("VLAN ")
+	p.ui(vid)
+	if tagged {
+		p.s("t, ")
+	} else {
+		p.s("u, ")
+	}
+}
+
+func brcmTag(p *Printer, off int) {
+	tag0, tag1 := p.u8(off), p.u8(off+1)
+	p.s("BRCM tag OP: ")
+	if tag0 != 0 {
+		p.s("IG")
+	} else {
+		p.s("EG")
+	}
+	if tag0&(1<<5) != 0 {
+		p.s(", TC: ")
+		p.ui(tag1 >> 2 & 7)
+		p.s(", TE: ")
+		p.s([...]string{"None", "Untag", "Header", "Reserved"}[tag1&3])
+		p.s(", TS: ")
+		p.ui(tag1 >> 7)
+		p.s(", DST map: 0x")
+		p.x(uint64(p.be16(off+2)&0x1ff), 4)
+	} else {
+		p.s(", CID: ")
+		p.ui(tag1)
+		p.s(", RC: ")
+		p.s(brcmRC(p.u8(off + 2)))
+		p.s(", TC: ")
+		p.ui(p.u8(off+3) >> 5 & 7)
+		p.s(", port: ")
+		p.ui(p.u8(off+3) & 0x1f)
+	}
+	p.s(", ")
+}
+
+// arista prints Arista's header after its ethertype and returns its
+// length, or -1 when it is not a time stamp header.
+func (p *Printer) arista(off int) int {
+	p.proto = "arista"
+	sub := p.be16(off)
+	p.s("SubType ")
+	if sub == 1 {
+		p.s("Timestamp")
+	} else {
+		p.s("Unknown")
+	}
+	p.s(" (0x")
+	p.x(uint64(sub), 4)
+	p.s("), ")
+	if sub != 1 {
+		return -1
+	}
+	scale := p.u8(off + 2)
+	p.s("Timescale ")
+	p.s(tokOr([]tok{{0, "TAI"}, {1, "UTC"}}, scale, "Unknown"))
+	p.s(" (")
+	p.ui(scale)
+	p.s("), ")
+	format, hw := p.u8(off+3)>>4, p.u8(off+3)&0xf
+	p.s("Format ")
+	p.s(tokOr([]tok{{1, "64-bit"}, {2, "48-bit"}}, format, "Unknown"))
+	p.s(" (")
+	p.ui(format)
+	p.s("), HwInfo ")
+	p.s(tokOr([]tok{{0, "R/R2"}, {1, "R3"}}, hw, "Unknown"))
+	p.s(" (")
+	p.ui(hw)
+	p.s("), Timestamp ")
+	n := 4
+	switch format {
+	case 1:
+		sec, ns := uint64(p.be32(off+4)), p.be32(off+8)
+		sec += uint64(ns / 1e9)
+		ns %= 1e9
+		tm := time.Unix(int64(sec), 0).UTC()
+		p.zero(uint64(tm.Year()), 4)
+		p.b('-')
+		p.zero(uint64(tm.Month()), 2)
+		p.b('-')
+		p.zero(uint64(tm.Day()), 2)
+		p.b(' ')
+		p.zero(uint64(tm.Hour()), 2)
+		p.b(':')
+		p.zero(uint64(tm.Minute()), 2)
+		p.b(':')
+		p.zero(uint64(tm.Second()), 2)
+		p.b('.')
+		p.zero(uint64(ns), 9)
+		n += 8
+	case 2:
+		sec, ns := uint64(p.be16(off+4)), p.be32(off+6)
+		sec += uint64(ns / 1e9)
+		ns %= 1e9
+		p.u(sec)
+		p.b('.')
+		p.zero(uint64(ns), 9)
+		n += 6
+	default:
+		return -1
+	}
+	p.s(": ")
+	return n
+}
+
+func tokOr(t []tok, v int, def string) string {
+	if name, ok := lookup(t, v); ok {
+		return name
+	}
+	return def
+}
