@@ -2,6 +2,8 @@
 
 package savefile
 
-import "syscall"
+import "golang.org/x/sys/unix"
 
-const mmapFlags = syscall.MAP_SHARED
+// prefault asks the kernel to read b in; these systems have no
+// synchronous equivalent of Linux's MADV_POPULATE_READ.
+func prefault(b []byte) { _ = unix.Madvise(b, unix.MADV_WILLNEED) }

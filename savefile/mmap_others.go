@@ -6,3 +6,7 @@ import "os"
 
 // mapFile is not supported on this platform: Open reads the file.
 func mapFile(f *os.File) *source { return nil }
+
+func adviseWindow(cur, ahead []byte) {}
+
+func releaseMapped(b []byte) {}

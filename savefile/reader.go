@@ -152,7 +152,11 @@ func NewReaderOptions(r io.Reader, opts ReaderOptions) (*Reader, error) {
 // Open opens the named savefile for reading. Where the platform allows it
 // (Linux, macOS, FreeBSD) a regular file is memory-mapped, so
 // ZeroCopyReadPacketData hands out slices of the mapping; Close releases
-// it. The mapping covers the file as it was when opened; a file that other
+// it. Open reads only the file header (for pcapng, up to the first
+// interface): the Reader then brings the file in a window at a time, at
+// most a few MiB, faulting in the window ahead and releasing the pages it
+// has passed, so its resident memory stays bounded on files of any size.
+// The mapping covers the file as it was when opened; a file that other
 // programs truncate while it is open can crash the process (SIGBUS), so
 // read such files with NewReader instead.
 func Open(name string, opts ReaderOptions) (*Reader, error) {

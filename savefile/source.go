@@ -2,6 +2,7 @@ package savefile
 
 import (
 	"io"
+	"os"
 )
 
 const (
@@ -21,15 +22,30 @@ type source struct {
 	err      error // sticky read error other than io.EOF
 	total    int64 // bytes read from r so far
 	unmap    func() error
+
+	// A mapped file: buf is the whole mapping, and end is the end of the
+	// window prepared for reading (see fillMapped).
+	mapped   bool
+	window   int // size of the next window
+	released int // the pages before this offset have been released
 }
 
 func newSource(r io.Reader) *source {
 	return &source{r: r, buf: make([]byte, initialBufSize)}
 }
 
-// newMappedSource serves a whole file that is already in memory.
+// Windows of a mapped file: the first is small so that opening reads
+// little; each next one is twice as large, up to maxWindow.
+const firstWindow = 64 << 10
+
+// maxWindow caps the windows of a mapped file, and so the file pages a
+// Reader keeps resident: about two windows. A variable for tests.
+var maxWindow = 8 << 20
+
+// newMappedSource serves a file mapped at b. It touches none of it: fill
+// prepares one window at a time.
 func newMappedSource(b []byte, unmap func() error) *source {
-	return &source{buf: b, end: len(b), eof: true, unmap: unmap}
+	return &source{buf: b, eof: true, unmap: unmap, mapped: true, window: firstWindow}
 }
 
 // avail returns the number of buffered, unconsumed bytes.
@@ -38,6 +54,9 @@ func (s *source) avail() int { return s.end - s.pos }
 // fill tries to buffer at least n bytes past pos. It returns how many are
 // buffered; fewer than n means the input ended (or failed, see s.err).
 func (s *source) fill(n int) int {
+	if s.mapped {
+		return s.fillMapped(n)
+	}
 	empty := 0
 	for s.end-s.pos < n && !s.eof && s.err == nil {
 		if s.end == len(s.buf) {
@@ -56,6 +75,45 @@ func (s *source) fill(n int) int {
 				s.err = io.ErrNoProgress
 			}
 		}
+	}
+	return s.end - s.pos
+}
+
+// fillMapped moves the window of a mapped file so that it holds at least
+// n bytes past pos (fewer at the end of the file) and at least one window
+// more. It faults in the new part, starts reading ahead the part after
+// it, and releases the pages before pos, so that a Reader keeps about two
+// windows of the file resident however large it is.
+func (s *source) fillMapped(n int) int {
+	size := len(s.buf)
+	page := os.Getpagesize()
+	end := s.end
+	if end < s.pos {
+		end = s.pos
+	}
+	want := s.pos + n
+	if want < 0 || want > size { // overflow: n is a forged length
+		want = size
+	}
+	if want > end {
+		end = want
+	}
+	end = (end + s.window + page - 1) &^ (page - 1)
+	if end > size || end < 0 {
+		end = size
+	}
+	ahead := end + s.window
+	if ahead > size || ahead < 0 {
+		ahead = size
+	}
+	adviseWindow(s.buf[s.end:end], s.buf[end:ahead])
+	s.end = end
+	if s.window < maxWindow {
+		s.window *= 2
+	}
+	if rel := s.pos &^ (page - 1); rel > s.released {
+		releaseMapped(s.buf[s.released:rel])
+		s.released = rel
 	}
 	return s.end - s.pos
 }
@@ -91,6 +149,7 @@ func (s *source) close() error {
 		s.unmap = nil
 		s.buf = nil
 		s.pos, s.end = 0, 0
+		s.mapped = false
 		return u()
 	}
 	return nil
