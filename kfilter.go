@@ -58,7 +58,7 @@ func kernelProgram(prog []bpf.Instruction, t linktype.Type, cooked bool) ([]bpf.
 		if cls := ins.Class(); cls != bpf.ClassLD && cls != bpf.ClassLDX {
 			continue
 		}
-		mode := ins.Op & bpf.ModeMask
+		mode := ins.Mode()
 		if mode != bpf.ModeABS && mode != bpf.ModeIND && mode != bpf.ModeMSH {
 			continue
 		}

@@ -457,8 +457,8 @@ func TestLiveAnyCookedFilter(t *testing.T) {
 	// (the SLL header is 16 bytes, Ethernet's 14).
 	sll := append([]bpf.Instruction(nil), udpDstPort9...)
 	for i := range sll {
-		if sll[i].Op&bpf.ClassMask == bpf.ClassLD || sll[i].Op&bpf.ClassMask == bpf.ClassLDX {
-			if sll[i].Op&bpf.ModeMask != bpf.ModeIMM {
+		if c := sll[i].Class(); c == bpf.ClassLD || c == bpf.ClassLDX {
+			if sll[i].Mode() != bpf.ModeIMM {
 				sll[i].K += 2
 			}
 		}

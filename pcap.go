@@ -265,8 +265,10 @@ func (h *Handle) Device() string { return h.device }
 
 // ZeroCopyReadPacketData returns the next packet. The data slice points into
 // the handle's buffer (for live handles, into the kernel ring) and is valid
-// only until the next read or Close; copy what must outlive that. It
-// returns ErrTimeout when the read timeout expires, io.EOF at the end of a
+// only until the next read; copy what must outlive that. A Close from
+// another goroutine does not pull it from under the caller: a live
+// handle's ring stays mapped until the reader's next read, which fails
+// with os.ErrClosed (or until the Handle is garbage). It returns ErrTimeout when the read timeout expires, io.EOF at the end of a
 // savefile, and an error matching os.ErrClosed after Close.
 func (h *Handle) ZeroCopyReadPacketData() (data []byte, ci CaptureInfo, err error) {
 	if l := h.live; l != nil {
@@ -277,7 +279,7 @@ func (h *Handle) ZeroCopyReadPacketData() (data []byte, ci CaptureInfo, err erro
 }
 
 // NextPacket is libpcap's pcap_next_ex: it returns the next packet and a
-// pointer to its description, both valid only until the next read or Close
+// pointer to its description, both valid only until the next read
 // (the data as for ZeroCopyReadPacketData). It copies nothing, so it is
 // the fastest way to read.
 func (h *Handle) NextPacket() (data []byte, ci *CaptureInfo, err error) {
@@ -344,9 +346,11 @@ func (h *Handle) Packets() iter.Seq2[[]byte, CaptureInfo] {
 func (h *Handle) Err() error { return h.iterErr }
 
 // Close releases the handle. For a live handle it wakes any goroutine
-// blocked in a read, which then returns an error matching os.ErrClosed.
-// Zero-copy data from the handle is invalid afterwards. Close is safe to
-// call more than once and from any goroutine.
+// blocked in a read, which then returns an error matching os.ErrClosed; a
+// read racing Close either returns a packet the kernel delivered or fails
+// the same way, never anything else. Zero-copy data a reader holds stays
+// valid until its next read. Close is safe to call more than once and from
+// any goroutine.
 func (h *Handle) Close() error {
 	h.closeOnce.Do(func() {
 		if h.live != nil {
