@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"runtime"
@@ -127,8 +126,12 @@ func captureLive(c *config) error {
 		}
 		fmt.Fprintf(os.Stderr, "pcapdump: ")
 	} else {
-		fmt.Fprintf(os.Stderr, "pcapdump: verbose output suppressed, use -v[v]... for full protocol decode\n")
-		sink = &textSink{w: os.Stdout}
+		if c.verbose == 0 {
+			fmt.Fprintf(os.Stderr, "pcapdump: verbose output suppressed, use -v[v]... for full protocol decode\n")
+		} else {
+			fmt.Fprintf(os.Stderr, "pcapdump: ")
+		}
+		sink = &textSink{c: c, p: newPacketPrinter(c), lt: lt}
 	}
 	fmt.Fprintf(os.Stderr, "listening on %s, link-type %s (%s), snapshot length %d bytes\n",
 		dev, lt.Name(), lt.Description(), h.SnapLen())
@@ -274,18 +277,21 @@ func openLive(c *config, dev string) (*pcap.Handle, error) {
 	return h, nil
 }
 
-// textSink prints one line per packet: its time and lengths (pcapdump does
-// not decode protocols).
-type textSink struct{ w io.Writer }
-
-func (s *textSink) write(ci *savefile.CaptureInfo, data []byte) error {
-	_, err := fmt.Fprintf(s.w, "%s, length %d (captured %d)\n", ci.Timestamp.Format("15:04:05.000000"), ci.Length, ci.CaptureLength)
-	return err
+// textSink prints the packets on the standard output as tcpdump does.
+type textSink struct {
+	c  *config
+	p  *packetPrinter
+	lt linktype.Type
 }
 
-func (s *textSink) flush() error { return nil }
+func (s *textSink) write(ci *savefile.CaptureInfo, data []byte) error {
+	sec, frac := liveTime(s.c, ci)
+	return s.p.print(sec, frac, ci, data, s.lt)
+}
 
-func (s *textSink) close() error { return nil }
+func (s *textSink) flush() error { return s.p.flush() }
+
+func (s *textSink) close() error { return s.p.flush() }
 
 // listDataLinks prints the data link types h can capture with, as tcpdump
 // 4.99 -L does: on the standard error.

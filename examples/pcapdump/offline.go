@@ -56,8 +56,10 @@ func readOffline(c *config) error {
 	if err != nil {
 		return err
 	}
-	if !c.countOnly && c.writeFile == "" {
-		return errors.New("printing packets is not supported; use -w FILE or --count")
+	var out *packetPrinter
+	if !c.countOnly && (c.writeFile == "" || c.printWritten) {
+		out = newPacketPrinter(c)
+		defer out.flush()
 	}
 
 	if c.user != "" {
@@ -97,6 +99,17 @@ func readOffline(c *config) error {
 			}
 		}
 		n++
+		if out != nil {
+			plt := lt
+			if r.Format() == savefile.FormatPcapNG {
+				plt = r.Interfaces()[ci.InterfaceIndex].LinkType
+			}
+			sec, frac := r.Timeval(c.nanoPrec)
+			if perr := out.print(sec, frac, &ci, data, plt); perr != nil {
+				err = perr
+				break
+			}
+		}
 		if sink != nil {
 			if werr := sink.write(&ci, data); werr != nil {
 				if errors.Is(werr, errFileLimit) {

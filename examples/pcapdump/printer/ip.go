@@ -169,7 +169,7 @@ func (p *Printer) ipVerbose(off, hlen, frag, proto int) bool {
 		}
 		p.b(')')
 	}
-	if p.has(off, hlen) {
+	if !p.opt.NoChecksum && p.has(off, hlen) {
 		if sum := fold(sum16(0, p.data[off:off+hlen])); sum != 0 {
 			field := uint16(p.be16(off + 10))
 			p.s(", bad cksum ")

@@ -35,11 +35,12 @@ type Options struct {
 	Nano     bool           // --time-stamp-precision=nano
 	Location *time.Location // zone of TimeDefault and TimeDate; nil is time.Local
 
-	Link     bool // -e: the link-level header
-	Quiet    int  // -q: quiet (terse) lines
-	Verbose  int  // -v, -vv, -vvv
-	Absolute bool // -S: absolute TCP sequence numbers
-	Number   bool // -#: a packet number before each line
+	Link       bool // -e: the link-level header
+	Quiet      int  // -q: quiet (terse) lines
+	Verbose    int  // -v, -vv, -vvv
+	Absolute   bool // -S: absolute TCP sequence numbers
+	NoChecksum bool // -K: do not verify IP, TCP and UDP checksums
+	Number     bool // -#: a packet number before each line
 
 	Hex      int // -x (1) or -xx (2): hex dump, -xx with the link header
 	HexASCII int // -X (1) or -XX (2): hex and ASCII dump

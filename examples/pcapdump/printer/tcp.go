@@ -204,7 +204,7 @@ func (p *Printer) tcp(off, length, iph int, fragmented bool) {
 		p.b(']')
 		return
 	}
-	if p.opt.Verbose > 0 && !fragmented && p.has(off, length) {
+	if p.opt.Verbose > 0 && !p.opt.NoChecksum && !fragmented && p.has(off, length) {
 		s := p.pseudoSum(iph, protoTCP, length)
 		sum := fold(sum16(s, p.data[off:off+length]))
 		field := uint16(p.be16(off + 16))

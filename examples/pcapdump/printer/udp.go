@@ -43,7 +43,7 @@ func (p *Printer) udp(off, length, iph int, fragmented bool) {
 		return
 	}
 	p.udpAddrs(iph, sport, dport)
-	if p.opt.Verbose > 0 && !fragmented {
+	if p.opt.Verbose > 0 && !p.opt.NoChecksum && !fragmented {
 		v6 := p.u8(iph)>>4 == 6
 		if !v6 && p.opt.Verbose > 1 {
 			field := uint16(p.be16(off + 6))
