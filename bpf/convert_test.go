@@ -45,7 +45,7 @@ func TestTypedConversionRoundTrip(t *testing.T) {
 		if op == ClassLD|ModeMEM || op == ClassLDX|ModeMEM || op == ClassST || op == ClassSTX {
 			ins.K = 5
 		}
-		if isCondJump(op) {
+		if Opcode(op).IsConditionalJump() {
 			ins.Jt, ins.Jf = 1, 2
 		}
 		all = append(all, ins)
@@ -67,9 +67,9 @@ func TestTypedConversionRoundTrip(t *testing.T) {
 
 // usesX reports whether op takes no constant operand.
 func usesX(op uint16) bool {
-	switch op & ClassMask {
+	switch Opcode(op).Class() {
 	case ClassALU, ClassJMP:
-		return op&SrcMask == SrcX || op == ClassALU|ALUNeg
+		return Opcode(op).Src() == SrcX || op == ClassALU|ALUNeg
 	case ClassRET:
 		return op == ClassRET|RetA
 	case ClassMISC:

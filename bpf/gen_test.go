@@ -39,7 +39,7 @@ func randomProgram(r *rand.Rand, o genOptions) []Instruction {
 		switch {
 		case op == ClassLD|ModeMEM || op == ClassLDX|ModeMEM || op == ClassST || op == ClassSTX:
 			ins.K = uint32(r.Intn(MemWords))
-		case op&ClassMask == ClassLD && op&ModeMask == ModeABS && r.Intn(6) == 0:
+		case Opcode(op).Class() == ClassLD && Opcode(op).Mode() == ModeABS && r.Intn(6) == 0:
 			ins.K = Ancillary(uint32(r.Intn(AdMax/4+1) * 4))
 		case op == ClassALU|ALUDiv || op == ClassALU|ALUMod:
 			if ins.K == 0 {
@@ -54,7 +54,7 @@ func randomProgram(r *rand.Rand, o genOptions) []Instruction {
 			if o.backward && i > 0 && r.Intn(3) == 0 {
 				ins.K = uint32(-1 - r.Intn(i)) // back to an earlier instruction
 			}
-		case isCondJump(op):
+		case Opcode(op).IsConditionalJump():
 			if left > 0 {
 				ins.Jt = uint8(r.Intn(min(left, 256)))
 				ins.Jf = uint8(r.Intn(min(left, 256)))

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"math/rand"
 	"testing"
-	"unsafe"
 
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/unix"
@@ -14,11 +13,14 @@ import (
 // reports whether the kernel's classic-BPF checker accepted it.
 func kernelAccepts(t testing.TB, fd int, prog []Instruction) bool {
 	t.Helper()
-	fprog := unix.SockFprog{Len: uint16(len(prog))}
-	if len(prog) > 0 {
-		fprog.Filter = (*unix.SockFilter)(unsafe.Pointer(&prog[0]))
+	fprog, err := SockFprog(prog)
+	if err != nil { // let the kernel judge the lengths SockFprog refuses too
+		fprog = &unix.SockFprog{Len: uint16(len(prog))}
+		if len(prog) > 0 {
+			fprog.Filter = &ToSockFilter(prog)[0]
+		}
 	}
-	err := unix.SetsockoptSockFprog(fd, unix.SOL_SOCKET, unix.SO_ATTACH_FILTER, &fprog)
+	err = unix.SetsockoptSockFprog(fd, unix.SOL_SOCKET, unix.SO_ATTACH_FILTER, fprog)
 	if err == nil {
 		return true
 	}

@@ -167,9 +167,9 @@ func (s *State) load(ins Instruction, pkt []byte, wireLen int, md *Metadata) (ui
 	case ModeABS:
 		return loadAbs(pkt, ins.K, size, s.A, s.X, md)
 	case ModeIND:
-		return loadPacket(pkt, uint64(s.X)+uint64(ins.K), size)
+		return loadPacket(pkt, s.X, ins.K, size)
 	}
-	b, o := loadPacket(pkt, uint64(ins.K), 1) // ModeMSH
+	b, o := loadPacket(pkt, 0, ins.K, 1) // ModeMSH
 	return (b & 0xf) << 2, o
 }
 

@@ -19,10 +19,6 @@ func invalid(i int, format string, args ...any) *ValidationError {
 	return &ValidationError{Index: i, Reason: fmt.Sprintf(format, args...)}
 }
 
-func isCondJump(op uint16) bool {
-	return op&ClassMask == ClassJMP && op&JumpOpMask != JumpJA
-}
-
 // checkOperand applies the checks that both validators make on a single
 // known instruction: scratch index, constant division and shift.
 func checkOperand(i int, ins Instruction) error {
@@ -84,13 +80,13 @@ func Validate(prog []Instruction) error {
 			if ins.K == 0xffffffff {
 				return invalid(i, "jump to itself")
 			}
-		} else if isCondJump(ins.Op) {
+		} else if ins.Opcode().IsConditionalJump() {
 			if i+1+int(ins.Jt) >= n || i+1+int(ins.Jf) >= n {
 				return invalid(i, "jump target out of range (jt %d, jf %d, program length %d)", i+1+int(ins.Jt), i+1+int(ins.Jf), n)
 			}
 		}
 	}
-	if prog[n-1].Op&ClassMask != ClassRET {
+	if prog[n-1].Class() != ClassRET {
 		return invalid(n-1, "last instruction is not a return")
 	}
 	return nil
@@ -126,11 +122,11 @@ func ValidateKernel(prog []Instruction) error {
 			if uint64(ins.K) >= uint64(n-i-1) {
 				return invalid(i, "jump offset %d out of range (backward jumps are not allowed)", ins.K)
 			}
-		case isCondJump(ins.Op):
+		case ins.Opcode().IsConditionalJump():
 			if i+1+int(ins.Jt) >= n || i+1+int(ins.Jf) >= n {
 				return invalid(i, "jump target out of range (jt %d, jf %d, program length %d)", i+1+int(ins.Jt), i+1+int(ins.Jf), n)
 			}
-		case ins.Op&ClassMask == ClassLD && ins.Op&ModeMask == ModeABS:
+		case ins.Class() == ClassLD && ins.Mode() == ModeABS:
 			if ins.K >= Ancillary(0) {
 				ad := ins.K - Ancillary(0)
 				if _, ok := (&Metadata{}).ancillary(ad); !ok && ad != AdALUXorX {
@@ -167,7 +163,7 @@ func checkScratch(prog []Instruction) error {
 		case ins.Op == ClassJMP|JumpJA:
 			masks[i+1+int(ins.K)] &= valid
 			valid = 0xffff
-		case isCondJump(ins.Op):
+		case ins.Opcode().IsConditionalJump():
 			masks[i+1+int(ins.Jt)] &= valid
 			masks[i+1+int(ins.Jf)] &= valid
 			valid = 0xffff
