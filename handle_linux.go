@@ -68,9 +68,12 @@ type readState struct {
 	timeout time.Duration
 	sockErr error // what pollReady found on the socket
 	gone    error // the device went away: what every wait returns
-	readyFn func(uintptr) bool
-	ci      CaptureInfo // the packet the last read returned
-	meta    bpf.Metadata
+	// linkDown: the interface went down and has not come back, so waits
+	// look it up now and then. deadlineSet: the socket has a deadline.
+	linkDown, deadlineSet bool
+	readyFn               func(uintptr) bool
+	ci                    CaptureInfo // the packet the last read returned
+	meta                  bpf.Metadata
 	// inRead is true from the start of a read until the caller is done
 	// with its data: the end of a copying read, or the next read for a
 	// zero-copy one. Close leaves the ring mapped while it is set, and the
