@@ -19,7 +19,7 @@ import (
 const closeLoopLimit = time.Second
 
 // writeCapture writes n Ethernet frames of 60 bytes to a pcap file.
-func writeCapture(t *testing.T, n int, lt layers.LinkType) string {
+func writeCapture(t testing.TB, n int, lt layers.LinkType) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "capture.pcap")
 	f, err := os.Create(path)
