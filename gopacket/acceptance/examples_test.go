@@ -80,6 +80,10 @@ func setupExamples(t *testing.T, m modInfo, dir string, names *[]string) error {
 		}
 	}
 	sort.Strings(*names)
+	// Our probe of gopacket/pcap's API goes in beside them, the same way.
+	probe := filepath.Join("testdata", "apiprobe", "main.go")
+	copyFile(t, probe, filepath.Join(dir, "orig", "apiprobe", "main.go"))
+	copyFile(t, probe, filepath.Join(dir, "dropin", "apiprobe", "main.go"), string(quoted), `"`+dropinPath+`"`)
 	m.tempModule(t, dir, "purepcap.test/examples")
 	return nil
 }

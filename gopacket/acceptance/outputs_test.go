@@ -113,12 +113,10 @@ func captures(t *testing.T, m modInfo) []string {
 	return append(ours, real...)
 }
 
-// TestOfflineOutputsIdentical runs gopacket's offline examples built against
-// real gopacket/pcap (cgo, libpcap) and against the drop-in on each capture,
-// and requires identical standard output and exit status.
-func TestOfflineOutputsIdentical(t *testing.T) {
-	e := examples(t)
-	names := []string{"pcapdump", "reassemblydump", "httpassembly"}
+// referenceBuilds builds names against real gopacket/pcap (cgo, libpcap)
+// and against the drop-in, or skips the test where cgo can't build.
+func referenceBuilds(t *testing.T, e examplesModule, names ...string) (orig, dropin string) {
+	t.Helper()
 	orig, err := e.tryBuild("orig", runtime.GOOS, runtime.GOARCH, true, names...)
 	if err != nil {
 		if os.Getenv("PUREPCAP_REQUIRE_REFERENCE") == "" {
@@ -126,7 +124,62 @@ func TestOfflineOutputsIdentical(t *testing.T) {
 		}
 		require.NoError(t, err)
 	}
-	dropin := e.build(t, "dropin", runtime.GOOS, runtime.GOARCH, false, names...)
+	return orig, e.build(t, "dropin", runtime.GOOS, runtime.GOARCH, false, names...)
+}
+
+// fixLibpcapBugs rewrites libpcap's output for file where it differs from
+// the drop-in's because of one of libpcapBugs, and reports whether it did.
+func fixLibpcapBugs(file string, out *string) bool {
+	fixed := false
+	for _, b := range libpcapBugs {
+		if filepath.Base(file) == b.file && strings.Contains(*out, b.libpcap) {
+			*out = strings.ReplaceAll(*out, b.libpcap, b.ours)
+			fixed = true
+		}
+	}
+	return fixed
+}
+
+// TestAPIBehaviourIdentical runs our probe of gopacket/pcap's functions and
+// methods (testdata/apiprobe) built against real gopacket/pcap and against
+// the drop-in: link type names and values, time stamp sources, compiled
+// programs for a dozen link types, and for each capture its handle's
+// metadata, errors, packets, capture infos and filter verdicts.
+func TestAPIBehaviourIdentical(t *testing.T) {
+	e := examples(t)
+	orig, dropin := referenceBuilds(t, e, "apiprobe")
+	files := captures(t, modules(t))
+	runs := append([][]string{nil}, make([][]string, len(files))...)
+	for i, f := range files {
+		runs[i+1] = []string{f}
+	}
+	identical, libpcapWrong := 0, 0
+	for _, args := range runs {
+		want, err := runExample(filepath.Join(orig, "apiprobe"), args)
+		require.NoError(t, err)
+		got, err := runExample(filepath.Join(dropin, "apiprobe"), args)
+		require.NoError(t, err)
+		bug := len(args) == 1 && fixLibpcapBugs(args[0], &want.stdout)
+		switch {
+		case want.status != got.status || want.stderr != got.stderr:
+			t.Errorf("apiprobe %v: exit status %d, %d; stderr %q, %q", args, want.status, got.status, want.stderr, got.stderr)
+		case want.stdout != got.stdout:
+			t.Errorf("apiprobe %v: %s", args, firstDiff(want.stdout, got.stdout))
+		case bug:
+			libpcapWrong++
+		default:
+			identical++
+		}
+	}
+	t.Logf("API probe identical: %d of %d runs; %d differ only where libpcap 1.10 is wrong", identical, len(runs), libpcapWrong)
+}
+
+// TestOfflineOutputsIdentical runs gopacket's offline examples built against
+// real gopacket/pcap (cgo, libpcap) and against the drop-in on each capture,
+// and requires identical standard output and exit status.
+func TestOfflineOutputsIdentical(t *testing.T) {
+	e := examples(t)
+	orig, dropin := referenceBuilds(t, e, "pcapdump", "reassemblydump", "httpassembly")
 	files := captures(t, modules(t))
 
 	type job struct {
@@ -151,13 +204,7 @@ func TestOfflineOutputsIdentical(t *testing.T) {
 				args := append(append(append([]string{}, j.run.args...), "-r", j.file), j.run.after...)
 				want, err1 := runExample(filepath.Join(orig, j.run.example), args)
 				got, err2 := runExample(filepath.Join(dropin, j.run.example), args)
-				bug := false
-				for _, b := range libpcapBugs {
-					if filepath.Base(j.file) == b.file && strings.Contains(want.stdout, b.libpcap) {
-						want.stdout = strings.ReplaceAll(want.stdout, b.libpcap, b.ours)
-						bug = true
-					}
-				}
+				bug := fixLibpcapBugs(j.file, &want.stdout)
 				msg := ""
 				switch {
 				case err1 != nil || err2 != nil:

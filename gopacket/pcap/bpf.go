@@ -54,6 +54,10 @@ func fromDLT(dlt int) linktype.Type {
 // captureLength): optimized, with the netmask unknown, for that snapshot
 // length taken as it is (libpcap refuses 0; a negative one is its uint32).
 func compileDead(linkType layers.LinkType, captureLength int, expr string) ([]bpf.Instruction, error) {
+	if _, ok := dltType(int(linkType)); !ok {
+		// libpcap takes a DLT_* value here; LINKTYPE_RAW (101) is none.
+		return nil, fmt.Errorf("unknown data link type %d", int(linkType))
+	}
 	if captureLength == 0 {
 		return nil, errors.New("snaplen of 0 rejects all packets")
 	}
@@ -61,8 +65,9 @@ func compileDead(linkType layers.LinkType, captureLength int, expr string) ([]bp
 	return compile.Compile(expr, fromDLT(int(linkType)), opts)
 }
 
-// CompileBPFFilter compiles expr for packets of linkType (a DLT_* value)
-// captured with captureLength, as tcpdump -dd would print it.
+// CompileBPFFilter compiles expr for packets of linkType captured with
+// captureLength, as tcpdump -dd would print it. As in libpcap, linkType is a
+// DLT_* value: layers.LinkTypeRaw (101) is an error, DLT_RAW is 12.
 func CompileBPFFilter(linkType layers.LinkType, captureLength int, expr string) ([]BPFInstruction, error) {
 	prog, err := compileDead(linkType, captureLength, expr)
 	if err != nil {

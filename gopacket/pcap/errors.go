@@ -51,4 +51,5 @@ var (
 	errStatsDead      = errors.New("Statistics aren't available from a pcap_open_dead pcap_t")
 	errInjectSavefile = errors.New("Sending packets isn't supported on savefiles")
 	errInjectDead     = errors.New("Packets can't be sent on a pcap_open_dead pcap_t")
+	errInjectEmpty    = errors.New("The number of bytes to be sent must be positive: Invalid argument")
 )

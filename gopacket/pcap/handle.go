@@ -201,12 +201,15 @@ func (p *Handle) Stats() (stat *Stats, err error) {
 }
 
 // WritePacketData sends a complete link-layer frame out of a live handle's
-// device. Savefile and dead handles refuse, with libpcap's texts.
+// device. Empty frames, savefiles and dead handles are refused with
+// libpcap's texts.
 func (p *Handle) WritePacketData(data []byte) (err error) {
-	switch p.kind {
-	case kindOffline:
+	switch {
+	case len(data) == 0:
+		err = errInjectEmpty
+	case p.kind == kindOffline:
 		err = errInjectSavefile
-	case kindDead:
+	case p.kind == kindDead:
 		err = errInjectDead
 	default:
 		err = p.h.WritePacketData(data)

@@ -168,12 +168,12 @@ func TestCompileBPFFilter(t *testing.T) {
 	prog, err := pcap.CompileBPFFilter(layers.LinkTypeEthernet, 65535, "ip")
 	require.NoError(t, err)
 	assert.Equal(t, []pcap.BPFInstruction{{0x28, 0, 0, 12}, {0x15, 0, 1, 0x800}, {0x6, 0, 0, 65535}, {0x6, 0, 0, 0}}, prog)
-	// DLT_RAW (12) and LINKTYPE_RAW (101) compile alike.
+	// The link type is a DLT_* value: DLT_RAW is 12; 101, LINKTYPE_RAW, is none.
 	p12, err := pcap.CompileBPFFilter(12, 65535, "ip")
 	require.NoError(t, err)
-	p101, err := pcap.CompileBPFFilter(layers.LinkTypeRaw, 65535, "ip")
-	require.NoError(t, err)
-	assert.Equal(t, p12, p101)
+	assert.Equal(t, []pcap.BPFInstruction{{0x30, 0, 0, 0}, {0x54, 0, 0, 0xf0}, {0x15, 0, 1, 0x40}, {0x6, 0, 0, 65535}, {0x6, 0, 0, 0}}, p12)
+	_, err = pcap.CompileBPFFilter(layers.LinkTypeRaw, 65535, "ip")
+	assert.EqualError(t, err, "unknown data link type 101")
 	_, err = pcap.CompileBPFFilter(layers.LinkTypeEthernet, 0, "ip")
 	assert.EqualError(t, err, "snaplen of 0 rejects all packets")
 

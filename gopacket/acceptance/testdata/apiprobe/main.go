@@ -1,0 +1,96 @@
+// Command apiprobe prints what gopacket/pcap's functions and methods return,
+// for the acceptance test to compare between real gopacket/pcap (libpcap)
+// and the drop-in: the test builds it twice, once with this import path
+// changed.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+
+	"github.com/gopacket/gopacket"
+	"github.com/gopacket/gopacket/layers"
+	"github.com/gopacket/gopacket/pcap"
+)
+
+var exprs = []string{"ip", "ip6", "tcp port 80", "udp", "arp", "vlan", "less 100", "greater 1000", "icmp or icmp6", "ip host 10.0.0.1", "tcp[tcpflags] & tcp-syn != 0", "not ip", "syntax error ("}
+
+func main() {
+	if len(os.Args) > 1 {
+		for _, f := range os.Args[1:] {
+			file(f)
+		}
+		return
+	}
+	for dlt := -1; dlt <= 300; dlt++ {
+		name := pcap.DatalinkValToName(dlt)
+		fmt.Printf("dlt %d %q %q %d\n", dlt, name, pcap.DatalinkValToDescription(dlt), pcap.DatalinkNameToVal(name))
+	}
+	for i := -1; i < 8; i++ {
+		s := pcap.TimestampSource(i).String()
+		back, err := pcap.TimestampSourceFromString(s)
+		fmt.Printf("tstamp %d %q %d %v\n", i, s, back, err != nil)
+	}
+	for _, lt := range []layers.LinkType{0, 1, 9, 12, 101, 105, 108, 113, 127, 228, 229, 276} {
+		for _, snap := range []int{65535, 262144, 96} {
+			for _, e := range exprs {
+				prog, err := pcap.CompileBPFFilter(lt, snap, e)
+				fmt.Printf("compile %d %d %q %v %v\n", lt, snap, e, prog, err != nil)
+			}
+		}
+	}
+}
+
+func file(name string) {
+	fmt.Printf("== %s\n", name)
+	h, err := pcap.OpenOffline(name)
+	if err != nil {
+		fmt.Printf("open error %q\n", err)
+		return
+	}
+	dl, err := h.ListDataLinks()
+	fmt.Printf("linktype %d snaplen %d resolution %v datalinks %v %v\n", h.LinkType(), h.SnapLen(), h.Resolution(), dl, err)
+	_, err = h.Stats()
+	fmt.Printf("stats %v\n", err)
+	fmt.Printf("write %v %v\n", h.WritePacketData(nil), h.WritePacketData([]byte{1, 2, 3}))
+	fmt.Printf("error %v\n", h.Error())
+	var bpfs []*pcap.BPF
+	for _, e := range exprs {
+		b, err := h.NewBPF(e)
+		prog, err2 := h.CompileBPFFilter(e)
+		fmt.Printf("filter %q %v %v %v\n", e, err != nil, prog, err2 != nil)
+		if err == nil {
+			bpfs = append(bpfs, b)
+		}
+	}
+	for i := 0; ; i++ {
+		data, ci, err := h.ZeroCopyReadPacketData()
+		if err != nil {
+			var ne pcap.NextError
+			switch {
+			case err == io.EOF:
+				fmt.Printf("%d: EOF\n", i)
+			case errors.As(err, &ne):
+				fmt.Printf("%d: NextError %d\n", i, ne)
+			default:
+				fmt.Printf("%d: error %q\n", i, err)
+			}
+			if err == io.EOF || i > 100000 {
+				break
+			}
+			continue
+		}
+		fmt.Printf("%d: %s %d %d %d %d %08x", i, ci.Timestamp.UTC(), ci.CaptureLength, ci.Length, ci.InterfaceIndex, len(data), crc32.ChecksumIEEE(data))
+		for _, b := range bpfs {
+			fmt.Printf(" %v", b.Matches(ci, data))
+		}
+		fmt.Println()
+		_ = gopacket.NewPacket(data, h.LinkType(), gopacket.Default)
+	}
+	h.Close()
+	_, _, err = h.ReadPacketData()
+	fmt.Printf("after close %v\n", err)
+}
