@@ -337,3 +337,89 @@ func TestShow(t *testing.T) {
 		}
 	}
 }
+
+// flagModes are tcpdump's other printing flags. Each is measured on the
+// packets whose -n output already matches, so that it measures the flag.
+var flagModes = []mode{
+	{"t", []string{"-n", "-t"}, Options{Time: TimeNone}},
+	{"tt", []string{"-n", "-tt"}, Options{Time: TimeUnix}},
+	{"ttt", []string{"-n", "-ttt"}, Options{Time: TimeDelta}},
+	{"tttt", []string{"-n", "-tttt"}, Options{Time: TimeDate}},
+	{"ttttt", []string{"-n", "-ttttt"}, Options{Time: TimeSinceFirst}},
+	{"nano", []string{"-n", "--time-stamp-precision=nano"}, Options{Nano: true}},
+	{"ttt-nano", []string{"-n", "-ttt", "--time-stamp-precision=nano"}, Options{Time: TimeDelta, Nano: true}},
+	{"S", []string{"-n", "-S"}, Options{Absolute: true}},
+	{"e", []string{"-n", "-e"}, Options{Link: true}},
+	{"x", []string{"-n", "-x"}, Options{Hex: 1}},
+	{"XX", []string{"-n", "-XX"}, Options{HexASCII: 2}},
+	{"A", []string{"-n", "-A"}, Options{ASCII: 1}},
+	{"v", []string{"-n", "-v"}, Options{Verbose: 1}},
+	{"vv", []string{"-n", "-vv"}, Options{Verbose: 2}},
+}
+
+// compareFlags returns, per flag mode, how many packets print the same.
+func compareFlags(t *testing.T, tcpdump string, files []string) map[string]*score {
+	scores := map[string]*score{}
+	for _, f := range files {
+		base := filepath.Base(f)
+		nref := split(reference(t, tcpdump, f, modes[1]))
+		ngot := split(ours(t, f, modes[1].opt))
+		for _, m := range flagModes {
+			s := scores[m.name]
+			if s == nil {
+				s = &score{}
+				scores[m.name] = s
+			}
+			ref := split(runTcpdump(tcpdump, f, m.flags))
+			got := split(ours(t, f, m.opt))
+			for i := range nref {
+				if i >= len(ngot) || strings.Join(nref[i].lines, "\n") != strings.Join(ngot[i].lines, "\n") || i >= len(ref) {
+					continue
+				}
+				var g packetOut
+				if i < len(got) {
+					g = got[i]
+				}
+				r := strings.Join(ref[i].lines, "\n")
+				o := strings.Join(g.lines, "\n")
+				s.add(r == o, fmt.Sprintf("%s %s #%d\n  tcpdump: %s\n  ours:    %s", base, m.name, i+1, r, o))
+			}
+		}
+	}
+	return scores
+}
+
+func runTcpdump(tcpdump, file string, flags []string) []byte {
+	cmd := exec.Command(tcpdump, append([]string{"-#", "-r", file}, flags...)...)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	var stdout bytes.Buffer
+	cmd.Stdout = &stdout
+	_ = cmd.Run()
+	return stdout.Bytes()
+}
+
+// TestFlagsMatchTcpdump measures the other printing flags against
+// tcpdump on the committed captures (tcpdump required).
+func TestFlagsMatchTcpdump(t *testing.T) {
+	tcpdump := tcpdumpPath()
+	if tcpdump == "" {
+		if os.Getenv("PUREPCAP_REQUIRE_REFERENCE") != "" {
+			t.Fatal("tcpdump is required (PUREPCAP_REQUIRE_REFERENCE is set)")
+		}
+		t.Skip("tcpdump not installed")
+	}
+	dir := os.Getenv("PCAPDUMP_PRINTER_PCAPS")
+	if dir == "" {
+		dir = capturesDir
+	}
+	scores := compareFlags(t, tcpdump, captures(t, dir))
+	verbose := os.Getenv("PCAPDUMP_PRINTER_DIFFS") != ""
+	for _, m := range flagModes {
+		report(t, m.name, *scores[m.name], verbose)
+	}
+	if dir == capturesDir {
+		for _, name := range []string{"t", "tt", "ttt", "tttt", "ttttt", "nano", "ttt-nano", "S", "x", "XX", "A"} {
+			require.GreaterOrEqual(t, scores[name].pct(), 99.0, name)
+		}
+	}
+}

@@ -266,6 +266,8 @@ func (p *Printer) ethertype(t, off, length, caplen int) bool {
 		p.ip6(off, length)
 	case ethertypeARP, ethertypeRARP:
 		p.arp(off, length, caplen)
+	case 0x8847, 0x8848:
+		p.mpls(off, length)
 	default:
 		return false
 	}

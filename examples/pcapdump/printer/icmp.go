@@ -39,7 +39,10 @@ func (p *Printer) rollback(mark int) {
 func (p *Printer) icmp(off, plen, iph int, fragmented bool) {
 	p.proto = "icmp"
 	typ, code := p.u8(off), p.u8(off+1)
-	p.icmpText(off, typ, code)
+	if !p.icmpText(off, typ, code) {
+		p.trunc()
+		return
+	}
 	p.s(", length ")
 	p.ui(plen)
 	if p.opt.Verbose > 0 && !fragmented && p.has(off, plen) {
@@ -64,10 +67,18 @@ func (p *Printer) icmp(off, plen, iph int, fragmented bool) {
 }
 
 // icmpText prints "ICMP " and the type's text; on truncation nothing of
-// it remains.
-func (p *Printer) icmpText(off, typ, code int) {
+// it remains, and false means a length check failed (the caller marks
+// the packet truncated and stops).
+func (p *Printer) icmpText(off, typ, code int) bool {
 	mark := len(p.buf)
 	defer p.rollback(mark)
+	soft := func(o, n int) bool {
+		if p.has(o, n) {
+			return true
+		}
+		p.buf = p.buf[:mark]
+		return false
+	}
 	p.s("ICMP ")
 	inner := off + 8
 	switch typ {
@@ -90,7 +101,9 @@ func (p *Printer) icmpText(off, typ, code int) {
 			p.ui(p.u8(inner + 9))
 			p.s(" unreachable")
 		case 3:
-			p.need(inner+9, 1)
+			if !soft(inner+9, 1) {
+				return false
+			}
 			hlen := (p.u8(inner) & 0xf) * 4
 			dport := p.be16(inner + hlen + 2)
 			proto := p.u8(inner + 9)
@@ -154,7 +167,9 @@ func (p *Printer) icmpText(off, typ, code int) {
 		}
 	case 9:
 		p.s("router advertisement")
-		p.need(off+4, 4)
+		if !soft(off+4, 4) {
+			return false
+		}
 		p.s(" lifetime ")
 		lt := p.be16(off + 6)
 		switch {
@@ -182,7 +197,9 @@ func (p *Printer) icmpText(off, typ, code int) {
 			break
 		}
 		for a := off + 8; num > 0; num-- {
-			p.need(a, 8)
+			if !soft(a, 8) {
+				return false
+			}
 			p.s(" {")
 			p.addr4(a)
 			p.b(' ')
@@ -191,7 +208,9 @@ func (p *Printer) icmpText(off, typ, code int) {
 			a += 8
 		}
 	case 11:
-		p.need(inner+16, 4)
+		if !soft(inner+16, 4) {
+			return false
+		}
 		switch code {
 		case 0:
 			p.s("time exceeded in-transit")
@@ -218,7 +237,9 @@ func (p *Printer) icmpText(off, typ, code int) {
 		p.s(" seq ")
 		p.ui(p.be16(off + 6))
 	case 14:
-		p.need(off+16, 4)
+		if !soft(off+16, 4) {
+			return false
+		}
 		p.s("time stamp reply id ")
 		p.ui(p.be16(off + 4))
 		p.s(" seq ")
@@ -237,6 +258,7 @@ func (p *Printer) icmpText(off, typ, code int) {
 			p.ui(typ)
 		}
 	}
+	return true
 }
 
 // msTime prints milliseconds since midnight as HH:MM:SS.mmm.

@@ -121,7 +121,10 @@ func (p *Printer) icmp6(off, length, iph int, fragmented bool) {
 			p.b(')')
 		}
 	case 4:
-		p.need(oip+24, 16)
+		if !p.has(oip+24, 16) {
+			p.trunc()
+			return
+		}
 		names := [...]string{", erroneous - octet ", ", next header - octet ", ", option - octet ", ", incomplete header chain - octet "}
 		if code < len(names) {
 			p.s(names[code])

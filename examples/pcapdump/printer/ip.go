@@ -50,7 +50,10 @@ func (p *Printer) ip(off, length int) {
 	if !p.opt.Link {
 		p.s("IP ")
 	}
-	p.need(off, 20)
+	if !p.has(off, 20) {
+		p.trunc()
+		return
+	}
 	if length < 20 {
 		p.s("truncated-ip ")
 		p.ui(length)

@@ -12,7 +12,10 @@ func (p *Printer) ip6Addrs(off int) {
 // ip6 prints the IPv6 packet at off, length bytes long on the wire.
 func (p *Printer) ip6(off, length int) {
 	p.proto = "ip6"
-	p.need(off, 40)
+	if !p.has(off, 40) {
+		p.trunc()
+		return
+	}
 	if length < 40 {
 		p.s("truncated-ip6 ")
 		p.ui(length)
@@ -141,8 +144,11 @@ func (p *Printer) ip6(off, length int) {
 			p.s("mobility")
 			return
 		case 43: // routing
+			if !p.has(cp, 1) {
+				p.trunc()
+				return
+			}
 			p.proto = "rt6"
-			p.u8(cp)
 			var ok bool
 			advance, ok = p.rt6(cp)
 			if !ok {

@@ -359,6 +359,8 @@ func (p *Printer) ppp(off, length int) int {
 		p.ip6(off, length)
 	case 0x00fd:
 		p.s("compressed PPP data")
+	case 0x0281, 0x0283:
+		p.mpls(off, length)
 	default:
 		if known {
 			p.s(name)
@@ -416,6 +418,8 @@ func (p *Printer) chdlc(off, length int) int {
 		p.ip(off+4, length-4)
 	case ethertypeIPv6:
 		p.ip6(off+4, length-4)
+	case 0x8847, 0x8848:
+		p.mpls(off+4, length-4)
 	default:
 		if !p.opt.Link {
 			p.s("unknown CHDLC protocol (0x")

@@ -61,7 +61,7 @@ type Printer struct {
 	end      int    // bytes of data the current layer may read (tcpdump's snapend)
 	proto    string // the protocol being dissected, for " [|proto]"
 	llHdrLen int    // link-layer header length, left out of -x, -X and -A
-	suppress bool   // a dump is requested: no default hex dump of unknown payloads
+	suppress bool   // -x, -X or -q: no default hex dump of undecoded payloads
 
 	count   uint64
 	refSec  int64 // -ttt/-ttttt reference time stamp
@@ -81,7 +81,7 @@ func New(w io.Writer, opt Options) *Printer {
 		opt:      opt,
 		loc:      loc,
 		buf:      make([]byte, 0, 4096),
-		suppress: opt.Hex > 0 || opt.HexASCII > 0 || opt.ASCII > 0,
+		suppress: opt.Hex > 0 || opt.HexASCII > 0 || opt.Quiet > 0,
 		tcpSeq4:  make(map[tcpKey4]tcpBase),
 		tcpSeq6:  make(map[tcpKey6]tcpBase),
 	}

@@ -111,7 +111,10 @@ func (p *Printer) tcp(off, length, iph int, fragmented bool) {
 	}
 	sport, dport := p.be16(off), p.be16(off+2)
 	p.portPair(iph, protoTCP, sport, dport)
-	p.need(off, 20)
+	if !p.has(off, 20) {
+		p.trunc()
+		return
+	}
 	hlen := (p.u8(off+12) >> 4) * 4
 	if hlen < 20 {
 		p.s(" tcp ")
