@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -172,6 +173,47 @@ func TestAPIBehaviourIdentical(t *testing.T) {
 		}
 	}
 	t.Logf("API probe identical: %d of %d runs; %d differ only where libpcap 1.10 is wrong", identical, len(runs), libpcapWrong)
+
+	// Live: the device list, then handles on lo and "any".
+	if runtime.GOOS != "linux" || os.Geteuid() != 0 {
+		t.Skip("the live part needs Linux and root")
+	}
+	args := []string{"-live", "lo", "any"}
+	want, err := runExample(filepath.Join(orig, "apiprobe"), args)
+	require.NoError(t, err)
+	got, err := runExample(filepath.Join(dropin, "apiprobe"), args)
+	require.NoError(t, err)
+	var dropped []string
+	want.stdout, dropped = dropDevices(want.stdout, libpcapOnlyDevices)
+	assert.Equal(t, want, got, "live handles differ")
+	t.Logf("live probe on lo and any identical; FindAllDevs lists the same devices but for libpcap's non-network capture sources %v", dropped)
+}
+
+// libpcapOnlyDevices matches the capture sources libpcap lists that are no
+// network interfaces (Bluetooth, netfilter, D-Bus, USB): the root package
+// captures from network interfaces only, and FindAllDevs leaves them out.
+var libpcapOnlyDevices = regexp.MustCompile(`^(bluetooth\S*|nflog|nfqueue|dbus-system|dbus-session|usbmon\d*)$`)
+
+// dropDevices removes the probe's "dev" lines (and their "addr" lines) of
+// devices whose names match re.
+func dropDevices(out string, re *regexp.Regexp) (string, []string) {
+	var keep, dropped []string
+	skipping := false
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "dev ") {
+			name := strings.SplitN(line, `"`, 3)[1]
+			skipping = re.MatchString(name)
+			if skipping {
+				dropped = append(dropped, name)
+			}
+		} else if !strings.HasPrefix(line, "  addr ") {
+			skipping = false
+		}
+		if !skipping {
+			keep = append(keep, line)
+		}
+	}
+	return strings.Join(keep, "\n"), dropped
 }
 
 // TestOfflineOutputsIdentical runs gopacket's offline examples built against

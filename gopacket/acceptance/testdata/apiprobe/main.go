@@ -10,6 +10,7 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
+	"time"
 
 	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/layers"
@@ -19,6 +20,13 @@ import (
 var exprs = []string{"ip", "ip6", "tcp port 80", "udp", "arp", "vlan", "less 100", "greater 1000", "icmp or icmp6", "ip host 10.0.0.1", "tcp[tcpflags] & tcp-syn != 0", "not ip", "syntax error ("}
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "-live" {
+		devices()
+		for _, d := range os.Args[2:] {
+			live(d)
+		}
+		return
+	}
 	if len(os.Args) > 1 {
 		for _, f := range os.Args[1:] {
 			file(f)
@@ -93,4 +101,57 @@ func file(name string) {
 	h.Close()
 	_, _, err = h.ReadPacketData()
 	fmt.Printf("after close %v\n", err)
+}
+
+func devices() {
+	ifs, err := pcap.FindAllDevs()
+	fmt.Printf("findalldevs %v\n", err)
+	for _, ifc := range ifs {
+		fmt.Printf("dev %q %q %#x\n", ifc.Name, ifc.Description, ifc.Flags)
+		for _, a := range ifc.Addresses {
+			fmt.Printf("  addr %v %v %v %v\n", a.IP, a.Netmask, a.Broadaddr, a.P2P)
+		}
+	}
+	_, err = pcap.OpenLive("nosuchdev0", 100, false, pcap.BlockForever)
+	fmt.Printf("openlive nosuchdev0 %v\n", err != nil)
+}
+
+func live(dev string) {
+	fmt.Printf("== %s\n", dev)
+	h, err := pcap.OpenLive(dev, 100, false, 100*time.Millisecond)
+	if err != nil {
+		fmt.Printf("openlive error %v\n", err)
+		return
+	}
+	dl, err := h.ListDataLinks()
+	fmt.Printf("linktype %d snaplen %d resolution %v datalinks %v %v\n", h.LinkType(), h.SnapLen(), h.Resolution(), dl, err)
+	fmt.Printf("setlinktype %v\n", h.SetLinkType(h.LinkType()))
+	fmt.Printf("setfilter %v\n", h.SetBPFFilter("ip proto 253"))
+	fmt.Printf("setdirection %v %v\n", h.SetDirection(pcap.DirectionIn), h.SetDirection(pcap.DirectionInOut))
+	_, _, err = h.ReadPacketData()
+	fmt.Printf("read %v\n", err)
+	s, err := h.Stats()
+	fmt.Printf("stats %+v %v\n", s, err)
+	// libpcap's text ends with a stale errno's, so only whether it failed.
+	fmt.Printf("write failed %v\n", h.WritePacketData(nil) != nil)
+	h.Close()
+	_, _, err = h.ReadPacketData()
+	fmt.Printf("after close %v\n", err)
+
+	ih, err := pcap.NewInactiveHandle(dev)
+	if err != nil {
+		fmt.Printf("inactive error %v\n", err)
+		return
+	}
+	defer ih.CleanUp()
+	fmt.Printf("timestamps %v rfmon %v %v\n", ih.SupportedTimestamps(), ih.SetRFMon(true), ih.SetRFMon(false))
+	fmt.Printf("settimestamp %v\n", ih.SetTimestampSource(0))
+	fmt.Printf("timeout %v immediate %v\n", ih.SetTimeout(pcap.BlockForever), ih.SetImmediateMode(true))
+	h, err = ih.Activate()
+	if err != nil {
+		fmt.Printf("activate error %v\n", err)
+		return
+	}
+	fmt.Printf("activated linktype %d snaplen %d resolution %v\n", h.LinkType(), h.SnapLen(), h.Resolution())
+	h.Close()
 }
