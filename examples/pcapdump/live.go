@@ -120,9 +120,14 @@ func captureLive(c *config) error {
 		if !ok {
 			return fmt.Errorf("link type %s can't be written to a savefile", lt)
 		}
-		sink, err = newDumper(c, liveOpener(c, h, fileType))
+		d, err := newDumper(c, liveOpener(c, h, fileType))
 		if err != nil {
 			return err
+		}
+		sink = d
+		if c.printWritten {
+			// --print: print the packets as well as writing them.
+			sink = teeSink{d, &textSink{c: c, p: newPacketPrinter(c), lt: lt}}
 		}
 		fmt.Fprintf(os.Stderr, "pcapdump: ")
 	} else {
@@ -292,6 +297,19 @@ func (s *textSink) write(ci *savefile.CaptureInfo, data []byte) error {
 func (s *textSink) flush() error { return s.p.flush() }
 
 func (s *textSink) close() error { return s.p.flush() }
+
+// teeSink puts each packet in two sinks: the -w files, then the printer.
+type teeSink [2]liveSink
+
+func (t teeSink) write(ci *savefile.CaptureInfo, data []byte) error {
+	if err := t[0].write(ci, data); err != nil {
+		return err
+	}
+	return t[1].write(ci, data)
+}
+
+func (t teeSink) flush() error { return errors.Join(t[0].flush(), t[1].flush()) }
+func (t teeSink) close() error { return errors.Join(t[0].close(), t[1].close()) }
 
 // listDataLinks prints the data link types h can capture with, as tcpdump
 // 4.99 -L does: on the standard error.

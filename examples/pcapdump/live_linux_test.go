@@ -80,6 +80,7 @@ type capture struct {
 	cmd    *exec.Cmd
 	mu     sync.Mutex
 	stderr bytes.Buffer
+	stdout bytes.Buffer // read it only after the process has ended
 	done   chan error
 }
 
@@ -94,6 +95,7 @@ func startCapture(t *testing.T, ns string, ref bool, args ...string) *capture {
 	c := &capture{done: make(chan error, 1)}
 	c.cmd = exec.Command("ip", append([]string{"netns", "exec", ns, bin}, args...)...)
 	c.cmd.Env = append(os.Environ(), "PCAPDUMP_TEST_MAIN=1")
+	c.cmd.Stdout = &c.stdout
 	pipe, err := c.cmd.StderrPipe()
 	require.NoError(t, err)
 	require.NoError(t, c.cmd.Start())
@@ -390,4 +392,41 @@ func TestTimeRotationStops(t *testing.T) {
 			tcpdumpCount(t, filepath.Join(dir, strconv.FormatBool(i == 1), e.Name()))
 		}
 	}
+}
+
+// TestLivePrintMatchesTcpdump captures the same datagrams with pcapdump
+// and tcpdump side by side, printing (without and with -w and --print),
+// and compares what they print (without time stamps) and write.
+func TestLivePrintMatchesTcpdump(t *testing.T) {
+	ns := testNetns(t)
+	requireReference(t)
+	dir := t.TempDir()
+	var caps [2][2]*capture // [write][ref]
+	for w, write := range []bool{false, true} {
+		for r, ref := range []bool{false, true} {
+			args := []string{"-t", "-n", "-i", "pda"}
+			if ref {
+				args = append([]string{"-Z", "root"}, args...)
+			}
+			if write {
+				args = append(args, "--print", "-w", filepath.Join(dir, strconv.FormatBool(ref)))
+			}
+			caps[w][r] = startCapture(t, ns, ref, append(args, testFilter)...)
+		}
+	}
+	send(t, ns, 20, 100)
+	// libpcap hands over a ring block when its 1 s timeout expires;
+	// tcpdump drops what it holds when interrupted.
+	time.Sleep(1500 * time.Millisecond)
+	for _, pair := range caps {
+		for _, c := range pair {
+			require.NoError(t, c.stop(t, syscall.SIGINT), c.output())
+		}
+		want, got := pair[1].stdout.String(), pair[0].stdout.String()
+		require.Equal(t, 20, strings.Count(want, "UDP, length 100\n"), want)
+		requireSameLines(t, want, got)
+	}
+	n, clean := countWhole(t, filepath.Join(dir, "false"))
+	require.True(t, clean)
+	require.Equal(t, 20, n)
 }
