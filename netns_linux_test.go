@@ -119,31 +119,58 @@ func linkMAC(t testing.TB, ns, ifc string) net.HardwareAddr {
 
 // inNS runs fn on an OS thread moved into namespace ns. Sockets fn creates
 // stay in ns and may be used from any goroutine afterwards. The thread is
-// thrown away rather than moved back.
+// moved back and unlocked afterwards, so it is reused rather than thrown
+// away (a thread exit per call is expensive, under the race detector
+// most); if moving back fails, the thread exits with its goroutine.
 func inNS(t testing.TB, ns string, fn func()) {
 	t.Helper()
 	errc := make(chan error, 1)
 	go func() {
-		runtime.LockOSThread() // never unlocked: the thread exits with the goroutine
-		f, err := os.Open("/run/netns/" + ns)
+		runtime.LockOSThread()
+		back, err := enterNS(ns)
 		if err != nil {
-			errc <- err
+			errc <- err // the thread may be anywhere: it exits, locked
 			return
 		}
-		defer f.Close()
-		if err := unix.Setns(int(f.Fd()), unix.CLONE_NEWNET); err != nil {
-			errc <- fmt.Errorf("setns %s: %w", ns, err)
-			return
-		}
-		defer func() {
-			if r := recover(); r != nil {
-				errc <- fmt.Errorf("panic: %v", r)
-			}
+		var perr error
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					perr = fmt.Errorf("panic: %v", r)
+				}
+			}()
+			fn()
 		}()
-		fn()
-		errc <- nil
+		if back() {
+			runtime.UnlockOSThread()
+		}
+		errc <- perr
 	}()
 	require.NoError(t, <-errc)
+}
+
+// enterNS moves the calling thread, which must be locked, into network
+// namespace ns. back moves it back to where it was, and reports whether
+// it could.
+func enterNS(ns string) (back func() bool, err error) {
+	orig, err := os.Open("/proc/thread-self/ns/net")
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open("/run/netns/" + ns)
+	if err != nil {
+		orig.Close()
+		return nil, err
+	}
+	defer f.Close()
+	if err := unix.Setns(int(f.Fd()), unix.CLONE_NEWNET); err != nil {
+		orig.Close()
+		return nil, fmt.Errorf("setns %s: %w", ns, err)
+	}
+	return func() bool {
+		defer orig.Close()
+		return unix.Setns(int(orig.Fd()), unix.CLONE_NEWNET) == nil
+	}, nil
 }
 
 // openIn opens a live handle on device inside namespace ns.
