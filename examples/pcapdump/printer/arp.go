@@ -108,7 +108,8 @@ func (p *Printer) arp(off, length, caplen int) {
 		p.s(" at ")
 		protoAddr(spa)
 	default:
-		p.defaultPrint(off, caplen)
+		// tcpdump dumps these even with -x, -X or -q.
+		p.unknownData(off, min(caplen, p.end-off))
 		return
 	}
 	p.s(", length ")

@@ -73,7 +73,10 @@ func (p *Printer) ip4Bytes(a []byte) {
 // an IPv4-compatible or -mapped address ends in dotted quad.
 func (p *Printer) addr6(off int) {
 	p.need(off, 16)
-	a := p.data[off : off+16]
+	p.addr6Bytes(p.data[off : off+16])
+}
+
+func (p *Printer) addr6Bytes(a []byte) {
 	var w [8]uint16
 	for i := range w {
 		w[i] = uint16(a[2*i])<<8 | uint16(a[2*i+1])

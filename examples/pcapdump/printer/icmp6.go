@@ -152,13 +152,25 @@ func (p *Printer) icmp6(off, length, iph int, fragmented bool) {
 	case 131, 132:
 		p.mld6(off)
 	case 133:
+		if v > 0 && !p.ndOptions(off+8, length-8) {
+			p.trunc()
+			return
+		}
 	case 134:
 		if v > 0 {
 			p.icmp6RouterAdvert(off)
+			if !p.ndOptions(off+16, length-16) {
+				p.trunc()
+				return
+			}
 		}
 	case 135:
 		p.s(", who has ")
 		p.addr6(off + 8)
+		if v > 0 && !p.ndOptions(off+24, length-24) {
+			p.trunc()
+			return
+		}
 	case 136:
 		p.s(", tgt is ")
 		p.addr6(off + 8)
@@ -182,12 +194,20 @@ func (p *Printer) icmp6(off, length, iph int, fragmented bool) {
 				p.s("none")
 			}
 			p.b(']')
+			if !p.ndOptions(off+24, length-24) {
+				p.trunc()
+				return
+			}
 		}
 	case 137:
 		p.s(", ")
 		p.addr6(off + 8)
 		p.s(" to ")
 		p.addr6(off + 24)
+		if v > 0 && !p.ndOptions(off+40, length-40) {
+			p.trunc()
+			return
+		}
 	case 141, 142, 138, 139, 140, 155:
 	case 143:
 		if length < 8 {
@@ -195,9 +215,7 @@ func (p *Printer) icmp6(off, length, iph int, fragmented bool) {
 			p.ui(length)
 			p.b(']')
 		} else {
-			p.s(", ")
-			p.ui(p.be16(off + 6))
-			p.s(" group record(s)")
+			p.mld2Report(off, length)
 		}
 	case 144, 146:
 		p.s(", id 0x")
@@ -357,4 +375,55 @@ func (p *Printer) upperLayer6(off int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+var mld2RecordNames = []tok{{1, "is_in"}, {2, "is_ex"}, {3, "to_in"}, {4, "to_ex"}, {5, "allow"}, {6, "block"}}
+
+func (p *Printer) mld2Report(off, length int) {
+	n := p.be16(off + 6)
+	p.s(", ")
+	p.ui(n)
+	p.s(" group record(s)")
+	if p.opt.Verbose == 0 {
+		return
+	}
+	g := 8
+	for i := 0; i < n; i++ {
+		if length < g+20 {
+			p.s(" [invalid number of groups]")
+			return
+		}
+		p.s(" [gaddr ")
+		p.addr6(off + g + 4)
+		p.b(' ')
+		t := p.u8(off + g)
+		if name, ok := lookup(mld2RecordNames, t); ok {
+			p.s(name)
+		} else {
+			p.s(" [v2-report-#")
+			p.ui(t)
+			p.b(']')
+		}
+		nsrcs := p.be16(off + g + 2)
+		if length < g+20+nsrcs*16 {
+			p.s(" [invalid number of sources ")
+			p.ui(nsrcs)
+			p.b(']')
+			return
+		}
+		if p.opt.Verbose == 1 {
+			p.s(", ")
+			p.ui(nsrcs)
+			p.s(" source(s)")
+		} else {
+			p.s(" {")
+			for j := 0; j < nsrcs; j++ {
+				p.b(' ')
+				p.addr6(off + g + 20 + 16*j)
+			}
+			p.s(" }")
+		}
+		g += 20 + nsrcs*16
+		p.b(']')
+	}
 }

@@ -89,7 +89,9 @@ func (p *Printer) pseudoSum(iph, proto, length int) uint32 {
 	var s uint32
 	if p.u8(iph)>>4 == 6 {
 		p.need(iph, 40)
-		s = sum16(s, p.data[iph+8:iph+40])
+		dst := p.finalDst6(iph)
+		s = sum16(s, p.data[iph+8:iph+24])
+		s = sum16(s, p.data[dst:dst+16])
 		s += uint32(length>>16) + uint32(length&0xffff)
 	} else {
 		p.need(iph, 20)
@@ -526,4 +528,50 @@ func (p *Printer) tcpFastOpen(cp, datalen int, exp bool) {
 			p.hexByte(byte(p.u8(cp + i)))
 		}
 	}
+}
+
+// finalDst6 returns the offset of the address an IPv6 packet is finally
+// for: the last hop of a routing header, or the header's destination.
+// Checksums cover it (tcpdump's ip6_finddst).
+func (p *Printer) finalDst6(iph int) int {
+	dst := iph + 24
+	cp, advance := iph, 40
+	nh := p.u8(iph + 6)
+	for cp < p.end {
+		cp += advance
+		switch nh {
+		case 0, 60, 62, 135:
+			advance = (p.u8(cp+1) + 1) << 3
+			nh = p.u8(cp)
+		case 44:
+			advance = 8
+			nh = p.u8(cp)
+		case 43:
+			if !p.has(cp, 4) {
+				return dst
+			}
+			l := p.u8(cp + 1)
+			switch p.u8(cp + 2) {
+			case 0, 2:
+				if l%2 == 1 {
+					return dst
+				}
+				for i, a := 0, cp+8; i < l/2; i, a = i+1, a+16 {
+					if !p.has(a, 16) {
+						return dst
+					}
+					dst = a
+				}
+			case 4:
+				if l%2 == 1 || !p.has(cp+8, 16) {
+					return dst
+				}
+				dst = cp + 8
+			}
+			return dst
+		default:
+			return dst
+		}
+	}
+	return dst
 }
