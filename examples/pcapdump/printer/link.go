@@ -16,6 +16,9 @@ func (p *Printer) linkLayer(lt linktype.Type, length int) {
 		p.null(length)
 	case linktype.Raw, linktype.IPv4, linktype.IPv6:
 		p.proto = "raw"
+		if p.opt.Link {
+			p.s("ip: ")
+		}
 		p.ipN(0, length)
 	case linktype.PPP:
 		p.pppIf(length)
@@ -32,6 +35,8 @@ func (p *Printer) linkLayer(lt linktype.Type, length int) {
 		p.switchTagIf("edsa", length, edsaTag, 8)
 	case ltBRCMTag:
 		p.switchTagIf("brcm-tag", length, brcmTag, 4)
+	case ltSLIP:
+		p.slip(length)
 	case ltVSOCK:
 		p.vsock()
 	case ltFRELAY:

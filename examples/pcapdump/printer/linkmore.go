@@ -226,3 +226,52 @@ func brcmRC(v int) string {
 	}
 	return "reserved"
 }
+
+const ltSLIP = 8
+
+// slip prints a BSD/OS SLIP packet: a 16-byte pseudo header (direction,
+// then the compression header) before the IP packet. Van Jacobson
+// compressed headers are not decoded.
+func (p *Printer) slip(length int) {
+	p.proto = "slip"
+	p.need(0, 16)
+	p.llHdrLen = 16
+	length -= 16
+	if p.opt.Link {
+		dir := p.u8(0)
+		switch dir {
+		case 0:
+			p.s("I ")
+		case 1:
+			p.s("O ")
+		default:
+			p.s("Invalid direction ")
+			p.ui(dir)
+			p.b(' ')
+		}
+		switch c := p.u8(1); {
+		case c&0xf0 == 0x40:
+			p.s("ip ")
+			p.ui(length + 16)
+			p.s(": ")
+		case c&0xf0 == 0x70:
+			p.s("utcp ")
+			p.ui(p.u8(1 + 9))
+			p.s(": ")
+		case dir > 1:
+		case c&0x80 == 0:
+			p.s("slip-")
+			p.ui(c)
+			p.s("!: ")
+		}
+	}
+	switch v := p.u8(16) >> 4; v {
+	case 4:
+		p.ip(16, length)
+	case 6:
+		p.ip6(16, length)
+	default:
+		p.s("ip v")
+		p.ui(v)
+	}
+}
