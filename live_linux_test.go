@@ -787,3 +787,23 @@ func TestLiveProtochainFallsBackToUserspace(t *testing.T) {
 	defer stop9()
 	readPort9(t, h, 5, 14, false)
 }
+
+// A one-byte buffer is rounded up to the smallest ring, as libpcap rounds
+// it up to whole frames: the handle activates and captures.
+func TestLiveTinyBuffer(t *testing.T) {
+	v := newVethPair(t)
+	for _, immediate := range []bool{false, true} {
+		p, err := NewInactiveHandle(v.capIf)
+		require.NoError(t, err)
+		require.NoError(t, p.SetBufferSize(1))
+		require.NoError(t, p.SetImmediateMode(immediate))
+		require.NoError(t, p.SetTimeout(50*time.Millisecond))
+		require.NoError(t, p.SetBPFInstructionFilter(udpDstPort9))
+		h := openIn(t, v.capNS, p)
+		assert.Equal(t, 2, h.live.ring.nslots/max(h.live.ring.perBlock, 1), "two blocks")
+		stop9 := keepSending9(t, v)
+		readPort9(t, h, 3, 14, false)
+		stop9()
+		h.Close()
+	}
+}

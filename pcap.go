@@ -22,7 +22,8 @@ import (
 type CaptureInfo = savefile.CaptureInfo
 
 // BlockForever, given as a read timeout, makes reads wait until a packet
-// arrives. Any timeout <= 0 means the same, as 0 does in libpcap.
+// arrives. A timeout of 0 means the same, as in libpcap; other negative
+// timeouts are refused (see SetTimeout).
 const BlockForever time.Duration = -1
 
 // ErrTimeout is returned by the read methods when the handle's read timeout
@@ -124,6 +125,15 @@ type Handle struct {
 
 // InactiveHandle is a live handle being configured, as libpcap's pcap_create
 // makes it. Set what differs from the defaults, then call Activate.
+//
+// Each setter checks its argument at once and returns an error for a
+// value that has no meaning (a negative timeout other than BlockForever, a
+// buffer size <= 0, an unknown precision or direction), leaving the
+// setting as it was. Values libpcap adjusts rather than refuses are
+// adjusted the same way, by the setter or at activation, as each setter
+// says: a snapshot length out of range becomes the maximum, and a buffer
+// too small for the ring's minimum is rounded up. What depends on the
+// device (the link type, the filter) is checked by Activate.
 type InactiveHandle struct {
 	device     string
 	snaplen    int
@@ -156,7 +166,8 @@ func NewInactiveHandle(device string) (*InactiveHandle, error) {
 }
 
 // SetSnapLen sets the most bytes of each packet to capture (default and
-// maximum 262144; values <= 0 mean the maximum).
+// maximum linktype.DefaultSnaplen). As in libpcap's pcap_activate, a value
+// <= 0 or above the maximum means the maximum; it is never an error.
 func (p *InactiveHandle) SetSnapLen(snaplen int) error {
 	if snaplen <= 0 || snaplen > linktype.DefaultSnaplen {
 		snaplen = linktype.DefaultSnaplen
@@ -170,12 +181,25 @@ func (p *InactiveHandle) SetSnapLen(snaplen int) error {
 func (p *InactiveHandle) SetPromisc(promisc bool) error { p.promisc = promisc; return nil }
 
 // SetTimeout sets the read timeout: a read returns ErrTimeout when no packet
-// has arrived for this long. BlockForever (or any value <= 0) waits forever.
-// Packets are handed over a ring block at a time; the timeout also bounds
-// how long a packet may sit in a partly filled block, as in libpcap.
-func (p *InactiveHandle) SetTimeout(timeout time.Duration) error { p.timeout = timeout; return nil }
+// has arrived for this long. BlockForever, or 0 as in libpcap, waits
+// forever. Any other negative timeout is an error: libpcap takes it to mean
+// non-blocking mode (its internal encoding of pcap_setnonblock leaking
+// out), which this package does not have. Packets are handed over a ring
+// block at a time; the timeout also bounds how long a packet may sit in a
+// partly filled block, as in libpcap.
+func (p *InactiveHandle) SetTimeout(timeout time.Duration) error {
+	if timeout < 0 && timeout != BlockForever {
+		return fmt.Errorf("pcap: invalid timeout %v (BlockForever or 0 waits forever)", timeout)
+	}
+	p.timeout = timeout
+	return nil
+}
 
 // SetBufferSize sets the size of the kernel ring in bytes (default 2 MiB).
+// A size <= 0 is an error (libpcap ignores it silently). Activate rounds
+// the size up to whole ring blocks, and to at least two of them, as
+// libpcap rounds it up to whole frames: SetBufferSize(1) gives the
+// smallest ring, not an error.
 func (p *InactiveHandle) SetBufferSize(bytes int) error {
 	if bytes <= 0 {
 		return fmt.Errorf("pcap: invalid buffer size %d", bytes)
@@ -242,7 +266,8 @@ func (p *InactiveHandle) CleanUp() { p.done = true }
 
 // OpenLive opens device for live capture, as libpcap's pcap_open_live:
 // snaplen bytes of each packet (<= 0: the maximum), promiscuous mode if
-// promisc, and the read timeout of SetTimeout.
+// promisc, and the read timeout of SetTimeout, whose error it returns for
+// an invalid timeout.
 func OpenLive(device string, snaplen int32, promisc bool, timeout time.Duration) (*Handle, error) {
 	p, err := NewInactiveHandle(device)
 	if err != nil {
@@ -250,7 +275,9 @@ func OpenLive(device string, snaplen int32, promisc bool, timeout time.Duration)
 	}
 	_ = p.SetSnapLen(int(snaplen))
 	_ = p.SetPromisc(promisc)
-	_ = p.SetTimeout(timeout)
+	if err := p.SetTimeout(timeout); err != nil {
+		return nil, err
+	}
 	return p.Activate()
 }
 

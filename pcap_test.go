@@ -152,6 +152,7 @@ func TestInactiveHandleSettings(t *testing.T) {
 	assert.NoError(t, p.SetSnapLen(0))
 	assert.Equal(t, linktype.DefaultSnaplen, p.snaplen)
 	assert.Error(t, p.SetBufferSize(0))
+	assert.Error(t, p.SetBufferSize(-1))
 	assert.Error(t, p.SetTimestampPrecision(7))
 	assert.Error(t, p.SetDirection(9))
 	_, err = p.Activate()
@@ -163,6 +164,51 @@ func TestInactiveHandleSettings(t *testing.T) {
 	}
 	_, err = p.Activate()
 	assert.Error(t, err, "second Activate")
+}
+
+// The setters check their argument as TestInactiveHandleSettings shows;
+// this is the table of what each value becomes (issue 8).
+func TestInactiveHandleValidation(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		set     func(p *InactiveHandle) error
+		wantErr bool
+		check   func(t *testing.T, p *InactiveHandle)
+	}{
+		{"snaplen -5 is the maximum", func(p *InactiveHandle) error { return p.SetSnapLen(-5) }, false,
+			func(t *testing.T, p *InactiveHandle) { assert.Equal(t, linktype.DefaultSnaplen, p.snaplen) }},
+		{"snaplen above the maximum", func(p *InactiveHandle) error { return p.SetSnapLen(linktype.DefaultSnaplen + 1) }, false,
+			func(t *testing.T, p *InactiveHandle) { assert.Equal(t, linktype.DefaultSnaplen, p.snaplen) }},
+		{"snaplen 96", func(p *InactiveHandle) error { return p.SetSnapLen(96) }, false,
+			func(t *testing.T, p *InactiveHandle) { assert.Equal(t, 96, p.snaplen) }},
+		{"timeout -5ms", func(p *InactiveHandle) error { return p.SetTimeout(-5 * time.Millisecond) }, true, nil},
+		{"timeout -1ns", func(p *InactiveHandle) error { return p.SetTimeout(-1) }, false, nil}, // that is BlockForever
+		{"timeout BlockForever", func(p *InactiveHandle) error { return p.SetTimeout(BlockForever) }, false,
+			func(t *testing.T, p *InactiveHandle) { assert.Equal(t, BlockForever, p.timeout) }},
+		{"timeout 0 waits forever", func(p *InactiveHandle) error { return p.SetTimeout(0) }, false, nil},
+		{"buffer size 0", func(p *InactiveHandle) error { return p.SetBufferSize(0) }, true, nil},
+		{"buffer size 1 is rounded up at activation", func(p *InactiveHandle) error { return p.SetBufferSize(1) }, false, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := NewInactiveHandle("nonexistent0")
+			require.NoError(t, err)
+			before := *p
+			err = tc.set(p)
+			if tc.wantErr {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), "pcap: ")
+				assert.Equal(t, before, *p, "a refused value leaves the settings as they were")
+				return
+			}
+			require.NoError(t, err)
+			if tc.check != nil {
+				tc.check(t, p)
+			}
+		})
+	}
+	_, err := OpenLive("nonexistent0", 0, false, -2*time.Second)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "invalid timeout", "OpenLive reports the timeout, not the device")
 }
 
 func TestFigureOfMeritOrder(t *testing.T) {
