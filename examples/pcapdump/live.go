@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -33,6 +34,21 @@ func listDevices(c *config) error {
 		fmt.Println()
 	}
 	return nil
+}
+
+// deviceByNumber returns the name of the n-th device of the -D list.
+func deviceByNumber(n int) (string, error) {
+	if n <= 0 {
+		return "", errors.New("Invalid adapter index")
+	}
+	devs, err := pcap.FindAllDevs()
+	if err != nil {
+		return "", err
+	}
+	if n > len(devs) {
+		return "", errors.New("Invalid adapter index")
+	}
+	return devs[n-1].Name, nil
 }
 
 // deviceFlags words an interface's flags as tcpdump -D does.
@@ -100,7 +116,18 @@ func captureLive(c *config) error {
 	}
 	h, err := openLive(c, dev)
 	if err != nil {
-		return err
+		// As tcpdump does, a number that is no interface's name is an
+		// index into the -D list.
+		n, numeric := strconv.Atoi(dev)
+		if numeric != nil {
+			return err
+		}
+		if dev, err = deviceByNumber(n); err != nil {
+			return err
+		}
+		if h, err = openLive(c, dev); err != nil {
+			return err
+		}
 	}
 
 	defer h.Close()

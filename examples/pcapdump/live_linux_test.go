@@ -298,23 +298,43 @@ func runIn(t *testing.T, ns string, ref bool, args ...string) (int, string, stri
 
 // TestListDataLinks compares -L with tcpdump's (4.99 prints the list on
 // the standard error), on loopback and "any", and on a device that does
-// not exist. (On an Ethernet device libpcap also offers DOCSIS, which the
+// not exist, and with devices given by number. (On an Ethernet device libpcap also offers DOCSIS, which the
 // root package's ListDataLinks does not list.)
 func TestListDataLinks(t *testing.T) {
 	ns := testNetns(t)
 	for _, args := range [][]string{
 		{"-L", "-i", "lo"},
 		{"--list-data-link-types", "-i", "any"},
+		{"-L", "-i", "LO-INDEX"}, // a number is an index into -D's list, as in tcpdump
+		{"-L", "-i", "99"},
+		{"-L", "-i", "0"},
 		{"-L", "-i", "no-such-dev"},
 	} {
-		wantStatus, wantOut, wantErr := runIn(t, ns, true, args...)
-		status, out, stderr := runIn(t, ns, false, args...)
+		wantStatus, wantOut, wantErr := runIn(t, ns, true, withLoIndex(t, ns, true, args)...)
+		status, out, stderr := runIn(t, ns, false, withLoIndex(t, ns, false, args)...)
 		require.Equal(t, wantStatus, status, "%q: %s", args, stderr)
 		require.Equal(t, wantOut, out, "%q", args)
 		if status == 0 {
 			require.Equal(t, wantErr, stderr, "%q", args)
 		}
 	}
+}
+
+// withLoIndex replaces LO-INDEX in args with lo's number in the -D list
+// of pcapdump (tcpdump when ref); the lists differ (tcpdump lists pseudo
+// devices such as nflog and dbus).
+func withLoIndex(t *testing.T, ns string, ref bool, args []string) []string {
+	t.Helper()
+	out := append([]string(nil), args...)
+	for i, a := range out {
+		if a == "LO-INDEX" {
+			_, list, _ := runIn(t, ns, ref, "-D")
+			m := regexp.MustCompile(`(?m)^(\d+)\.lo `).FindStringSubmatch(list)
+			require.NotNil(t, m, list)
+			out[i] = m[1]
+		}
+	}
+	return out
 }
 
 // TestDropPrivileges checks -Z with a user other than root: the -w file

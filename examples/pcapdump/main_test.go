@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -33,14 +34,19 @@ func TestMain(m *testing.M) {
 }
 
 // sendDatagrams sends count UDP datagrams of size bytes to addr:port, each
-// starting with its sequence number.
+// starting with its sequence number, with an optional pause (a
+// time.Duration) between them: "addr:port count size [pause]".
 func sendDatagrams(spec string) error {
 	f := strings.Fields(spec)
-	if len(f) != 3 {
+	if len(f) != 3 && len(f) != 4 {
 		return fmt.Errorf("bad PCAPDUMP_TEST_SEND %q", spec)
 	}
 	count, _ := strconv.Atoi(f[1])
 	size, _ := strconv.Atoi(f[2])
+	var pause time.Duration
+	if len(f) == 4 {
+		pause, _ = time.ParseDuration(f[3])
+	}
 	c, err := net.Dial("udp4", f[0])
 	if err != nil {
 		return err
@@ -51,6 +57,9 @@ func sendDatagrams(spec string) error {
 		buf[0], buf[1], buf[2], buf[3] = byte(i>>24), byte(i>>16), byte(i>>8), byte(i)
 		if _, err := c.Write(buf); err != nil {
 			return err
+		}
+		if pause > 0 {
+			time.Sleep(pause)
 		}
 	}
 	return nil
