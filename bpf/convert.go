@@ -11,19 +11,23 @@ import (
 // layout, so this is a free reinterpretation done with unsafe.Slice).
 // Writes through either slice show in the other.
 func ToRaw(prog []Instruction) []xbpf.RawInstruction {
-	if prog == nil {
-		return nil
-	}
-	return unsafe.Slice((*xbpf.RawInstruction)(unsafe.Pointer(unsafe.SliceData(prog))), len(prog))
+	return reinterpret[xbpf.RawInstruction](prog)
 }
 
 // FromRaw returns raw as Instructions without copying; the result shares
 // raw's memory.
 func FromRaw(raw []xbpf.RawInstruction) []Instruction {
-	if raw == nil {
+	return reinterpret[Instruction](raw)
+}
+
+// reinterpret returns s as a slice of To sharing s's memory. It is only
+// for the instruction types whose layouts are proven equal at compile time
+// (Instruction, xbpf.RawInstruction, unix.SockFilter); nil stays nil.
+func reinterpret[To, From any](s []From) []To {
+	if s == nil {
 		return nil
 	}
-	return unsafe.Slice((*Instruction)(unsafe.Pointer(unsafe.SliceData(raw))), len(raw))
+	return unsafe.Slice((*To)(unsafe.Pointer(unsafe.SliceData(s))), len(s))
 }
 
 // Assemble converts x/net/bpf's typed instructions to raw Instructions, with

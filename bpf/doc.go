@@ -19,6 +19,15 @@
 //		bpf.Stmt(bpf.ClassRET|bpf.RetK, 0),                        // ret #0
 //	}
 //
+// [Opcode] gives a typed view of an instruction's code: Class, Size, Mode,
+// Src, ALUOp, JumpOp, RetSrc and MiscOp each return one field as a small
+// named type with a String method, and the same accessors exist on
+// [Instruction]. Compare them with the constants without conversions:
+// ins.Class() == bpf.ClassLD && ins.Mode() == bpf.ModeABS. [ALUOp.Apply]
+// and [JumpOp.Test] state the arithmetic and test rules once (a shift by
+// 32 or more gives 0, a division by 0 ends the run); the machine, the step
+// interpreter and the compiler's constant folding all use them.
+//
 // Linux ancillary data (VLAN tag, packet type, interface index, ...) is read
 // by an absolute load at [Ancillary](Ad...), that is SKFAdOff plus the
 // field's offset.
@@ -61,10 +70,28 @@
 // filter that the kernel refused, run in userspace instead, agrees with
 // what the kernel would have decided.
 //
+// [VM.RunOutcome] also says how a run ended ([Outcome]: a return, a load
+// out of bounds, a division by zero, ...). [State.Step] runs a program one
+// instruction at a time, and [Interpret] runs it to the end with a trace
+// hook called before each instruction: the plain reference semantics that
+// tests compare the machine with.
+//
 // # Interoperability
 //
 // [ToRaw] and [FromRaw] reinterpret a program as
 // golang.org/x/net/bpf.RawInstruction values and back without copying;
 // [Assemble] and [Disassemble] convert to and from x/net/bpf's typed
-// instructions.
+// instructions. On Linux, [ToSockFilter] and [SockFprog] give a program in
+// the form SO_ATTACH_FILTER takes (x/sys/unix's SockFilter and SockFprog),
+// also without copying, for attaching to sockets of one's own.
+//
+// # Implementation
+//
+// One topic per file: constants.go (opcode bits, Linux offsets),
+// instruction.go and opcode.go (the raw form and its typed accessors),
+// alu.go (the ALU and jump rules), dump.go and parse.go (the text forms),
+// validate.go (both validators), metadata.go (ancillary fields), decode.go
+// (the machine's pre-decoded form and its passes), vm.go (the dispatch
+// loop), load.go (packet and ancillary loads), step.go (the step
+// interpreter), convert.go and sockfilter_linux.go (conversions).
 package bpf

@@ -73,12 +73,14 @@ func checkDecoded(t testing.TB, vm *VM) {
 }
 
 // FuzzVM: programs that pass Validate never panic or read out of bounds,
-// with or without metadata; kernel-valid programs are valid for the VM.
+// with or without metadata, and the VM agrees with the step interpreter;
+// kernel-valid programs are valid for the VM.
 func FuzzVM(f *testing.F) {
 	fuzzSeeds(f)
 	md := &Metadata{Protocol: 0x800, VLANPresent: true, VLANTCI: 5, IfIndex: 2}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		prog, pkt := decodeFuzz(data)
+		Interpret(prog, pkt, len(pkt), md, nil) // must end, without a panic, on any program
 		err := Validate(prog)
 		if ValidateKernel(prog) == nil {
 			require.NoError(t, err)
@@ -94,6 +96,13 @@ func FuzzVM(f *testing.F) {
 		for _, p := range [][]byte{pkt, nil, pkt[:len(pkt)/2]} {
 			vm.Run(p, len(pkt))
 			vm.RunMeta(p, len(pkt), md)
+			// The fast machine and the step interpreter agree.
+			for _, m := range []*Metadata{nil, md} {
+				v, o := vm.RunOutcome(p, len(pkt), m)
+				iv, io := Interpret(prog, p, len(pkt), m, nil)
+				require.Equal(t, io, o)
+				require.Equal(t, iv, v)
+			}
 		}
 	})
 }

@@ -25,19 +25,13 @@ var (
 // slice show in the other. ToSockFilter is Linux only, as x/sys's
 // SockFilter is.
 func ToSockFilter(prog []Instruction) []unix.SockFilter {
-	if prog == nil {
-		return nil
-	}
-	return unsafe.Slice((*unix.SockFilter)(unsafe.Pointer(unsafe.SliceData(prog))), len(prog))
+	return reinterpret[unix.SockFilter](prog)
 }
 
 // FromSockFilter returns filter as Instructions without copying; the
 // result shares filter's memory.
 func FromSockFilter(filter []unix.SockFilter) []Instruction {
-	if filter == nil {
-		return nil
-	}
-	return unsafe.Slice((*Instruction)(unsafe.Pointer(unsafe.SliceData(filter))), len(filter))
+	return reinterpret[Instruction](filter)
 }
 
 // SockFprog returns the struct sock_fprog for prog, ready for
