@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"time"
 
 	"github.com/purepcap/pcap/linktype"
 )
@@ -16,6 +18,13 @@ type WriterOptions struct {
 	LinkTypeExt uint32        // upper six bits of the link-type field (FCS length and FCS-present bit)
 	Snaplen     int           // 0 means linktype.DefaultSnaplen
 	Nanosecond  bool          // nanosecond time stamps (magic 0xa1b23c4d)
+
+	// FlushInterval is how long a written packet may stay buffered while
+	// more packets arrive: the first packet written after it has passed
+	// since the last flush flushes the buffer. 0 means
+	// DefaultFlushInterval; a negative value turns timed flushes off.
+	// When packets stop arriving, the caller flushes (see Flush).
+	FlushInterval time.Duration
 }
 
 // FCSBits returns the LinkTypeExt value announcing an FCS of n bytes on
@@ -26,26 +35,54 @@ func FCSBits(n int) uint32 {
 
 // Writer writes a pcap savefile exactly as libpcap's pcap_dump does on a
 // little-endian host: a 24-byte file header with version 2.4, then a
-// 16-byte record header and the captured bytes per packet. Writes are
-// buffered; call Flush or Close at the end.
+// 16-byte record header and the captured bytes per packet.
 //
-// A Writer is not safe for concurrent use.
+// Writes are buffered. The buffer is flushed when full, by Flush and
+// Close, and by the first packet written once WriterOptions.FlushInterval
+// (a second by default) has passed since the last flush; the caller
+// flushes when packets stop arriving.
+//
+// The first error writing to the output sticks: every later call returns
+// it. If the output is an *os.File, or has Truncate and Seek methods
+// like it, the Writer then cuts off any partly written record, so that
+// the file ends with the last whole one.
+//
+// A Writer is not safe for concurrent use: Flush too must be called from
+// the goroutine that writes.
 type Writer struct {
 	outBuf
-	closer io.Closer // the file OpenAppend opened
-	nano   bool
+	closer  io.Closer // the file OpenAppend opened
+	nano    bool
+	snaplen int
 }
 
 // NewWriter writes a pcap file header to w and returns a Writer for the
 // packets that follow.
 func NewWriter(w io.Writer, o WriterOptions) (*Writer, error) {
-	wr := newWriter(w, o.Nanosecond)
+	if err := checkSnaplen(o.Snaplen); err != nil {
+		return nil, err
+	}
+	wr := newWriter(w, o)
 	wr.header(o)
 	return wr, nil
 }
 
-func newWriter(w io.Writer, nano bool) *Writer {
-	return &Writer{outBuf: newOutBuf(w), nano: nano}
+func newWriter(w io.Writer, o WriterOptions) *Writer {
+	snap := o.Snaplen
+	if snap == 0 {
+		snap = linktype.DefaultSnaplen
+	}
+	wr := &Writer{outBuf: newOutBuf(w, o.FlushInterval), nano: o.Nanosecond, snaplen: snap}
+	wr.startTimer()
+	return wr
+}
+
+// checkSnaplen checks that a snapshot length fits the files' 32-bit field.
+func checkSnaplen(snap int) error {
+	if snap < 0 || uint64(snap) > math.MaxUint32 {
+		return fmt.Errorf("snapshot length %d out of range", snap)
+	}
+	return nil
 }
 
 func (w *Writer) header(o WriterOptions) {
@@ -54,10 +91,7 @@ func (w *Writer) header(o WriterOptions) {
 	if o.Nanosecond {
 		magic = magicNano
 	}
-	snap := o.Snaplen
-	if snap == 0 {
-		snap = linktype.DefaultSnaplen
-	}
+	snap := w.snaplen
 	binary.LittleEndian.PutUint32(h[0:], magic)
 	binary.LittleEndian.PutUint16(h[4:], 2)
 	binary.LittleEndian.PutUint16(h[6:], 4)
@@ -66,6 +100,7 @@ func (w *Writer) header(o WriterOptions) {
 	binary.LittleEndian.PutUint32(h[16:], uint32(snap))
 	binary.LittleEndian.PutUint32(h[20:], uint32(o.LinkType)|o.LinkTypeExt)
 	w.n += pcapFileHeaderLen
+	w.head = pcapFileHeaderLen
 }
 
 // OpenAppend opens the named pcap file for appending, as libpcap's
@@ -74,6 +109,9 @@ func (w *Writer) header(o WriterOptions) {
 // endian), version 2.4, with the same time stamp precision, link-type
 // field and snapshot length. Close flushes and closes the file.
 func OpenAppend(name string, o WriterOptions) (*Writer, error) {
+	if err := checkSnaplen(o.Snaplen); err != nil {
+		return nil, err
+	}
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o666)
 	if err != nil {
 		return nil, err
@@ -87,12 +125,6 @@ func OpenAppend(name string, o WriterOptions) (*Writer, error) {
 	if n > 0 && n < pcapFileHeaderLen {
 		f.Close()
 		return nil, fmt.Errorf("%s: truncated pcap file header", name)
-	}
-	w := newWriter(f, o.Nanosecond)
-	w.closer = f
-	if n == 0 {
-		w.header(o)
-		return w, nil
 	}
 	snap := o.Snaplen
 	if snap == 0 {
@@ -126,18 +158,33 @@ func OpenAppend(name string, o WriterOptions) (*Writer, error) {
 			msg = "different snaplen, cannot append to file"
 		}
 	}
-	if msg != "" {
+	if msg != "" && n > 0 {
 		f.Close()
 		return nil, fmt.Errorf("%s: %s", name, msg)
+	}
+	w := newWriter(f, o)
+	w.closer = f
+	if n == 0 {
+		w.header(o)
 	}
 	return w, nil
 }
 
-// WritePacket writes one packet: data is the captured bytes and ci.Length
-// the length on the wire. The time stamp is truncated to the file's
-// precision, as libpcap truncates it.
+// WritePacket writes one packet: data is the captured bytes, ci.Length the
+// length on the wire. The time stamp is truncated to the file's
+// precision, as libpcap truncates it. It returns an error, and writes
+// nothing, when ci.CaptureLength is not len(data), when ci.Length is less
+// than it, when it exceeds the file's snapshot length, or when the time
+// stamp is outside the years 1970 to 2106 that the file's 32-bit seconds
+// hold.
 func (w *Writer) WritePacket(ci CaptureInfo, data []byte) error {
+	if n := len(data); ci.CaptureLength != n || ci.Length < n || n > w.snaplen || uint64(ci.Length) > math.MaxUint32 {
+		return lengthError(&ci, data, w.snaplen)
+	}
 	sec := ci.Timestamp.Unix()
+	if sec < 0 || sec > math.MaxUint32 {
+		return fmt.Errorf("time stamp %v does not fit a pcap file", ci.Timestamp)
+	}
 	frac := int64(ci.Timestamp.Nanosecond())
 	if !w.nano {
 		frac /= 1000
@@ -148,7 +195,8 @@ func (w *Writer) WritePacket(ci CaptureInfo, data []byte) error {
 // WritePacketFrom writes the packet r has just returned (data and ci as
 // ZeroCopyReadPacketData gave them) with its time stamp exactly as
 // Reader.Timeval reports it at this Writer's precision, as tcpdump -w
-// does.
+// does. Like WriteTimeval it copies the record as it is, without
+// WritePacket's checks.
 func (w *Writer) WritePacketFrom(r *Reader, ci CaptureInfo, data []byte) error {
 	sec, frac := r.Timeval(w.nano)
 	return w.WriteTimeval(sec, frac, ci.Length, data)
@@ -156,7 +204,11 @@ func (w *Writer) WritePacketFrom(r *Reader, ci CaptureInfo, data []byte) error {
 
 // WriteTimeval writes one packet whose time stamp is given as libpcap's
 // struct pcap_pkthdr holds it (see Reader.Timeval): seconds and a fraction
-// in the file's unit, both stored as their low 32 bits.
+// in the file's unit, both stored as their low 32 bits. It is the
+// lower-level method for copying files exactly as libpcap's pcap_dump
+// does: it checks nothing, so a record of a damaged file (a wire length
+// below the capture length, data beyond the snapshot length) is written
+// as it is. Use WritePacket for packets of your own.
 func (w *Writer) WriteTimeval(sec, frac int64, length int, data []byte) error {
 	if w.err != nil {
 		return w.err
@@ -177,29 +229,52 @@ func (w *Writer) WriteTimeval(sec, frac int64, length int, data []byte) error {
 		if err := w.flush(); err != nil {
 			return err
 		}
-		_, err := w.w.Write(data)
-		if err != nil {
-			w.err = err
+		if err := w.writeDirect(pcapRecordLen, data); err != nil {
+			return err
 		}
-		return err
+		return w.tick()
 	}
 	w.n += copy(w.buf[w.n:], data)
-	return nil
+	return w.tick()
 }
 
-// Flush writes any buffered data to the underlying writer.
+// checkLengths checks that a packet's lengths agree with each other and
+// with the snapshot length (0: none).
+func checkLengths(ci *CaptureInfo, data []byte, snaplen int) error {
+	if n := len(data); ci.CaptureLength == n && ci.Length >= n && (snaplen == 0 || n <= snaplen) && uint64(ci.Length) <= math.MaxUint32 {
+		return nil
+	}
+	return lengthError(ci, data, snaplen)
+}
+
+// lengthError says which of a packet's lengths is wrong.
+func lengthError(ci *CaptureInfo, data []byte, snaplen int) error {
+	switch {
+	case ci.CaptureLength != len(data):
+		return fmt.Errorf("capture length %d does not match the %d bytes of data", ci.CaptureLength, len(data))
+	case ci.Length < ci.CaptureLength:
+		return fmt.Errorf("wire length %d is less than the capture length %d", ci.Length, ci.CaptureLength)
+	case snaplen > 0 && ci.CaptureLength > snaplen:
+		return fmt.Errorf("capture length %d exceeds the snapshot length %d", ci.CaptureLength, snaplen)
+	case uint64(ci.Length) > math.MaxUint32:
+		return fmt.Errorf("wire length %d out of range", ci.Length)
+	}
+	return fmt.Errorf("packet lengths %d (captured) and %d (on the wire) out of range", ci.CaptureLength, ci.Length)
+}
+
+// Flush writes any buffered data to the underlying writer. Call it when
+// packets stop arriving (WritePacket flushes on its own while they
+// arrive), or after each packet to write packets as they come (as
+// tcpdump -U does).
 func (w *Writer) Flush() error { return w.flush() }
 
 // Close flushes the Writer and, for one made by OpenAppend, closes the
 // file. It does not close the io.Writer given to NewWriter.
 func (w *Writer) Close() error {
-	err := w.Flush()
+	err := w.close(os.ErrClosed)
 	if w.closer != nil {
 		err = errors.Join(err, w.closer.Close())
 		w.closer = nil
-	}
-	if w.err == nil {
-		w.err = os.ErrClosed
 	}
 	return err
 }

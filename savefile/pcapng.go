@@ -93,9 +93,22 @@ type SectionHeader struct {
 
 // Interface describes one pcapng interface (an IDB).
 type Interface struct {
-	LinkType    linktype.Type
-	Snaplen     int    // snapshot length after libpcap's adjustment
-	RawSnaplen  uint32 // the IDB's field as written
+	LinkType linktype.Type
+
+	// Snaplen is the snapshot length: no packet of the interface has
+	// more captured bytes. A Reader sets it as libpcap reports it (an IDB
+	// field of 0, or one above 2^31-1, becomes the link type's maximum).
+	// NGWriter.AddInterface writes it, 0 meaning no limit, and
+	// WritePacket refuses a packet longer than it.
+	Snaplen int
+
+	// RawSnaplen is the IDB's snapshot length field as read.
+	//
+	// Deprecated: use Snaplen. AddInterface writes RawSnaplen only when
+	// Snaplen is 0, for callers written before Snaplen was the one
+	// field.
+	RawSnaplen uint32
+
 	Name        string
 	Description string
 	Filter      string // if_filter text (its leading type byte dropped)
@@ -104,7 +117,8 @@ type Interface struct {
 	Hardware    string
 	Speed       uint64
 	FCSLength   int   // if_fcslen in bytes; -1 when absent
-	TSResol     byte  // if_tsresol as written; 6 (microseconds) by default
+	TSResol     byte  // if_tsresol: 6 (microseconds) when the IDB has none
+	HasTSResol  bool  // the IDB has if_tsresol (TSResol 0 then means seconds)
 	TSOffset    int64 // if_tsoffset in seconds
 	Comments    []string
 	Options     []Option // every option, including the above

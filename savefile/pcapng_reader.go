@@ -380,7 +380,7 @@ func (in *Interface) setTSResol(v byte) error {
 			in.tsRes *= 10
 		}
 	}
-	in.TSResol = v
+	in.TSResol, in.HasTSResol = v, true
 	return nil
 }
 

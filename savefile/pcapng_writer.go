@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/bits"
 	"os"
+	"time"
 )
 
 // NGWriterOptions fill the Section Header Block of a pcapng file.
@@ -15,24 +17,34 @@ type NGWriterOptions struct {
 	OS       string // shb_os
 	UserAppl string // shb_userappl
 	Comments []string
+
+	// FlushInterval is as in WriterOptions: 0 means
+	// DefaultFlushInterval, a negative value no timed flushes.
+	FlushInterval time.Duration
 }
 
 // NGWriter writes a pcapng file (one section, little-endian). Writes are
-// buffered; call Flush or Close at the end.
+// buffered, flushed and made safe against write errors as a Writer's
+// are: see Writer.
 //
-// An NGWriter is not safe for concurrent use.
+// An NGWriter is not safe for concurrent use: Flush too must be called
+// from the goroutine that writes.
 type NGWriter struct {
 	outBuf
 	ifaces []ngOutIface
 	opt    []byte // scratch for building option lists
 }
 
+// ngOutIface is what the writer keeps of an interface to write its
+// packets.
 type ngOutIface struct {
-	res    uint64 // units per second
-	bin    bool
-	shift  uint
-	mult   uint64 // decimal: units per ns (res >= 1e9) or ns per unit
-	offset int64
+	res     uint64 // units per second
+	bin     bool
+	shift   uint   // binary: log2(res)
+	mult    uint64 // decimal: units per ns (res >= 1e9)
+	div     uint64 // decimal: ns per unit (res < 1e9)
+	offset  int64
+	snaplen int // 0: no limit
 }
 
 // NewNGWriter writes a Section Header Block to w and returns a writer for
@@ -41,7 +53,9 @@ func NewNGWriter(w io.Writer, o NGWriterOptions) (*NGWriter, error) {
 	if err := errors.Join(optTooLong(o.Comments...), optTooLong(o.Hardware, o.OS, o.UserAppl)); err != nil {
 		return nil, err
 	}
-	nw := &NGWriter{outBuf: newOutBuf(w)}
+	nw := &NGWriter{outBuf: newOutBuf(w, o.FlushInterval)}
+	nw.blocks = true
+	nw.startTimer()
 	var opts []byte
 	for _, c := range o.Comments {
 		opts = appendOpt(opts, OptComment, []byte(c))
@@ -130,22 +144,37 @@ func (w *NGWriter) block(btype uint32, fixed, data, opts []byte) error {
 	p += copy(b[p:], opts)
 	binary.LittleEndian.PutUint32(b[p:], uint32(total))
 	w.n += total
-	return nil
+	return w.tick()
 }
 
 // AddInterface writes an Interface Description Block and returns the
 // interface's index, which CaptureInfo.InterfaceIndex names in
-// WritePacket. It writes LinkType, RawSnaplen (0 means no limit), and the
+// WritePacket. It writes LinkType, Snaplen (0 means no limit), and the
 // options set in Name, Description, Filter (with FilterType), OS,
 // Hardware, Speed, FCSLength (when > 0), TSResol and TSOffset, Comments,
-// and any other option in Options whose code is none of those. TSResol 0
-// means nanoseconds (9); otherwise it is the if_tsresol byte.
+// and any other option in Options whose code is none of those.
+//
+// The time stamp resolution is TSResol when HasTSResol is set or TSResol
+// is not 0, else nanoseconds (if_tsresol 9); if_tsresol is written when
+// HasTSResol is set or the resolution is not the default microseconds.
+// AddInterface takes every resolution a Reader reads, 10^0 to 10^-19 s
+// and 2^0 to 2^-63 s, so that any interface read can be copied. A time
+// stamp is a 64-bit count of units since if_tsoffset: down to
+// nanoseconds (if_tsresol 9, or 0x9e for 2^-30) that count lasts past the
+// year 2500, but at finer resolutions it does not (10^-10: 58 years;
+// 10^-19: 1.8 seconds), and WritePacket refuses time stamps it cannot
+// hold.
 func (w *NGWriter) AddInterface(in Interface) (int, error) {
 	res := in.TSResol
-	if res == 0 {
+	if res == 0 && !in.HasTSResol {
 		res = 9
 	}
-	err := errors.Join(optTooLong(in.Comments...), optTooLong(in.Name, in.Description, in.OS, in.Hardware))
+	snap := in.Snaplen
+	if snap == 0 {
+		snap = int(in.RawSnaplen)
+	}
+	oi, err := newOutIface(res, in.TSOffset, snap)
+	err = errors.Join(err, checkSnaplen(snap), optTooLong(in.Comments...), optTooLong(in.Name, in.Description, in.OS, in.Hardware))
 	if len(in.Filter) >= maxOptLen { // the filter type byte comes first
 		err = errors.Join(err, optTooLong(in.Filter+" "))
 	}
@@ -155,26 +184,44 @@ func (w *NGWriter) AddInterface(in Interface) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	oi := ngOutIface{offset: in.TSOffset}
+	var fixed [8]byte
+	binary.LittleEndian.PutUint16(fixed[0:], uint16(in.LinkType))
+	binary.LittleEndian.PutUint32(fixed[4:], uint32(snap))
+	if err := w.block(BlockIDB, fixed[:], nil, idbOptions(&in, res)); err != nil {
+		return 0, err
+	}
+	w.ifaces = append(w.ifaces, oi)
+	return len(w.ifaces) - 1, nil
+}
+
+// newOutIface checks an if_tsresol byte and prepares the conversion of
+// time stamps to its units.
+func newOutIface(res byte, offset int64, snaplen int) (ngOutIface, error) {
+	oi := ngOutIface{offset: offset, snaplen: snaplen}
 	if res&0x80 != 0 {
 		if res&0x7f > 63 {
-			return 0, fmt.Errorf("if_tsresol 2^-%d is too high", res&0x7f)
+			return oi, fmt.Errorf("if_tsresol 2^-%d is too fine (at most 2^-63)", res&0x7f)
 		}
 		oi.bin, oi.shift, oi.res = true, uint(res&0x7f), 1<<(res&0x7f)
-	} else {
-		if res > 19 {
-			return 0, fmt.Errorf("if_tsresol 10^-%d is too high", res)
-		}
-		oi.res = 1
-		for i := byte(0); i < res; i++ {
-			oi.res *= 10
-		}
-		if oi.res >= 1e9 {
-			oi.mult = oi.res / 1e9
-		} else {
-			oi.mult = 1e9 / oi.res
-		}
+		return oi, nil
 	}
+	if res > 19 {
+		return oi, fmt.Errorf("if_tsresol 10^-%d is too fine (at most 10^-19)", res)
+	}
+	oi.res = 1
+	for i := byte(0); i < res; i++ {
+		oi.res *= 10
+	}
+	if oi.res >= 1e9 {
+		oi.mult = oi.res / 1e9
+	} else {
+		oi.div = 1e9 / oi.res
+	}
+	return oi, nil
+}
+
+// idbOptions builds the option list of an IDB for in, with resolution res.
+func idbOptions(in *Interface, res byte) []byte {
 	var o []byte
 	for _, c := range in.Comments {
 		o = appendOpt(o, OptComment, []byte(c))
@@ -184,7 +231,7 @@ func (w *NGWriter) AddInterface(in Interface) (int, error) {
 	if in.Speed != 0 {
 		o = appendOpt(o, OptIfSpeed, binary.LittleEndian.AppendUint64(nil, in.Speed))
 	}
-	if res != 6 {
+	if res != 6 || in.HasTSResol {
 		o = appendOpt(o, OptIfTSResol, []byte{res})
 	}
 	if in.Filter != "" {
@@ -206,41 +253,55 @@ func (w *NGWriter) AddInterface(in Interface) (int, error) {
 		}
 		o = appendOpt(o, op.Code, op.Value)
 	}
-	o = endOpts(o)
-	var fixed [8]byte
-	binary.LittleEndian.PutUint16(fixed[0:], uint16(in.LinkType))
-	binary.LittleEndian.PutUint32(fixed[4:], in.RawSnaplen)
-	if err := w.block(BlockIDB, fixed[:], nil, o); err != nil {
-		return 0, err
-	}
-	w.ifaces = append(w.ifaces, oi)
-	return len(w.ifaces) - 1, nil
+	return endOpts(o)
 }
 
-// units converts a time to the interface's time stamp units.
-func (oi *ngOutIface) units(sec int64, nsec int64) uint64 {
-	s := uint64(sec - oi.offset)
-	ns := uint64(nsec)
-	if oi.bin {
+// units converts a time to the interface's time stamp units. It reports
+// false when the time is before the interface's if_tsoffset (1970 by
+// default) or too late for 64 bits of units.
+func (oi *ngOutIface) units(t time.Time) (uint64, bool) {
+	sec, ns := t.Unix(), uint64(t.Nanosecond())
+	if sec < oi.offset || (oi.offset < 0 && sec-oi.offset < 0) { // the second: overflow
+		return 0, false
+	}
+	hi, whole := bits.Mul64(uint64(sec-oi.offset), oi.res)
+	var frac uint64
+	switch {
+	case oi.bin:
 		// Round up, so that a reader converting back to nanoseconds
 		// (rounding down) gets ns again.
-		hi, lo := bits.Mul64(ns, oi.res)
-		lo, c := bits.Add64(lo, 1e9-1, 0)
-		frac, _ := bits.Div64(hi+c, lo, 1e9) // hi < 1e9: ns < 1e9, res <= 2^63
-		return s<<oi.shift + frac
+		fhi, flo := bits.Mul64(ns, oi.res)
+		flo, c := bits.Add64(flo, 1e9-1, 0)
+		frac, _ = bits.Div64(fhi+c, flo, 1e9) // fhi+c < 1e9: ns < 1e9
+	case oi.mult != 0:
+		frac = ns * oi.mult // < 1e9 * 1e10
+	default:
+		frac = ns / oi.div
 	}
-	if oi.res >= 1e9 {
-		return s*oi.res + ns*oi.mult
-	}
-	return s*oi.res + ns/oi.mult
+	u, carry := bits.Add64(whole, frac, 0)
+	return u, hi == 0 && carry == 0
 }
 
-func (w *NGWriter) epbFixed(ci CaptureInfo, data []byte) ([20]byte, error) {
+// epbFixed builds the fixed part of an EPB. With check, it refuses
+// inconsistent lengths and a packet above the interface's snapshot length.
+func (w *NGWriter) epbFixed(ci CaptureInfo, data []byte, check bool) ([20]byte, error) {
 	var f [20]byte
 	if ci.InterfaceIndex < 0 || ci.InterfaceIndex >= len(w.ifaces) {
 		return f, fmt.Errorf("no interface %d", ci.InterfaceIndex)
 	}
-	t := w.ifaces[ci.InterfaceIndex].units(ci.Timestamp.Unix(), int64(ci.Timestamp.Nanosecond()))
+	oi := &w.ifaces[ci.InterfaceIndex]
+	if check {
+		if err := checkLengths(&ci, data, oi.snaplen); err != nil {
+			return f, err
+		}
+	} else if uint64(len(data)) > math.MaxUint32 || uint64(ci.Length) > math.MaxUint32 {
+		return f, fmt.Errorf("packet lengths %d and %d out of range", len(data), ci.Length)
+	}
+	t, ok := oi.units(ci.Timestamp)
+	if !ok {
+		return f, fmt.Errorf("time stamp %v does not fit interface %d (resolution %d units/s, offset %d s)",
+			ci.Timestamp, ci.InterfaceIndex, oi.res, oi.offset)
+	}
 	binary.LittleEndian.PutUint32(f[0:], uint32(ci.InterfaceIndex))
 	binary.LittleEndian.PutUint32(f[4:], uint32(t>>32))
 	binary.LittleEndian.PutUint32(f[8:], uint32(t))
@@ -250,23 +311,40 @@ func (w *NGWriter) epbFixed(ci CaptureInfo, data []byte) ([20]byte, error) {
 }
 
 // WritePacket writes an Enhanced Packet Block for interface
-// ci.InterfaceIndex with ci's time stamp and wire length.
+// ci.InterfaceIndex with ci's time stamp and wire length. It returns an
+// error, and writes nothing, for an interface not added, when
+// ci.CaptureLength is not len(data), when ci.Length is less than it, when
+// it exceeds the interface's snapshot length (unless that is 0), or when
+// the time stamp does not fit the interface (see AddInterface).
 func (w *NGWriter) WritePacket(ci CaptureInfo, data []byte) error {
-	f, err := w.epbFixed(ci, data)
-	if err != nil {
-		return err
-	}
-	return w.block(BlockEPB, f[:], data, nil)
+	return w.writeEPB(ci, data, nil, true)
 }
 
 // WritePacketOptions is WritePacket with options: flags, drop count,
 // packet id, queue, hashes, verdicts and comments (Options is ignored).
 func (w *NGWriter) WritePacketOptions(ci CaptureInfo, data []byte, po *PacketOptions) error {
-	f, err := w.epbFixed(ci, data)
-	if err == nil {
-		err = errors.Join(optTooLong(po.Comments...), optTooLong(po.Hashes...), optTooLong(po.Verdicts...))
-	}
+	return w.writeEPB(ci, data, po, true)
+}
+
+// CopyPacket writes a packet read from another file as it is: its
+// captured bytes data, wire length ci.Length and options po (nil for
+// none) go into an Enhanced Packet Block without WritePacket's checks of
+// the lengths, so that a damaged record (a wire length below the capture
+// length) is copied rather than refused. ci.CaptureLength is not used.
+// The time stamp must still fit the interface.
+func (w *NGWriter) CopyPacket(ci CaptureInfo, data []byte, po *PacketOptions) error {
+	return w.writeEPB(ci, data, po, false)
+}
+
+func (w *NGWriter) writeEPB(ci CaptureInfo, data []byte, po *PacketOptions, check bool) error {
+	f, err := w.epbFixed(ci, data, check)
 	if err != nil {
+		return err
+	}
+	if po == nil {
+		return w.block(BlockEPB, f[:], data, nil)
+	}
+	if err := errors.Join(optTooLong(po.Comments...), optTooLong(po.Hashes...), optTooLong(po.Verdicts...)); err != nil {
 		return err
 	}
 	o := w.opt[:0]
@@ -369,14 +447,9 @@ func (w *NGWriter) WriteCustomBlock(pen uint32, data []byte, copyable bool) erro
 	return w.block(bt, fixed[:], data, nil)
 }
 
-// Flush writes any buffered data to the underlying writer.
+// Flush writes any buffered data to the underlying writer: see
+// Writer.Flush.
 func (w *NGWriter) Flush() error { return w.flush() }
 
 // Close flushes the writer. It does not close the underlying io.Writer.
-func (w *NGWriter) Close() error {
-	err := w.Flush()
-	if w.err == nil {
-		w.err = os.ErrClosed
-	}
-	return err
-}
+func (w *NGWriter) Close() error { return w.close(os.ErrClosed) }

@@ -21,10 +21,10 @@ func writeAllBlocks(t *testing.T) ([]byte, []refPacket) {
 	w, err := NewNGWriter(&buf, NGWriterOptions{Hardware: "hw", OS: "Linux", UserAppl: "purepcap test", Comments: []string{"section comment"}})
 	require.NoError(t, err)
 	ifs := []Interface{
-		{LinkType: linktype.Ethernet, RawSnaplen: 65535, Name: "eth0", Description: "first", Filter: "tcp", OS: "Linux 6", Hardware: "nic", Speed: 1e9, FCSLength: 4, TSResol: 9, Comments: []string{"if comment"}},
-		{LinkType: linktype.Ethernet, RawSnaplen: 65535, Name: "eth1", TSResol: 6},
-		{LinkType: linktype.Ethernet, RawSnaplen: 65535, Name: "eth2", TSResol: 0x94, TSOffset: 1000},
-		{LinkType: linktype.Ethernet, RawSnaplen: 65535, Name: "eth3", TSResol: 3, Options: []Option{{OptIfMACAddr, []byte{0, 1, 2, 3, 4, 5}}}},
+		{LinkType: linktype.Ethernet, Snaplen: 65535, Name: "eth0", Description: "first", Filter: "tcp", OS: "Linux 6", Hardware: "nic", Speed: 1e9, FCSLength: 4, TSResol: 9, Comments: []string{"if comment"}},
+		{LinkType: linktype.Ethernet, Snaplen: 65535, Name: "eth1", TSResol: 6},
+		{LinkType: linktype.Ethernet, Snaplen: 65535, Name: "eth2", TSResol: 0x94, TSOffset: 1000},
+		{LinkType: linktype.Ethernet, Snaplen: 65535, Name: "eth3", TSResol: 3, Options: []Option{{OptIfMACAddr, []byte{0, 1, 2, 3, 4, 5}}}},
 	}
 	for i, in := range ifs {
 		id, err := w.AddInterface(in)
