@@ -208,10 +208,10 @@ func (f *ngFile) write(ci savefile.CaptureInfo, data []byte) error {
 	if f.r.Format() == savefile.FormatPcapNG {
 		po, err := f.r.PacketOptions()
 		if err == nil && len(po.Options) > 0 {
-			return f.w.WritePacketOptions(ci, data, &po)
+			return f.w.CopyPacket(ci, data, &po)
 		}
 	}
-	return f.w.WritePacket(ci, data)
+	return f.w.CopyPacket(ci, data, nil) // as read, even a damaged record
 }
 
 type nopCloser struct{ io.Writer }
