@@ -66,7 +66,7 @@ func (h *Handle) SetFilter(expr string) error { return h.SetBPFFilter(expr) }
 // the handle's filter. An empty program removes the filter.
 func (h *Handle) SetBPFInstructionFilter(prog []bpf.Instruction) error {
 	if h.closed.Load() {
-		return fmt.Errorf("pcap: set filter: %w", os.ErrClosed)
+		return &opError{op: "set filter", err: os.ErrClosed}
 	}
 	prog = append([]bpf.Instruction(nil), prog...)
 	if len(prog) == 0 {
@@ -77,7 +77,7 @@ func (h *Handle) SetBPFInstructionFilter(prog []bpf.Instruction) error {
 		var err error
 		vm, err = bpf.NewVM(prog)
 		if err != nil {
-			return fmt.Errorf("pcap: set filter: %w", err)
+			return &opError{op: "set filter", err: err}
 		}
 	}
 	if h.live != nil {

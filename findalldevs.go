@@ -2,7 +2,6 @@ package pcap
 
 import (
 	"cmp"
-	"fmt"
 	"net"
 	"slices"
 )
@@ -52,7 +51,7 @@ const anyDescription = "Pseudo-device that captures on all interfaces"
 func FindAllDevs() ([]Interface, error) {
 	devs, err := findAllDevs()
 	if err != nil {
-		return nil, fmt.Errorf("pcap: find devices: %w", err)
+		return nil, &opError{op: "find devices", err: err}
 	}
 	return devs, nil
 }

@@ -3,7 +3,6 @@ package pcap
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"net"
 )
 
@@ -46,7 +45,7 @@ func LookupNet(device string) (network, netmask uint32, err error) {
 			ip := binary.BigEndian.Uint32(ip4)
 			return ip & m, m, nil
 		}
-		return 0, 0, fmt.Errorf("pcap: %s: no IPv4 address assigned", device)
+		return 0, 0, &opError{op: "lookup net", dev: device, msg: "no IPv4 address assigned"}
 	}
-	return 0, 0, fmt.Errorf("pcap: %s: no such device exists", device)
+	return 0, 0, &opError{op: "lookup net", dev: device, msg: "no such device exists"}
 }

@@ -56,7 +56,7 @@ func OpenDead(linkType linktype.Type, snaplen int) (*Handle, error) {
 
 func (h *Handle) nextOffline() ([]byte, CaptureInfo, error) {
 	if h.closed.Load() {
-		return nil, CaptureInfo{}, fmt.Errorf("pcap: read: %w", os.ErrClosed)
+		return nil, CaptureInfo{}, &opError{op: "read", err: os.ErrClosed}
 	}
 	if h.reader == nil {
 		return nil, CaptureInfo{}, io.EOF
