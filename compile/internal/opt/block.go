@@ -173,7 +173,7 @@ func (o *values) foldJump(b *oblock) (changed bool) {
 		return false
 	}
 	jop := bpf.JumpOp(b.s.op & bpf.JumpOpMask)
-	if jop == bpf.JumpJA {
+	if jop == bpf.JumpJA || b.s.op == opJin {
 		return false
 	}
 	taken := jop.Test(o.constOf(v), b.s.k)

@@ -129,7 +129,7 @@ func findLeaders(prog []bpf.Instruction, embedded []bool) (leader []bool, ok boo
 				leader[t] = true
 			} else {
 				switch ins.Op &^ bpf.SrcX {
-				case opJeq, opJgt, opJge, opJset:
+				case opJeq, opJgt, opJge, opJset, opJin:
 				default:
 					return nil, false
 				}

@@ -300,6 +300,11 @@ func (o *optimizer) linearize(layout layoutFunc) []bpf.Instruction {
 			if b.jt() == nil {
 				return
 			}
+			if b.s.op == opJa {
+				// A relay of a search (sets.go): no reach limit.
+				out[dst].K = uint32(b.jt().offset - (b.offset + slen) - 1)
+				return
+			}
 			offT := b.jt().offset - (b.offset + slen) - 1
 			offF := b.jf().offset - (b.offset + slen) - 1
 			if offT >= 256 && b.longjt == 0 {

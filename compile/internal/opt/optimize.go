@@ -125,9 +125,20 @@ type hooks struct {
 }
 
 func optimize(prog []bpf.Instruction, opts Options, h hooks) (out []bpf.Instruction, err error) {
-	root, n, ok := buildCFG(prog, maxBlocks)
+	col, sets := collapseChains(prog)
+	var root *oblock
+	var n int
+	ok := false
+	if len(sets) > 0 {
+		root, n, ok = wideCFG(col)
+		if n > maxBlocks {
+			root = nil
+		}
+	} else {
+		root, n, ok = buildCFG(prog, maxBlocks)
+	}
 	if !ok || root == nil {
-		return prog, nil
+		return unoptimized(prog, col, sets), nil
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -136,7 +147,7 @@ func optimize(prog []bpf.Instruction, opts Options, h hooks) (out []bpf.Instruct
 				panic(r)
 			}
 			if e.keep {
-				out, err = prog, nil
+				out, err = unoptimized(prog, col, sets), nil
 				return
 			}
 			out, err = nil, e
@@ -160,7 +171,22 @@ func optimize(prog []bpf.Instruction, opts Options, h hooks) (out []bpf.Instruct
 	if o.root.s.op == opRetK && o.root.s.k == 0 {
 		return nil, errRejectsAll
 	}
+	if len(sets) > 0 {
+		o.expandSets(sets)
+	}
 	return o.linearize(h.layout), nil
+}
+
+// unoptimized returns the program to give back when the passes cannot run
+// on col, prog with its runs collapsed into sets: prog itself, or, when
+// there are sets, col with searches for them.
+func unoptimized(prog []bpf.Instruction, col []wins, sets []set) []bpf.Instruction {
+	if len(sets) > 0 {
+		if out := plainSets(col, sets); out != nil {
+			return out
+		}
+	}
+	return prog
 }
 
 // loop runs rounds of the passes until one changes nothing.
