@@ -120,9 +120,9 @@ func TestVMAgreesWithInterpret(t *testing.T) {
 	r := rand.New(rand.NewSource(11))
 	pkts := testPackets(r)
 	md := &Metadata{Protocol: 0x800, PktType: 4, VLANPresent: true, VLANTCI: 5, IfIndex: 2, Random: 9}
-	n := 3000
+	n := 1000
 	if testing.Short() {
-		n = 300
+		n = 200
 	}
 	valid := 0
 	for i := 0; i < n; i++ {
