@@ -1,4 +1,4 @@
-package compile
+package compile_test
 
 import (
 	"encoding/binary"
@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/compile"
 	"github.com/purepcap/pcap/linktype"
 )
 
@@ -21,6 +22,9 @@ import (
 // packets made to hit every member, its neighbours and non-members, over
 // IPv4 (fragments and IP options included), IPv6, ARP and RARP, and on
 // every truncated copy of them.
+
+// minSetMembers is the shortest list the optimizer makes a set of.
+const minSetMembers = 16
 
 // setList joins n terms made by term with "or".
 func setList(n int, term func(i int) string) string {
@@ -236,9 +240,9 @@ func TestSetsAgainstLibpcap(t *testing.T) {
 	runs, cases := 0, 0
 	for _, n := range sizes {
 		for _, c := range setCases(r, n) {
-			ours, err := Compile(c.expr, linktype.Ethernet, Options{Optimize: true})
+			ours, err := compile.Compile(c.expr, linktype.Ethernet, compile.Options{Optimize: true})
 			require.NoError(t, err, c.name)
-			un, err := Compile(c.expr, linktype.Ethernet, Options{})
+			un, err := compile.Compile(c.expr, linktype.Ethernet, compile.Options{})
 			require.NoError(t, err, c.name)
 			require.True(t, slices.ContainsFunc(ours, func(ins bpf.Instruction) bool { return ins.Op == bpf.ClassJMP|bpf.JumpJGT }),
 				"%s (%d members): no search", c.name, n)
@@ -264,7 +268,7 @@ func TestSetsAgainstLibpcap(t *testing.T) {
 func TestSetsFitTheKernel(t *testing.T) {
 	r := rand.New(rand.NewPCG(30, 40))
 	for _, c := range setCases(r, 1000) {
-		prog, err := Compile(c.expr, linktype.Ethernet, Options{Optimize: true})
+		prog, err := compile.Compile(c.expr, linktype.Ethernet, compile.Options{Optimize: true})
 		require.NoError(t, err, c.name)
 		require.LessOrEqual(t, len(prog), bpf.MaxInstructions, c.name)
 		_, err = bpf.NewVM(prog)
@@ -293,7 +297,7 @@ func BenchmarkBlockList(b *testing.B) {
 				var prog []bpf.Instruction
 				for b.Loop() {
 					var err error
-					if prog, err = Compile(exprs[name], linktype.Ethernet, Options{Optimize: true}); err != nil {
+					if prog, err = compile.Compile(exprs[name], linktype.Ethernet, compile.Options{Optimize: true}); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -301,4 +305,66 @@ func BenchmarkBlockList(b *testing.B) {
 			})
 		}
 	}
+}
+
+// TestSetsOnCaptures checks lists of the addresses and ports seen in the
+// Ethernet capture against libpcap's optimized programs, on its packets
+// and their first 80 truncated copies.
+func TestSetsOnCaptures(t *testing.T) {
+	c := diffCaptures(t)[linktype.Ethernet]
+	var addrs []uint32
+	var ports []uint16
+	seenA, seenP := map[uint32]bool{}, map[uint16]bool{}
+	for _, p := range c.packets {
+		d := p.data
+		if len(d) < 38 || binary.BigEndian.Uint16(d[12:]) != 0x0800 {
+			continue
+		}
+		for _, a := range []uint32{binary.BigEndian.Uint32(d[26:]), binary.BigEndian.Uint32(d[30:])} {
+			if !seenA[a] {
+				seenA[a] = true
+				addrs = append(addrs, a)
+			}
+		}
+		if off := 14 + 4*int(d[14]&0xf); (d[23] == 6 || d[23] == 17) && len(d) >= off+4 {
+			for _, q := range []uint16{binary.BigEndian.Uint16(d[off:]), binary.BigEndian.Uint16(d[off+2:])} {
+				if !seenP[q] {
+					seenP[q] = true
+					ports = append(ports, q)
+				}
+			}
+		}
+	}
+	require.GreaterOrEqual(t, len(addrs), 2*minSetMembers)
+	require.GreaterOrEqual(t, len(ports), 2*minSetMembers)
+	addrs, ports = addrs[:min(len(addrs), 40)], ports[:min(len(ports), 40)]
+	ip := func(a uint32) string { return fmt.Sprintf("%d.%d.%d.%d", a>>24, a>>16&255, a>>8&255, a&255) }
+	// Every other one, so that some packets match and some do not.
+	half := func(n int, term func(i int) string) string {
+		return setList(n/2, func(i int) string { return term(2 * i) })
+	}
+	exprs := []string{
+		half(len(addrs), func(i int) string { return "host " + ip(addrs[i]) }),
+		half(len(addrs), func(i int) string { return "src host " + ip(addrs[i]) }),
+		half(len(ports), func(i int) string { return fmt.Sprintf("port %d", ports[i]) }),
+		"not (" + half(len(ports), func(i int) string { return fmt.Sprintf("tcp dst port %d", ports[i]) }) + ")",
+	}
+	runs := 0
+	for _, expr := range exprs {
+		ours, err := compile.Compile(expr, linktype.Ethernet, compile.Options{Optimize: true})
+		require.NoError(t, err)
+		ref := libpcapProgram(t, expr)
+		if ref == nil {
+			t.Skip("tcpdump not installed")
+		}
+		a, b := newSetRunner(ours), newSetRunner(ref)
+		for i, p := range c.packets {
+			for n := len(p.data); n >= 0 && n >= len(p.data)-80; n-- {
+				want, got := b.run(p.data[:n], p.wire), a.run(p.data[:n], p.wire)
+				require.Equal(t, want, got, "%.60s: packet %d cut to %d", expr, i, n)
+				runs++
+			}
+		}
+	}
+	t.Logf("%d packet runs compared with libpcap", runs)
 }
