@@ -109,7 +109,7 @@ func (p *Printer) arp(off, length, caplen int) {
 		protoAddr(spa)
 	default:
 		// tcpdump dumps these even with -x, -X or -q.
-		p.unknownData(off, min(caplen, p.end-off))
+		p.dumpData(off, min(caplen, p.end-off))
 		return
 	}
 	p.s(", length ")

@@ -189,7 +189,7 @@ func (p *Printer) fr(off, length int) int {
 			p.frHeader(length, alen, dlci, flags, nlpid)
 		}
 		if p.opt.Hex == 0 {
-			p.unknownData(off+hdr, length-hdr)
+			p.dumpData(off+hdr, length-hdr)
 		}
 	}
 	return hdr

@@ -4,11 +4,14 @@ package printer
 // "\n\t0x" and the offset, bytes in groups of two.
 
 // hexOnly prints data as -x does.
-func (p *Printer) hexOnly(data []byte) {
+func (p *Printer) hexOnly(data []byte) { p.hexIndent(data, "\n\t") }
+
+// hexIndent is tcpdump's hex_print: lines of hex only.
+func (p *Printer) hexIndent(data []byte, indent string) {
 	i := 0
 	for ; i+1 < len(data); i += 2 {
 		if i%16 == 0 {
-			p.offset("\n\t", i)
+			p.offset(indent, i)
 		}
 		p.b(' ')
 		p.hexByte(data[i])
@@ -16,7 +19,7 @@ func (p *Printer) hexOnly(data []byte) {
 	}
 	if i < len(data) {
 		if i%16 == 0 {
-			p.offset("\n\t", i)
+			p.offset(indent, i)
 		}
 		p.b(' ')
 		p.hexByte(data[i])

@@ -375,6 +375,8 @@ func (p *Printer) ipDemux(off, length, ver int, fragmented bool, proto, iph int)
 		}
 	case 4:
 		p.ip(off, length)
+	case 47:
+		p.gre(off, length)
 	case protoIPv6:
 		p.ip6(off, length)
 	case 59:

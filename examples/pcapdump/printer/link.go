@@ -380,8 +380,7 @@ func (p *Printer) ppp(off, length int) int {
 	return hdr
 }
 
-// unknownData is tcpdump's print_unknown_data: a hex and ASCII dump
-// indented by "\n\t", ending the packet as truncated if it is cut short.
+// unknownData is tcpdump's print_unknown_data indented by "\n\t".
 func (p *Printer) unknownData(off, length int) {
 	if length > 0 {
 		p.unknownDataIndent(off, length, "\n\t")

@@ -99,11 +99,27 @@ func (p *Printer) vsock() {
 	}
 }
 
-// unknownDataIndent is print_unknown_data with its own indent string.
+// unknownDataIndent is tcpdump's print_unknown_data: the bytes in hex,
+// as many as were captured.
 func (p *Printer) unknownDataIndent(off, length int, indent string) {
+	if off > p.end {
+		p.s(indent)
+		p.s("Dissector error: print_unknown_data called with pointer past end of packet")
+		return
+	}
 	n := min(length, p.end-off)
 	if n > 0 {
-		p.hexASCII(p.data[off:off+n], indent)
+		p.hexIndent(p.data[off:off+n], indent)
+	}
+}
+
+// dumpData is tcpdump's default printer called directly: hex and ASCII,
+// ending the packet as truncated if fewer than length bytes were
+// captured.
+func (p *Printer) dumpData(off, length int) {
+	n := min(length, p.end-off)
+	if n > 0 {
+		p.hexASCII(p.data[off:off+n], "\n\t")
 	}
 	if n < length {
 		p.bail()

@@ -1,0 +1,186 @@
+package printer
+
+// GRE (RFC 2784, 2890) and the enhanced GRE of PPTP (RFC 2637).
+
+const (
+	greCP = 0x8000 // checksum present
+	greRP = 0x4000 // routing present
+	greKP = 0x2000 // key present
+	greSP = 0x1000 // sequence number present
+	gresP = 0x0800 // strict source route
+	greAP = 0x0080 // acknowledgment present
+)
+
+func (p *Printer) greFlags(flags int) {
+	p.s(", Flags [")
+	sep, n := "", 0
+	for _, f := range [...]struct {
+		bit  int
+		name string
+	}{{greCP, "checksum present"}, {greRP, "routing present"}, {greKP, "key present"},
+		{greSP, "sequence# present"}, {gresP, "source routing present"}, {greAP, "ack present"}} {
+		if flags&f.bit != 0 {
+			p.s(sep)
+			p.s(f.name)
+			sep = ", "
+			n++
+		}
+	}
+	if n == 0 {
+		p.s("none")
+	}
+	p.b(']')
+}
+
+func (p *Printer) gre(off, length int) {
+	p.proto = "gre"
+	if !p.has(off, 2) || length < 2 {
+		p.trunc()
+		return
+	}
+	flags := p.be16(off)
+	vers := flags & 7
+	p.s("GREv")
+	p.ui(vers)
+	if vers > 1 {
+		p.s(" ERROR: unknown-version")
+		return
+	}
+	v := p.opt.Verbose > 0
+	l, bp := length-2, off+2
+	if vers == 1 && v {
+		p.greFlags(flags)
+	}
+	if vers == 0 && v {
+		p.greFlags(flags)
+	}
+	take := func(n int) bool {
+		if !p.has(bp, n) || l < n {
+			p.trunc()
+			return false
+		}
+		return true
+	}
+	if !take(2) {
+		return
+	}
+	prot := p.be16(bp)
+	l, bp = l-2, bp+2
+	if vers == 1 {
+		if flags&greKP != 0 {
+			if !take(4) {
+				return
+			}
+			p.s(", call ")
+			p.u(uint64(p.be32(bp) & 0xffff))
+			l, bp = l-4, bp+4
+		}
+		if flags&greSP != 0 {
+			if !take(4) {
+				return
+			}
+			p.s(", seq ")
+			p.u(uint64(p.be32(bp)))
+			l, bp = l-4, bp+4
+		}
+		if flags&greAP != 0 {
+			if !take(4) {
+				return
+			}
+			p.s(", ack ")
+			p.u(uint64(p.be32(bp)))
+			l, bp = l-4, bp+4
+		}
+		if flags&greSP == 0 {
+			p.s(", no-payload")
+		}
+	} else {
+		if flags&(greCP|greRP) != 0 {
+			if !take(2) {
+				return
+			}
+			if v {
+				p.s(", sum 0x")
+				p.x(uint64(p.be16(bp)), 0)
+			}
+			l, bp = l-2, bp+2
+			if !take(2) {
+				return
+			}
+			p.s(", off 0x")
+			p.x(uint64(p.be16(bp)), 0)
+			l, bp = l-2, bp+2
+		}
+		if flags&greKP != 0 {
+			if !take(4) {
+				return
+			}
+			p.s(", key=0x")
+			p.x(uint64(p.be32(bp)), 0)
+			l, bp = l-4, bp+4
+		}
+		if flags&greSP != 0 {
+			if !take(4) {
+				return
+			}
+			p.s(", seq ")
+			p.u(uint64(p.be32(bp)))
+			l, bp = l-4, bp+4
+		}
+		if flags&greRP != 0 {
+			// Source route entries are skipped, not printed.
+			for {
+				if !take(4) {
+					return
+				}
+				af, srelen := p.be16(bp), p.u8(bp+3)
+				l, bp = l-4, bp+4
+				if af == 0 && srelen == 0 {
+					break
+				}
+				if l < srelen {
+					p.trunc()
+					return
+				}
+				l, bp = l-srelen, bp+srelen
+			}
+		}
+	}
+	if p.opt.Link {
+		name, ok := lookup(ethertypeNames, prot)
+		if !ok {
+			name = "unknown"
+		}
+		p.s(", proto ")
+		p.s(name)
+		p.s(" (0x")
+		p.x(uint64(prot), 4)
+		p.b(')')
+	}
+	p.s(", length ")
+	p.ui(length)
+	if vers == 1 && flags&greSP == 0 {
+		return
+	}
+	if v {
+		p.s("\n\t")
+	} else {
+		p.s(": ")
+	}
+	switch {
+	case vers == 1 && prot == 0x880b:
+		p.ppp(bp, l)
+	case vers == 0 && prot == ethertypeIPv4:
+		p.ip(bp, l)
+	case vers == 0 && prot == ethertypeIPv6:
+		p.ip6(bp, l)
+	case vers == 0 && prot == 0x8847:
+		p.mpls(bp, l)
+	case vers == 0 && prot == 0x6558:
+		p.proto = "ether"
+		p.ether(bp, l, p.end-bp)
+	default:
+		p.s("gre-proto-0x")
+		p.x(uint64(prot), 0)
+	}
+}
