@@ -145,6 +145,12 @@ type InterfaceStatistics struct {
 	Comments     []string
 }
 
+// counters returns the fields of the ISB options, in option code order
+// from OptISBStartTime.
+func (st *InterfaceStatistics) counters() [7]*uint64 {
+	return [...]*uint64{&st.StartTime, &st.EndTime, &st.IfRecv, &st.IfDrop, &st.FilterAccept, &st.OSDrop, &st.UsrDeliv}
+}
+
 // NameRecord is one record of a Name Resolution Block.
 type NameRecord struct {
 	Type  uint16   // 1 IPv4, 2 IPv6, others as in the file

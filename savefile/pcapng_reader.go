@@ -217,14 +217,23 @@ func (r *ngReader) options(btype uint32, b []byte, f func(code uint16, val []byt
 	return nil
 }
 
+// optionList is options for a block whose options are all kept: it
+// skips opt_endofopt, and appends a copy of each other option to *all
+// before calling f with it.
+func (r *ngReader) optionList(btype uint32, b []byte, all *[]Option, f func(code uint16, val []byte)) error {
+	return r.options(btype, b, func(code uint16, val []byte) error {
+		if code != OptEndOfOpt {
+			*all = append(*all, Option{code, clone(val)})
+			f(code, val)
+		}
+		return nil
+	})
+}
+
 func (r *ngReader) parseSHB(body []byte) SectionHeader {
 	sh := SectionHeader{Major: r.u16(body[4:]), Minor: r.u16(body[6:]), SectionLength: int64(r.u64(body[8:]))}
 	// libpcap ignores section header options; so do errors in them.
-	_ = r.options(BlockSHB, body[16:], func(code uint16, val []byte) error {
-		if code == OptEndOfOpt {
-			return nil
-		}
-		sh.Options = append(sh.Options, Option{code, clone(val)})
+	_ = r.optionList(BlockSHB, body[16:], &sh.Options, func(code uint16, val []byte) {
 		switch code {
 		case OptComment:
 			sh.Comments = append(sh.Comments, string(val))
@@ -235,7 +244,6 @@ func (r *ngReader) parseSHB(body []byte) SectionHeader {
 		case OptSHBUserAppl:
 			sh.UserAppl = string(val)
 		}
-		return nil
 	})
 	return sh
 }
@@ -315,24 +323,16 @@ func (r *ngReader) idbOption(in *Interface, seen *idbSeen, code uint16, val []by
 		}
 		return nil
 	case OptIfTSResol:
-		if len(val) != 1 {
-			return errorf("Interface Description Block has if_tsresol option with length %d != 1", len(val))
+		if err := onceOption("if_tsresol", val, 1, &seen.res); err != nil {
+			return err
 		}
-		if seen.res {
-			return errorf("Interface Description Block has more than one if_tsresol option")
-		}
-		seen.res = true
 		if err := in.setTSResol(val[0]); err != nil {
 			return err
 		}
 	case OptIfTSOffset:
-		if len(val) != 8 {
-			return errorf("Interface Description Block has if_tsoffset option with length %d != 8", len(val))
+		if err := onceOption("if_tsoffset", val, 8, &seen.off); err != nil {
+			return err
 		}
-		if seen.off {
-			return errorf("Interface Description Block has more than one if_tsoffset option")
-		}
-		seen.off = true
 		in.TSOffset = int64(r.u64(val))
 	case OptComment:
 		in.Comments = append(in.Comments, string(val))
@@ -359,6 +359,19 @@ func (r *ngReader) idbOption(in *Interface, seen *idbSeen, code uint16, val []by
 		}
 	}
 	in.Options = append(in.Options, Option{code, clone(val)})
+	return nil
+}
+
+// onceOption checks an IDB option that may appear once, with a value of
+// size bytes.
+func onceOption(name string, val []byte, size int, seen *bool) error {
+	if len(val) != size {
+		return errorf("Interface Description Block has %s option with length %d != %d", name, len(val), size)
+	}
+	if *seen {
+		return errorf("Interface Description Block has more than one %s option", name)
+	}
+	*seen = true
 	return nil
 }
 
@@ -428,22 +441,7 @@ func (r *ngReader) parseISB(body []byte) {
 			v = uint64(r.u32(val))<<32 | uint64(r.u32(val[4:]))
 		}
 		st.Present |= 1 << code
-		switch code {
-		case OptISBStartTime:
-			st.StartTime = v
-		case OptISBEndTime:
-			st.EndTime = v
-		case OptISBIfRecv:
-			st.IfRecv = v
-		case OptISBIfDrop:
-			st.IfDrop = v
-		case OptISBFilterAccept:
-			st.FilterAccept = v
-		case OptISBOSDrop:
-			st.OSDrop = v
-		case OptISBUsrDeliv:
-			st.UsrDeliv = v
-		}
+		*st.counters()[code-OptISBStartTime] = v
 		return nil
 	})
 	r.ifaces[id].Stats = st
@@ -643,11 +641,7 @@ func (r *ngReader) packetOptions() (PacketOptions, error) {
 	if r.pktBlock == BlockPB {
 		po.DropCount, po.HasDropCount = uint64(r.pktDrops), true
 	}
-	err := r.options(r.pktBlock, r.pktOpts, func(code uint16, val []byte) error {
-		if code == OptEndOfOpt {
-			return nil
-		}
-		po.Options = append(po.Options, Option{code, clone(val)})
+	err := r.optionList(r.pktBlock, r.pktOpts, &po.Options, func(code uint16, val []byte) {
 		switch code {
 		case OptComment:
 			po.Comments = append(po.Comments, string(val))
@@ -672,7 +666,6 @@ func (r *ngReader) packetOptions() (PacketOptions, error) {
 		case OptEPBVerdict:
 			po.Verdicts = append(po.Verdicts, clone(val))
 		}
-		return nil
 	})
 	return po, err
 }

@@ -392,9 +392,8 @@ func (w *NGWriter) WriteStatistics(iface int, st InterfaceStatistics) error {
 	for _, c := range st.Comments {
 		o = appendOpt(o, OptComment, []byte(c))
 	}
-	vals := [...]uint64{st.StartTime, st.EndTime, st.IfRecv, st.IfDrop, st.FilterAccept, st.OSDrop, st.UsrDeliv}
-	for i, v := range vals {
-		code := uint16(i) + OptISBStartTime
+	for i, p := range st.counters() {
+		code, v := uint16(i)+OptISBStartTime, *p
 		if st.Present&(1<<code) == 0 {
 			continue
 		}
