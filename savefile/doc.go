@@ -4,7 +4,10 @@
 // # Reading
 //
 // NewReader (or Open, which may memory-map the file) detects the format
-// from the first bytes. pcap files are accepted in every form libpcap
+// from the first bytes. Open reads nothing more than the file header: it
+// maps the file and brings it in a window of at most a few MiB at a time,
+// releasing the pages behind the reader, so a Reader's resident memory
+// stays small on files of any size. pcap files are accepted in every form libpcap
 // accepts: micro- and nanosecond magic numbers in either byte order, the
 // 0xa1b2cd34 variant with its 24-byte record header, versions 2.0-2.4 and
 // 543.0 (with their swapped length fields). pcapng files may have several
@@ -51,7 +54,22 @@
 // pcap_dump_open_append does. NGWriter writes pcapng: a section header with
 // shb_hardware, shb_os and shb_userappl, interfaces with their options,
 // enhanced packets with flags, comments and drop counts, and statistics,
-// name resolution, decryption secrets and custom blocks. Both writers
-// buffer their output and do not allocate per packet; Flush or Close
-// writes out the buffer.
+// name resolution, decryption secrets and custom blocks.
+//
+// WritePacket refuses, with an error naming the wrong length, a packet
+// whose CaptureInfo.CaptureLength is not the length of its data, whose
+// wire length is less than that, or that is longer than the snapshot
+// length; and a time stamp the file cannot hold (pcap: 1970 to 2106;
+// pcapng: from the interface's if_tsoffset, in 64 bits of its units).
+// Copying a damaged file is a job for the lower-level methods that write a
+// record as it was read: Writer.WritePacketFrom and WriteTimeval (exactly
+// as libpcap's pcap_dump), NGWriter.CopyPacket.
+//
+// Both writers buffer their output and do not allocate per packet. They
+// flush when the buffer is full, on Flush and Close, and while packets
+// arrive at least once per FlushInterval (a second by default), so that a
+// capture that is killed loses about a second of packets; when packets
+// stop, the caller flushes. The first write error sticks, and when the
+// output is an *os.File (or has Truncate and Seek) the partly written
+// record is cut off, so the file ends with the last whole record.
 package savefile

@@ -153,3 +153,59 @@ func TestOpenResidentBounded(t *testing.T) {
 	require.Equal(t, 4000, n)
 	assert.LessOrEqual(t, maxRss, 3*maxWindow, fmt.Sprintf("the mapping of %d bytes kept up to %d resident", len(mapping), maxRss))
 }
+
+// TestOpenSmallWindowsSamePackets reads every test capture through Open
+// with page-sized windows, so that headers, records and blocks straddle
+// window edges, and compares with NewReader.
+func TestOpenSmallWindowsSamePackets(t *testing.T) {
+	defer func(f, m int) { firstWindow, maxWindow = f, m }(firstWindow, maxWindow)
+	firstWindow, maxWindow = os.Getpagesize(), os.Getpagesize()
+	total := 0
+	for _, name := range captures(t) {
+		for _, opts := range []ReaderOptions{{}, {Libpcap: true}} {
+			b, err := os.ReadFile(name)
+			require.NoError(t, err)
+			want, wantErr := readPackets(NewReaderOptions(bytes.NewReader(b), opts))
+			got, gotErr := readPackets(Open(name, opts))
+			require.Equal(t, errString(wantErr), errString(gotErr), name)
+			require.Equal(t, len(want), len(got), name)
+			total += len(got)
+			for i := range want {
+				require.Equal(t, want[i], got[i], "%s packet %d", name, i)
+			}
+		}
+	}
+	t.Logf("%d packets", total)
+	require.Greater(t, total, 1000)
+}
+
+type readPacket struct {
+	data []byte
+	ci   CaptureInfo
+}
+
+// readPackets reads all packets of r (closing it), or returns err.
+func readPackets(r *Reader, err error) ([]readPacket, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	var out []readPacket
+	for {
+		data, ci, err := r.ReadPacketData()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		out = append(out, readPacket{data, ci})
+	}
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}

@@ -34,13 +34,14 @@ func newSource(r io.Reader) *source {
 	return &source{r: r, buf: make([]byte, initialBufSize)}
 }
 
-// Windows of a mapped file: the first is small so that opening reads
-// little; each next one is twice as large, up to maxWindow.
-const firstWindow = 64 << 10
-
-// maxWindow caps the windows of a mapped file, and so the file pages a
-// Reader keeps resident: about two windows. A variable for tests.
-var maxWindow = 8 << 20
+// Windows of a mapped file: the first, firstWindow, is small so that
+// opening reads little; each next one is twice as large, up to maxWindow,
+// which caps the file pages a Reader keeps resident: about two windows.
+// Variables for tests.
+var (
+	firstWindow = 64 << 10
+	maxWindow   = 8 << 20
+)
 
 // newMappedSource serves a file mapped at b. It touches none of it: fill
 // prepares one window at a time.
