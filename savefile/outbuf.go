@@ -155,15 +155,16 @@ func (o *outBuf) fail(err error, partial int64) {
 	o.n, o.head = 0, 0
 	o.stopTimer()
 	if t, ok := o.w.(truncater); ok && partial > 0 {
-		end, serr := t.Seek(0, io.SeekCurrent)
-		if serr == nil && end >= partial {
+		// An output that cannot seek (a pipe) cannot be truncated either:
+		// that is not worth a second error.
+		if end, serr := t.Seek(0, io.SeekCurrent); serr == nil && end >= partial {
 			serr = t.Truncate(end - partial)
 			if serr == nil {
 				_, serr = t.Seek(end-partial, io.SeekStart)
 			}
-		}
-		if serr != nil {
-			err = errors.Join(err, fmt.Errorf("removing a partly written record: %w", serr))
+			if serr != nil {
+				err = errors.Join(err, fmt.Errorf("removing a partly written record: %w", serr))
+			}
 		}
 	}
 	o.err = err

@@ -54,3 +54,18 @@ func TestWriteErrorTruncatesRealFile(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, (limit-pcapFileHeaderLen)/(pcapRecordLen+1000), n)
 }
+
+// TestWriteErrorOnPipe: an output that cannot seek is not truncated, and
+// the error is the write's alone.
+func TestWriteErrorOnPipe(t *testing.T) {
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	defer w.Close()
+	r.Close()
+	pw, err := NewWriter(w, WriterOptions{LinkType: linktype.Ethernet})
+	require.NoError(t, err)
+	err = pw.Flush()
+	require.ErrorIs(t, err, syscall.EPIPE)
+	assert.NotContains(t, err.Error(), "partly written")
+	assert.Equal(t, err, pw.Close())
+}
