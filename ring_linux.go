@@ -256,13 +256,12 @@ func (l *liveHandle) next(h *Handle) ([]byte, error) {
 				continue
 			}
 			hdr := (*unix.Tpacket2Hdr)(unsafe.Pointer(&r.mem[base]))
-			f := frame{
-				base: base, sllOff: sllOffsetV2, end: base + r.slotSize,
-				mac: int(hdr.Mac), caplen: int(hdr.Snaplen), wire: int(hdr.Len),
-				sec: int64(hdr.Sec), nsec: int64(hdr.Nsec),
-				status: hdr.Status, tci: hdr.Vlan_tci, tpid: hdr.Vlan_tpid,
-			}
-			data, err := l.deliver(h, &f)
+			f := &l.rd.frame
+			f.base, f.sllOff, f.end = base, sllOffsetV2, base+r.slotSize
+			f.mac, f.caplen, f.wire = int(hdr.Mac), int(hdr.Snaplen), int(hdr.Len)
+			f.sec, f.nsec = int64(hdr.Sec), int64(hdr.Nsec)
+			f.status, f.tci, f.tpid = hdr.Status, hdr.Vlan_tci, hdr.Vlan_tpid
+			data, err := l.deliver(h, f)
 			if data != nil || err != nil {
 				return data, err
 			}
@@ -297,11 +296,10 @@ func (l *liveHandle) nextInBlock(h *Handle) ([]byte, error) {
 	hdr := (*unix.Tpacket3Hdr)(unsafe.Pointer(&r.mem[base]))
 	r.left--
 	r.pktOff = base + int(hdr.Next_offset)
-	f := frame{
-		base: base, sllOff: sllOffsetV3, end: blockEnd,
-		mac: int(hdr.Mac), caplen: int(hdr.Snaplen), wire: int(hdr.Len),
-		sec: int64(hdr.Sec), nsec: int64(hdr.Nsec),
-		status: hdr.Status, tci: uint16(hdr.Hv1.Vlan_tci), tpid: hdr.Hv1.Vlan_tpid,
-	}
-	return l.deliver(h, &f)
+	f := &l.rd.frame // set field by field: a composite literal costs a zeroing
+	f.base, f.sllOff, f.end = base, sllOffsetV3, blockEnd
+	f.mac, f.caplen, f.wire = int(hdr.Mac), int(hdr.Snaplen), int(hdr.Len)
+	f.sec, f.nsec = int64(hdr.Sec), int64(hdr.Nsec)
+	f.status, f.tci, f.tpid = hdr.Status, uint16(hdr.Hv1.Vlan_tci), hdr.Hv1.Vlan_tpid
+	return l.deliver(h, f)
 }
