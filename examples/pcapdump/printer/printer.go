@@ -62,6 +62,7 @@ type Printer struct {
 	proto    string // the protocol being dissected, for " [|proto]"
 	llHdrLen int    // link-layer header length, left out of -x, -X and -A
 	suppress bool   // -x, -X or -q: no default hex dump of undecoded payloads
+	cutApp   bool   // tcpdump's printer for the payload would run out of bytes
 
 	count   uint64
 	refSec  int64 // -ttt/-ttttt reference time stamp
@@ -124,7 +125,11 @@ func (p *Printer) PrintTimeval(sec, frac int64, ci savefile.CaptureInfo, data []
 	p.end = caplen
 	p.proto = ""
 	p.llHdrLen = 0
+	p.cutApp = false
 	p.dissect(lt, wirelen)
+	if p.cutApp {
+		p.llHdrLen = 0
+	}
 	p.end = caplen
 
 	switch {

@@ -262,6 +262,9 @@ func (p *Printer) tcp(off, length, iph int, fragmented bool) {
 		p.bail()
 	}
 	// Application-layer payloads are not decoded.
+	if readsToEndTCP(sport, dport) && !p.has(off+hdr, length) {
+		p.cutApp = true
+	}
 }
 
 func newBase(rev bool, seq, ack uint32) tcpBase {

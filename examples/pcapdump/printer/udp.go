@@ -56,6 +56,9 @@ func (p *Printer) udp(off, length, iph int, fragmented bool) {
 			p.udpSum(off, length, iph, uint16(p.be16(off+6)))
 		}
 	}
+	if p.opt.Quiet == 0 && readsToEndUDP(sport, dport) && !p.has(off+8, length) {
+		p.cutApp = true
+	}
 	p.s("UDP, ")
 	if ulen > length && !fragmented {
 		p.s("bad length ")
