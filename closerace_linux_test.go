@@ -59,36 +59,27 @@ func checkFlood(pkt []byte, sent uint64) bool {
 // startFlood sends numbered datagrams to port 9 from the peer, as fast as
 // it can, until stopped. sent counts them.
 func startFlood(t testing.TB, v *vethPair, sent *atomic.Uint64) func() {
-	var fd int
-	var err error
-	inNS(t, v.peerNS, func() {
-		fd, err = syscall.Socket(syscall.AF_INET, syscall.SOCK_DGRAM, 0)
-		if err == nil {
-			err = syscall.Connect(fd, &syscall.SockaddrInet4{Port: 9, Addr: [4]byte(v.capIP.To4())})
+	fd := udpSocketTo9(t, v)
+	b := make([]byte, floodPayloadLen)
+	return inBackground(func() bool {
+		for i := 0; i < 32; i++ {
+			// Count first: a packet must never be read before it counts.
+			floodPayload(b, sent.Add(1)-1)
+			syscall.Write(fd, b)
 		}
+		return true
 	})
-	require.NoError(t, err)
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		defer syscall.Close(fd)
-		b := make([]byte, floodPayloadLen)
-		for {
-			select {
-			case <-done:
-				return
-			default:
-			}
-			for i := 0; i < 32; i++ {
-				// Count first: a packet must never be read before it counts.
-				floodPayload(b, sent.Add(1)-1)
-				syscall.Write(fd, b)
-			}
+}
+
+// readLoop calls check on each packet read returns, until it fails.
+func readLoop(read func() ([]byte, CaptureInfo, error), check func([]byte, CaptureInfo)) error {
+	for {
+		data, ci, err := read()
+		if err != nil {
+			return err
 		}
-	}()
-	return func() { close(done); wg.Wait() }
+		check(data, ci)
+	}
 }
 
 // readKinds are the ways to read a handle; each returns when a read fails
@@ -98,43 +89,23 @@ var readKinds = []struct {
 	read func(h *Handle, check func([]byte, CaptureInfo)) error
 }{
 	{"ZeroCopyReadPacketData", func(h *Handle, check func([]byte, CaptureInfo)) error {
-		for {
-			data, ci, err := h.ZeroCopyReadPacketData()
-			if err != nil {
-				return err
-			}
-			check(data, ci)
-		}
+		return readLoop(h.ZeroCopyReadPacketData, check)
 	}},
 	{"ReadPacketData", func(h *Handle, check func([]byte, CaptureInfo)) error {
-		for {
-			data, ci, err := h.ReadPacketData()
-			if err != nil {
-				return err
-			}
-			check(data, ci)
-		}
+		return readLoop(h.ReadPacketData, check)
 	}},
 	{"ReadPacketDataInto", func(h *Handle, check func([]byte, CaptureInfo)) error {
 		var buf []byte
-		for {
-			var ci CaptureInfo
-			var err error
+		return readLoop(func() (data []byte, ci CaptureInfo, err error) {
 			buf, ci, err = h.ReadPacketDataInto(buf)
-			if err != nil {
-				return err
-			}
-			check(buf, ci)
-		}
+			return buf, ci, err
+		}, check)
 	}},
 	{"NextPacket", func(h *Handle, check func([]byte, CaptureInfo)) error {
-		for {
+		return readLoop(func() ([]byte, CaptureInfo, error) {
 			data, ci, err := h.NextPacket()
-			if err != nil {
-				return err
-			}
-			check(data, *ci)
-		}
+			return data, *ci, err
+		}, check)
 	}},
 	{"Packets", func(h *Handle, check func([]byte, CaptureInfo)) error {
 		for data, ci := range h.Packets() {

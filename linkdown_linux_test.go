@@ -8,7 +8,6 @@ import (
 	"net"
 	"os"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -36,25 +35,15 @@ func rawFlood(t testing.TB, ns, ifc string, dst net.HardwareAddr) func() {
 	})
 	require.NoError(t, err)
 	frame := udpFrame(dst, net.HardwareAddr{2, 0, 0, 0, 0, 1}, net.IPv4(10, 79, 0, 2), net.IPv4(10, 79, 0, 1), 9, make([]byte, 200), 0)
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		defer unix.Close(fd)
-		for fails := 0; fails < 1000; {
-			select {
-			case <-done:
-				return
-			default:
-			}
-			if _, err := unix.Write(fd, frame); err != nil {
-				fails++
-				time.Sleep(100 * time.Microsecond)
-			}
+	t.Cleanup(func() { unix.Close(fd) })
+	fails := 0
+	return inBackground(func() bool {
+		if _, err := unix.Write(fd, frame); err != nil {
+			fails++
+			time.Sleep(100 * time.Microsecond)
 		}
-	}()
-	return func() { close(done); wg.Wait() }
+		return fails < 1000
+	})
 }
 
 // Issue 12, item 2: a reader blocked forever under a flood returns an error

@@ -355,25 +355,14 @@ func TestLiveFilterAtOpenUnderLoad(t *testing.T) {
 // startNoise sends UDP to port 10 from the peer until stopped.
 func startNoise(t testing.TB, v *vethPair) func() {
 	c := udpSender(t, v.peerNS, v.peerIP)
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		b := make([]byte, 16)
-		for {
-			select {
-			case <-done:
-				return
-			default:
-			}
-			for i := 0; i < 20; i++ {
-				c.WriteToUDP(b, &net.UDPAddr{IP: v.capIP, Port: 10})
-			}
-			time.Sleep(50 * time.Microsecond)
+	b := make([]byte, 16)
+	return inBackground(func() bool {
+		for i := 0; i < 20; i++ {
+			c.WriteToUDP(b, &net.UDPAddr{IP: v.capIP, Port: 10})
 		}
-	}()
-	return func() { close(done); wg.Wait() }
+		time.Sleep(50 * time.Microsecond)
+		return true
+	})
 }
 
 // keepSending9 sends a datagram to port 9 from the peer every 2 ms until
@@ -381,21 +370,11 @@ func startNoise(t testing.TB, v *vethPair) func() {
 // dropped for lack of room.
 func keepSending9(t testing.TB, v *vethPair) func() {
 	c := udpSender(t, v.peerNS, v.peerIP)
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for {
-			select {
-			case <-done:
-				return
-			case <-time.After(2 * time.Millisecond):
-			}
-			c.WriteToUDP([]byte("nine"), &net.UDPAddr{IP: v.capIP, Port: 9})
-		}
-	}()
-	return func() { close(done); wg.Wait() }
+	return inBackground(func() bool {
+		time.Sleep(2 * time.Millisecond)
+		c.WriteToUDP([]byte("nine"), &net.UDPAddr{IP: v.capIP, Port: 9})
+		return true
+	})
 }
 
 // readPort9 reads until n datagrams to port 9 have arrived, failing on any
@@ -451,18 +430,34 @@ func padBeyondKernelLimit(prog []bpf.Instruction) []bpf.Instruction {
 // userspace instead, with the same result.
 func TestLiveUserspaceFallback(t *testing.T) {
 	v := newVethPair(t)
-	long := padBeyondKernelLimit(udpDstPort9)
 	p, err := NewInactiveHandle(v.capIf)
 	require.NoError(t, err)
-	require.NoError(t, p.SetTimeout(50*time.Millisecond))
-	require.NoError(t, p.SetBPFInstructionFilter(long))
-	h := openIn(t, v.capNS, p)
+	require.NoError(t, p.SetBPFInstructionFilter(padBeyondKernelLimit(udpDstPort9)))
+	h := port9Handle(t, v, p)
 	require.True(t, h.live.cfg.Load().userOnly, "the kernel should have refused the program")
 	stop := startNoise(t, v)
 	defer stop()
+	readPort9Steady(t, v, h, 5)
+}
+
+// port9Handle activates p with a 50 ms timeout and, unless p has one
+// already, the port 9 filter.
+func port9Handle(t testing.TB, v *vethPair, p *InactiveHandle) *Handle {
+	t.Helper()
+	require.NoError(t, p.SetTimeout(50*time.Millisecond))
+	if p.filterProg == nil {
+		require.NoError(t, p.SetBPFInstructionFilter(udpDstPort9))
+	}
+	return openIn(t, v.capNS, p)
+}
+
+// readPort9Steady reads n datagrams to port 9 on Ethernet while the peer
+// keeps sending them, failing on any other packet.
+func readPort9Steady(t testing.TB, v *vethPair, h *Handle, n int) {
+	t.Helper()
 	stop9 := keepSending9(t, v)
 	defer stop9()
-	readPort9(t, h, 5, 14, false)
+	readPort9(t, h, n, 14, false)
 }
 
 // On "any" a program for LINUX_SLL offsets is rewritten for the kernel,
@@ -634,31 +629,14 @@ func BenchmarkZeroCopyReadPacketData(b *testing.B) {
 	require.NoError(b, p.SetBPFInstructionFilter(udpDstPort9))
 	h := openIn(b, v.capNS, p)
 
-	var fd int
-	inNS(b, v.peerNS, func() {
-		fd, err = syscall.Socket(syscall.AF_INET, syscall.SOCK_DGRAM, 0)
-		if err == nil {
-			err = syscall.Connect(fd, &syscall.SockaddrInet4{Port: 9, Addr: [4]byte(v.capIP.To4())})
+	fd := udpSocketTo9(b, v)
+	buf := make([]byte, 64)
+	stop := inBackground(func() bool {
+		for i := 0; i < 64; i++ {
+			syscall.Write(fd, buf)
 		}
+		return true
 	})
-	require.NoError(b, err)
-	defer syscall.Close(fd)
-	done := make(chan struct{})
-	stopped := make(chan struct{})
-	go func() {
-		defer close(stopped)
-		buf := make([]byte, 64)
-		for {
-			select {
-			case <-done:
-				return
-			default:
-			}
-			for i := 0; i < 64; i++ {
-				syscall.Write(fd, buf)
-			}
-		}
-	}()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -667,8 +645,7 @@ func BenchmarkZeroCopyReadPacketData(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	close(done)
-	<-stopped
+	stop()
 }
 
 // A live-mode program that the kernel refuses still matches VLAN-tagged
@@ -797,13 +774,9 @@ func TestLiveTinyBuffer(t *testing.T) {
 		require.NoError(t, err)
 		require.NoError(t, p.SetBufferSize(1))
 		require.NoError(t, p.SetImmediateMode(immediate))
-		require.NoError(t, p.SetTimeout(50*time.Millisecond))
-		require.NoError(t, p.SetBPFInstructionFilter(udpDstPort9))
-		h := openIn(t, v.capNS, p)
+		h := port9Handle(t, v, p)
 		assert.Equal(t, 2, h.live.ring.nslots/max(h.live.ring.perBlock, 1), "two blocks")
-		stop9 := keepSending9(t, v)
-		readPort9(t, h, 3, 14, false)
-		stop9()
+		readPort9Steady(t, v, h, 3)
 		h.Close()
 	}
 }

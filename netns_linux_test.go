@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -194,4 +195,43 @@ func udpSender(t testing.TB, ns string, src net.IP) *net.UDPConn {
 	require.NoError(t, err)
 	t.Cleanup(func() { c.Close() })
 	return c
+}
+
+// inBackground runs step over and over in a goroutine until the returned
+// stop is called (stop waits for it), or until step returns false.
+func inBackground(step func() bool) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			select {
+			case <-done:
+				return
+			default:
+			}
+			if !step() {
+				return
+			}
+		}
+	}()
+	return func() { close(done); wg.Wait() }
+}
+
+// udpSocketTo9 returns a UDP socket in the peer namespace connected to the
+// capture side's port 9, closed when the test ends.
+func udpSocketTo9(t testing.TB, v *vethPair) int {
+	t.Helper()
+	var fd int
+	var err error
+	inNS(t, v.peerNS, func() {
+		fd, err = syscall.Socket(syscall.AF_INET, syscall.SOCK_DGRAM, 0)
+		if err == nil {
+			err = syscall.Connect(fd, &syscall.SockaddrInet4{Port: 9, Addr: [4]byte(v.capIP.To4())})
+		}
+	})
+	require.NoError(t, err)
+	t.Cleanup(func() { syscall.Close(fd) })
+	return fd
 }
