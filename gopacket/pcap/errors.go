@@ -48,8 +48,6 @@ func (n NextError) Error() string {
 // Errors whose texts are libpcap's, which gopacket returned as they were.
 var (
 	errStatsSavefile  = errors.New("Statistics aren't available from savefiles")
-	errStatsDead      = errors.New("Statistics aren't available from a pcap_open_dead pcap_t")
 	errInjectSavefile = errors.New("Sending packets isn't supported on savefiles")
-	errInjectDead     = errors.New("Packets can't be sent on a pcap_open_dead pcap_t")
 	errInjectEmpty    = errors.New("The number of bytes to be sent must be positive: Invalid argument")
 )

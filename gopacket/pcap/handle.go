@@ -20,23 +20,14 @@ import (
 // wait until a packet arrives. Any timeout <= 0 means the same.
 const BlockForever = -time.Millisecond * 10
 
-// handleKind says what a Handle reads from.
-type handleKind int
-
-const (
-	kindLive handleKind = iota
-	kindOffline
-	kindDead
-)
-
-// Handle is an open capture: a live device, a savefile, or a dead handle
-// for compiling filters. It wraps a *pcap.Handle of the root package.
+// Handle is an open capture, of a live device or a savefile. It wraps a
+// *pcap.Handle of the root package.
 //
 // Reads are serialized, so several goroutines may read one Handle; Close,
 // Stats and the Set methods may be called while another goroutine reads.
 type Handle struct {
 	h           *root.Handle
-	kind        handleKind
+	offline     bool
 	device      string
 	deviceIndex int  // gopacket's CaptureInfo.InterfaceIndex: the device's, 0 offline
 	micro       bool // time stamps have microsecond resolution (OpenLive)
@@ -48,9 +39,9 @@ type Handle struct {
 	lastErr string // what Error returns
 }
 
-func newHandle(h *root.Handle, kind handleKind, device string) *Handle {
-	p := &Handle{h: h, kind: kind, device: device}
-	if kind == kindLive {
+func newHandle(h *root.Handle, offline bool, device string) *Handle {
+	p := &Handle{h: h, offline: offline, device: device}
+	if !offline {
 		if ifc, err := net.InterfaceByName(device); err == nil {
 			p.deviceIndex = ifc.Index
 		}
@@ -75,7 +66,7 @@ func OpenLive(device string, snaplen int32, promisc bool, timeout time.Duration)
 	if err != nil {
 		return nil, err
 	}
-	p := newHandle(h, kindLive, device)
+	p := newHandle(h, false, device)
 	p.micro = true
 	return p, nil
 }
@@ -100,7 +91,7 @@ func OpenOffline(file string) (handle *Handle, err error) {
 	if err != nil {
 		return nil, asLibpcap(err)
 	}
-	return newHandle(h, kindOffline, ""), nil
+	return newHandle(h, true, ""), nil
 }
 
 // OpenOfflineFile reads a pcap or pcapng savefile from file, from its
@@ -113,7 +104,7 @@ func OpenOfflineFile(file *os.File) (handle *Handle, err error) {
 	if err != nil {
 		return nil, asLibpcap(err)
 	}
-	return newHandle(h, kindOffline, ""), nil
+	return newHandle(h, true, ""), nil
 }
 
 // ReadPacketData returns the next packet in a newly allocated slice that the
@@ -155,7 +146,7 @@ func (p *Handle) readError(err error) error {
 		return NextErrorTimeoutExpired
 	}
 	p.setError(asLibpcap(err).Error())
-	if p.kind != kindLive {
+	if p.offline {
 		// libpcap can't go on after a damaged record; gopacket then
 		// reports io.EOF, as for the end of the file.
 		p.stop.Store(true)
@@ -185,13 +176,10 @@ func (p *Handle) Error() error {
 }
 
 // Stats returns a live handle's counters, cumulative since it was opened.
-// It fails on savefiles and dead handles, with libpcap's texts.
+// It fails on savefiles, with libpcap's text.
 func (p *Handle) Stats() (stat *Stats, err error) {
-	switch p.kind {
-	case kindOffline:
+	if p.offline {
 		return nil, errStatsSavefile
-	case kindDead:
-		return nil, errStatsDead
 	}
 	s, err := p.h.Stats()
 	if err != nil {
@@ -201,16 +189,13 @@ func (p *Handle) Stats() (stat *Stats, err error) {
 }
 
 // WritePacketData sends a complete link-layer frame out of a live handle's
-// device. Empty frames, savefiles and dead handles are refused with
-// libpcap's texts.
+// device. Empty frames and savefiles are refused with libpcap's texts.
 func (p *Handle) WritePacketData(data []byte) (err error) {
 	switch {
 	case len(data) == 0:
 		err = errInjectEmpty
-	case p.kind == kindOffline:
+	case p.offline:
 		err = errInjectSavefile
-	case p.kind == kindDead:
-		err = errInjectDead
 	default:
 		err = p.h.WritePacketData(data)
 	}
@@ -229,7 +214,7 @@ func (p *Handle) LinkType() layers.LinkType {
 // SetLinkType switches a live handle to another of its ListDataLinks, given
 // as a DLT_* value. A savefile has one: its own.
 func (p *Handle) SetLinkType(dlt layers.LinkType) error {
-	if p.kind != kindLive {
+	if p.offline {
 		if dlt == p.LinkType() {
 			return nil
 		}
@@ -288,7 +273,7 @@ func (p *Handle) SetDirection(direction Direction) error {
 // netmask is the netmask gopacket compiles with: the device's IPv4 netmask
 // for a live handle that has one, unknown otherwise.
 func (p *Handle) netmask() uint32 {
-	if p.kind == kindLive {
+	if !p.offline {
 		if _, mask, err := root.LookupNet(p.device); err == nil {
 			return mask
 		}

@@ -44,7 +44,7 @@ func (p *InactiveHandle) Activate() (*Handle, error) {
 		p.errMu.Unlock()
 		return nil, err
 	}
-	handle := newHandle(h, kindLive, p.device)
+	handle := newHandle(h, false, p.device)
 	handle.deviceIndex = p.deviceIndex
 	return handle, nil
 }
