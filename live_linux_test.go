@@ -332,9 +332,7 @@ func TestLiveFilterAtOpenUnderLoad(t *testing.T) {
 	for round := 0; round < 20; round++ {
 		p, err := NewInactiveHandle(v.capIf)
 		require.NoError(t, err)
-		require.NoError(t, p.SetTimeout(50*time.Millisecond))
-		require.NoError(t, p.SetBPFInstructionFilter(udpDstPort9))
-		h := openIn(t, v.capNS, p)
+		h := port9Handle(t, v, p)
 		for i := 0; i < 5; i++ {
 			c9.WriteToUDP([]byte("nine"), &net.UDPAddr{IP: v.capIP, Port: 9})
 		}
@@ -510,9 +508,7 @@ func TestLiveFanout(t *testing.T) {
 	for i := 0; i < n; i++ {
 		p, err := NewInactiveHandle(v.capIf)
 		require.NoError(t, err)
-		require.NoError(t, p.SetTimeout(50*time.Millisecond))
-		require.NoError(t, p.SetBPFInstructionFilter(udpDstPort9))
-		h := openIn(t, v.capNS, p)
+		h := port9Handle(t, v, p)
 		require.NoError(t, h.SetFanout(FanoutLB, 4242))
 		hs = append(hs, h)
 	}
@@ -544,9 +540,7 @@ func TestLiveStatsCumulative(t *testing.T) {
 	v := newVethPair(t)
 	p, err := NewInactiveHandle(v.capIf)
 	require.NoError(t, err)
-	require.NoError(t, p.SetTimeout(50*time.Millisecond))
-	require.NoError(t, p.SetBPFInstructionFilter(udpDstPort9))
-	h := openIn(t, v.capNS, p)
+	h := port9Handle(t, v, p)
 	c9 := udpSender(t, v.peerNS, v.peerIP)
 	want := 0
 	for round := 0; round < 3; round++ {
