@@ -1,5 +1,10 @@
 package opt
 
+import (
+	"cmp"
+	"slices"
+)
+
 // Branch passes: jump threading over dominating edges, and the or/and
 // pull-ups that regroup chains of comparisons of the same value.
 
@@ -80,20 +85,20 @@ func (o *optimizer) threadJump(ep *oedge) (c change) {
 // or nil.
 func (o *optimizer) decided(ep *oedge) *oblock {
 	child := ep.succ
-	a := o.tests[testKey{child.val[atomA], child.s.op, child.oval, false}]
-	var b []int32
+	a := o.tests.lookup(testKey{child.val[atomA], child.s.op, child.oval, false})
+	var b []testEntry
 	if child.s.op == opJeq {
-		b = o.tests[testKey{aval: child.val[atomA], op: opJeq, jeqTrue: true}]
+		b = o.tests.lookup(testKey{aval: child.val[atomA], op: opJeq, jeqTrue: true})
 	}
 	for len(a) > 0 || len(b) > 0 {
 		var k int32
 		switch {
-		case len(b) == 0 || len(a) > 0 && a[0] < b[0]:
-			k, a = a[0], a[1:]
-		case len(a) == 0 || b[0] < a[0]:
-			k, b = b[0], b[1:]
+		case len(b) == 0 || len(a) > 0 && a[0].id < b[0].id:
+			k, a = a[0].id, a[1:]
+		case len(a) == 0 || b[0].id < a[0].id:
+			k, b = b[0].id, b[1:]
 		default:
-			k, a, b = a[0], a[1:], b[1:]
+			k, a, b = a[0].id, a[1:], b[1:]
 		}
 		o.spend(1)
 		if !o.edgeDominates(int(k), ep) {
@@ -117,35 +122,68 @@ type testKey struct {
 	jeqTrue bool
 }
 
-// testIndex lists edges by testKey, by increasing edge id.
-type testIndex map[testKey][]int32
+func (k testKey) cmp(l testKey) int {
+	switch {
+	case k.aval != l.aval:
+		return cmp.Compare(k.aval, l.aval)
+	case k.op != l.op:
+		return cmp.Compare(k.op, l.op)
+	case k.oval != l.oval:
+		return cmp.Compare(k.oval, l.oval)
+	case k.jeqTrue != l.jeqTrue:
+		if k.jeqTrue {
+			return 1
+		}
+		return -1
+	}
+	return 0
+}
+
+// testEntry is an edge and the test it can decide.
+type testEntry struct {
+	key testKey
+	id  int32
+}
+
+// testIndex lists edges by testKey, then by increasing edge id; its
+// storage is reused from round to round.
+type testIndex struct{ entries []testEntry }
+
+// lookup returns the entries of key.
+func (t *testIndex) lookup(key testKey) []testEntry {
+	e := t.entries
+	i, _ := slices.BinarySearchFunc(e, key, func(x testEntry, k testKey) int { return x.key.cmp(k) })
+	j := i
+	for j < len(e) && e[j].key == key {
+		j++
+	}
+	return e[i:j]
+}
 
 // indexTests lists the out-edges of the blocks of the levels by testKey.
 func (o *optimizer) indexTests() {
-	if o.tests == nil {
-		o.tests = make(testIndex)
-	} else {
-		for k, v := range o.tests {
-			o.tests[k] = v[:0]
+	e := o.tests.entries[:0]
+	if e == nil {
+		e = make([]testEntry, 0, 3*len(o.blocks))
+	}
+	for _, b := range o.blocks {
+		if b.mark != o.levelMark || b.jt() == nil {
+			continue
+		}
+		e = append(e,
+			testEntry{testKey{b.val[atomA], b.s.op, b.oval, false}, int32(b.et.id)},
+			testEntry{testKey{b.val[atomA], b.s.op, b.oval, false}, int32(b.ef.id)})
+		if b.s.op == opJeq {
+			e = append(e, testEntry{testKey{aval: b.val[atomA], op: opJeq, jeqTrue: true}, int32(b.et.id)})
 		}
 	}
-	for pass := 0; pass < 2; pass++ {
-		for _, b := range o.blocks {
-			if b.mark != o.levelMark || b.jt() == nil {
-				continue
-			}
-			e := &b.et
-			if pass == 1 {
-				e = &b.ef
-			}
-			key := testKey{b.val[atomA], b.s.op, b.oval, false}
-			o.tests[key] = append(o.tests[key], int32(e.id))
-			if pass == 0 && b.s.op == opJeq {
-				key = testKey{aval: b.val[atomA], op: opJeq, jeqTrue: true}
-				o.tests[key] = append(o.tests[key], int32(e.id))
-			}
+	slices.SortFunc(e, func(x, y testEntry) int {
+		if c := x.key.cmp(y.key); c != 0 {
+			return c
 		}
-	}
+		return cmp.Compare(x.id, y.id)
+	})
+	o.tests.entries = e
 }
 
 // pullup moves a later test of the same value as b's predecessors' up

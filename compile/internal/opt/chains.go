@@ -126,6 +126,9 @@ func isSlotOp(op uint16) bool { return op == opJeq }
 // minSetMembers equal segments collapsed, and the sets its set tests refer
 // to; it returns no sets when there is no run.
 func collapseChains(prog []bpf.Instruction) ([]wins, []set) {
+	if !manyConstants(prog) {
+		return nil, nil
+	}
 	w, ok := toWide(prog)
 	if !ok {
 		return nil, nil
@@ -141,6 +144,29 @@ func collapseChains(prog []bpf.Instruction) ([]wins, []set) {
 		w, sets = collapse(w, s, l, m, last, sets)
 		from = s + l
 	}
+}
+
+// manyConstants reports whether prog's "jeq #k" tests have at least
+// minSetMembers different constants, as a run's slots do.
+func manyConstants(prog []bpf.Instruction) bool {
+	var seen [minSetMembers]uint32
+	n := 0
+next:
+	for _, ins := range prog {
+		if !isSlotOp(ins.Op) {
+			continue
+		}
+		for _, k := range seen[:n] {
+			if k == ins.K {
+				continue next
+			}
+		}
+		seen[n] = ins.K
+		if n++; n == len(seen) {
+			return true
+		}
+	}
+	return false
 }
 
 // find returns the first run starting at or after from: its start s, its
@@ -162,15 +188,25 @@ func (f *chainFinder) find(from int) (s, l, m int, last int32, ok bool) {
 			f.minSrc[x.jf] = int32(pc)
 		}
 	}
-	seenAt := make(map[uint64]int32)
-	tried := make(map[int]int) // segment length -> end of the run tried
+	// seenAt: open addressing from window hashes to their last position.
+	type slot struct {
+		h   uint64
+		pos int32 // position + 1; 0: free
+	}
+	seenAt := make([]slot, 1<<bits.Len(uint(2*n)))
+	mask := uint64(len(seenAt) - 1)
+	var tried map[int]int // segment length -> end of the run tried
 	for p := from; p+w <= n; p++ {
 		h := uint64(0)
 		for i := p; i < p+w; i++ {
 			h = h*0x100000001b3 ^ sig(prog[i])
 		}
-		prev, seen := seenAt[h]
-		seenAt[h] = int32(p)
+		i := (h ^ h>>29) * 0x9e3779b97f4a7c15 >> 32 & mask
+		for seenAt[i].pos != 0 && seenAt[i].h != h {
+			i = (i + 1) & mask
+		}
+		prev, seen := seenAt[i].pos-1, seenAt[i].pos != 0
+		seenAt[i] = slot{h, int32(p) + 1}
 		if !seen {
 			continue
 		}
@@ -182,6 +218,9 @@ func (f *chainFinder) find(from int) (s, l, m int, last int32, ok bool) {
 		q := a
 		for q+l < n && f.match(q, q+l) {
 			q++
+		}
+		if tried == nil {
+			tried = make(map[int]int)
 		}
 		tried[l] = q
 		if q-a < (minSetMembers-1)*l {

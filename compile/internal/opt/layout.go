@@ -16,7 +16,7 @@ import (
 // bottom-up reaches the fixed point of merging pairs repeatedly.
 func (o *optimizer) mergeBlocks() {
 	o.mark++
-	var order []*oblock
+	order := make([]*oblock, 0, len(o.blocks))
 	var walk func(b *oblock)
 	walk = func(b *oblock) {
 		if b.mark == o.mark {
