@@ -104,6 +104,9 @@ func compile(ctx context.Context, deadline time.Time, expr string, lt linktype.T
 	g := &gen{opts: opts, res: opts.Resolver, ctx: ctx, deadline: deadline}
 	defer g.releaseContext()
 	if !g.initLinktype(canonical(lt)) {
+		if d := lt.DLT(); d < dltMatchingMin && lt.Name() == "" || d > dltMatchingMax {
+			return nil, &Error{Msg: fmt.Sprintf("unknown data link type %d (min %d, max %d)", d, dltMatchingMin, dltMatchingMax)}
+		}
 		return nil, &Error{Msg: fmt.Sprintf("link-layer type %s is not supported by the filter compiler", lt)}
 	}
 	defer func() {

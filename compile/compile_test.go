@@ -586,10 +586,35 @@ func TestSnaplenRange(t *testing.T) {
 }
 
 func TestUnsupportedLinkType(t *testing.T) {
-	for _, lt := range []linktype.Type{147, 0xffff} { // USER0, and no link type at all
+	// Link types libpcap has code of its own for that this package does
+	// not have yet.
+	for lt := range linkTypesNotYet {
 		prog, err := Compile("ip", lt, Options{})
 		assert.Nil(t, prog)
-		assert.ErrorContains(t, err, "is not supported by the filter compiler")
+		assert.ErrorContains(t, err, "is not supported by the filter compiler", "%v", lt)
+	}
+	// What libpcap 1.10.3's pcap_compile says for DLT values it does not
+	// know, and for those in 104..289 that have no name.
+	for _, c := range []struct {
+		lt   linktype.Type
+		expr string
+		msg  string
+	}{
+		{2, "less 100", "unknown data link type 2 (min 104, max 289)"},
+		{0xffff, "less 100", "unknown data link type 65535 (min 104, max 289)"},
+		{147, "ip", "DLT 147 link-layer type filtering not implemented"}, // USER0
+		{147, "less 100", ""},
+		{290, "less 100", "unknown data link type 290 (min 104, max 289)"},
+	} {
+		prog, err := Compile(c.expr, c.lt, Options{})
+		if c.msg == "" {
+			assert.NoError(t, err)
+			assert.NotEmpty(t, prog)
+			continue
+		}
+		var ce *Error
+		require.ErrorAs(t, err, &ce, "%v %s", c.lt, c.expr)
+		assert.Equal(t, c.msg, ce.Msg)
 	}
 }
 

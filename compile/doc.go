@@ -37,8 +37,14 @@
 //
 // EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP, PPP, C_HDLC,
 // IEEE802_11 and IEEE802_11_RADIO, including the 802.11 and radiotap header
-// lengths that the program computes at run time. Other link types are an
-// error.
+// lengths that the program computes at run time; and, as libpcap 1.10
+// does, every DLT_* value from 104 to 289 that has no header code of its
+// own (NFLOG, USB_LINUX, NETLINK, CAN_SOCKETCAN, IPOIB, VSOCK, the DSA_TAG
+// types, ...): for those only the link-independent primitives compile
+// (len, less, greater, link[...], inbound, outbound, ifindex) and a
+// protocol test fails with libpcap's "link-layer type filtering not
+// implemented". The link types libpcap has header code for that this
+// package does not have yet are an error.
 //
 // # Modes
 //

@@ -121,7 +121,11 @@ func (g *gen) initLinktype(lt linktype.Type) bool {
 	case linktype.LinuxSLL2:
 		g.offLinkType.c, g.offLinkPL.c = 0, 20
 	default:
-		return false
+		if !headerOnly(lt) {
+			return false
+		}
+		g.offLinkType.c, g.offLinkPL.c = offsetNotSet, offsetNotSet
+		g.offNL, g.offNLNoSnap = offsetNotSet, offsetNotSet
 	}
 	g.offOuterLinkHdr = g.offLinkHdr
 	g.offPrevLinkHdr = g.offLinkHdr

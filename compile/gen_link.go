@@ -66,7 +66,7 @@ func (g *gen) linkTest(proto uint32) cond {
 	if g.offLinkType.c != offsetNotSet {
 		return g.cmp(orLinkType, 0, bpf.SizeH, proto)
 	}
-	g.fail(linkDesc(g.linktype) + " link-layer type filtering not implemented")
+	g.fail(linkFilterName(g.linktype) + " link-layer type filtering not implemented")
 	return nil
 }
 

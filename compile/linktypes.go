@@ -1,0 +1,128 @@
+package compile
+
+import "github.com/purepcap/pcap/linktype"
+
+// libpcap 1.10 compiles filters for the link types it knows by name and
+// for every DLT_* value from 104 to 289. Most of them have no protocol
+// field that libpcap knows how to test: for those it compiles only the
+// link-independent primitives (len, less, greater, link[...], and inbound,
+// outbound and ifindex, which read Linux packet metadata), and a test for
+// a protocol fails with "NAME link-layer type filtering not implemented".
+// The link types with headers of their own are handled in gen.go's
+// initLinktype and in the generator.
+
+// Range of the DLT_* values libpcap accepts without knowing them.
+const (
+	dltMatchingMin = 104
+	dltMatchingMax = 289
+)
+
+// linkFilterNames are the short names libpcap gives some link types in
+// "NAME link-layer type filtering not implemented"; the others go by their
+// description. The keys are LINKTYPE_* values.
+var linkFilterNames = map[linktype.Type]string{
+	139: "MTP2",                   // MTP2_WITH_PHDR
+	140: "MTP2",                   // MTP2
+	144: "IrDA",                   // LINUX_IRDA
+	177: "LAPD",                   // LINUX_LAPD
+	182: "Multi-link Frame Relay", // MFR
+	186: "USB",                    // USB_FREEBSD
+	187: "Bluetooth",              // BLUETOOTH_HCI_H4
+	189: "USB",                    // USB_LINUX
+	190: "CAN",                    // CAN20B
+	191: "IEEE 802.15.4",          // IEEE802_15_4_LINUX
+	193: "IEEE 802.16",            // IEEE802_16_MAC_CPS_RADIO
+	195: "IEEE 802.15.4",          // IEEE802_15_4
+	196: "SITA",                   // SITA
+	197: "ERF",                    // ERF
+	198: "RAIF1",                  // RAIF1
+	199: "IPMB",                   // IPMB_KONTRON
+	201: "Bluetooth",              // BLUETOOTH_HCI_H4_WITH_PHDR
+	202: "AX.25",                  // AX25_KISS
+	209: "IPMB",                   // IPMB_LINUX
+	215: "IEEE 802.15.4",          // IEEE802_15_4_NONASK_PHY
+	220: "USB",                    // USB_LINUX_MMAPPED
+	227: "CAN",                    // CAN_SOCKETCAN
+	230: "IEEE 802.15.4",          // IEEE802_15_4_NOFCS
+	239: "NFLOG",                  // NFLOG
+	246: "PFSYNC",                 // PFSYNC
+	249: "USB",                    // USBPCAP
+	283: "IEEE 802.15.4",          // IEEE802_15_4_TAP
+}
+
+// linkTypesNotYet are link types that libpcap 1.10 compiles for with code
+// of their own that this package does not have yet; Compile refuses them
+// rather than compile something else.
+var linkTypesNotYet = map[linktype.Type]bool{
+	6:   true, // IEEE802
+	7:   true, // ARCNET
+	8:   true, // SLIP
+	10:  true, // FDDI
+	50:  true, // PPP_SERIAL
+	51:  true, // PPP_ETHER
+	99:  true, // SYMANTEC_FIREWALL
+	100: true, // ATM_RFC1483
+	102: true, // SLIP_BSDOS
+	103: true, // PPP_BSDOS
+	106: true, // ATM_CLIP
+	107: true, // FRELAY
+	109: true, // ENC
+	114: true, // LTALK
+	117: true, // PFLOG
+	119: true, // PRISM_HEADER
+	122: true, // IP_OVER_FC
+	123: true, // SUNATM
+	129: true, // ARCNET_LINUX
+	130: true, // JUNIPER_MLPPP
+	131: true, // JUNIPER_MLFR
+	132: true, // JUNIPER_ES
+	133: true, // JUNIPER_GGSN
+	134: true, // JUNIPER_MFR
+	135: true, // JUNIPER_ATM2
+	136: true, // JUNIPER_SERVICES
+	137: true, // JUNIPER_ATM1
+	138: true, // APPLE_IP_OVER_IEEE1394
+	139: true, // MTP2_WITH_PHDR
+	140: true, // MTP2
+	163: true, // IEEE802_11_RADIO_AVS
+	164: true, // JUNIPER_MONITOR
+	165: true, // BACNET_MS_TP
+	166: true, // PPP_PPPD
+	167: true, // JUNIPER_PPPOE
+	168: true, // JUNIPER_PPPOE_ATM
+	178: true, // JUNIPER_ETHER
+	179: true, // JUNIPER_PPP
+	180: true, // JUNIPER_FRELAY
+	181: true, // JUNIPER_CHDLC
+	183: true, // JUNIPER_VP
+	192: true, // PPI
+	194: true, // JUNIPER_ISM
+	197: true, // ERF
+	200: true, // JUNIPER_ST
+	226: true, // IPNET
+	232: true, // JUNIPER_VS
+	233: true, // JUNIPER_SRX_E2E
+	234: true, // JUNIPER_FIBRECHANNEL
+	238: true, // JUNIPER_ATM_CEMIC
+	240: true, // NETANALYZER
+	241: true, // NETANALYZER_TRANSPARENT
+}
+
+// headerOnly reports whether lt is one of the link types libpcap compiles
+// for with only the link-independent primitives.
+func headerOnly(lt linktype.Type) bool {
+	if linkTypesNotYet[lt] {
+		return false
+	}
+	d := lt.DLT()
+	return d >= dltMatchingMin && d <= dltMatchingMax
+}
+
+// linkFilterName is how libpcap names lt in "link-layer type filtering
+// not implemented".
+func linkFilterName(lt linktype.Type) string {
+	if n := linkFilterNames[lt]; n != "" {
+		return n
+	}
+	return linkDesc(lt)
+}
