@@ -252,12 +252,19 @@ func plural(n int) string {
 	return "s"
 }
 
-// readTimeout is the capture's read timeout, as tcpdump chooses it: a
-// tenth of a second when packets are printed to a terminal or with -l,
-// so that they show up at once, and a second otherwise. It is also how
-// long an idle capture waits before flushing its -w file.
+// readTimeout is the capture's read timeout, which is also how long the
+// kernel holds a ring block of packets before handing it over. tcpdump
+// takes a tenth of a second when packets are printed to a terminal or with
+// -l, so that they show up at once, and a second otherwise. pcapdump also
+// takes a tenth of a second when writing a -w file: its writer flushes
+// when the next block arrives (liveFlushInterval) or when the capture goes
+// idle (a read timeout), so shorter blocks bound what a killed capture
+// loses to a fraction of a second, as tcpdump's 4 KiB stdio buffer does.
 func readTimeout(c *config, stdoutIsTerminal bool) time.Duration {
-	if (c.writeFile == "" || c.printWritten) && (stdoutIsTerminal || c.lineBuffered) {
+	switch {
+	case (c.writeFile == "" || c.printWritten) && (stdoutIsTerminal || c.lineBuffered):
+		return 100 * time.Millisecond
+	case c.writeFile != "":
 		return 100 * time.Millisecond
 	}
 	return time.Second

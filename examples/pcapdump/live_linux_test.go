@@ -450,3 +450,41 @@ func TestLivePrintMatchesTcpdump(t *testing.T) {
 	require.True(t, clean)
 	require.Equal(t, 20, n)
 }
+
+// TestKill9UnderTrafficLosesAboutASecond kills pcapdump and tcpdump with
+// -9 while datagrams still arrive (up to 1000 a second, the kill after
+// two seconds). tcpdump loses what its 4 KiB stdio buffer and the kernel
+// ring held. pcapdump's ring blocks last a tenth of a second with -w and
+// its writer flushes when the next block arrives, so it may lose about
+// that much more (measured: 75 to 106 packets at 800 a second); the bound
+// is half a second of packets, well inside issue 12's "about a second".
+func TestKill9UnderTrafficLosesAboutASecond(t *testing.T) {
+	ns := testNetns(t)
+	requireReference(t)
+	dir := t.TempDir()
+	ours, ref := filepath.Join(dir, "ours.pcap"), filepath.Join(dir, "ref.pcap")
+	c := startCapture(t, ns, false, "-i", "pda", "-w", ours, testFilter)
+	r := startCapture(t, ns, true, "-Z", "root", "-i", "pda", "-w", ref, testFilter)
+	sender := exec.Command("ip", "netns", "exec", ns, os.Args[0])
+	sender.Env = append(os.Environ(), "PCAPDUMP_TEST_SEND="+testDst+" 2500 100 1ms")
+	require.NoError(t, sender.Start())
+	start := time.Now()
+	time.Sleep(2 * time.Second)
+	for _, p := range []*capture{c, r} {
+		err := p.stop(t, syscall.SIGKILL)
+		var ee *exec.ExitError
+		require.True(t, errors.As(err, &ee), "%v", err)
+	}
+	killed := time.Since(start)
+	require.NoError(t, sender.Wait())
+	sendTime := time.Since(start)
+	nOurs, clean := countWhole(t, ours)
+	require.True(t, clean, "pcapdump's file ends in a partial record")
+	nRef, _ := countWhole(t, ref)
+	// Datagrams sent before the kill, at the sender's average rate.
+	sentBefore := int(2500 * killed.Seconds() / sendTime.Seconds())
+	perSecond := int(2500 / sendTime.Seconds())
+	t.Logf("kill -9 under traffic (%d datagrams/s, ~%d sent before the kill): pcapdump kept %d, tcpdump %d", perSecond, sentBefore, nOurs, nRef)
+	require.Greater(t, nOurs, 0, "nothing was flushed before the kill")
+	require.GreaterOrEqual(t, nOurs, nRef-perSecond/2, "pcapdump lost more than half a second beyond tcpdump")
+}

@@ -71,6 +71,7 @@ func TestReadTimeout(t *testing.T) {
 	require.Equal(t, 100*time.Millisecond, readTimeout(&config{}, true))
 	require.Equal(t, 100*time.Millisecond, readTimeout(&config{lineBuffered: true}, false))
 	require.Equal(t, time.Second, readTimeout(&config{}, false))
-	require.Equal(t, time.Second, readTimeout(&config{writeFile: "f"}, true))
+	require.Equal(t, 100*time.Millisecond, readTimeout(&config{writeFile: "f"}, false))
 	require.Equal(t, 100*time.Millisecond, readTimeout(&config{writeFile: "f", printWritten: true}, true))
+	require.Equal(t, time.Second, readTimeout(&config{countOnly: true}, false))
 }

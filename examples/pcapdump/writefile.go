@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"time"
 
 	pcap "github.com/purepcap/pcap"
 	"github.com/purepcap/pcap/linktype"
@@ -42,6 +43,12 @@ func offlineOpener(c *config, r *savefile.Reader, fileType linktype.Type) openFu
 	}
 }
 
+// liveFlushInterval is how long a live capture's packets may stay in the
+// -w writer's buffer while more arrive: a tenth of a second, so that a
+// capture killed with SIGKILL (or by the OOM killer) loses little more than
+// tcpdump, whose stdio buffer holds 4 KiB, for at most ten writes a second.
+const liveFlushInterval = 100 * time.Millisecond
+
 // liveOpener returns how to start each -w file of a live capture on h.
 func liveOpener(c *config, h *pcap.Handle, fileType linktype.Type) openFunc {
 	lt := h.LinkType()
@@ -49,7 +56,7 @@ func liveOpener(c *config, h *pcap.Handle, fileType linktype.Type) openFunc {
 		in := savefile.Interface{Name: h.Device(), LinkType: lt, RawSnaplen: uint32(h.SnapLen()), TSResol: 9, FCSLength: -1}
 		return func(out io.WriteCloser) (outFile, error) {
 			cw := &countingWriter{w: out}
-			w, err := savefile.NewNGWriter(cw, savefile.NGWriterOptions{UserAppl: "pcapdump (purepcap)"})
+			w, err := savefile.NewNGWriter(cw, savefile.NGWriterOptions{UserAppl: "pcapdump (purepcap)", FlushInterval: liveFlushInterval})
 			if err == nil {
 				_, err = w.AddInterface(in)
 			}
@@ -59,7 +66,7 @@ func liveOpener(c *config, h *pcap.Handle, fileType linktype.Type) openFunc {
 			return &liveNGFile{ngOut: ngOut{w: w, out: out, cw: cw}}, nil
 		}
 	}
-	opts := savefile.WriterOptions{LinkType: fileType, Snaplen: h.SnapLen(), Nanosecond: c.nanoPrec}
+	opts := savefile.WriterOptions{LinkType: fileType, Snaplen: h.SnapLen(), Nanosecond: c.nanoPrec, FlushInterval: liveFlushInterval}
 	return func(out io.WriteCloser) (outFile, error) {
 		return newPcapFile(out, opts, nil)
 	}
