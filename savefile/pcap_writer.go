@@ -179,7 +179,7 @@ func OpenAppend(name string, o WriterOptions) (*Writer, error) {
 // hold.
 func (w *Writer) WritePacket(ci CaptureInfo, data []byte) error {
 	if n := len(data); ci.CaptureLength != n || ci.Length < n || n > w.snaplen || uint64(ci.Length) > math.MaxUint32 {
-		return lengthError(&ci, data, w.snaplen)
+		return lengthError(ci.CaptureLength, ci.Length, len(data), w.snaplen)
 	}
 	sec := ci.Timestamp.Unix()
 	if sec < 0 || sec > math.MaxUint32 {
@@ -240,26 +240,26 @@ func (w *Writer) WriteTimeval(sec, frac int64, length int, data []byte) error {
 
 // checkLengths checks that a packet's lengths agree with each other and
 // with the snapshot length (0: none).
-func checkLengths(ci *CaptureInfo, data []byte, snaplen int) error {
-	if n := len(data); ci.CaptureLength == n && ci.Length >= n && (snaplen == 0 || n <= snaplen) && uint64(ci.Length) <= math.MaxUint32 {
+func checkLengths(caplen, wire, n, snaplen int) error {
+	if caplen == n && wire >= n && (snaplen == 0 || n <= snaplen) && uint64(wire) <= math.MaxUint32 {
 		return nil
 	}
-	return lengthError(ci, data, snaplen)
+	return lengthError(caplen, wire, n, snaplen)
 }
 
-// lengthError says which of a packet's lengths is wrong.
-func lengthError(ci *CaptureInfo, data []byte, snaplen int) error {
+// lengthError says which of a packet's lengths is wrong: its capture
+// length caplen, wire length wire, n data bytes, for a snapshot length
+// snaplen (0: none).
+func lengthError(caplen, wire, n, snaplen int) error {
 	switch {
-	case ci.CaptureLength != len(data):
-		return fmt.Errorf("capture length %d does not match the %d bytes of data", ci.CaptureLength, len(data))
-	case ci.Length < ci.CaptureLength:
-		return fmt.Errorf("wire length %d is less than the capture length %d", ci.Length, ci.CaptureLength)
-	case snaplen > 0 && ci.CaptureLength > snaplen:
-		return fmt.Errorf("capture length %d exceeds the snapshot length %d", ci.CaptureLength, snaplen)
-	case uint64(ci.Length) > math.MaxUint32:
-		return fmt.Errorf("wire length %d out of range", ci.Length)
+	case caplen != n:
+		return fmt.Errorf("capture length %d does not match the %d bytes of data", caplen, n)
+	case wire < caplen:
+		return fmt.Errorf("wire length %d is less than the capture length %d", wire, caplen)
+	case snaplen > 0 && caplen > snaplen:
+		return fmt.Errorf("capture length %d exceeds the snapshot length %d", caplen, snaplen)
 	}
-	return fmt.Errorf("packet lengths %d (captured) and %d (on the wire) out of range", ci.CaptureLength, ci.Length)
+	return fmt.Errorf("wire length %d out of range", wire)
 }
 
 // Flush writes any buffered data to the underlying writer. Call it when

@@ -291,7 +291,7 @@ func (w *NGWriter) epbFixed(ci CaptureInfo, data []byte, check bool) ([20]byte, 
 	}
 	oi := &w.ifaces[ci.InterfaceIndex]
 	if check {
-		if err := checkLengths(&ci, data, oi.snaplen); err != nil {
+		if err := checkLengths(ci.CaptureLength, ci.Length, len(data), oi.snaplen); err != nil {
 			return f, err
 		}
 	} else if uint64(len(data)) > math.MaxUint32 || uint64(ci.Length) > math.MaxUint32 {
