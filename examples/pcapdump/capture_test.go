@@ -27,22 +27,24 @@ var (
 	ip6B = []byte{0xfd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2}
 )
 
-// sum16 is the Internet checksum of b, starting from sum.
-func sum16(sum uint32, b []byte) uint32 {
-	for i := 0; i+1 < len(b); i += 2 {
-		sum += uint32(binary.BigEndian.Uint16(b[i:]))
+// inetChecksum is the Internet checksum (RFC 1071) of the parts laid end
+// to end.
+func inetChecksum(parts ...[]byte) uint16 {
+	var b []byte
+	for _, p := range parts {
+		b = append(b, p...)
 	}
 	if len(b)%2 == 1 {
-		sum += uint32(b[len(b)-1]) << 8
+		b = append(b, 0)
 	}
-	return sum
-}
-
-func fold(sum uint32) uint16 {
-	for sum>>16 != 0 {
-		sum = sum&0xffff + sum>>16
+	var s uint32
+	for len(b) > 0 {
+		s += uint32(binary.BigEndian.Uint16(b))
+		b = b[2:]
 	}
-	return ^uint16(sum)
+	s = s>>16 + s&0xffff
+	s += s >> 16
+	return ^uint16(s)
 }
 
 func ether(dst, src []byte, etype uint16, payload []byte) []byte {
@@ -58,18 +60,16 @@ func ipv4(src, dst []byte, proto byte, id uint16, payload []byte) []byte {
 	h[6] = 0x40 // DF
 	copy(h[12:], src)
 	copy(h[16:], dst)
-	binary.BigEndian.PutUint16(h[10:], fold(sum16(0, h)))
+	binary.BigEndian.PutUint16(h[10:], inetChecksum(h))
 	return append(h, payload...)
 }
 
-// pseudo is the checksum of the IPv4 or IPv6 pseudo-header.
-func pseudo(src, dst []byte, proto byte, n int) uint32 {
-	s := sum16(sum16(0, src), dst)
-	return s + uint32(proto) + uint32(n)
-}
-
+// transport fills in the checksum at csumOff of a TCP or UDP segment,
+// over the IPv4 or IPv6 pseudo-header.
 func transport(src, dst []byte, proto byte, seg []byte, csumOff int) []byte {
-	binary.BigEndian.PutUint16(seg[csumOff:], fold(sum16(pseudo(src, dst, proto, len(seg)), seg)))
+	n := len(seg)
+	pseudo := []byte{0, proto, byte(n >> 8), byte(n)}
+	binary.BigEndian.PutUint16(seg[csumOff:], inetChecksum(src, dst, pseudo, seg))
 	return seg
 }
 
@@ -97,7 +97,7 @@ func udp(src, dst []byte, sport, dport uint16, payload []byte) []byte {
 func icmpEcho(typ byte, id, seq uint16, payload []byte) []byte {
 	h := []byte{typ, 0, 0, 0, byte(id >> 8), byte(id), byte(seq >> 8), byte(seq)}
 	b := append(h, payload...)
-	binary.BigEndian.PutUint16(b[2:], fold(sum16(0, b)))
+	binary.BigEndian.PutUint16(b[2:], inetChecksum(b))
 	return b
 }
 
@@ -157,21 +157,32 @@ func transportPackets() [][]byte {
 	}
 }
 
-// transportCapture writes the capture (nanosecond time stamps with nano)
-// and returns its path.
-func transportCapture(t *testing.T, dir string, nano bool) string {
+// writeCapture writes an Ethernet pcap file (nanosecond time stamps with
+// nano) of the packets add is given by fill.
+func writeCapture(t *testing.T, path string, nano bool, fill func(add func(ts time.Time, pkt []byte, wire int))) {
 	t.Helper()
-	path := filepath.Join(dir, "transport.pcap")
 	f, err := os.Create(path)
 	require.NoError(t, err)
 	defer f.Close()
 	w, err := savefile.NewWriter(f, savefile.WriterOptions{LinkType: linktype.Ethernet, Nanosecond: nano})
 	require.NoError(t, err)
-	ts := time.Unix(1765000000, 123456789)
-	for i, p := range transportPackets() {
-		ts = ts.Add(time.Duration(i*37+1) * 1234567 * time.Nanosecond)
-		require.NoError(t, w.WritePacket(savefile.CaptureInfo{Timestamp: ts, CaptureLength: len(p), Length: len(p)}, p))
-	}
+	fill(func(ts time.Time, pkt []byte, wire int) {
+		require.NoError(t, w.WritePacket(savefile.CaptureInfo{Timestamp: ts, CaptureLength: len(pkt), Length: wire}, pkt))
+	})
 	require.NoError(t, w.Close())
+}
+
+// transportCapture writes the capture (nanosecond time stamps with nano)
+// and returns its path.
+func transportCapture(t *testing.T, dir string, nano bool) string {
+	t.Helper()
+	path := filepath.Join(dir, "transport.pcap")
+	writeCapture(t, path, nano, func(add func(time.Time, []byte, int)) {
+		ts := time.Unix(1765000000, 123456789)
+		for i, p := range transportPackets() {
+			ts = ts.Add(time.Duration(i*37+1) * 1234567 * time.Nanosecond)
+			add(ts, p, len(p))
+		}
+	})
 	return path
 }

@@ -239,28 +239,40 @@ func TestSignalClosesFiles(t *testing.T) {
 	}
 }
 
-// TestKill9LosesLittle measures issue 12's crash safety: ~1000 datagrams,
-// kill -9 two seconds later, side by side with tcpdump on the same
-// traffic. pcapdump must lose at most tcpdump's loss + 10 packets, and its
-// file must hold only whole records.
-func TestKill9LosesLittle(t *testing.T) {
+// killNineSideBySide runs pcapdump and tcpdump -w on the same traffic,
+// which traffic starts, and kills both with SIGKILL two seconds later. It
+// returns the packets in each file (pcapdump's must end with a whole
+// record) and how long after the start the kill came.
+func killNineSideBySide(t *testing.T, traffic func(ns string)) (nOurs, nRef int, killed time.Duration) {
+	t.Helper()
 	ns := testNetns(t)
 	requireReference(t)
 	dir := t.TempDir()
 	ours, ref := filepath.Join(dir, "ours.pcap"), filepath.Join(dir, "ref.pcap")
 	c := startCapture(t, ns, false, "-i", "pda", "-w", ours, testFilter)
 	r := startCapture(t, ns, true, "-Z", "root", "-i", "pda", "-w", ref, testFilter)
-	const sent = 1000
-	send(t, ns, sent, 100)
-	time.Sleep(2 * time.Second)
+	start := time.Now()
+	traffic(ns)
+	time.Sleep(2*time.Second - time.Since(start))
 	for _, p := range []*capture{c, r} {
 		err := p.stop(t, syscall.SIGKILL)
 		var ee *exec.ExitError
 		require.True(t, errors.As(err, &ee), "%v", err)
 	}
+	killed = time.Since(start)
 	nOurs, clean := countWhole(t, ours)
 	require.True(t, clean, "pcapdump's file ends in a partial record")
-	nRef, _ := countWhole(t, ref)
+	nRef, _ = countWhole(t, ref)
+	return nOurs, nRef, killed
+}
+
+// TestKill9LosesLittle measures issue 12's crash safety: ~1000 datagrams,
+// kill -9 two seconds later, side by side with tcpdump on the same
+// traffic. pcapdump must lose at most tcpdump's loss + 10 packets, and its
+// file must hold only whole records.
+func TestKill9LosesLittle(t *testing.T) {
+	const sent = 1000
+	nOurs, nRef, _ := killNineSideBySide(t, func(ns string) { send(t, ns, sent, 100) })
 	lostOurs, lostRef := sent-nOurs, sent-nRef
 	t.Logf("kill -9 after %d datagrams: pcapdump lost %d, tcpdump lost %d", sent, lostOurs, lostRef)
 	require.LessOrEqual(t, lostOurs, lostRef+10)
@@ -459,28 +471,16 @@ func TestLivePrintMatchesTcpdump(t *testing.T) {
 // that much more (measured: 75 to 106 packets at 800 a second); the bound
 // is half a second of packets, well inside issue 12's "about a second".
 func TestKill9UnderTrafficLosesAboutASecond(t *testing.T) {
-	ns := testNetns(t)
-	requireReference(t)
-	dir := t.TempDir()
-	ours, ref := filepath.Join(dir, "ours.pcap"), filepath.Join(dir, "ref.pcap")
-	c := startCapture(t, ns, false, "-i", "pda", "-w", ours, testFilter)
-	r := startCapture(t, ns, true, "-Z", "root", "-i", "pda", "-w", ref, testFilter)
-	sender := exec.Command("ip", "netns", "exec", ns, os.Args[0])
-	sender.Env = append(os.Environ(), "PCAPDUMP_TEST_SEND="+testDst+" 2500 100 1ms")
-	require.NoError(t, sender.Start())
-	start := time.Now()
-	time.Sleep(2 * time.Second)
-	for _, p := range []*capture{c, r} {
-		err := p.stop(t, syscall.SIGKILL)
-		var ee *exec.ExitError
-		require.True(t, errors.As(err, &ee), "%v", err)
-	}
-	killed := time.Since(start)
+	var sender *exec.Cmd
+	var start time.Time
+	nOurs, nRef, killed := killNineSideBySide(t, func(ns string) {
+		sender = exec.Command("ip", "netns", "exec", ns, os.Args[0])
+		sender.Env = append(os.Environ(), "PCAPDUMP_TEST_SEND="+testDst+" 2500 100 1ms")
+		start = time.Now()
+		require.NoError(t, sender.Start())
+	})
 	require.NoError(t, sender.Wait())
 	sendTime := time.Since(start)
-	nOurs, clean := countWhole(t, ours)
-	require.True(t, clean, "pcapdump's file ends in a partial record")
-	nRef, _ := countWhole(t, ref)
 	// Datagrams sent before the kill, at the sender's average rate.
 	sentBefore := int(2500 * killed.Seconds() / sendTime.Seconds())
 	perSecond := int(2500 / sendTime.Seconds())

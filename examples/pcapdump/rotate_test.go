@@ -13,7 +13,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/purepcap/pcap/linktype"
 	"github.com/purepcap/pcap/savefile"
 )
 
@@ -36,31 +35,27 @@ func requireReference(t *testing.T) string {
 func synthCapture(t *testing.T, dir string, n int, nano bool, seed uint64) string {
 	t.Helper()
 	path := filepath.Join(dir, "in.pcap")
-	f, err := os.Create(path)
-	require.NoError(t, err)
-	defer f.Close()
-	w, err := savefile.NewWriter(f, savefile.WriterOptions{LinkType: linktype.Ethernet, Nanosecond: nano})
-	require.NoError(t, err)
-	rng := rand.New(rand.NewPCG(seed, 1))
-	ts := time.Unix(1700000000, 123456789)
-	buf := make([]byte, 1514)
-	for i := range n {
-		size := 60 + rng.IntN(1454)
-		pkt := buf[:size]
-		for k := range pkt {
-			pkt[k] = byte(rng.Uint32())
+	writeCapture(t, path, nano, func(add func(time.Time, []byte, int)) {
+		rng := rand.New(rand.NewPCG(seed, 1))
+		ts := time.Unix(1700000000, 123456789)
+		buf := make([]byte, 1514)
+		for i := range n {
+			size := 60 + rng.IntN(1454)
+			pkt := buf[:size]
+			for k := range pkt {
+				pkt[k] = byte(rng.Uint32())
+			}
+			copy(pkt[0:], []byte{0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 6, 8, 0, 0x45, 0})
+			binary.BigEndian.PutUint16(pkt[16:], uint16(size-14))
+			pkt[23] = 17 // UDP
+			wire := size
+			if i%7 == 0 {
+				wire += rng.IntN(100) // a truncated packet now and then
+			}
+			ts = ts.Add(time.Duration(rng.IntN(2_000_000)) * time.Nanosecond)
+			add(ts, pkt, wire)
 		}
-		copy(pkt[0:], []byte{0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 6, 8, 0, 0x45, 0})
-		binary.BigEndian.PutUint16(pkt[16:], uint16(size-14))
-		pkt[23] = 17 // UDP
-		wire := size
-		if i%7 == 0 {
-			wire += rng.IntN(100) // a truncated packet now and then
-		}
-		ts = ts.Add(time.Duration(rng.IntN(2_000_000)) * time.Nanosecond)
-		require.NoError(t, w.WritePacket(savefile.CaptureInfo{Timestamp: ts, CaptureLength: size, Length: wire}, pkt))
-	}
-	require.NoError(t, w.Close())
+	})
 	return path
 }
 
