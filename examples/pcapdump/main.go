@@ -1,5 +1,25 @@
 // Command pcapdump is a tcpdump-compatible front end to purepcap: it reads
-// and writes savefiles, compiles and prints filters, and captures live.
+// and writes savefiles, compiles and prints filters, captures live, and
+// prints packets as tcpdump 4.99 prints them at the transport level.
+//
+// It takes tcpdump's command line (getopt_long rules: "-nni eth0",
+// "-XX", "--time-stamp-precision=nano", abbreviated long options) and
+// gives tcpdump's exit status. Where it differs:
+//
+//   - names are never resolved, so the output is always tcpdump's -n
+//     output; -n and -nn are accepted and change nothing;
+//   - -w writes pcapng with --pcapng or a name ending in .pcapng;
+//   - -Z drops to the user and its groups entirely (tcpdump on Linux keeps
+//     CAP_DAC_OVERRIDE to create rotated files where the user could not);
+//   - with -w to a file, a terminal on the standard error shows a "Got N"
+//     packet counter (tcpdump shows it once a second with -v only);
+//   - a live -w capture hands its packets to the file within about a tenth
+//     of a second, so that a killed capture loses little;
+//   - a write error (a full disk) ends the capture with status 1 (tcpdump
+//     ignores it).
+//
+// Rotation (-C, -W, -G) writes the same files as tcpdump, with the same
+// names and bytes.
 package main
 
 import (
