@@ -137,7 +137,8 @@ func TestErrors(t *testing.T) {
 		{linktype.IEEE80211Radio, "ip protochain 6", "'protochain' not supported with variable length headers", 14},
 		{linktype.IEEE80211, "type 3", "invalid 802.11 type value 0x03", 5},
 		{linktype.IEEE80211, "type mgt subtype ack", `unknown 802.11 subtype name "ack"`, 17},
-		{linktype.Type(147), "tcp", "not supported", 0},
+		{linktype.Type(147), "tcp", "DLT 147 link-layer type filtering not implemented", 0},
+		{linktype.Type(123), "tcp", "not supported by the filter compiler", 0}, // SUNATM
 	}
 	for _, tt := range tests {
 		t.Run(tt.expr, func(t *testing.T) {
