@@ -53,7 +53,7 @@ const liveFlushInterval = 100 * time.Millisecond
 func liveOpener(c *config, h *pcap.Handle, fileType linktype.Type) openFunc {
 	lt := h.LinkType()
 	if pcapngOutput(c) {
-		in := savefile.Interface{Name: h.Device(), LinkType: lt, RawSnaplen: uint32(h.SnapLen()), TSResol: 9, FCSLength: -1}
+		in := savefile.Interface{Name: h.Device(), LinkType: lt, Snaplen: h.SnapLen(), TSResol: 9, FCSLength: -1}
 		return func(out io.WriteCloser) (outFile, error) {
 			cw := &countingWriter{w: out}
 			w, err := savefile.NewNGWriter(cw, savefile.NGWriterOptions{UserAppl: "pcapdump (purepcap)", FlushInterval: liveFlushInterval})
@@ -63,7 +63,7 @@ func liveOpener(c *config, h *pcap.Handle, fileType linktype.Type) openFunc {
 			if err != nil {
 				return nil, errors.Join(err, out.Close())
 			}
-			return &liveNGFile{ngOut: ngOut{w: w, out: out, cw: cw}}, nil
+			return &liveNGFile{ngOut: newNGOut(w, out, cw)}, nil
 		}
 	}
 	opts := savefile.WriterOptions{LinkType: fileType, Snaplen: h.SnapLen(), Nanosecond: c.nanoPrec, FlushInterval: liveFlushInterval}
@@ -124,21 +124,40 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// ngOut is what the pcapng files share: the writer, the file, and the
-// count of bytes that reached the file.
+// ngOut is what the pcapng files share: the writer, the file, the count
+// of bytes that reached the file, and how many bytes the writer has been
+// given in all, when that is known.
 type ngOut struct {
-	w   *savefile.NGWriter
-	out io.Closer
-	cw  *countingWriter
+	w     *savefile.NGWriter
+	out   io.Closer
+	cw    *countingWriter
+	given int64 // bytes handed to w; -1: unknown until the next flush
+}
+
+func newNGOut(w *savefile.NGWriter, out io.Closer, cw *countingWriter) ngOut {
+	return ngOut{w: w, out: out, cw: cw, given: -1}
 }
 
 func (o *ngOut) flush() error { return o.w.Flush() }
 
-// size flushes, so that the count is exact: pcapng blocks vary in size
-// with their options. It is called only when -C is given.
+// size is exact: after blocks whose size pcapdump does not work out (the
+// section header, interface descriptions, packets with options) it
+// flushes, and then counts what reached the file. It is called only when
+// -C is given.
 func (o *ngOut) size() int64 {
-	_ = o.w.Flush() // an error sticks in the writer; the next write returns it
-	return o.cw.n
+	if o.given < 0 {
+		_ = o.w.Flush() // an error sticks in the writer; the next write returns it
+		o.given = o.cw.n
+	}
+	return o.given
+}
+
+// wroteEPB counts an Enhanced Packet Block without options: a 28-byte
+// head, the data padded to 4 bytes, and the 4-byte trailing length.
+func (o *ngOut) wroteEPB(caplen int) {
+	if o.given >= 0 {
+		o.given += 32 + int64((caplen+3)&^3)
+	}
 }
 
 func (o *ngOut) close() error { return errors.Join(o.w.Close(), o.out.Close()) }
@@ -148,7 +167,11 @@ type liveNGFile struct{ ngOut }
 
 func (f *liveNGFile) write(ci savefile.CaptureInfo, data []byte) error {
 	ci.InterfaceIndex = 0
-	return f.w.WritePacket(ci, data)
+	if err := f.w.WritePacket(ci, data); err != nil {
+		return err
+	}
+	f.wroteEPB(len(data))
+	return nil
 }
 
 // ngFile writes a -r input's packets to pcapng with one IDB per interface
@@ -168,7 +191,7 @@ func newNGFile(out io.WriteCloser, r *savefile.Reader, fileType linktype.Type) (
 	if err != nil {
 		return nil, err
 	}
-	f := &ngFile{ngOut: ngOut{w: w, out: out, cw: cw}, r: r, fileType: fileType}
+	f := &ngFile{ngOut: newNGOut(w, out, cw), r: r, fileType: fileType}
 	if err := f.sync(); err != nil {
 		return nil, err
 	}
@@ -180,7 +203,8 @@ func (f *ngFile) sync() error {
 	r := f.r
 	if r.Format() == savefile.FormatPcap {
 		if len(f.ifaces) == 0 {
-			id, err := f.w.AddInterface(savefile.Interface{LinkType: f.fileType, RawSnaplen: uint32(r.Snaplen()), TSResol: 9})
+			f.given = -1
+			id, err := f.w.AddInterface(savefile.Interface{LinkType: f.fileType, Snaplen: r.Snaplen(), TSResol: 9})
 			if err != nil {
 				return err
 			}
@@ -198,6 +222,7 @@ func (f *ngFile) sync() error {
 		if lt, ok := in.LinkType.Savefile(); ok {
 			in.LinkType = lt
 		}
+		f.given = -1
 		id, err := f.w.AddInterface(in)
 		if err != nil {
 			return err
@@ -215,10 +240,16 @@ func (f *ngFile) write(ci savefile.CaptureInfo, data []byte) error {
 	if f.r.Format() == savefile.FormatPcapNG {
 		po, err := f.r.PacketOptions()
 		if err == nil && len(po.Options) > 0 {
+			f.given = -1
 			return f.w.CopyPacket(ci, data, &po)
 		}
 	}
-	return f.w.CopyPacket(ci, data, nil) // as read, even a damaged record
+	// As read, even a damaged record.
+	if err := f.w.CopyPacket(ci, data, nil); err != nil {
+		return err
+	}
+	f.wroteEPB(len(data))
+	return nil
 }
 
 type nopCloser struct{ io.Writer }
