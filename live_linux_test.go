@@ -5,6 +5,7 @@ package pcap
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"net"
 	"os"
 	"os/exec"
@@ -16,6 +17,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -199,6 +201,7 @@ func TestLiveCloseUnblocksReader(t *testing.T) {
 		errc <- err
 	}()
 	time.Sleep(200 * time.Millisecond) // let the reader park
+	require.True(t, mapped(t, h.live.ring.mapping.addr), "the ring's mapping is not where it should be")
 	start := time.Now()
 	require.NoError(t, h.Close())
 	t.Logf("Close took %v", time.Since(start))
@@ -206,6 +209,9 @@ func TestLiveCloseUnblocksReader(t *testing.T) {
 	case err := <-errc:
 		t.Logf("reader returned %v after Close was called", woke.Sub(start))
 		require.ErrorIs(t, err, os.ErrClosed)
+		// Close left the ring to the reader it found in a read, which
+		// unmapped it on its way out.
+		assert.False(t, mapped(t, h.live.ring.mapping.addr), "the ring is still mapped")
 	case <-time.After(5 * time.Second):
 		t.Fatal("Close did not wake the reader")
 	}
@@ -773,4 +779,11 @@ func TestLiveTinyBuffer(t *testing.T) {
 		readPort9Steady(t, v, h, 3)
 		h.Close()
 	}
+}
+
+// mapped reports whether a mapping of this process starts at addr.
+func mapped(t testing.TB, addr unsafe.Pointer) bool {
+	b, err := os.ReadFile("/proc/self/maps")
+	require.NoError(t, err)
+	return strings.Contains("\n"+string(b), fmt.Sprintf("\n%x-", uintptr(addr)))
 }

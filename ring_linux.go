@@ -232,9 +232,7 @@ func (l *liveHandle) next(h *Handle) ([]byte, error) {
 	r := &l.ring
 	for {
 		if l.closing.Load() {
-			l.rd.inRead.Store(false)
-			r.mapping.release()
-			return nil, l.opErr("read", "", os.ErrClosed)
+			return nil, l.closedRead(l.opErr("read", "", os.ErrClosed))
 		}
 		if r.held {
 			if r.left > 0 {
@@ -268,9 +266,21 @@ func (l *liveHandle) next(h *Handle) ([]byte, error) {
 			continue
 		}
 		if err := l.wait(); err != nil {
+			if l.closing.Load() {
+				return nil, l.closedRead(err)
+			}
 			return nil, err
 		}
 	}
+}
+
+// closedRead ends a read that found the handle closing: the reader is
+// done with the ring, which it unmaps (Close left that to it), and fails
+// with err.
+func (l *liveHandle) closedRead(err error) error {
+	l.rd.inRead.Store(false)
+	l.ring.mapping.release()
+	return err
 }
 
 // readDone ends a copying read: the caller no longer uses the ring's
