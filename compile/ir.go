@@ -1,6 +1,9 @@
 package compile
 
-import "github.com/purepcap/pcap/bpf"
+import (
+	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/compile/internal/opt"
+)
 
 // The code generator builds a tree of conditions. A block runs some
 // statements and ends in a conditional jump; and/or/not combine blocks with
@@ -39,29 +42,29 @@ func and(a, b cond) cond { return &andCond{a, b} }
 func or(a, b cond) cond  { return &orCond{a, b} }
 func not(c cond) cond    { return &notCond{c} }
 
-// Opcode shorthands.
+// Opcode shorthands, the optimizer's.
 const (
-	opLdAbs  = bpf.ClassLD | bpf.ModeABS
-	opLdInd  = bpf.ClassLD | bpf.ModeIND
-	opLdImm  = bpf.ClassLD | bpf.ModeIMM
-	opLdMem  = bpf.ClassLD | bpf.ModeMEM
-	opLdLen  = bpf.ClassLD | bpf.ModeLEN | bpf.SizeW
-	opLdxImm = bpf.ClassLDX | bpf.ModeIMM
-	opLdxMem = bpf.ClassLDX | bpf.ModeMEM
-	opLdxMsh = bpf.ClassLDX | bpf.ModeMSH | bpf.SizeB
-	opSt     = bpf.ClassST
-	opStx    = bpf.ClassSTX
-	opTax    = bpf.ClassMISC | bpf.MiscTAX
-	opTxa    = bpf.ClassMISC | bpf.MiscTXA
-	opJa     = bpf.ClassJMP | bpf.JumpJA
-	opJeq    = bpf.ClassJMP | bpf.JumpJEQ
-	opJgt    = bpf.ClassJMP | bpf.JumpJGT
-	opJge    = bpf.ClassJMP | bpf.JumpJGE
-	opJset   = bpf.ClassJMP | bpf.JumpJSET
+	opLdAbs  = opt.OpLdAbs
+	opLdInd  = opt.OpLdInd
+	opLdImm  = opt.OpLdImm
+	opLdMem  = opt.OpLdMem
+	opLdLen  = opt.OpLdLen
+	opLdxImm = opt.OpLdxImm
+	opLdxMem = opt.OpLdxMem
+	opLdxMsh = opt.OpLdxMsh
+	opSt     = opt.OpSt
+	opStx    = opt.OpStx
+	opTax    = opt.OpTax
+	opTxa    = opt.OpTxa
+	opJa     = opt.OpJa
+	opJeq    = opt.OpJeq
+	opJgt    = opt.OpJgt
+	opJge    = opt.OpJge
+	opJset   = opt.OpJset
 )
 
-func aluK(op uint16) uint16 { return bpf.ClassALU | op | bpf.SrcK }
-func aluX(op uint16) uint16 { return bpf.ClassALU | op | bpf.SrcX }
+func aluK(op uint16) uint16 { return opt.ALUK(op) }
+func aluX(op uint16) uint16 { return opt.ALUX(op) }
 
 func st(op uint16, k uint32) stmt { return stmt{ins: bpf.Instruction{Op: op, K: k}} }
 

@@ -81,30 +81,30 @@ func (o *values) peephole(b *oblock) (changed bool) {
 		last = next
 		i = next
 		// st M[k]; ldx M[k]  ->  st M[k]; tax
-		if st[s].op == opSt && st[next].op == opLdxMem && st[s].k == st[next].k {
+		if st[s].op == OpSt && st[next].op == OpLdxMem && st[s].k == st[next].k {
 			changed = true
-			st[next].op = opTax
+			st[next].op = OpTax
 		}
 		// ld #k; tax  ->  ldx #k; txa
-		if st[s].op == opLdImm && st[next].op == opTax {
-			st[s].op = opLdxImm
-			st[next].op = opTxa
+		if st[s].op == OpLdImm && st[next].op == OpTax {
+			st[s].op = OpLdxImm
+			st[next].op = OpTxa
 			changed = true
 		}
 		// ld #k; [ldxms]; add x; tax; ld [x+j]  ->  [ldxms]; ld [x+k+j]
-		if st[s].op == opLdImm {
+		if st[s].op == OpLdImm {
 			if atomHas(b.outUse, atomX) {
 				continue
 			}
 			add := next
-			if st[next].op == opLdxMsh {
+			if st[next].op == OpLdxMsh {
 				add = nextOp(st, next+1)
 			}
-			if add < 0 || st[add].op != aluX(bpf.ALUAdd) {
+			if add < 0 || st[add].op != ALUX(bpf.ALUAdd) {
 				continue
 			}
 			tax := nextOp(st, add+1)
-			if tax < 0 || st[tax].op != opTax {
+			if tax < 0 || st[tax].op != OpTax {
 				continue
 			}
 			ild := nextOp(st, tax+1)
@@ -120,9 +120,9 @@ func (o *values) peephole(b *oblock) (changed bool) {
 	}
 	// An arithmetic step feeding "jeq" whose result is not used later can
 	// move into the comparison.
-	if b.s.op == opJeq && !atomHas(b.outUse, atomA) {
+	if b.s.op == OpJeq && !atomHas(b.outUse, atomA) {
 		switch st[last].op {
-		case aluX(bpf.ALUSub):
+		case ALUX(bpf.ALUSub):
 			if v := b.val[atomX]; o.isConst(v) {
 				// sub x; jeq #y  ->  jeq #(y+x)
 				b.s.k += o.constOf(v)
@@ -131,19 +131,19 @@ func (o *values) peephole(b *oblock) (changed bool) {
 			} else if b.s.k == 0 {
 				// sub x; jeq #0  ->  jeq x
 				st[last].op = opNop
-				b.s.op = opJeq | bpf.SrcX
+				b.s.op = OpJeq | bpf.SrcX
 				changed = true
 			}
-		case aluK(bpf.ALUSub):
+		case ALUK(bpf.ALUSub):
 			// sub #x; jeq #y  ->  jeq #(y+x)
 			st[last].op = opNop
 			b.s.k += st[last].k
 			changed = true
-		case aluK(bpf.ALUAnd):
+		case ALUK(bpf.ALUAnd):
 			if b.s.k == 0 {
 				// and #k; jeq #0  ->  jset #k with the branches swapped
 				b.s.k = st[last].k
-				b.s.op = opJset
+				b.s.op = OpJset
 				st[last].op = opNop
 				changed = true
 				b.et.succ, b.ef.succ = b.ef.succ, b.et.succ
@@ -156,7 +156,7 @@ func (o *values) peephole(b *oblock) (changed bool) {
 // foldJump decides b's jump when its outcome is known, and reports whether
 // that counts as a change.
 func (o *values) foldJump(b *oblock) (changed bool) {
-	if b.s.op == opJset {
+	if b.s.op == OpJset {
 		if b.s.k == 0 {
 			b.et.succ = b.ef.succ
 		}

@@ -44,7 +44,7 @@ func foldEdge(child *oblock, ep *oedge) *oblock {
 		}
 		return child.jf()
 	}
-	if sense && code == opJeq {
+	if sense && code == OpJeq {
 		// A equals another constant, so it cannot equal child's.
 		return child.jf()
 	}
@@ -87,8 +87,8 @@ func (o *optimizer) decided(ep *oedge) *oblock {
 	child := ep.succ
 	a := o.tests.lookup(testKey{child.val[atomA], child.s.op, child.oval, false})
 	var b []testEntry
-	if child.s.op == opJeq {
-		b = o.tests.lookup(testKey{aval: child.val[atomA], op: opJeq, jeqTrue: true})
+	if child.s.op == OpJeq {
+		b = o.tests.lookup(testKey{aval: child.val[atomA], op: OpJeq, jeqTrue: true})
 	}
 	for len(a) > 0 || len(b) > 0 {
 		var k int32
@@ -173,8 +173,8 @@ func (o *optimizer) indexTests() {
 		e = append(e,
 			testEntry{testKey{b.val[atomA], b.s.op, b.oval, false}, int32(b.et.id)},
 			testEntry{testKey{b.val[atomA], b.s.op, b.oval, false}, int32(b.ef.id)})
-		if b.s.op == opJeq {
-			e = append(e, testEntry{testKey{aval: b.val[atomA], op: opJeq, jeqTrue: true}, int32(b.et.id)})
+		if b.s.op == OpJeq {
+			e = append(e, testEntry{testKey{aval: b.val[atomA], op: OpJeq, jeqTrue: true}, int32(b.et.id)})
 		}
 	}
 	slices.SortFunc(e, func(x, y testEntry) int {

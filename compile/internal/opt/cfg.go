@@ -94,7 +94,7 @@ func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int,
 	}
 	nb := 0
 	for pc := 0; pc < n; pc++ {
-		if leader[pc] && prog[pc].Op != opJa {
+		if leader[pc] && prog[pc].Op != OpJa {
 			nb++
 		}
 	}
@@ -129,7 +129,7 @@ func findLeaders(prog []bpf.Instruction, embedded []bool) (leader []bool, ok boo
 				leader[t] = true
 			} else {
 				switch ins.Op &^ bpf.SrcX {
-				case opJeq, opJgt, opJge, opJset, opJin:
+				case OpJeq, OpJgt, OpJge, OpJset, opJin:
 				default:
 					return nil, false
 				}
@@ -175,7 +175,7 @@ func makeBlocks(prog []bpf.Instruction, leader, embedded []bool, nb int) (at []*
 	stmts := make([]ostmt, 0, n)
 	nb = 0
 	for pc := 0; pc < n; pc++ {
-		if !leader[pc] || prog[pc].Op == opJa {
+		if !leader[pc] || prog[pc].Op == OpJa {
 			continue
 		}
 		b := &blocks[nb]
@@ -187,7 +187,7 @@ func makeBlocks(prog []bpf.Instruction, leader, embedded []bool, nb int) (at []*
 				break
 			}
 		}
-		if end == n || prog[end].Op == opJa {
+		if end == n || prog[end].Op == OpJa {
 			return nil, false
 		}
 		if end > pc {
@@ -213,7 +213,7 @@ func linkBlocks(prog []bpf.Instruction, at []*oblock) (root *oblock, ok bool) {
 				return at[pc]
 			}
 			ins := prog[pc]
-			if ins.Op != opJa {
+			if ins.Op != OpJa {
 				return nil
 			}
 			pc += 1 + int(ins.K)
@@ -245,10 +245,10 @@ func findEmbedded(prog []bpf.Instruction) []bool {
 	var marks []bool
 	present, tag := bpf.Ancillary(bpf.AdVLANTagPresent), bpf.Ancillary(bpf.AdVLANTag)
 	for pc := 0; pc+4 < len(prog); pc++ {
-		if prog[pc] != (bpf.Instruction{Op: opLdAbs | bpf.SizeB, K: present}) ||
-			prog[pc+1] != (bpf.Instruction{Op: opJeq, Jt: 0, Jf: 2, K: 1}) ||
-			prog[pc+2] != (bpf.Instruction{Op: opLdAbs | bpf.SizeB, K: tag}) ||
-			prog[pc+3].Op != opJa {
+		if prog[pc] != (bpf.Instruction{Op: OpLdAbs | bpf.SizeB, K: present}) ||
+			prog[pc+1] != (bpf.Instruction{Op: OpJeq, Jt: 0, Jf: 2, K: 1}) ||
+			prog[pc+2] != (bpf.Instruction{Op: OpLdAbs | bpf.SizeB, K: tag}) ||
+			prog[pc+3].Op != OpJa {
 			continue
 		}
 		// The "ja" must land on a statement before the block's end, with
@@ -278,19 +278,19 @@ func findEmbedded(prog []bpf.Instruction) []bool {
 // okStmt reports whether ins is a statement the passes understand.
 func okStmt(ins bpf.Instruction) bool {
 	switch ins.Op {
-	case opLdAbs | bpf.SizeW, opLdAbs | bpf.SizeH, opLdAbs | bpf.SizeB,
-		opLdInd | bpf.SizeW, opLdInd | bpf.SizeH, opLdInd | bpf.SizeB,
-		opLdImm, opLdxImm, opLdLen, opLdxMsh, opTax, opTxa,
+	case OpLdAbs | bpf.SizeW, OpLdAbs | bpf.SizeH, OpLdAbs | bpf.SizeB,
+		OpLdInd | bpf.SizeW, OpLdInd | bpf.SizeH, OpLdInd | bpf.SizeB,
+		OpLdImm, OpLdxImm, OpLdLen, OpLdxMsh, OpTax, OpTxa,
 		bpf.ClassALU | bpf.ALUNeg:
 		return true
-	case opLdMem, opLdxMem, opSt, opStx:
+	case OpLdMem, OpLdxMem, OpSt, OpStx:
 		return ins.K < 16
 	}
 	if ins.Op&bpf.ClassMask == bpf.ClassALU {
 		switch ins.Op &^ bpf.SrcX {
-		case aluK(bpf.ALUAdd), aluK(bpf.ALUSub), aluK(bpf.ALUMul), aluK(bpf.ALUDiv),
-			aluK(bpf.ALUMod), aluK(bpf.ALUAnd), aluK(bpf.ALUOr), aluK(bpf.ALUXor),
-			aluK(bpf.ALULsh), aluK(bpf.ALURsh):
+		case ALUK(bpf.ALUAdd), ALUK(bpf.ALUSub), ALUK(bpf.ALUMul), ALUK(bpf.ALUDiv),
+			ALUK(bpf.ALUMod), ALUK(bpf.ALUAnd), ALUK(bpf.ALUOr), ALUK(bpf.ALUXor),
+			ALUK(bpf.ALULsh), ALUK(bpf.ALURsh):
 			return true
 		}
 	}

@@ -76,7 +76,7 @@ func toWide(prog []bpf.Instruction) (w []wins, ok bool) {
 	m := int32(0)
 	for pc, ins := range prog {
 		at[pc] = m
-		if ins.Op != opJa {
+		if ins.Op != OpJa {
 			m++
 		} else if pc > 0 && prog[pc-1].Op&bpf.ClassMask != bpf.ClassJMP && prog[pc-1].Op&bpf.ClassMask != bpf.ClassRET {
 			return nil, false
@@ -84,7 +84,7 @@ func toWide(prog []bpf.Instruction) (w []wins, ok bool) {
 	}
 	resolve := func(pc int) (int32, bool) {
 		for steps := 0; pc < n && steps < n; steps++ {
-			if prog[pc].Op != opJa {
+			if prog[pc].Op != OpJa {
 				return at[pc], true
 			}
 			if uint64(pc)+1+uint64(prog[pc].K) >= uint64(n) {
@@ -96,7 +96,7 @@ func toWide(prog []bpf.Instruction) (w []wins, ok bool) {
 	}
 	w = make([]wins, 0, m)
 	for pc, ins := range prog {
-		if ins.Op == opJa {
+		if ins.Op == OpJa {
 			continue
 		}
 		x := wins{op: ins.Op, k: ins.K}
@@ -120,7 +120,7 @@ type chainFinder struct {
 }
 
 // isSlotOp reports whether op may differ in its constant between segments.
-func isSlotOp(op uint16) bool { return op == opJeq }
+func isSlotOp(op uint16) bool { return op == OpJeq }
 
 // collapseChains returns prog's wide form with every run of at least
 // minSetMembers equal segments collapsed, and the sets its set tests refer
@@ -438,7 +438,7 @@ func slotSet(prog []wins, pc, l, m int, byTuple map[string]int, sets *[]set) (id
 	vals = slices.Compact(vals)
 	step := uint32(1)
 	if pc > 0 {
-		if p := prog[pc-1]; p.op == aluK(bpf.ALUAnd) && p.k != 0 && bits.OnesCount32(^p.k+1) == 1 {
+		if p := prog[pc-1]; p.op == ALUK(bpf.ALUAnd) && p.k != 0 && bits.OnesCount32(^p.k+1) == 1 {
 			step = ^p.k + 1
 		}
 	}
@@ -457,7 +457,7 @@ func wideCFG(w []wins) (root *oblock, nblocks int, ok bool) {
 		switch x.op & bpf.ClassMask {
 		case bpf.ClassJMP:
 			switch x.op &^ bpf.SrcX {
-			case opJeq, opJgt, opJge, opJset, opJin:
+			case OpJeq, OpJgt, OpJge, OpJset, opJin:
 			default:
 				return nil, 0, false
 			}

@@ -193,7 +193,7 @@ func embeddedJumps(stmts []ostmt, out []bpf.Instruction) {
 			continue
 		}
 		e := at[p]
-		if s.op == opJa {
+		if s.op == OpJa {
 			out[e].K = uint32(to(p, int(s.k), e))
 			continue
 		}
@@ -300,7 +300,7 @@ func (o *optimizer) linearize(layout layoutFunc) []bpf.Instruction {
 			if b.jt() == nil {
 				return
 			}
-			if b.s.op == opJa {
+			if b.s.op == OpJa {
 				// A relay of a search (sets.go): no reach limit.
 				out[dst].K = uint32(b.jt().offset - (b.offset + slen) - 1)
 				return
@@ -322,14 +322,14 @@ func (o *optimizer) linearize(layout layoutFunc) []bpf.Instruction {
 			if offT >= 256 {
 				out[dst].Jt = uint8(extra)
 				extra++
-				out[dst+extra] = bpf.Instruction{Op: opJa, K: uint32(offT - extra)}
+				out[dst+extra] = bpf.Instruction{Op: OpJa, K: uint32(offT - extra)}
 			} else {
 				out[dst].Jt = uint8(offT)
 			}
 			if offF >= 256 {
 				out[dst].Jf = uint8(extra)
 				extra++
-				out[dst+extra] = bpf.Instruction{Op: opJa, K: uint32(offF - extra)}
+				out[dst+extra] = bpf.Instruction{Op: OpJa, K: uint32(offF - extra)}
 			} else {
 				out[dst].Jf = uint8(offF)
 			}

@@ -2,27 +2,30 @@ package opt
 
 import "github.com/purepcap/pcap/bpf"
 
-// Opcodes the passes match on.
+// Opcodes the passes match on, also the compiler's shorthands.
 const (
-	opLdAbs  = bpf.ClassLD | bpf.ModeABS
-	opLdInd  = bpf.ClassLD | bpf.ModeIND
-	opLdImm  = bpf.ClassLD | bpf.ModeIMM
-	opLdMem  = bpf.ClassLD | bpf.ModeMEM
-	opLdLen  = bpf.ClassLD | bpf.ModeLEN | bpf.SizeW
-	opLdxImm = bpf.ClassLDX | bpf.ModeIMM
-	opLdxMem = bpf.ClassLDX | bpf.ModeMEM
-	opLdxMsh = bpf.ClassLDX | bpf.ModeMSH | bpf.SizeB
-	opSt     = bpf.ClassST
-	opStx    = bpf.ClassSTX
-	opTax    = bpf.ClassMISC | bpf.MiscTAX
-	opTxa    = bpf.ClassMISC | bpf.MiscTXA
-	opJa     = bpf.ClassJMP | bpf.JumpJA
-	opJeq    = bpf.ClassJMP | bpf.JumpJEQ
-	opJgt    = bpf.ClassJMP | bpf.JumpJGT
-	opJge    = bpf.ClassJMP | bpf.JumpJGE
-	opJset   = bpf.ClassJMP | bpf.JumpJSET
+	OpLdAbs  = bpf.ClassLD | bpf.ModeABS
+	OpLdInd  = bpf.ClassLD | bpf.ModeIND
+	OpLdImm  = bpf.ClassLD | bpf.ModeIMM
+	OpLdMem  = bpf.ClassLD | bpf.ModeMEM
+	OpLdLen  = bpf.ClassLD | bpf.ModeLEN | bpf.SizeW
+	OpLdxImm = bpf.ClassLDX | bpf.ModeIMM
+	OpLdxMem = bpf.ClassLDX | bpf.ModeMEM
+	OpLdxMsh = bpf.ClassLDX | bpf.ModeMSH | bpf.SizeB
+	OpSt     = bpf.ClassST
+	OpStx    = bpf.ClassSTX
+	OpTax    = bpf.ClassMISC | bpf.MiscTAX
+	OpTxa    = bpf.ClassMISC | bpf.MiscTXA
+	OpJa     = bpf.ClassJMP | bpf.JumpJA
+	OpJeq    = bpf.ClassJMP | bpf.JumpJEQ
+	OpJgt    = bpf.ClassJMP | bpf.JumpJGT
+	OpJge    = bpf.ClassJMP | bpf.JumpJGE
+	OpJset   = bpf.ClassJMP | bpf.JumpJSET
 	opRetK   = bpf.ClassRET | bpf.RetK
 )
 
-func aluK(op uint16) uint16 { return bpf.ClassALU | op | bpf.SrcK }
-func aluX(op uint16) uint16 { return bpf.ClassALU | op | bpf.SrcX }
+// ALUK returns the opcode of ALU operation op with a constant operand.
+func ALUK(op uint16) uint16 { return bpf.ClassALU | op | bpf.SrcK }
+
+// ALUX returns the opcode of ALU operation op with X as operand.
+func ALUX(op uint16) uint16 { return bpf.ClassALU | op | bpf.SrcX }

@@ -16,10 +16,10 @@ func jI(op uint16, k uint32, jt, jf uint8) bpf.Instruction {
 }
 
 var (
-	ldh   = func(k uint32) bpf.Instruction { return sI(opLdAbs|bpf.SizeH, k) }
-	ldw   = func(k uint32) bpf.Instruction { return sI(opLdAbs|bpf.SizeW, k) }
+	ldh   = func(k uint32) bpf.Instruction { return sI(OpLdAbs|bpf.SizeH, k) }
+	ldw   = func(k uint32) bpf.Instruction { return sI(OpLdAbs|bpf.SizeW, k) }
 	retK  = func(k uint32) bpf.Instruction { return sI(bpf.ClassRET|bpf.RetK, k) }
-	jeqK  = func(k uint32, jt, jf uint8) bpf.Instruction { return jI(opJeq, k, jt, jf) }
+	jeqK  = func(k uint32, jt, jf uint8) bpf.Instruction { return jI(OpJeq, k, jt, jf) }
 	accep = retK(262144)
 	rej   = retK(0)
 )
@@ -33,13 +33,13 @@ func TestBuildCFG(t *testing.T) {
 	}{
 		{"one test", []bpf.Instruction{ldh(12), jeqK(0x800, 0, 1), accep, rej}, true, 3},
 		{"return only", []bpf.Instruction{accep}, true, 1},
-		{"far jump through a trampoline", []bpf.Instruction{ldh(12), jeqK(0x800, 0, 1), sI(opJa, 1), sI(opJa, 1), accep, rej}, true, 3},
+		{"far jump through a trampoline", []bpf.Instruction{ldh(12), jeqK(0x800, 0, 1), sI(OpJa, 1), sI(OpJa, 1), accep, rej}, true, 3},
 		{"jump into a statement list", []bpf.Instruction{ldh(12), jeqK(0x800, 0, 1), ldh(14), ldh(16), jeqK(1, 0, 1), accep, rej}, false, 0},
-		{"ja after statements", []bpf.Instruction{ldh(12), sI(opJa, 0), accep}, false, 0},
+		{"ja after statements", []bpf.Instruction{ldh(12), sI(OpJa, 0), accep}, false, 0},
 		{"jump past the end", []bpf.Instruction{ldh(12), jeqK(0x800, 0, 5), accep, rej}, false, 0},
 		{"no final instruction", []bpf.Instruction{ldh(12)}, false, 0},
 		{"empty", nil, false, 0},
-		{"scratch slot out of range", []bpf.Instruction{sI(opSt, 16), accep}, false, 0},
+		{"scratch slot out of range", []bpf.Instruction{sI(OpSt, 16), accep}, false, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -52,7 +52,7 @@ func TestBuildCFG(t *testing.T) {
 		})
 	}
 	t.Run("trampolines fold into edges", func(t *testing.T) {
-		root, _, ok := buildCFG([]bpf.Instruction{ldh(12), jeqK(0x800, 0, 1), sI(opJa, 1), sI(opJa, 1), accep, rej}, maxBlocks)
+		root, _, ok := buildCFG([]bpf.Instruction{ldh(12), jeqK(0x800, 0, 1), sI(OpJa, 1), sI(OpJa, 1), accep, rej}, maxBlocks)
 		require.True(t, ok)
 		assert.Equal(t, uint32(262144), root.jt().s.k)
 		assert.Equal(t, uint32(0), root.jf().s.k)
@@ -86,20 +86,20 @@ func TestEvalStmt(t *testing.T) {
 		in, out []bpf.Instruction
 		err     string
 	}{
-		{"fold constants", []bpf.Instruction{sI(opLdImm, 3), sI(aluK(bpf.ALUAdd), 4)}, []bpf.Instruction{sI(opLdImm, 3), sI(opLdImm, 7)}, ""},
-		{"and #0 is a constant", []bpf.Instruction{ldh(12), sI(aluK(bpf.ALUAnd), 0)}, []bpf.Instruction{ldh(12), sI(opLdImm, 0)}, ""},
-		{"add #0 goes", []bpf.Instruction{ldh(12), sI(aluK(bpf.ALUAdd), 0)}, []bpf.Instruction{ldh(12)}, ""},
-		{"indexed load through a known X", []bpf.Instruction{sI(opLdxImm, 2), sI(opLdInd|bpf.SizeB, 10)}, []bpf.Instruction{sI(opLdxImm, 2), sI(opLdAbs|bpf.SizeB, 12)}, ""},
+		{"fold constants", []bpf.Instruction{sI(OpLdImm, 3), sI(ALUK(bpf.ALUAdd), 4)}, []bpf.Instruction{sI(OpLdImm, 3), sI(OpLdImm, 7)}, ""},
+		{"and #0 is a constant", []bpf.Instruction{ldh(12), sI(ALUK(bpf.ALUAnd), 0)}, []bpf.Instruction{ldh(12), sI(OpLdImm, 0)}, ""},
+		{"add #0 goes", []bpf.Instruction{ldh(12), sI(ALUK(bpf.ALUAdd), 0)}, []bpf.Instruction{ldh(12)}, ""},
+		{"indexed load through a known X", []bpf.Instruction{sI(OpLdxImm, 2), sI(OpLdInd|bpf.SizeB, 10)}, []bpf.Instruction{sI(OpLdxImm, 2), sI(OpLdAbs|bpf.SizeB, 12)}, ""},
 		{"reload of the same packet bytes", []bpf.Instruction{ldh(12), ldh(12)}, []bpf.Instruction{ldh(12)}, ""},
 		{"different sizes differ", []bpf.Instruction{ldh(12), ldw(12)}, []bpf.Instruction{ldh(12), ldw(12)}, ""},
-		{"scratch holding a constant", []bpf.Instruction{sI(opLdImm, 1), sI(opSt, 0), sI(opLdMem, 0)}, []bpf.Instruction{sI(opLdImm, 1), sI(opSt, 0)}, ""},
-		{"constant X folds into the operation", []bpf.Instruction{ldh(12), sI(opLdxImm, 3), sI(aluX(bpf.ALUMul), 0)}, []bpf.Instruction{ldh(12), sI(opLdxImm, 3), sI(aluK(bpf.ALUMul), 3)}, ""},
-		{"zero divided by X", []bpf.Instruction{ldh(12), sI(opTax, 0), sI(opLdImm, 0), sI(aluX(bpf.ALUDiv), 0)}, []bpf.Instruction{ldh(12), sI(opTax, 0), sI(opLdImm, 0)}, ""},
-		{"negation of a constant", []bpf.Instruction{sI(opLdImm, 1), sI(bpf.ClassALU|bpf.ALUNeg, 0)}, []bpf.Instruction{sI(opLdImm, 1), sI(opLdImm, 0xffffffff)}, ""},
-		{"division by zero", []bpf.Instruction{ldh(12), sI(aluK(bpf.ALUDiv), 0)}, nil, "division by zero"},
-		{"modulus by a zero X", []bpf.Instruction{sI(opLdImm, 1), sI(opLdxImm, 0), sI(aluX(bpf.ALUMod), 0)}, nil, "modulus by zero"},
-		{"shift by a wide X", []bpf.Instruction{ldh(12), sI(opLdxImm, 40), sI(aluX(bpf.ALULsh), 0)}, nil, "shift by more than 31 bits"},
-		{"wide constant shift folds to zero", []bpf.Instruction{sI(opLdImm, 1), sI(aluK(bpf.ALULsh), 40)}, []bpf.Instruction{sI(opLdImm, 1), sI(opLdImm, 0)}, ""},
+		{"scratch holding a constant", []bpf.Instruction{sI(OpLdImm, 1), sI(OpSt, 0), sI(OpLdMem, 0)}, []bpf.Instruction{sI(OpLdImm, 1), sI(OpSt, 0)}, ""},
+		{"constant X folds into the operation", []bpf.Instruction{ldh(12), sI(OpLdxImm, 3), sI(ALUX(bpf.ALUMul), 0)}, []bpf.Instruction{ldh(12), sI(OpLdxImm, 3), sI(ALUK(bpf.ALUMul), 3)}, ""},
+		{"zero divided by X", []bpf.Instruction{ldh(12), sI(OpTax, 0), sI(OpLdImm, 0), sI(ALUX(bpf.ALUDiv), 0)}, []bpf.Instruction{ldh(12), sI(OpTax, 0), sI(OpLdImm, 0)}, ""},
+		{"negation of a constant", []bpf.Instruction{sI(OpLdImm, 1), sI(bpf.ClassALU|bpf.ALUNeg, 0)}, []bpf.Instruction{sI(OpLdImm, 1), sI(OpLdImm, 0xffffffff)}, ""},
+		{"division by zero", []bpf.Instruction{ldh(12), sI(ALUK(bpf.ALUDiv), 0)}, nil, "division by zero"},
+		{"modulus by a zero X", []bpf.Instruction{sI(OpLdImm, 1), sI(OpLdxImm, 0), sI(ALUX(bpf.ALUMod), 0)}, nil, "modulus by zero"},
+		{"shift by a wide X", []bpf.Instruction{ldh(12), sI(OpLdxImm, 40), sI(ALUX(bpf.ALULsh), 0)}, nil, "shift by more than 31 bits"},
+		{"wide constant shift folds to zero", []bpf.Instruction{sI(OpLdImm, 1), sI(ALUK(bpf.ALULsh), 40)}, []bpf.Instruction{sI(OpLdImm, 1), sI(OpLdImm, 0)}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,22 +153,22 @@ func TestPeepholeAndDeadStores(t *testing.T) {
 		wantJump bpf.Instruction
 		swapped  bool
 	}{
-		{"store then load into X", []bpf.Instruction{ldh(12), sI(opSt, 1), sI(opLdxMem, 1)}, jeqK(1, 0, 0), all,
-			[]bpf.Instruction{ldh(12), sI(opSt, 1), sI(opTax, 1)}, jeqK(1, 0, 0), false},
-		{"constant through X", []bpf.Instruction{sI(opLdImm, 5), sI(opTax, 0)}, jeqK(1, 0, 0), all,
-			[]bpf.Instruction{sI(opLdxImm, 5), sI(opTxa, 0)}, jeqK(1, 0, 0), false},
-		{"sub folds into jeq", []bpf.Instruction{ldh(12), sI(aluK(bpf.ALUSub), 3)}, jeqK(4, 0, 0), 0,
+		{"store then load into X", []bpf.Instruction{ldh(12), sI(OpSt, 1), sI(OpLdxMem, 1)}, jeqK(1, 0, 0), all,
+			[]bpf.Instruction{ldh(12), sI(OpSt, 1), sI(OpTax, 1)}, jeqK(1, 0, 0), false},
+		{"constant through X", []bpf.Instruction{sI(OpLdImm, 5), sI(OpTax, 0)}, jeqK(1, 0, 0), all,
+			[]bpf.Instruction{sI(OpLdxImm, 5), sI(OpTxa, 0)}, jeqK(1, 0, 0), false},
+		{"sub folds into jeq", []bpf.Instruction{ldh(12), sI(ALUK(bpf.ALUSub), 3)}, jeqK(4, 0, 0), 0,
 			[]bpf.Instruction{ldh(12)}, jeqK(7, 0, 0), false},
-		{"and before jeq #0 becomes jset", []bpf.Instruction{ldh(12), sI(aluK(bpf.ALUAnd), 0xf0)}, jeqK(0, 0, 0), 0,
-			[]bpf.Instruction{ldh(12)}, jI(opJset, 0xf0, 0, 0), true},
-		{"constant index into an indexed load", []bpf.Instruction{sI(opLdImm, 2), sI(opLdxMsh, 14), sI(aluX(bpf.ALUAdd), 0), sI(opTax, 0), sI(opLdInd|bpf.SizeB, 0)}, jeqK(1, 0, 0), 0,
-			[]bpf.Instruction{sI(opLdxMsh, 14), sI(opLdInd|bpf.SizeB, 2)}, jeqK(1, 0, 0), false},
+		{"and before jeq #0 becomes jset", []bpf.Instruction{ldh(12), sI(ALUK(bpf.ALUAnd), 0xf0)}, jeqK(0, 0, 0), 0,
+			[]bpf.Instruction{ldh(12)}, jI(OpJset, 0xf0, 0, 0), true},
+		{"constant index into an indexed load", []bpf.Instruction{sI(OpLdImm, 2), sI(OpLdxMsh, 14), sI(ALUX(bpf.ALUAdd), 0), sI(OpTax, 0), sI(OpLdInd|bpf.SizeB, 0)}, jeqK(1, 0, 0), 0,
+			[]bpf.Instruction{sI(OpLdxMsh, 14), sI(OpLdInd|bpf.SizeB, 2)}, jeqK(1, 0, 0), false},
 		{"overwritten load goes", []bpf.Instruction{ldh(12), ldh(14)}, jeqK(1, 0, 0), 0,
 			[]bpf.Instruction{ldh(14)}, jeqK(1, 0, 0), false},
-		{"unused store goes", []bpf.Instruction{ldh(12), sI(opSt, 3)}, jeqK(1, 0, 0), 0,
+		{"unused store goes", []bpf.Instruction{ldh(12), sI(OpSt, 3)}, jeqK(1, 0, 0), 0,
 			[]bpf.Instruction{ldh(12)}, jeqK(1, 0, 0), false},
-		{"used store stays", []bpf.Instruction{ldh(12), sI(opSt, 3)}, jeqK(1, 0, 0), atomBit(3),
-			[]bpf.Instruction{ldh(12), sI(opSt, 3)}, jeqK(1, 0, 0), false},
+		{"used store stays", []bpf.Instruction{ldh(12), sI(OpSt, 3)}, jeqK(1, 0, 0), atomBit(3),
+			[]bpf.Instruction{ldh(12), sI(OpSt, 3)}, jeqK(1, 0, 0), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -182,12 +182,12 @@ func TestPeepholeAndDeadStores(t *testing.T) {
 		})
 	}
 	t.Run("known outcome", func(t *testing.T) {
-		b := oneBlock([]bpf.Instruction{sI(opLdImm, 7)}, jI(opJgt, 3, 0, 0), 0)
+		b := oneBlock([]bpf.Instruction{sI(OpLdImm, 7)}, jI(OpJgt, 3, 0, 0), 0)
 		assert.Same(t, b.jt(), b.jf())
 		assert.Equal(t, uint32(1), b.jt().s.k)
 	})
 	t.Run("jset #0 never", func(t *testing.T) {
-		b := oneBlock([]bpf.Instruction{ldh(12)}, jI(opJset, 0, 0, 0), atomBit(atomA))
+		b := oneBlock([]bpf.Instruction{ldh(12)}, jI(OpJset, 0, 0, 0), atomBit(atomA))
 		assert.Same(t, b.jt(), b.jf())
 		assert.Equal(t, uint32(0), b.jt().s.k)
 	})

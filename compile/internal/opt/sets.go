@@ -62,7 +62,7 @@ func (sb *searchBuilder) relay(to *oblock) *oblock {
 	if to.s.op == opRetK && len(to.stmts) == 0 {
 		return sb.block(opRetK, to.s.k, nil, nil)
 	}
-	return sb.block(opJa, 0, to, to)
+	return sb.block(OpJa, 0, to, to)
 }
 
 // build returns the search of sp, known to hold lo <= A <= hi when it
@@ -80,7 +80,7 @@ func (sb *searchBuilder) build(sp []span, lo, hi uint32) *oblock {
 		cut := sp[mid-1].hi
 		right := sb.build(sp[mid:], cut+sb.step, hi)
 		left := sb.build(sp[:mid], lo, cut)
-		return sb.block(opJgt, cut, right, left)
+		return sb.block(OpJgt, cut, right, left)
 	}
 	// A bucket, in ascending order: A below a span is below the rest. The
 	// masked values A can hold move in steps of sb.step, so the bounds A
@@ -90,15 +90,15 @@ func (sb *searchBuilder) build(sp []span, lo, hi uint32) *oblock {
 		r := sp[i]
 		first, last := i == 0, i == len(sp)-1
 		if r.lo == r.hi && !(first && lo == r.lo && last && hi == r.hi) {
-			next = sb.block(opJeq, r.lo, sb.in, next)
+			next = sb.block(OpJeq, r.lo, sb.in, next)
 			continue
 		}
 		t := sb.in
 		if !last || hi > r.hi {
-			t = sb.block(opJgt, r.hi, next, sb.in)
+			t = sb.block(OpJgt, r.hi, next, sb.in)
 		}
 		if !first || lo < r.lo {
-			t = sb.block(opJge, r.lo, t, sb.out)
+			t = sb.block(OpJge, r.lo, t, sb.out)
 		}
 		next = t
 	}
@@ -111,7 +111,7 @@ func (sb *searchBuilder) search(s set, in, out *oblock) *oblock {
 	sb.step, sb.in, sb.out, sb.relays = s.step, in, out, len(sp) > relaySpans
 	r := sb.build(sp, 0, ^uint32(0))
 	if r == in || r == out {
-		r = sb.block(opJa, 0, r, r) // every value is or none is a member
+		r = sb.block(OpJa, 0, r, r) // every value is or none is a member
 	}
 	return r
 }
@@ -287,14 +287,14 @@ func (o *optimizer) shareSearch(sb *searchBuilder, s set, g []*oblock, scratch i
 	in, out, needX := outcomes(g, all)
 	var restore []ostmt
 	if needX && (in == nil || out == nil) {
-		restore = []ostmt{{op: opLdxMem, k: uint32(scratch)}}
+		restore = []ostmt{{op: OpLdxMem, k: uint32(scratch)}}
 	}
 	pick := func(common *oblock, succ func(*oblock) *oblock) *oblock {
 		if common == nil {
 			return dispatch(sb, g, succ, restore)
 		}
 		if restore != nil && atomHas(common.inUse, atomX) {
-			b := sb.block(opJa, 0, common, common)
+			b := sb.block(OpJa, 0, common, common)
 			b.stmts = restore
 			return b
 		}
@@ -308,9 +308,9 @@ func (o *optimizer) shareSearch(sb *searchBuilder, s set, g []*oblock, scratch i
 		}
 		st := b.stmts[:len(b.stmts):len(b.stmts)]
 		if restore != nil {
-			st = append(st, ostmt{op: opStx, k: restore[0].k})
+			st = append(st, ostmt{op: OpStx, k: restore[0].k})
 		}
-		b.stmts = append(st, ostmt{op: opLdxImm, k: uint32(i)})
+		b.stmts = append(st, ostmt{op: OpLdxImm, k: uint32(i)})
 		enter(b, r)
 	}
 }
@@ -324,7 +324,7 @@ func (o *optimizer) freeScratch() int {
 		}
 		for _, st := range b.stmts {
 			switch st.op {
-			case opLdMem, opLdxMem, opSt, opStx:
+			case OpLdMem, OpLdxMem, OpSt, OpStx:
 				used |= 1 << (st.k & 15)
 			}
 		}
@@ -342,9 +342,9 @@ func (o *optimizer) freeScratch() int {
 func dispatch(sb *searchBuilder, g []*oblock, succ func(*oblock) *oblock, restore []ostmt) *oblock {
 	next := succ(g[len(g)-1])
 	for i := len(g) - 2; i >= 0; i-- {
-		next = sb.block(opJeq, uint32(i), succ(g[i]), next)
+		next = sb.block(OpJeq, uint32(i), succ(g[i]), next)
 	}
-	next.stmts = append([]ostmt{{op: opTxa}}, restore...)
+	next.stmts = append([]ostmt{{op: OpTxa}}, restore...)
 	return next
 }
 

@@ -104,7 +104,7 @@ func (o *values) value(op uint16, v0, v1 uint32) uint32 {
 }
 
 // konst returns the value number of the constant k.
-func (o *values) konst(k uint32) uint32 { return o.value(opLdImm, k, 0) }
+func (o *values) konst(k uint32) uint32 { return o.value(OpLdImm, k, 0) }
 
 func (o *values) isConst(v uint32) bool   { return o.vinfo[v].isConst }
 func (o *values) constOf(v uint32) uint32 { return o.vinfo[v].k }
@@ -130,7 +130,7 @@ func (o *values) foldALU(s *ostmt, v0, v1 uint32) {
 		}
 		panic(errDivZero)
 	}
-	s.op, s.k = opLdImm, a
+	s.op, s.k = OpLdImm, a
 }
 
 // evalStmt runs s symbolically over the atoms' value numbers in val. With
@@ -141,13 +141,13 @@ func (o *values) foldALU(s *ostmt, v0, v1 uint32) {
 // libpcap).
 func (o *values) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) (changed bool) {
 	switch s.op {
-	case opLdAbs | bpf.SizeW, opLdAbs | bpf.SizeH, opLdAbs | bpf.SizeB:
+	case OpLdAbs | bpf.SizeW, OpLdAbs | bpf.SizeH, OpLdAbs | bpf.SizeB:
 		store(s, &val[atomA], o.value(s.op, s.k, 0), alter)
 
-	case opLdInd | bpf.SizeW, opLdInd | bpf.SizeH, opLdInd | bpf.SizeB:
+	case OpLdInd | bpf.SizeW, OpLdInd | bpf.SizeH, OpLdInd | bpf.SizeB:
 		v := val[atomX]
 		if alter && o.isConst(v) {
-			s.op = opLdAbs | s.op&bpf.SizeMask
+			s.op = OpLdAbs | s.op&bpf.SizeMask
 			s.k += o.constOf(v)
 			v = o.value(s.op, s.k, 0)
 			changed = true
@@ -156,61 +156,61 @@ func (o *values) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) (changed bo
 		}
 		store(s, &val[atomA], v, alter)
 
-	case opLdLen:
+	case OpLdLen:
 		store(s, &val[atomA], o.value(s.op, 0, 0), alter)
 
-	case opLdImm:
+	case OpLdImm:
 		store(s, &val[atomA], o.konst(s.k), alter)
 
-	case opLdxImm:
+	case OpLdxImm:
 		store(s, &val[atomX], o.konst(s.k), alter)
 
-	case opLdxMsh:
+	case OpLdxMsh:
 		store(s, &val[atomX], o.value(s.op, s.k, 0), alter)
 
 	case bpf.ClassALU | bpf.ALUNeg:
 		if alter && o.isConst(val[atomA]) {
-			s.op = opLdImm
+			s.op = OpLdImm
 			s.k = -o.constOf(val[atomA])
 			val[atomA] = o.konst(s.k)
 		} else {
 			val[atomA] = o.value(s.op, val[atomA], 0)
 		}
 
-	case aluK(bpf.ALUAdd), aluK(bpf.ALUSub), aluK(bpf.ALUMul), aluK(bpf.ALUDiv), aluK(bpf.ALUMod),
-		aluK(bpf.ALUAnd), aluK(bpf.ALUOr), aluK(bpf.ALUXor), aluK(bpf.ALULsh), aluK(bpf.ALURsh):
+	case ALUK(bpf.ALUAdd), ALUK(bpf.ALUSub), ALUK(bpf.ALUMul), ALUK(bpf.ALUDiv), ALUK(bpf.ALUMod),
+		ALUK(bpf.ALUAnd), ALUK(bpf.ALUOr), ALUK(bpf.ALUXor), ALUK(bpf.ALULsh), ALUK(bpf.ALURsh):
 		return o.evalALUK(s, val, alter)
 
-	case aluX(bpf.ALUAdd), aluX(bpf.ALUSub), aluX(bpf.ALUMul), aluX(bpf.ALUDiv), aluX(bpf.ALUMod),
-		aluX(bpf.ALUAnd), aluX(bpf.ALUOr), aluX(bpf.ALUXor), aluX(bpf.ALULsh), aluX(bpf.ALURsh):
+	case ALUX(bpf.ALUAdd), ALUX(bpf.ALUSub), ALUX(bpf.ALUMul), ALUX(bpf.ALUDiv), ALUX(bpf.ALUMod),
+		ALUX(bpf.ALUAnd), ALUX(bpf.ALUOr), ALUX(bpf.ALUXor), ALUX(bpf.ALULsh), ALUX(bpf.ALURsh):
 		return o.evalALUX(s, val, alter)
 
-	case opTxa:
+	case OpTxa:
 		store(s, &val[atomA], val[atomX], alter)
 
-	case opLdMem:
+	case OpLdMem:
 		v := val[s.k]
 		if alter && o.isConst(v) {
-			s.op, s.k = opLdImm, o.constOf(v)
+			s.op, s.k = OpLdImm, o.constOf(v)
 			changed = true
 		}
 		store(s, &val[atomA], v, alter)
 
-	case opTax:
+	case OpTax:
 		store(s, &val[atomX], val[atomA], alter)
 
-	case opLdxMem:
+	case OpLdxMem:
 		v := val[s.k]
 		if alter && o.isConst(v) {
-			s.op, s.k = opLdxImm, o.constOf(v)
+			s.op, s.k = OpLdxImm, o.constOf(v)
 			changed = true
 		}
 		store(s, &val[atomX], v, alter)
 
-	case opSt:
+	case OpSt:
 		store(s, &val[s.k], val[atomA], alter)
 
-	case opStx:
+	case OpStx:
 		store(s, &val[s.k], val[atomX], alter)
 	}
 	return changed
@@ -226,7 +226,7 @@ func (o *values) evalALUK(s *ostmt, val *[nAtoms]uint32, alter bool) bool {
 				s.op = opNop
 				return false
 			case bpf.ALUMul, bpf.ALUAnd:
-				s.op = opLdImm
+				s.op = OpLdImm
 				val[atomA] = o.konst(s.k)
 				return false
 			case bpf.ALUDiv:
@@ -254,7 +254,7 @@ func (o *values) evalALUX(s *ostmt, val *[nAtoms]uint32, alter bool) bool {
 			val[atomA] = o.konst(s.k)
 			return true
 		}
-		s.op = aluK(op)
+		s.op = ALUK(op)
 		s.k = o.constOf(val[atomX])
 		if (op == bpf.ALULsh || op == bpf.ALURsh) && s.k > 31 {
 			panic(errWideShift)
@@ -265,11 +265,11 @@ func (o *values) evalALUX(s *ostmt, val *[nAtoms]uint32, alter bool) bool {
 	if alter && o.isConst(val[atomA]) && o.constOf(val[atomA]) == 0 {
 		switch op {
 		case bpf.ALUAdd, bpf.ALUOr, bpf.ALUXor:
-			s.op = opTxa
+			s.op = OpTxa
 			store(s, &val[atomA], val[atomX], alter)
 			return false
 		case bpf.ALUMul, bpf.ALUDiv, bpf.ALUMod, bpf.ALUAnd, bpf.ALULsh, bpf.ALURsh:
-			s.op, s.k = opLdImm, 0
+			s.op, s.k = OpLdImm, 0
 			store(s, &val[atomA], o.konst(0), alter)
 			return false
 		}
