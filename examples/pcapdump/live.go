@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	pcap "github.com/purepcap/pcap"
@@ -131,6 +130,26 @@ func captureLive(c *config) error {
 	}
 
 	defer h.Close()
+	// A signal closes the handle, which wakes the reader at once; from
+	// here on it ends the capture with every -w file whole.
+	var stopped atomic.Bool
+	var sigStats atomic.Pointer[pcap.Stats]
+	sigc := make(chan os.Signal, 1)
+	signal.Notify(sigc, stopSignals...)
+	defer signal.Stop(sigc)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-sigc:
+			if st, err := h.Stats(); err == nil {
+				sigStats.Store(st)
+			}
+			stopped.Store(true)
+			h.Close()
+		case <-done:
+		}
+	}()
 
 	lt := h.LinkType()
 	if c.listDataLinks {
@@ -167,26 +186,6 @@ func captureLive(c *config) error {
 	}
 	fmt.Fprintf(os.Stderr, "listening on %s, link-type %s (%s), snapshot length %d bytes\n",
 		dev, lt.Name(), lt.Description(), h.SnapLen())
-
-	// A signal closes the handle, which wakes the reader at once.
-	var stopped atomic.Bool
-	var sigStats atomic.Pointer[pcap.Stats]
-	sigc := make(chan os.Signal, 1)
-	signal.Notify(sigc, syscall.SIGINT, syscall.SIGTERM)
-	defer signal.Stop(sigc)
-	done := make(chan struct{})
-	defer close(done)
-	go func() {
-		select {
-		case <-sigc:
-			if st, err := h.Stats(); err == nil {
-				sigStats.Store(st)
-			}
-			stopped.Store(true)
-			h.Close()
-		case <-done:
-		}
-	}()
 
 	var prog *progress
 	if interval, ok := progressInterval(c, isTerminal(os.Stderr)); ok {
