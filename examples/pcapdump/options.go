@@ -27,7 +27,7 @@ type config struct {
 	device      string // -i
 	noPromisc   bool   // -p
 	direction   string // -Q in|out|inout
-	bufferKiB   int    // -B
+	bufferKiB   int    // -B, in KiB
 	immediate   bool   // --immediate-mode
 	expr        string // the filter expression
 	exprGiven   bool   // an expression was given (possibly empty)
@@ -53,7 +53,7 @@ type config struct {
 	lineBuffered   bool   // -l: flush the standard output after each line
 	packetBuffered bool   // -U: flush the -w file after each packet
 	listDataLinks  bool   // -L: list the interface's data link types and exit
-	user           string // -Z: drop privileges to this user after opening the capture and the first output file
+	user           string // -Z: switch to this user once the capture (or -r file) is open, before the first -w file is created
 	fileSize       int64  // -C: start a new -w file once the current one is past this many bytes (the argument times 1,000,000); 0 means never
 	fileCount      int    // -W: with -C, a ring of this many files; with -G, stop after this many files
 	rotateSeconds  int    // -G: start a new -w file (a strftime name) every this many seconds; 0 means never
@@ -68,7 +68,7 @@ const shortFlags = "AdDehKlLnOpqStUvxX#"
 // unsupportedShort lists tcpdump's other options (those with ':' take an
 // argument), so that pcapdump can say they are not supported rather than
 // unknown, and still skip their arguments the way getopt would.
-const unsupportedShort = "abE:fHIj:JmM:NT:uV:Yz:"
+const unsupportedShort = "abE:fHIj:Jm:M:NT:uV:Yz:"
 
 // longOpt is one of tcpdump's long options: the single-letter option
 // it stands for (0 when it has none) and whether it takes an argument.

@@ -115,6 +115,9 @@ func TestParseArgsUsageErrors(t *testing.T) {
 		{[]string{"-c", "0"}, false},
 		{[]string{"-C", "x"}, false},
 		{[]string{"-tttttt"}, false},
+		{[]string{"-m"}, true},         // tcpdump's -m takes an argument: getopt complains first
+		{[]string{"-m", "mib"}, false}, // then it is refused as not supported
+		{[]string{"-u"}, false},
 	} {
 		_, err := parseArgs(tt.args)
 		require.Error(t, err)
