@@ -27,22 +27,15 @@ func (p *Printer) arp(off, length, caplen int) {
 	}
 	ipv4 := (pro == ethertypeIPv4 || pro == 0x1000) && pln == 4
 	if !ipv4 || hln == 0 || p.opt.Verbose > 0 {
-		if name, ok := lookup(arpHrdNames, hrd); ok {
-			p.s(name)
-		} else {
-			p.s("Unknown Hardware (")
-			p.ui(hrd)
-			p.b(')')
-		}
+		p.name(arpHrdNames, hrd, "Unknown Hardware (", ")")
 		p.s(" (len ")
 		p.ui(hln)
 		p.s("), ")
 		if name, ok := lookup(ethertypeNames, pro); ok {
 			p.s(name)
 		} else {
-			p.s("Unknown Protocol (0x")
-			p.x(uint64(pro), 4)
-			p.b(')')
+			p.s("Unknown Protocol ")
+			p.hexParen(pro, 4)
 		}
 		p.s(" (len ")
 		p.ui(pln)
@@ -54,13 +47,7 @@ func (p *Printer) arp(off, length, caplen int) {
 		}
 		p.s(", ")
 	}
-	if name, ok := lookup(arpOpNames, op); ok {
-		p.s(name)
-	} else {
-		p.s("Unknown (")
-		p.ui(op)
-		p.b(')')
-	}
+	p.name(arpOpNames, op, "Unknown (", ")")
 	p.b(' ')
 	protoAddr := func(a int) {
 		switch {

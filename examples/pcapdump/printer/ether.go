@@ -52,24 +52,16 @@ func (p *Printer) switchTagIf(proto string, length int, tag switchTag, tagLen in
 // ethertypeField prints the type as -e shows it: "ethertype IPv4
 // (0x0800)", or with -q just the name.
 func (p *Printer) ethertypeField(t int) {
-	name, ok := lookup(ethertypeNames, t)
 	if p.opt.Quiet == 0 {
 		p.s("ethertype ")
-		if !ok {
-			name = "Unknown"
-		}
-		p.s(name)
-		p.s(" (0x")
-		p.x(uint64(t), 4)
-		p.b(')')
+		p.ethertypeNamed(t, "Unknown")
 		return
 	}
-	if ok {
+	if name, ok := lookup(ethertypeNames, t); ok {
 		p.s(name)
 	} else {
-		p.s("Unknown Ethertype (0x")
-		p.x(uint64(t), 4)
-		p.b(')')
+		p.s("Unknown Ethertype ")
+		p.hexParen(t, 4)
 	}
 }
 

@@ -10,6 +10,8 @@ var nlpidNames = []tok{
 	{0xb1, "FRF.15"}, {0xcc, "IPv4"}, {0xcf, "PPP"}, {0x8a, "X25 ES-IS"}, {0x8e, "IPv6"},
 }
 
+var frFlags = []tok{{0x02000000, "C!"}, {0x00020000, "DE"}, {0x00040000, "BECN"}, {0x00080000, "FECN"}, {0x00000002, "sdlcore"}}
+
 // q922 parses a Q.922 address: 1 valid, 0 invalid, -1 truncated.
 func (p *Printer) q922(off, length int) (ret, dlci, alen int, flags uint32) {
 	if !p.has(off, 1) || length < 1 {
@@ -66,53 +68,22 @@ func (p *Printer) frHeader(length, alen, dlci int, flags uint32, nlpid int) {
 	p.s(", DLCI ")
 	p.ui(dlci)
 	p.s(", Flags [")
-	sep, n := "", 0
-	for _, f := range [...]struct {
-		bit  uint32
-		name string
-	}{{0x02000000, "C!"}, {0x00020000, "DE"}, {0x00040000, "BECN"}, {0x00080000, "FECN"}, {0x00000002, "sdlcore"}} {
-		if flags&f.bit != 0 {
-			p.s(sep)
-			p.s(f.name)
-			sep = ", "
-			n++
-		}
-	}
-	if n == 0 {
-		p.s("none")
-	}
+	p.bits(frFlags, int(flags), ", ")
 	if nlpid <= 0xff {
 		p.s("], NLPID ")
-		name, ok := lookup(nlpidNames, nlpid)
-		if !ok {
-			name = "unknown"
-		}
-		p.s(name)
-		p.s(" (0x")
-		p.x(uint64(nlpid), 2)
+		p.named(nlpidNames, nlpid, "unknown", 2)
 	} else {
 		p.s("], cisco-ethertype ")
-		name, ok := lookup(ethertypeNames, nlpid)
-		if !ok {
-			name = "unknown"
-		}
-		p.s(name)
-		p.s(" (0x")
-		p.x(uint64(nlpid), 4)
+		p.ethertypeNamed(nlpid, "unknown")
 	}
-	p.s("), length ")
-	p.ui(length)
-	p.s(": ")
+	p.lengthColon(length)
 }
 
 func (p *Printer) frIf(length int) {
 	p.proto = "fr"
-	if p.end < 4 {
-		p.trunc()
-		p.llHdrLen = p.end
-		return
+	if p.shortLink(4) {
+		p.llHdrLen = p.fr(0, length)
 	}
-	p.llHdrLen = p.fr(0, length)
 }
 
 func (p *Printer) fr(off, length int) int {

@@ -11,24 +11,12 @@ const (
 	greAP = 0x0080 // acknowledgment present
 )
 
+var greFlagNames = []tok{{greCP, "checksum present"}, {greRP, "routing present"}, {greKP, "key present"},
+	{greSP, "sequence# present"}, {gresP, "source routing present"}, {greAP, "ack present"}}
+
 func (p *Printer) greFlags(flags int) {
 	p.s(", Flags [")
-	sep, n := "", 0
-	for _, f := range [...]struct {
-		bit  int
-		name string
-	}{{greCP, "checksum present"}, {greRP, "routing present"}, {greKP, "key present"},
-		{greSP, "sequence# present"}, {gresP, "source routing present"}, {greAP, "ack present"}} {
-		if flags&f.bit != 0 {
-			p.s(sep)
-			p.s(f.name)
-			sep = ", "
-			n++
-		}
-	}
-	if n == 0 {
-		p.s("none")
-	}
+	p.bits(greFlagNames, flags, ", ")
 	p.b(']')
 }
 
@@ -61,71 +49,46 @@ func (p *Printer) gre(off, length int) {
 		}
 		return true
 	}
+	// field prints one optional field of size bytes: in decimal after
+	// label, or in hex when hex is set; mask keeps the low bits.
+	field := func(size int, label string, hex bool, mask uint32, show bool) bool {
+		if !take(size) {
+			return false
+		}
+		v := p.be32(bp)
+		if size == 2 {
+			v = uint32(p.be16(bp))
+		}
+		if show {
+			p.s(label)
+			if hex {
+				p.x(uint64(v&mask), 0)
+			} else {
+				p.u(uint64(v & mask))
+			}
+		}
+		l, bp = l-size, bp+size
+		return true
+	}
 	if !take(2) {
 		return
 	}
 	prot := p.be16(bp)
 	l, bp = l-2, bp+2
 	if vers == 1 {
-		if flags&greKP != 0 {
-			if !take(4) {
-				return
-			}
-			p.s(", call ")
-			p.u(uint64(p.be32(bp) & 0xffff))
-			l, bp = l-4, bp+4
-		}
-		if flags&greSP != 0 {
-			if !take(4) {
-				return
-			}
-			p.s(", seq ")
-			p.u(uint64(p.be32(bp)))
-			l, bp = l-4, bp+4
-		}
-		if flags&greAP != 0 {
-			if !take(4) {
-				return
-			}
-			p.s(", ack ")
-			p.u(uint64(p.be32(bp)))
-			l, bp = l-4, bp+4
+		if flags&greKP != 0 && !field(4, ", call ", false, 0xffff, true) ||
+			flags&greSP != 0 && !field(4, ", seq ", false, ^uint32(0), true) ||
+			flags&greAP != 0 && !field(4, ", ack ", false, ^uint32(0), true) {
+			return
 		}
 		if flags&greSP == 0 {
 			p.s(", no-payload")
 		}
 	} else {
-		if flags&(greCP|greRP) != 0 {
-			if !take(2) {
-				return
-			}
-			if v {
-				p.s(", sum 0x")
-				p.x(uint64(p.be16(bp)), 0)
-			}
-			l, bp = l-2, bp+2
-			if !take(2) {
-				return
-			}
-			p.s(", off 0x")
-			p.x(uint64(p.be16(bp)), 0)
-			l, bp = l-2, bp+2
-		}
-		if flags&greKP != 0 {
-			if !take(4) {
-				return
-			}
-			p.s(", key=0x")
-			p.x(uint64(p.be32(bp)), 0)
-			l, bp = l-4, bp+4
-		}
-		if flags&greSP != 0 {
-			if !take(4) {
-				return
-			}
-			p.s(", seq ")
-			p.u(uint64(p.be32(bp)))
-			l, bp = l-4, bp+4
+		if flags&(greCP|greRP) != 0 && (!field(2, ", sum 0x", true, 0xffff, v) || !field(2, ", off 0x", true, 0xffff, true)) ||
+			flags&greKP != 0 && !field(4, ", key=0x", true, ^uint32(0), true) ||
+			flags&greSP != 0 && !field(4, ", seq ", false, ^uint32(0), true) {
+			return
 		}
 		if flags&greRP != 0 {
 			// Source route entries are skipped, not printed.
@@ -147,15 +110,8 @@ func (p *Printer) gre(off, length int) {
 		}
 	}
 	if p.opt.Link {
-		name, ok := lookup(ethertypeNames, prot)
-		if !ok {
-			name = "unknown"
-		}
 		p.s(", proto ")
-		p.s(name)
-		p.s(" (0x")
-		p.x(uint64(prot), 4)
-		p.b(')')
+		p.ethertypeNamed(prot, "unknown")
 	}
 	p.s(", length ")
 	p.ui(length)

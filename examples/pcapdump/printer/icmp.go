@@ -47,12 +47,7 @@ func (p *Printer) icmp(off, plen, iph int, fragmented bool) {
 	p.ui(plen)
 	if p.opt.Verbose > 0 && !fragmented && p.has(off, plen) {
 		if sum := fold(sum16(0, p.data[off:off+plen])); sum != 0 {
-			field := uint16(p.be16(off + 2))
-			p.s(" (wrong icmp cksum ")
-			p.x(uint64(field), 0)
-			p.s(" (->")
-			p.x(uint64(shouldBe(field, sum)), 0)
-			p.s(")!)")
+			p.badSum(" (wrong icmp cksum ", uint16(p.be16(off+2)), sum, ")!)")
 		}
 	}
 	if p.opt.Verbose > 0 && (typ == 3 || typ == 4 || typ == 5 || typ == 11 || typ == 12) {
@@ -89,10 +84,7 @@ func (p *Printer) icmpText(off, typ, code int) bool {
 		} else {
 			p.s("reply")
 		}
-		p.s(", id ")
-		p.ui(p.be16(off + 4))
-		p.s(", seq ")
-		p.ui(p.be16(off + 6))
+		p.pair16(", id ", off+4, ", seq ")
 	case 3:
 		switch code {
 		case 2:
@@ -108,19 +100,7 @@ func (p *Printer) icmpText(off, typ, code int) bool {
 			dport := p.be16(inner + hlen + 2)
 			proto := p.u8(inner + 9)
 			p.addr4(inner + 16)
-			switch proto {
-			case protoTCP:
-				p.s(" tcp port ")
-				p.ui(dport)
-			case protoUDP:
-				p.s(" udp port ")
-				p.ui(dport)
-			default:
-				p.s(" protocol ")
-				p.ui(proto)
-				p.s(" port ")
-				p.ui(dport)
-			}
+			p.unreachPort(proto, dport)
 			p.s(" unreachable")
 		case 4:
 			mtu := p.be16(off + 6)
@@ -232,18 +212,12 @@ func (p *Printer) icmpText(off, typ, code int) bool {
 		p.s("address mask is 0x")
 		p.x(uint64(p.be32(off+8)), 8)
 	case 13:
-		p.s("time stamp query id ")
-		p.ui(p.be16(off + 4))
-		p.s(" seq ")
-		p.ui(p.be16(off + 6))
+		p.pair16("time stamp query id ", off+4, " seq ")
 	case 14:
 		if !soft(off+16, 4) {
 			return false
 		}
-		p.s("time stamp reply id ")
-		p.ui(p.be16(off + 4))
-		p.s(" seq ")
-		p.ui(p.be16(off + 6))
+		p.pair16("time stamp reply id ", off+4, " seq ")
 		p.s(": org ")
 		p.msTime(p.be32(off + 8))
 		p.s(", recv ")
@@ -269,11 +243,22 @@ func (p *Printer) msTime(t uint32) {
 	sec -= min * 60
 	hrs := min / 60
 	min -= hrs * 60
-	p.zero(uint64(hrs), 2)
-	p.b(':')
-	p.zero(uint64(min), 2)
-	p.b(':')
-	p.zero(uint64(sec), 2)
+	p.hms(uint64(hrs), uint64(min), uint64(sec))
 	p.b('.')
 	p.zero(uint64(ms), 3)
+}
+
+// unreachPort prints the port an ICMP or ICMPv6 port unreachable quotes.
+func (p *Printer) unreachPort(proto, dport int) {
+	switch proto {
+	case protoTCP:
+		p.s(" tcp port ")
+	case protoUDP:
+		p.s(" udp port ")
+	default:
+		p.s(" protocol ")
+		p.ui(proto)
+		p.s(" port ")
+	}
+	p.ui(dport)
 }

@@ -17,6 +17,10 @@ var icmp6TypeNames = []tok{
 	{155, "RPL"},
 }
 
+var ndNAFlags = []tok{{0x80, "router"}, {0x40, "solicited"}, {0x20, "override"}} // in the first byte of the flags
+
+var ndRAFlags = []tok{{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}, {0x02, "ipv6 only"}}
+
 var icmp6UnreachNames = []tok{
 	{0, "unreachable route"}, {1, " unreachable prohibited"}, {2, "beyond scope"},
 	{3, "unreachable address"}, {4, "unreachable port"},
@@ -33,24 +37,14 @@ func (p *Printer) icmp6(off, length, iph int, fragmented bool) {
 		field := uint16(p.be16(off + 2))
 		s := p.pseudoSum(iph, protoICMPv6, length)
 		if sum := fold(sum16(s, p.data[off:off+length])); sum != 0 {
-			p.s("[bad icmp6 cksum 0x")
-			p.x(uint64(field), 4)
-			p.s(" -> 0x")
-			p.x(uint64(shouldBe(field, sum)), 4)
-			p.s("!] ")
+			p.badSum4("icmp6", field, sum)
 		} else {
 			p.s("[icmp6 sum ok] ")
 		}
 	}
 	typ := p.u8(off)
 	p.s("ICMP6, ")
-	if name, ok := lookup(icmp6TypeNames, typ); ok {
-		p.s(name)
-	} else {
-		p.s("unknown icmp6 type (")
-		p.ui(typ)
-		p.b(')')
-	}
+	p.name(icmp6TypeNames, typ, "unknown icmp6 type (", ")")
 	if v > 0 && (typ == 133 || typ == 134 || typ == 136 || typ == 135 || typ == 137 || typ == 145 || typ == 147) {
 		p.s(", length ")
 		p.ui(length)
@@ -60,13 +54,7 @@ func (p *Printer) icmp6(off, length, iph int, fragmented bool) {
 	switch typ {
 	case 1:
 		p.s(", ")
-		if name, ok := lookup(icmp6UnreachNames, code); ok {
-			p.s(name)
-		} else {
-			p.s("unknown unreach code (")
-			p.ui(code)
-			p.b(')')
-		}
+		p.name(icmp6UnreachNames, code, "unknown unreach code (", ")")
 		switch code {
 		case 0, 1, 3:
 			p.b(' ')
@@ -85,18 +73,8 @@ func (p *Printer) icmp6(off, length, iph int, fragmented bool) {
 			dport := p.be16(uh + 2)
 			p.s(", ")
 			p.addr6(oip + 24)
-			switch proto {
-			case protoTCP:
-				p.s(" tcp port ")
-				p.ui(dport)
-			case protoUDP:
-				p.s(" udp port ")
-				p.ui(dport)
-			default:
-				p.s(" protocol ")
-				p.ui(proto)
-				p.s(" port ")
-				p.ui(dport)
+			p.unreachPort(proto, dport)
+			if proto != protoTCP && proto != protoUDP {
 				p.s(" unreachable")
 			}
 		default:
@@ -134,10 +112,7 @@ func (p *Printer) icmp6(off, length, iph int, fragmented bool) {
 			p.ui(code)
 		}
 	case 128, 129:
-		p.s(", id ")
-		p.ui(p.be16(off + 4))
-		p.s(", seq ")
-		p.ui(p.be16(off + 6))
+		p.pair16(", id ", off+4, ", seq ")
 	case 130:
 		if length == 24 {
 			p.mld6(off)
@@ -151,60 +126,8 @@ func (p *Printer) icmp6(off, length, iph int, fragmented bool) {
 		}
 	case 131, 132:
 		p.mld6(off)
-	case 133:
-		if v > 0 && !p.ndOptions(off+8, length-8) {
-			p.trunc()
-			return
-		}
-	case 134:
-		if v > 0 {
-			p.icmp6RouterAdvert(off)
-			if !p.ndOptions(off+16, length-16) {
-				p.trunc()
-				return
-			}
-		}
-	case 135:
-		p.s(", who has ")
-		p.addr6(off + 8)
-		if v > 0 && !p.ndOptions(off+24, length-24) {
-			p.trunc()
-			return
-		}
-	case 136:
-		p.s(", tgt is ")
-		p.addr6(off + 8)
-		if v > 0 {
-			f := p.be32(off + 4)
-			p.s(", Flags [")
-			sep := ""
-			n := 0
-			for _, e := range [...]struct {
-				bit  uint32
-				name string
-			}{{0x80000000, "router"}, {0x40000000, "solicited"}, {0x20000000, "override"}} {
-				if f&e.bit != 0 {
-					p.s(sep)
-					p.s(e.name)
-					sep = ", "
-					n++
-				}
-			}
-			if n == 0 {
-				p.s("none")
-			}
-			p.b(']')
-			if !p.ndOptions(off+24, length-24) {
-				p.trunc()
-				return
-			}
-		}
-	case 137:
-		p.s(", ")
-		p.addr6(off + 8)
-		p.s(" to ")
-		p.addr6(off + 24)
-		if v > 0 && !p.ndOptions(off+40, length-40) {
+	case 133, 134, 135, 136, 137:
+		if !p.neighborDiscovery(off, length, typ) {
 			p.trunc()
 			return
 		}
@@ -309,22 +232,7 @@ func (p *Printer) icmp6RouterAdvert(off int) {
 	p.ui(p.u8(off + 4))
 	f := p.u8(off + 5)
 	p.s(", Flags [")
-	sep := ""
-	n := 0
-	for _, e := range [...]struct {
-		bit  int
-		name string
-	}{{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}, {0x02, "ipv6 only"}} {
-		if f&e.bit != 0 {
-			p.s(sep)
-			p.s(e.name)
-			sep = ", "
-			n++
-		}
-	}
-	if n == 0 {
-		p.s("none")
-	}
+	p.bits(ndRAFlags, f, ", ")
 	p.s("], pref ")
 	p.s([...]string{"medium", "high", "rsv", "low"}[(f&0x18)>>3])
 	p.s(", router lifetime ")
@@ -426,4 +334,40 @@ func (p *Printer) mld2Report(off, length int) {
 		g += 20 + nsrcs*16
 		p.b(']')
 	}
+}
+
+// neighborDiscovery prints router and neighbor solicitations and
+// advertisements and redirects, with their options when verbose; false if
+// the options are truncated.
+func (p *Printer) neighborDiscovery(off, length, typ int) bool {
+	opts := 0 // offset of the options
+	switch typ {
+	case 133:
+		opts = 8
+	case 134:
+		opts = 16
+		if p.opt.Verbose > 0 {
+			p.icmp6RouterAdvert(off)
+		}
+	case 135:
+		opts = 24
+		p.s(", who has ")
+		p.addr6(off + 8)
+	case 136:
+		opts = 24
+		p.s(", tgt is ")
+		p.addr6(off + 8)
+		if p.opt.Verbose > 0 {
+			p.s(", Flags [")
+			p.bits(ndNAFlags, p.u8(off+4), ", ")
+			p.b(']')
+		}
+	case 137:
+		opts = 40
+		p.s(", ")
+		p.addr6(off + 8)
+		p.s(" to ")
+		p.addr6(off + 24)
+	}
+	return p.opt.Verbose == 0 || p.ndOptions(off+opts, length-opts)
 }

@@ -8,6 +8,8 @@ var ndOptNames = []tok{
 	{7, "advertisement interval"}, {8, "homeagent information"}, {24, "route info"},
 }
 
+var ndPrefixFlags = []tok{{0x80, "onlink"}, {0x40, "auto"}, {0x20, "router"}}
+
 var rtprefNames = [...]string{"medium", "high", "rsv", "low"}
 
 func (p *Printer) lifetime(v uint32) {
@@ -58,22 +60,7 @@ func (p *Printer) ndOptions(bp, resid int) bool {
 				p.s("badlen")
 			}
 			p.s(", Flags [")
-			f := p.u8(cp + 3)
-			sep, n := "", 0
-			for _, e := range [...]struct {
-				bit  int
-				name string
-			}{{0x80, "onlink"}, {0x40, "auto"}, {0x20, "router"}} {
-				if f&e.bit != 0 {
-					p.s(sep)
-					p.s(e.name)
-					sep = ", "
-					n++
-				}
-			}
-			if n == 0 {
-				p.s("none")
-			}
+			p.bits(ndPrefixFlags, p.u8(cp+3), ", ")
 			p.s("], valid time ")
 			p.lifetime(p.be32(cp + 4))
 			p.s(", pref. time ")
@@ -110,10 +97,7 @@ func (p *Printer) ndOptions(bp, resid int) bool {
 			p.u(uint64(p.be32(cp + 4)))
 			p.s("ms")
 		case 8:
-			p.s(" preference ")
-			p.ui(p.be16(cp + 4))
-			p.s(", lifetime ")
-			p.ui(p.be16(cp + 6))
+			p.pair16(" preference ", cp+4, ", lifetime ")
 		case 24:
 			if !p.has(cp+4, 4) {
 				return false

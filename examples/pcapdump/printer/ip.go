@@ -29,6 +29,8 @@ func protoName(v int) string {
 	return "unknown"
 }
 
+var ipFragFlags = []tok{{0x2000, "+"}, {0x4000, "DF"}, {0x8000, "rsvd"}}
+
 var ipOptionNames = []tok{
 	{0, "EOL"}, {1, "NOP"}, {68, "timestamp"}, {130, "security"}, {7, "RR"},
 	{137, "SSRR"}, {131, "LSRR"}, {148, "RA"}, {82, "traceroute"},
@@ -50,13 +52,7 @@ func (p *Printer) ip(off, length int) {
 	if !p.opt.Link {
 		p.s("IP ")
 	}
-	if !p.has(off, 20) {
-		p.trunc()
-		return
-	}
-	if length < 20 {
-		p.s("truncated-ip ")
-		p.ui(length)
+	if !p.minHeader(off, length, 20, "truncated-ip ") {
 		return
 	}
 	hlen := (p.u8(off) & 0xf) * 4
@@ -91,12 +87,7 @@ func (p *Printer) ip(off, length int) {
 			p.ipAddrs(off)
 		}
 		if !p.has(off, hlen) {
-			p.s(" [remaining caplen(")
-			p.ui(p.end - off)
-			p.s(") < header length(")
-			p.ui(hlen)
-			p.s(")]")
-			p.bail()
+			p.headerCut(off, hlen)
 		}
 		p.ipDemux(off+hlen, length, 4, frag&0x2000 != 0, proto, off)
 		return
@@ -142,21 +133,7 @@ func (p *Printer) ipVerbose(off, hlen, frag, proto int) bool {
 	p.s(", offset ")
 	p.ui((frag & 0x1fff) * 8)
 	p.s(", flags [")
-	if frag&0xe000 == 0 {
-		p.s("none")
-	} else {
-		sep := ""
-		for _, f := range [...]struct {
-			bit  int
-			name string
-		}{{0x2000, "+"}, {0x4000, "DF"}, {0x8000, "rsvd"}} {
-			if frag&f.bit != 0 {
-				p.s(sep)
-				p.s(f.name)
-				sep = ", "
-			}
-		}
-	}
+	p.bits(ipFragFlags, frag, ", ")
 	p.s("], proto ")
 	p.s(protoName(proto))
 	p.s(" (")
@@ -174,12 +151,7 @@ func (p *Printer) ipVerbose(off, hlen, frag, proto int) bool {
 	}
 	if !p.opt.NoChecksum && p.has(off, hlen) {
 		if sum := fold(sum16(0, p.data[off:off+hlen])); sum != 0 {
-			field := uint16(p.be16(off + 10))
-			p.s(", bad cksum ")
-			p.x(uint64(field), 0)
-			p.s(" (->")
-			p.x(uint64(shouldBe(field, sum)), 0)
-			p.s(")!")
+			p.badSum(", bad cksum ", uint16(p.be16(off+10)), sum, ")!")
 		}
 	}
 	p.s(")\n    ")
@@ -208,16 +180,12 @@ func (p *Printer) ipOptions(off, length int) bool {
 		if code != 0 && code != 1 {
 			optLen = p.u8(off + 1)
 			if optLen < 2 {
-				p.s(" [bad length ")
-				p.ui(optLen)
-				p.b(']')
+				p.badLength(" ", optLen)
 				return true
 			}
 		}
 		if optLen > length {
-			p.s(" [bad length ")
-			p.ui(optLen)
-			p.b(']')
+			p.badLength(" ", optLen)
 			return true
 		}
 		if !p.has(off, optLen) {
@@ -236,9 +204,7 @@ func (p *Printer) ipOptions(off, length int) bool {
 			}
 		case 148:
 			if optLen < 4 {
-				p.s(" [bad length ")
-				p.ui(optLen)
-				p.b(']')
+				p.badLength(" ", optLen)
 				break
 			}
 			if v := p.be16(off + 2); v != 0 {
@@ -254,15 +220,11 @@ func (p *Printer) ipOptions(off, length int) bool {
 
 func (p *Printer) ipRoute(off, length int) bool {
 	if length < 3 {
-		p.s(" [bad length ")
-		p.ui(length)
-		p.b(']')
+		p.badLength(" ", length)
 		return true
 	}
 	if (length+1)&3 != 0 {
-		p.s(" [bad length ")
-		p.ui(length)
-		p.b(']')
+		p.badLength(" ", length)
 	}
 	ptr := uint32(p.u8(off+2)) - 1
 	if ptr < 3 || (ptr+1)&3 != 0 || ptr > uint32(length)+1 {
@@ -285,9 +247,7 @@ func (p *Printer) ipRoute(off, length int) bool {
 
 func (p *Printer) ipTimestamps(off, length int) bool {
 	if length < 4 {
-		p.s("[bad length ")
-		p.ui(length)
-		p.b(']')
+		p.badLength("", length)
 		return true
 	}
 	p.s(" TS{")
@@ -297,9 +257,7 @@ func (p *Printer) ipTimestamps(off, length int) bool {
 		hop = 4
 	}
 	if (length-4)&(hop-1) != 0 {
-		p.s("[bad length ")
-		p.ui(length)
-		p.b(']')
+		p.badLength("", length)
 	}
 	ptr := uint32(p.u8(off+2)) - 1
 	l := uint32(0)

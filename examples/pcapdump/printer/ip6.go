@@ -12,13 +12,7 @@ func (p *Printer) ip6Addrs(off int) {
 // ip6 prints the IPv6 packet at off, length bytes long on the wire.
 func (p *Printer) ip6(off, length int) {
 	p.proto = "ip6"
-	if !p.has(off, 40) {
-		p.trunc()
-		return
-	}
-	if length < 40 {
-		p.s("truncated-ip6 ")
-		p.ui(length)
+	if !p.minHeader(off, length, 40, "truncated-ip6 ") {
 		return
 	}
 	if !p.opt.Link {

@@ -101,24 +101,14 @@ func (p *Printer) sllHeader(halen, addr, protoOff, length int) {
 			case 4:
 				p.s("802.2")
 			default:
-				p.s("ethertype Unknown (0x")
-				p.x(uint64(t), 4)
-				p.b(')')
+				p.s("ethertype Unknown ")
+				p.hexParen(t, 4)
 			}
 		} else {
-			name, ok := lookup(ethertypeNames, t)
-			if !ok {
-				name = "Unknown"
-			}
 			p.s("ethertype ")
-			p.s(name)
-			p.s(" (0x")
-			p.x(uint64(t), 4)
-			p.b(')')
+			p.ethertypeNamed(t, "Unknown")
 		}
-		p.s(", length ")
-		p.ui(length)
-		p.s(": ")
+		p.lengthColon(length)
 	}
 }
 
@@ -208,12 +198,8 @@ func (p *Printer) sllPayload(hdr, length, hatype, t int, header func(int)) {
 				t = 4
 			}
 			if p.opt.Quiet == 0 {
-				name, ok := lookup(ethertypeNames, t)
-				if !ok {
-					name = "Unknown"
-				}
 				p.s("ethertype ")
-				p.s(name)
+				p.s(tokOr(ethertypeNames, t, "Unknown"))
 				p.s(", ")
 			}
 			off += 4
@@ -246,25 +232,7 @@ func (p *Printer) null(length int) {
 		family = family>>24 | family>>8&0xff00 | family<<8&0xff0000 | family<<24
 	}
 	header := func(length int) {
-		name, ok := lookup(bsdAFNames, int(family))
-		if p.opt.Quiet == 0 {
-			if !ok {
-				name = "Unknown"
-			}
-			p.s("AF ")
-			p.s(name)
-			p.s(" (")
-			p.u(uint64(family))
-			p.b(')')
-		} else if ok {
-			p.s(name)
-		} else {
-			p.s("Unknown AF ")
-			p.u(uint64(family))
-		}
-		p.s(", length ")
-		p.ui(length)
-		p.s(": ")
+		p.family(bsdAFNames, int(family), "AF ", "", "Unknown AF ", 0, length)
 	}
 	if p.opt.Link {
 		header(length)
@@ -299,13 +267,9 @@ var pppNames = []tok{
 
 func (p *Printer) pppIf(length int) {
 	p.proto = "ppp"
-	if p.end < 4 {
-		p.trunc()
-		p.llHdrLen = p.end
-		return
+	if p.shortLink(4) {
+		p.ppp(0, length)
 	}
-	p.llHdrLen = 4
-	p.ppp(0, length)
 }
 
 func (p *Printer) ppp(off, length int) int {
@@ -404,18 +368,9 @@ func (p *Printer) chdlc(off, length int) int {
 			p.s("0x")
 			p.x(uint64(c), 2)
 		}
-		p.s(", ")
-		name, ok := lookup(ethertypeNames, proto)
-		if !ok {
-			name = "Unknown"
-		}
-		p.s("ethertype ")
-		p.s(name)
-		p.s(" (0x")
-		p.x(uint64(proto), 4)
-		p.s("), length ")
-		p.ui(length)
-		p.s(": ")
+		p.s(", ethertype ")
+		p.ethertypeNamed(proto, "Unknown")
+		p.lengthColon(length)
 	}
 	switch proto {
 	case ethertypeIPv4:

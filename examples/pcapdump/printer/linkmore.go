@@ -10,6 +10,11 @@ const (
 	ltBRCMPrepend = 282
 )
 
+var (
+	ipnetFamilies = []tok{{2, "IPv4"}, {26, "IPv6"}}
+	nflogFamilies = []tok{{2, "IPv4"}, {10, "IPv6"}}
+)
+
 func (p *Printer) ipoib(length int) {
 	p.proto = "ipoib"
 	caplen := p.end
@@ -19,21 +24,14 @@ func (p *Printer) ipoib(length int) {
 		return
 	}
 	header := func(length int) {
-		t := p.be16(40)
-		name, ok := lookup(ethertypeNames, t)
-		if !ok {
-			name = "Unknown"
-		}
 		p.s(", ethertype ")
-		p.s(name)
+		t := p.be16(40)
 		if p.opt.Quiet == 0 {
-			p.s(" (0x")
-			p.x(uint64(t), 4)
-			p.b(')')
+			p.ethertypeNamed(t, "Unknown")
+		} else {
+			p.s(tokOr(ethertypeNames, t, "Unknown"))
 		}
-		p.s(", length ")
-		p.ui(length)
-		p.s(": ")
+		p.lengthColon(length)
 	}
 	if p.opt.Link {
 		p.s("IPOIB")
@@ -57,27 +55,7 @@ func (p *Printer) ipnet(length int) {
 		p.u(uint64(p.be32(16)))
 		p.s(" > ")
 		p.u(uint64(p.be32(20)))
-		name, ok := lookup([]tok{{2, "IPv4"}, {26, "IPv6"}}, family)
-		if p.opt.Quiet == 0 {
-			if !ok {
-				name = "Unknown"
-			}
-			p.s(", family ")
-			p.s(name)
-			p.s(" (")
-			p.ui(family)
-			p.b(')')
-		} else if ok {
-			p.s(", ")
-			p.s(name)
-		} else {
-			p.s(", Unknown Ethertype (0x")
-			p.x(uint64(family), 4)
-			p.b(')')
-		}
-		p.s(", length ")
-		p.ui(length)
-		p.s(": ")
+		p.family(ipnetFamilies, family, ", family ", ", ", ", Unknown Ethertype ", 4, length)
 	}
 	if p.opt.Link {
 		header(length)
@@ -98,12 +76,9 @@ func (p *Printer) ipnet(length int) {
 func (p *Printer) nflog(length int) {
 	p.proto = "nflog"
 	caplen := p.end
-	if caplen < 4 {
-		p.trunc()
-		p.llHdrLen = caplen
+	if !p.shortLink(4) {
 		return
 	}
-	p.llHdrLen = 4
 	if v := p.u8(1); v != 0 {
 		p.s("version ")
 		p.ui(v)
@@ -116,27 +91,7 @@ func (p *Printer) nflog(length int) {
 		p.ui(p.u8(1))
 		p.s(", resource ID ")
 		p.ui(p.be16(2))
-		name, ok := lookup([]tok{{2, "IPv4"}, {10, "IPv6"}}, family)
-		if p.opt.Quiet == 0 {
-			if !ok {
-				name = "Unknown"
-			}
-			p.s(", family ")
-			p.s(name)
-			p.s(" (")
-			p.ui(family)
-			p.b(')')
-		} else if ok {
-			p.s(", ")
-			p.s(name)
-		} else {
-			p.s(", Unknown NFLOG (0x")
-			p.x(uint64(family), 2)
-			p.b(')')
-		}
-		p.s(", length ")
-		p.ui(length)
-		p.s(": ")
+		p.family(nflogFamilies, family, ", family ", ", ", ", Unknown NFLOG ", 2, length)
 	}
 	if p.opt.Link {
 		header(length)
@@ -188,33 +143,7 @@ func (p *Printer) brcmPrepend(length int) {
 	p.need(0, 4)
 	p.llHdrLen = 4
 	if p.opt.Link {
-		tag0, tag1 := p.u8(0), p.u8(1)
-		p.s("BRCM tag OP: ")
-		if tag0 != 0 {
-			p.s("IG")
-		} else {
-			p.s("EG")
-		}
-		if tag0&(1<<5) != 0 {
-			p.s(", TC: ")
-			p.ui(tag1 >> 2 & 7)
-			p.s(", TE: ")
-			p.s([...]string{"None", "Untag", "Header", "Reserved"}[tag1&3])
-			p.s(", TS: ")
-			p.ui(tag1 >> 7)
-			p.s(", DST map: 0x")
-			p.x(uint64(p.be16(2)&0x1ff), 4)
-		} else {
-			p.s(", CID: ")
-			p.ui(tag1)
-			p.s(", RC: ")
-			p.s(brcmRC(p.u8(2)))
-			p.s(", TC: ")
-			p.ui(p.u8(3) >> 5 & 7)
-			p.s(", port: ")
-			p.ui(p.u8(3) & 0x1f)
-		}
-		p.s(", ")
+		brcmTag(p, 0)
 	}
 	p.proto = "ether"
 	p.llHdrLen += p.ether(4, length-4, p.end-4)

@@ -85,36 +85,17 @@ func (p *Printer) mptcp(cp, l, flags int) bool {
 			p.s(" fin")
 		}
 		o, n := cp+4, l-4
+		ok := true
 		if f&0x01 != 0 {
 			p.s(" ack ")
-			if f&0x02 != 0 {
-				if n < 8 {
-					return false
-				}
-				p.u(p.be64(o))
-				o, n = o+8, n-8
-			} else {
-				if n < 4 {
-					return false
-				}
-				p.u(uint64(p.be32(o)))
-				o, n = o+4, n-4
+			if o, n, ok = p.dssNumber(o, n, f&0x02 != 0); !ok {
+				return false
 			}
 		}
 		if f&0x04 != 0 {
 			p.s(" seq ")
-			if f&0x08 != 0 {
-				if n < 8 {
-					return false
-				}
-				p.u(p.be64(o))
-				o, n = o+8, n-8
-			} else {
-				if n < 4 {
-					return false
-				}
-				p.u(uint64(p.be32(o)))
-				o, n = o+4, n-4
+			if o, n, ok = p.dssNumber(o, n, f&0x08 != 0); !ok {
+				return false
 			}
 			if n < 4 {
 				return false
@@ -151,36 +132,23 @@ func (p *Printer) mptcp(cp, l, flags int) bool {
 		}
 		p.s(" id ")
 		p.ui(p.u8(cp + 3))
-		if l <= 18 {
-			p.b(' ')
-			p.addr4(cp + 4)
-			if l == 10 || l == 18 {
-				p.b(':')
-				p.ui(p.be16(cp + 8))
-			}
-			if l == 16 {
-				p.s(" hmac 0x")
-				p.x(p.be64(cp+8), 0)
-			}
-			if l == 18 {
-				p.s(" hmac 0x")
-				p.x(p.be64(cp+10), 0)
-			}
-		} else {
-			p.b(' ')
-			p.addr6(cp + 4)
-			if l == 22 || l == 30 {
-				p.b(':')
-				p.ui(p.be16(cp + 20))
-			}
-			if l == 28 {
-				p.s(" hmac 0x")
-				p.x(p.be64(cp+20), 0)
-			}
-			if l == 30 {
-				p.s(" hmac 0x")
-				p.x(p.be64(cp+22), 0)
-			}
+		// v4 or v6 address, then an optional port, then an optional hmac.
+		v6, alen := l > 18, 4
+		if v6 {
+			alen = 16
+		}
+		p.b(' ')
+		p.addrAt(cp+4, v6)
+		rest := l - 4 - alen // 0, 2 (port), 8 (hmac) or 10 (both)
+		o := cp + 4 + alen
+		if rest == 2 || rest == 10 {
+			p.b(':')
+			p.ui(p.be16(o))
+			o += 2
+		}
+		if rest >= 8 {
+			p.s(" hmac 0x")
+			p.x(p.be64(o), 0)
 		}
 	case 4:
 		if l < 4 {
@@ -218,4 +186,22 @@ func (p *Printer) mptcp(cp, l, flags int) bool {
 		p.x(p.be64(cp+4), 0)
 	}
 	return true
+}
+
+// dssNumber prints a DSS data sequence number or ack, 8 bytes if wide
+// else 4, at o with n bytes left; it returns the position after it.
+func (p *Printer) dssNumber(o, n int, wide bool) (int, int, bool) {
+	size := 4
+	if wide {
+		size = 8
+	}
+	if n < size {
+		return o, n, false
+	}
+	if wide {
+		p.u(p.be64(o))
+	} else {
+		p.u(uint64(p.be32(o)))
+	}
+	return o + size, n - size, true
 }

@@ -67,8 +67,7 @@ type Printer struct {
 	count   uint64
 	refSec  int64 // -ttt/-ttttt reference time stamp
 	refFrac int64
-	tcpSeq4 map[tcpKey4]tcpBase
-	tcpSeq6 map[tcpKey6]tcpBase
+	tcpSeq  map[tcpKey]tcpBase
 }
 
 // New returns a Printer writing to w.
@@ -83,8 +82,7 @@ func New(w io.Writer, opt Options) *Printer {
 		loc:      loc,
 		buf:      make([]byte, 0, 4096),
 		suppress: opt.Hex > 0 || opt.HexASCII > 0 || opt.Quiet > 0,
-		tcpSeq4:  make(map[tcpKey4]tcpBase),
-		tcpSeq6:  make(map[tcpKey6]tcpBase),
+		tcpSeq:   make(map[tcpKey]tcpBase),
 	}
 }
 
@@ -188,19 +186,17 @@ func (p *Printer) invalidHeader(caplen, wirelen int) bool {
 		p.u(uint64(caplen))
 		p.b(')')
 	}
-	if caplen > maxSnaplen {
-		open()
-		p.s(" caplen(")
-		p.u(uint64(caplen))
-		p.s(") > ")
-		p.u(maxSnaplen)
-	}
-	if wirelen > maxSnaplen {
-		open()
-		p.s(" len(")
-		p.u(uint64(wirelen))
-		p.s(") > ")
-		p.u(maxSnaplen)
+	for _, c := range [...]struct {
+		what string
+		n    int
+	}{{" caplen(", caplen}, {" len(", wirelen}} {
+		if c.n > maxSnaplen {
+			open()
+			p.s(c.what)
+			p.ui(c.n)
+			p.s(") > ")
+			p.u(maxSnaplen)
+		}
 	}
 	if bad {
 		p.b(']')

@@ -30,11 +30,7 @@ func edsaTag(p *Printer, off int) {
 		p.s("Marvell EDSA ethertype 0x")
 		p.x(uint64(et), 4)
 		p.s(" (")
-		name, ok := lookup(ethertypeNames, et)
-		if !ok {
-			name = "Unknown"
-		}
-		p.s(name)
+		p.s(tokOr(ethertypeNames, et, "Unknown"))
 		p.s("), rsvd ")
 		p.ui(p.u8(off + 2))
 		p.b(' ')
@@ -228,18 +224,7 @@ func (p *Printer) arista(off int) int {
 		sec, ns := uint64(p.be32(off+4)), p.be32(off+8)
 		sec += uint64(ns / 1e9)
 		ns %= 1e9
-		tm := time.Unix(int64(sec), 0).UTC()
-		p.zero(uint64(tm.Year()), 4)
-		p.b('-')
-		p.zero(uint64(tm.Month()), 2)
-		p.b('-')
-		p.zero(uint64(tm.Day()), 2)
-		p.b(' ')
-		p.zero(uint64(tm.Hour()), 2)
-		p.b(':')
-		p.zero(uint64(tm.Minute()), 2)
-		p.b(':')
-		p.zero(uint64(tm.Second()), 2)
+		p.wallClock(time.Unix(int64(sec), 0).UTC(), true)
 		p.b('.')
 		p.zero(uint64(ns), 9)
 		n += 8

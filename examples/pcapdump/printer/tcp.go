@@ -2,16 +2,12 @@ package printer
 
 // TCP.
 
-// tcpKey4 and tcpKey6 name a connection as tcpdump's sequence table does:
-// the lower port's side first.
-type tcpKey4 struct {
-	src, dst [4]byte
-	ports    uint32
-}
-
-type tcpKey6 struct {
+// tcpKey names a connection as tcpdump's sequence tables do: the lower
+// port's side first (IPv4 addresses use the first 4 bytes).
+type tcpKey struct {
 	src, dst [16]byte
 	ports    uint32
+	v6       bool
 }
 
 // tcpBase holds the initial sequence numbers of a connection, subtracted
@@ -36,51 +32,61 @@ const (
 	thCWR = 0x80
 )
 
-// portPair prints "src.sport > dst.dport: " for a transport header at
-// off whose IP header is at iph, or just the ports when the IP header's
-// protocol is not proto (the transport follows extension headers).
-func (p *Printer) portPair(iph, proto, sport, dport int) {
+// ipEndpoints prints "src.sport > dst.dport" of the IP header at iph,
+// leaving out ports that are negative.
+func (p *Printer) ipEndpoints(iph, sport, dport int) {
 	v6 := p.u8(iph)>>4 == 6
+	src, dst := iph+12, iph+16
 	if v6 {
-		if p.u8(iph+6) == proto {
-			p.addr6(iph + 8)
-			p.b('.')
-			p.ui(sport)
-			p.s(" > ")
-			p.addr6(iph + 24)
-			p.b('.')
-			p.ui(dport)
-			p.s(": ")
-			return
-		}
-	} else if p.u8(iph+9) == proto {
-		p.addr4(iph + 12)
+		src, dst = iph+8, iph+24
+	}
+	p.addrAt(src, v6)
+	p.port(sport)
+	p.s(" > ")
+	p.addrAt(dst, v6)
+	p.port(dport)
+}
+
+func (p *Printer) addrAt(off int, v6 bool) {
+	if v6 {
+		p.addr6(off)
+	} else {
+		p.addr4(off)
+	}
+}
+
+func (p *Printer) port(v int) {
+	if v >= 0 {
 		p.b('.')
+		p.ui(v)
+	}
+}
+
+// nextProto is the protocol field of the IP header at iph.
+func (p *Printer) nextProto(iph int) int {
+	if p.u8(iph)>>4 == 6 {
+		return p.u8(iph + 6)
+	}
+	return p.u8(iph + 9)
+}
+
+// portPair prints "src.sport > dst.dport: " for a transport header whose
+// IP header is at iph, or just the ports when the IP header's protocol
+// is not proto (the transport follows extension headers).
+func (p *Printer) portPair(iph, proto, sport, dport int) {
+	if p.nextProto(iph) == proto {
+		p.ipEndpoints(iph, sport, dport)
+	} else {
 		p.ui(sport)
 		p.s(" > ")
-		p.addr4(iph + 16)
-		p.b('.')
 		p.ui(dport)
-		p.s(": ")
-		return
 	}
-	p.ui(sport)
-	p.s(" > ")
-	p.ui(dport)
 	p.s(": ")
 }
 
 // ipPairNoPorts prints "src > dst:" of the IP header at iph.
 func (p *Printer) ipPairNoPorts(iph int) {
-	if p.u8(iph)>>4 == 6 {
-		p.addr6(iph + 8)
-		p.s(" > ")
-		p.addr6(iph + 24)
-	} else {
-		p.addr4(iph + 12)
-		p.s(" > ")
-		p.addr4(iph + 16)
-	}
+	p.ipEndpoints(iph, -1, -1)
 	p.b(':')
 }
 
@@ -132,11 +138,7 @@ func (p *Printer) tcp(off, length, iph int, fragmented bool) {
 		p.s("tcp ")
 		p.u(uint64(uint32(length - hlen)))
 		if hlen > length {
-			p.s(" [bad hdr length ")
-			p.ui(hlen)
-			p.s(" - too long, > ")
-			p.ui(length)
-			p.b(']')
+			p.hdrTooLong(hlen, length)
 		}
 		return
 	}
@@ -169,26 +171,13 @@ func (p *Printer) tcp(off, length, iph int, fragmented bool) {
 			src, dst = dst, src
 			ports = uint32(dport)<<16 | uint32(sport)
 		}
-		var b tcpBase
-		var found bool
-		if v6 {
-			k := tcpKey6{ports: ports}
-			copy(k.src[:], src)
-			copy(k.dst[:], dst)
-			b, found = p.tcpSeq6[k]
-			if !found || flags&thSYN != 0 {
-				b = newBase(rev, seq, ack)
-				p.tcpSeq6[k] = b
-			}
-		} else {
-			k := tcpKey4{ports: ports}
-			copy(k.src[:], src)
-			copy(k.dst[:], dst)
-			b, found = p.tcpSeq4[k]
-			if !found || flags&thSYN != 0 {
-				b = newBase(rev, seq, ack)
-				p.tcpSeq4[k] = b
-			}
+		k := tcpKey{ports: ports, v6: v6}
+		copy(k.src[:], src)
+		copy(k.dst[:], dst)
+		b, found := p.tcpSeq[k]
+		if !found || flags&thSYN != 0 {
+			b = newBase(rev, seq, ack)
+			p.tcpSeq[k] = b
 		}
 		if found && flags&thSYN == 0 {
 			if rev {
@@ -202,11 +191,7 @@ func (p *Printer) tcp(off, length, iph int, fragmented bool) {
 		base = b
 	}
 	if hlen > length {
-		p.s(" [bad hdr length ")
-		p.ui(hlen)
-		p.s(" - too long, > ")
-		p.ui(length)
-		p.b(']')
+		p.hdrTooLong(hlen, length)
 		return
 	}
 	if p.opt.Verbose > 0 && !p.opt.NoChecksum && !fragmented && p.has(off, length) {
@@ -254,12 +239,7 @@ func (p *Printer) tcp(off, length, iph int, fragmented bool) {
 	}
 	hdr := (p.u8(off+12) >> 4) * 4
 	if !p.has(off, hdr) {
-		p.s(" [remaining caplen(")
-		p.ui(p.end - off)
-		p.s(") < header length(")
-		p.ui(hdr)
-		p.s(")]")
-		p.bail()
+		p.headerCut(off, hdr)
 	}
 	// Application-layer payloads are not decoded.
 	if readsToEndTCP(sport, dport) && !p.has(off+hdr, length) {
@@ -577,4 +557,12 @@ func (p *Printer) finalDst6(iph int) int {
 		}
 	}
 	return dst
+}
+
+func (p *Printer) hdrTooLong(hlen, length int) {
+	p.s(" [bad hdr length ")
+	p.ui(hlen)
+	p.s(" - too long, > ")
+	p.ui(length)
+	p.b(']')
 }

@@ -69,19 +69,7 @@ func (p *Printer) clock(tm time.Time, sec, frac int64, date bool) {
 		p.s("[Error converting time]")
 		return
 	}
-	if date {
-		p.zero(uint64(tm.Year()), 4)
-		p.b('-')
-		p.zero(uint64(tm.Month()), 2)
-		p.b('-')
-		p.zero(uint64(tm.Day()), 2)
-		p.b(' ')
-	}
-	p.zero(uint64(tm.Hour()), 2)
-	p.b(':')
-	p.zero(uint64(tm.Minute()), 2)
-	p.b(':')
-	p.zero(uint64(tm.Second()), 2)
+	p.wallClock(tm, date)
 	p.frac(frac)
 }
 
@@ -92,4 +80,17 @@ func (p *Printer) frac(f int64) {
 	} else {
 		p.zero(uint64(uint32(f)), 6)
 	}
+}
+
+// wallClock prints [YYYY-MM-DD ]HH:MM:SS of tm.
+func (p *Printer) wallClock(tm time.Time, date bool) {
+	if date {
+		p.zero(uint64(tm.Year()), 4)
+		p.b('-')
+		p.zero(uint64(tm.Month()), 2)
+		p.b('-')
+		p.zero(uint64(tm.Day()), 2)
+		p.b(' ')
+	}
+	p.hms(uint64(tm.Hour()), uint64(tm.Minute()), uint64(tm.Second()))
 }

@@ -75,11 +75,7 @@ func (p *Printer) udpSum(off, length, iph int, field uint16) {
 	s := p.pseudoSum(iph, protoUDP, length+8)
 	sum := fold(sum16(s, p.data[off:off+8+length]))
 	if sum != 0 {
-		p.s("[bad udp cksum 0x")
-		p.x(uint64(field), 4)
-		p.s(" -> 0x")
-		p.x(uint64(shouldBe(field, sum)), 4)
-		p.s("!] ")
+		p.badSum4("udp", field, sum)
 	} else {
 		p.s("[udp sum ok] ")
 	}
@@ -88,32 +84,10 @@ func (p *Printer) udpSum(off, length, iph int, field uint16) {
 // udpAddrs is tcpdump's udpipaddr_print: addresses and ports, or only
 // addresses when the ports are not captured (sport -1).
 func (p *Printer) udpAddrs(iph, sport, dport int) {
-	v6 := p.u8(iph)>>4 == 6
-	proto := p.u8(iph + 9)
-	if v6 {
-		proto = p.u8(iph + 6)
-	}
-	if proto == protoUDP {
-		if sport == -1 {
-			if v6 {
-				p.addr6(iph + 8)
-				p.s(" > ")
-				p.addr6(iph + 24)
-			} else {
-				p.addr4(iph + 12)
-				p.s(" > ")
-				p.addr4(iph + 16)
-			}
-			p.s(": ")
-			return
-		}
-		p.portPair(iph, protoUDP, sport, dport)
-		return
-	}
-	if sport != -1 {
-		p.ui(sport)
-		p.s(" > ")
-		p.ui(dport)
+	if p.nextProto(iph) == protoUDP {
+		p.ipEndpoints(iph, sport, dport)
 		p.s(": ")
+	} else if sport != -1 {
+		p.portPair(iph, protoUDP, sport, dport)
 	}
 }

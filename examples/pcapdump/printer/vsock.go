@@ -11,12 +11,9 @@ func (p *Printer) le64(off int) uint64 {
 func (p *Printer) vsock() {
 	p.proto = "vsock"
 	caplen := p.end
-	if caplen < 32 {
-		p.trunc()
-		p.llHdrLen = caplen
+	if !p.shortLink(32) {
 		return
 	}
-	p.llHdrLen = 32
 	transport := p.le16(26)
 	p.s(tokOr([]tok{{0, "UNKNOWN"}, {1, "NO_INFO"}, {2, "VIRTIO"}}, transport, ""))
 	if _, ok := lookup([]tok{{0, ""}, {1, ""}, {2, ""}}, transport); !ok {
