@@ -11,6 +11,8 @@ import (
 	"github.com/purepcap/pcap/linktype"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/purepcap/pcap/internal/testutil"
 )
 
 // appendGo does with OpenAppend what appendref does with libpcap.
@@ -31,15 +33,8 @@ func appendGo(name string, lt linktype.Type, snaplen int, nano bool, n int) erro
 // TestOpenAppendMatchesLibpcap compares OpenAppend with libpcap's
 // pcap_dump_open_append (a small C helper built with gcc -lpcap).
 func TestOpenAppendMatchesLibpcap(t *testing.T) {
-	gcc := reference(t, "gcc")
+	ref := testutil.LibpcapHelper(t, "testdata/appendref.c")
 	dir := t.TempDir()
-	ref := filepath.Join(dir, "appendref")
-	if out, err := exec.Command(gcc, "-O2", "-o", ref, "testdata/appendref.c", "-lpcap").CombinedOutput(); err != nil {
-		if os.Getenv("PUREPCAP_REQUIRE_REFERENCE") == "1" {
-			t.Fatalf("building the libpcap helper: %v: %s", err, out)
-		}
-		t.Skipf("cannot build the libpcap helper (libpcap-dev missing?): %s", out)
-	}
 	var micro, nano bytes.Buffer
 	w, _ := NewWriter(&micro, WriterOptions{LinkType: linktype.Ethernet, Snaplen: 65535})
 	w.Close()

@@ -13,7 +13,7 @@ import (
 )
 
 func ExampleNewReader() {
-	f, err := os.Open("testdata/pcaps/kday2.pcap")
+	f, err := os.Open("../testdata/pcaps/kday2.pcap")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func ExampleNewReader() {
 }
 
 func ExampleReader_Packets() {
-	r, err := savefile.Open("testdata/pcaps/of13_ericsson.pcapng", savefile.ReaderOptions{})
+	r, err := savefile.Open("../testdata/pcaps/of13_ericsson.pcapng", savefile.ReaderOptions{})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -8,10 +8,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/purepcap/pcap/internal/testutil"
 )
 
 func addSeeds(f *testing.F, ng bool) {
-	for _, dir := range []string{"testdata/pcaps", "testdata/crafted"} {
+	for _, dir := range []string{testutil.CapturesDir(f), "testdata/crafted"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*"))
 		for _, name := range files {
 			if strings.HasSuffix(name, ".pcapng") != ng || strings.HasSuffix(name, ".py") {

@@ -19,6 +19,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/purepcap/pcap/internal/testutil"
 )
 
 var (
@@ -27,15 +29,6 @@ var (
 	pcapdumpErr  error
 	pcapdumpDir  string
 )
-
-// TestMain removes the pcapdump binary the tests built.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if pcapdumpDir != "" {
-		os.RemoveAll(pcapdumpDir)
-	}
-	os.Exit(code)
-}
 
 // buildPcapdump builds examples/pcapdump once per test binary.
 func buildPcapdump(t *testing.T) string {
@@ -103,7 +96,7 @@ func TestPcapdumpMatchesGolden(t *testing.T) {
 // TestPcapdumpOptions covers -r -, -w -, -c and a filter expression.
 func TestPcapdumpOptions(t *testing.T) {
 	exe := buildPcapdump(t)
-	in := "testdata/pcaps/spb.pcap"
+	in := filepath.Join(testutil.CapturesDir(t), "spb.pcap")
 	want, _, err := rewrite(mustRead(t, in), false)
 	require.NoError(t, err)
 
@@ -233,8 +226,8 @@ func TestPcapdumpPcapngReadBack(t *testing.T) {
 			}
 		}
 	}
-	reference(t, "tcpdump")
-	tshark := reference(t, "tshark")
+	testutil.Tool(t, "tcpdump")
+	tshark := testutil.Tool(t, "tshark")
 	allFile := filepath.Join(dir, "all.pcapng")
 	require.NoError(t, os.WriteFile(allFile, all.Bytes(), 0o644))
 	got := tsharkPackets(t, tshark, allFile)

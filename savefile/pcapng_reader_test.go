@@ -3,9 +3,11 @@ package savefile
 import (
 	"bytes"
 	"io"
+	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/purepcap/pcap/internal/testutil"
 	"github.com/purepcap/pcap/linktype"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -74,7 +76,7 @@ func TestPcapNGTimestamps(t *testing.T) {
 }
 
 func TestTimevalBeforeFirstPacket(t *testing.T) {
-	for _, f := range []string{"testdata/crafted/ng-basic.pcapng", "testdata/pcaps/kday2.pcap"} {
+	for _, f := range []string{"testdata/crafted/ng-basic.pcapng", filepath.Join(testutil.CapturesDir(t), "kday2.pcap")} {
 		r, err := NewReader(bytes.NewReader(mustRead(t, f)))
 		require.NoError(t, err)
 		sec, frac := r.Timeval(true)

@@ -13,6 +13,8 @@ import (
 	"github.com/purepcap/pcap/linktype"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/purepcap/pcap/internal/testutil"
 )
 
 // writeAllBlocks writes a pcapng file using every NGWriter feature.
@@ -132,8 +134,7 @@ func TestNGWriterBlocks(t *testing.T) {
 	assert.Equal(t, "CLIENT_RANDOM 00 11\n", string(r.DecryptionSecrets()[0].Data))
 
 	// libpcap (through tcpdump) and tshark read it back unchanged.
-	if _, err := exec.LookPath("tcpdump"); err == nil || os.Getenv("PUREPCAP_REQUIRE_REFERENCE") == "1" {
-		tcpdump := reference(t, "tcpdump")
+	if tcpdump := testutil.OptionalTool(t, "tcpdump"); tcpdump != "" {
 		dir := t.TempDir()
 		in, back := filepath.Join(dir, "all.pcapng"), filepath.Join(dir, "back.pcap")
 		require.NoError(t, os.WriteFile(in, file, 0o644))
@@ -141,7 +142,7 @@ func TestNGWriterBlocks(t *testing.T) {
 		require.NoError(t, err, "%s", out)
 		comparePackets(t, "tcpdump", want, packetsOf(t, mustRead(t, back), false))
 
-		tshark := reference(t, "tshark")
+		tshark := testutil.Tool(t, "tshark")
 		comparePackets(t, "tshark", want, tsharkPackets(t, tshark, in))
 		cmd := exec.Command(tshark, "-r", in, "-T", "fields", "-e", "frame.comment")
 		var stderr bytes.Buffer

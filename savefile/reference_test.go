@@ -16,24 +16,19 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/purepcap/pcap/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "regenerate goldens from tcpdump")
 
 const goldenFile = "testdata/tcpdump-w.golden"
 
-// reference returns the path of a reference tool, skipping the test when
-// it is missing unless PUREPCAP_REQUIRE_REFERENCE=1.
-func reference(t testing.TB, tool string) string {
-	t.Helper()
-	p, err := exec.LookPath(tool)
-	if err != nil {
-		if os.Getenv("PUREPCAP_REQUIRE_REFERENCE") == "1" {
-			t.Fatalf("%s is required (PUREPCAP_REQUIRE_REFERENCE=1) but not installed", tool)
-		}
-		t.Skipf("%s not installed; apt-get install tcpdump tshark", tool)
-	}
-	return p
+// TestMain removes the libpcap helpers the tests built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	testutil.Cleanup()
+	os.Exit(code)
 }
 
 // extraCaptures lists the captures in $PUREPCAP_EXTRA_CAPTURES (a
@@ -54,12 +49,11 @@ func extraCaptures(t testing.TB) []string {
 	return files
 }
 
-// captures lists the test captures.
+// captures lists the test captures: the project's real captures and the
+// crafted ones of testdata/crafted.
 func captures(t testing.TB) []string {
 	t.Helper()
-	files, err := filepath.Glob("testdata/pcaps/*")
-	require.NoError(t, err)
-	require.NotEmpty(t, files)
+	files := testutil.Captures(t)
 	crafted, err := filepath.Glob("testdata/crafted/*")
 	require.NoError(t, err)
 	for _, f := range crafted {
@@ -177,7 +171,7 @@ func runTcpdump(t *testing.T, tcpdump, file string, nano bool) golden {
 func TestRewriteMatchesGolden(t *testing.T) {
 	files := captures(t)
 	if *update {
-		tcpdump := reference(t, "tcpdump")
+		tcpdump := testutil.Tool(t, "tcpdump")
 		var b strings.Builder
 		for _, f := range files {
 			for _, nano := range []bool{false, true} {
@@ -222,7 +216,7 @@ func plural(n int) string {
 
 // TestRewriteMatchesTcpdump compares with tcpdump itself, byte for byte.
 func TestRewriteMatchesTcpdump(t *testing.T) {
-	tcpdump := reference(t, "tcpdump")
+	tcpdump := testutil.Tool(t, "tcpdump")
 	for _, f := range append(captures(t), extraCaptures(t)...) {
 		in, err := os.ReadFile(f)
 		require.NoError(t, err)

@@ -20,7 +20,7 @@ out_p=$dir/purepcap-out-pcapdump.pcap
 trap 'rm -rf "$work" "$big" "$out_t" "$out_p"' EXIT
 
 go build -o "$work/pcapdump" ./examples/pcapdump
-go run ./bench/savefile/mkbig -dir savefile/testdata/pcaps -n "$packets" -o "$big"
+go run ./bench/savefile/mkbig -dir testdata/pcaps -n "$packets" -o "$big"
 cat "$big" >/dev/null # into the page cache
 
 # wall TIME_FILE CMD...: runs CMD with its output discarded, appends seconds.

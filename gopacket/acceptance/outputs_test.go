@@ -100,7 +100,7 @@ func captures(t *testing.T, m modInfo) []string {
 	ours, err := filepath.Glob(filepath.Join(m.upstreamDir, "pcap", "*.pcap"))
 	require.NoError(t, err)
 	require.NotEmpty(t, ours)
-	real, err := filepath.Glob(filepath.Join(m.rootDir, "savefile", "testdata", "pcaps", "*"))
+	real, err := filepath.Glob(filepath.Join(m.rootDir, "testdata", "pcaps", "*"))
 	require.NoError(t, err)
 	require.NotEmpty(t, real)
 	sort.Strings(real)

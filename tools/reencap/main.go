@@ -7,7 +7,7 @@
 // re-encapsulates every Ethernet frame into each other link type the compiler
 // supports, and writes one classic pcap file per link type to -out:
 //
-//	go run ./tools/reencap -src compile/testdata/diff/orig -out compile/testdata/diff/pcaps
+//	go run ./tools/reencap -src testdata/pcaps -out compile/testdata/diff/pcaps
 //
 // The output is deterministic: the same inputs give byte-identical files.
 package main
@@ -39,7 +39,7 @@ type packet struct {
 const reencapCap = 256
 
 func main() {
-	src := flag.String("src", "compile/testdata/diff/orig", "directory of input captures")
+	src := flag.String("src", "testdata/pcaps", "directory of input captures")
 	out := flag.String("out", "compile/testdata/diff/pcaps", "output directory")
 	flag.Parse()
 	if err := run(*src, *out); err != nil {

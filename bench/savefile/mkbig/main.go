@@ -16,7 +16,7 @@ import (
 )
 
 func main() {
-	dir := flag.String("dir", "savefile/testdata/pcaps", "directory of captures")
+	dir := flag.String("dir", "testdata/pcaps", "directory of captures")
 	n := flag.Int("n", 2000000, "packets to write")
 	out := flag.String("o", "/dev/shm/big.pcap", "output file")
 	maxLen := flag.Int("maxlen", 65535, "leave out packets longer than this")

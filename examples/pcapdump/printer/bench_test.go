@@ -3,10 +3,12 @@ package printer
 import (
 	"errors"
 	"io"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/purepcap/pcap/internal/testutil"
 	"github.com/purepcap/pcap/linktype"
 	"github.com/purepcap/pcap/savefile"
 )
@@ -35,7 +37,7 @@ func loadPackets(tb testing.TB, file string) ([]packet, linktype.Type) {
 // BenchmarkPrint prints the packets of a TCP capture with -n, then with
 // -X: one Print call per op.
 func BenchmarkPrint(b *testing.B) {
-	pkts, lt := loadPackets(b, capturesDir+"/kday2.pcap")
+	pkts, lt := loadPackets(b, filepath.Join(testutil.CapturesDir(b), "kday2.pcap"))
 	for _, bc := range []struct {
 		name string
 		opt  Options

@@ -18,6 +18,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/purepcap/pcap/internal/testutil"
 	"github.com/purepcap/pcap/linktype"
 	"github.com/purepcap/pcap/savefile"
 )
@@ -31,8 +32,6 @@ import (
 // captures (tcpdump required) and only reports.
 
 var update = flag.Bool("update", false, "rewrite the tcpdump goldens in testdata/golden")
-
-const capturesDir = "../../../savefile/testdata/pcaps"
 
 // mode is one tcpdump invocation the harness compares.
 type mode struct {
@@ -82,14 +81,6 @@ func split(out []byte) []packetOut {
 	return pkts
 }
 
-func tcpdumpPath() string {
-	p, err := exec.LookPath("tcpdump")
-	if err != nil {
-		return ""
-	}
-	return p
-}
-
 // reference returns tcpdump's output for a capture and mode.
 func reference(t *testing.T, tcpdump, file string, m mode) []byte {
 	golden := filepath.Join("testdata", "golden", m.name, filepath.Base(file)+".out.gz")
@@ -110,7 +101,7 @@ func reference(t *testing.T, tcpdump, file string, m mode) []byte {
 	cmd.Stdout = &stdout
 	cmd.Stderr = io.Discard
 	_ = cmd.Run() // a damaged capture makes tcpdump fail after printing
-	if *update && strings.HasPrefix(file, capturesDir) {
+	if *update && strings.HasPrefix(file, testutil.CapturesDir(t)) {
 		require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
 		var z bytes.Buffer
 		zw, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
@@ -280,11 +271,8 @@ func report(t *testing.T, name string, s score, verbose bool) {
 // TestMatchesTcpdump is the acceptance measure over the committed
 // captures: the four points, with their thresholds.
 func TestMatchesTcpdump(t *testing.T) {
-	tcpdump := tcpdumpPath()
-	if tcpdump == "" && os.Getenv("PUREPCAP_REQUIRE_REFERENCE") != "" {
-		t.Fatal("tcpdump is required (PUREPCAP_REQUIRE_REFERENCE is set)")
-	}
-	files := captures(t, capturesDir)
+	tcpdump := testutil.OptionalTool(t, "tcpdump") // without it, the goldens
+	files := captures(t, testutil.CapturesDir(t))
 	require.NotEmpty(t, files)
 	quiet, full, hex, ether := compareAll(t, tcpdump, files)
 	verbose := testing.Verbose() && os.Getenv("PCAPDUMP_PRINTER_DIFFS") != ""
@@ -307,10 +295,7 @@ func TestMatchesTcpdumpSuite(t *testing.T) {
 	if dir == "" {
 		t.Skip("PCAPDUMP_PRINTER_PCAPS not set")
 	}
-	tcpdump := tcpdumpPath()
-	if tcpdump == "" {
-		t.Skip("tcpdump not installed")
-	}
+	tcpdump := testutil.Tool(t, "tcpdump")
 	quiet, full, hex, ether := compareAll(t, tcpdump, captures(t, dir))
 	verbose := os.Getenv("PCAPDUMP_PRINTER_DIFFS") != ""
 	report(t, "-n -q first lines", quiet, verbose)
@@ -401,23 +386,17 @@ func runTcpdump(tcpdump, file string, flags []string) []byte {
 // TestFlagsMatchTcpdump measures the other printing flags against
 // tcpdump on the committed captures (tcpdump required).
 func TestFlagsMatchTcpdump(t *testing.T) {
-	tcpdump := tcpdumpPath()
-	if tcpdump == "" {
-		if os.Getenv("PUREPCAP_REQUIRE_REFERENCE") != "" {
-			t.Fatal("tcpdump is required (PUREPCAP_REQUIRE_REFERENCE is set)")
-		}
-		t.Skip("tcpdump not installed")
-	}
+	tcpdump := testutil.Tool(t, "tcpdump")
 	dir := os.Getenv("PCAPDUMP_PRINTER_PCAPS")
 	if dir == "" {
-		dir = capturesDir
+		dir = testutil.CapturesDir(t)
 	}
 	scores := compareFlags(t, tcpdump, captures(t, dir))
 	verbose := os.Getenv("PCAPDUMP_PRINTER_DIFFS") != ""
 	for _, m := range flagModes {
 		report(t, m.name, *scores[m.name], verbose)
 	}
-	if dir == capturesDir {
+	if dir == testutil.CapturesDir(t) {
 		for _, name := range []string{"t", "tt", "ttt", "tttt", "ttttt", "nano", "ttt-nano", "S", "x", "XX", "A"} {
 			require.GreaterOrEqual(t, scores[name].pct(), 99.0, name)
 		}

@@ -2,6 +2,7 @@ package printer
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/purepcap/pcap/internal/testutil"
 	"github.com/purepcap/pcap/linktype"
 	"github.com/purepcap/pcap/savefile"
 )
@@ -108,7 +110,7 @@ func TestPrintLines(t *testing.T) {
 // TestPrintAllocs: printing reuses its buffer; a packet costs no
 // allocation once a connection's sequence base is known.
 func TestPrintAllocs(t *testing.T) {
-	pkts, lt := loadPackets(t, capturesDir+"/kday2.pcap")
+	pkts, lt := loadPackets(t, filepath.Join(testutil.CapturesDir(t), "kday2.pcap"))
 	for _, opt := range []Options{{}, {HexASCII: 1}, {Verbose: 2, Link: true}} {
 		p := New(&bytes.Buffer{}, opt)
 		for _, pk := range pkts { // learn the connections
@@ -133,7 +135,7 @@ func (nopWriter) Write(b []byte) (int, error) { return len(b), nil }
 // whole lines, without panicking.
 func FuzzPrint(f *testing.F) {
 	for _, file := range []string{"kday2.pcap", "LINKTYPE_IPV6.pcap", "tcp_header_heapoverflow.pcap", "ieee802.11_exthdr.pcap", "HDLC.pcap"} {
-		pkts, lt := loadPackets(f, capturesDir+"/"+file)
+		pkts, lt := loadPackets(f, filepath.Join(testutil.CapturesDir(f), file))
 		for i, pk := range pkts {
 			if i >= 5 {
 				break
