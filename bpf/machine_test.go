@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/purepcap/pcap/linktype"
 )
 
 // The differential machine test. testdata/machine holds, for every
@@ -213,7 +215,7 @@ func generateMachineGoldens(t *testing.T) {
 	sort.Strings(captures)
 	tmp := t.TempDir()
 	merged := map[string][]testPacket{}
-	linkNum := map[string]uint32{}
+	linkNum := map[string]linktype.Type{}
 	var sources []string
 	for i, c := range captures {
 		conv := filepath.Join(tmp, strconv.Itoa(i)+".pcap")
@@ -223,9 +225,7 @@ func generateMachineGoldens(t *testing.T) {
 		if !lts[lt] {
 			continue
 		}
-		p, err := readTestPcap(conv)
-		require.NoError(t, err)
-		num, err := pcapLinkType(conv)
+		p, num, err := readCapture(conv)
 		require.NoError(t, err)
 		linkNum[lt] = num
 		merged[lt] = append(merged[lt], p...)

@@ -1,84 +1,66 @@
 package bpf
 
 import (
-	"encoding/binary"
 	"errors"
-	"fmt"
+	"io"
 	"os"
+	"time"
+
+	"github.com/purepcap/pcap/linktype"
+	"github.com/purepcap/pcap/savefile"
 )
 
-// A tiny classic-pcap reader and writer for the tests' packet goldens, so
-// that bpf's tests do not depend on the savefile package.
+// The tests' captures are read and written with savefile.
 
+// testPacket is one packet of a test capture: the captured bytes and the
+// length on the wire.
 type testPacket struct {
 	data    []byte
 	wireLen int
 }
 
-func readTestPcap(path string) ([]testPacket, error) {
-	b, err := os.ReadFile(path)
+// readCapture returns the packets of the capture at path and its link type.
+func readCapture(path string) ([]testPacket, linktype.Type, error) {
+	r, err := savefile.Open(path, savefile.ReaderOptions{})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	if len(b) < 24 {
-		return nil, errors.New("short pcap header")
-	}
-	var bo binary.ByteOrder
-	switch binary.LittleEndian.Uint32(b) {
-	case 0xa1b2c3d4, 0xa1b23c4d:
-		bo = binary.LittleEndian
-	case 0xd4c3b2a1, 0x4d3cb2a1:
-		bo = binary.BigEndian
-	default:
-		return nil, fmt.Errorf("%s: not a classic pcap file", path)
-	}
+	defer r.Close()
 	var pkts []testPacket
-	for off := 24; off < len(b); {
-		if len(b)-off < 16 {
-			return nil, fmt.Errorf("%s: short record header", path)
+	for {
+		data, ci, err := r.ReadPacketData()
+		if errors.Is(err, io.EOF) {
+			return pkts, r.LinkType(), nil
 		}
-		caplen := int(bo.Uint32(b[off+8:]))
-		wire := int(bo.Uint32(b[off+12:]))
-		off += 16
-		if caplen > len(b)-off {
-			return nil, fmt.Errorf("%s: short record", path)
+		if err != nil {
+			return nil, 0, err
 		}
-		pkts = append(pkts, testPacket{data: b[off : off+caplen : off+caplen], wireLen: wire})
-		off += caplen
+		pkts = append(pkts, testPacket{data: data, wireLen: ci.Length})
 	}
-	return pkts, nil
 }
 
-func writeTestPcap(path string, linkType uint32, pkts []testPacket) error {
-	snap := 262144
-	hdr := make([]byte, 24)
-	binary.LittleEndian.PutUint32(hdr[0:], 0xa1b2c3d4)
-	binary.LittleEndian.PutUint16(hdr[4:], 2)
-	binary.LittleEndian.PutUint16(hdr[6:], 4)
-	binary.LittleEndian.PutUint32(hdr[16:], uint32(snap))
-	binary.LittleEndian.PutUint32(hdr[20:], linkType)
-	out := hdr
-	for i, p := range pkts {
-		var rec [16]byte
-		binary.LittleEndian.PutUint32(rec[0:], uint32(i))
-		binary.LittleEndian.PutUint32(rec[8:], uint32(len(p.data)))
-		binary.LittleEndian.PutUint32(rec[12:], uint32(p.wireLen))
-		out = append(out, rec[:]...)
-		out = append(out, p.data...)
-	}
-	return os.WriteFile(path, out, 0o644)
+// readTestPcap returns the packets of the capture at path.
+func readTestPcap(path string) ([]testPacket, error) {
+	pkts, _, err := readCapture(path)
+	return pkts, err
 }
 
-func pcapLinkType(path string) (uint32, error) {
-	b, err := os.ReadFile(path)
+// writeTestPcap writes pkts to a pcap file at path, packet i stamped i
+// seconds after the epoch.
+func writeTestPcap(path string, lt linktype.Type, pkts []testPacket) error {
+	f, err := os.Create(path)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	if len(b) < 24 {
-		return 0, errors.New("short pcap header")
+	w, err := savefile.NewWriter(f, savefile.WriterOptions{LinkType: lt})
+	if err == nil {
+		for i, p := range pkts {
+			ci := savefile.CaptureInfo{Timestamp: time.Unix(int64(i), 0), CaptureLength: len(p.data), Length: p.wireLen}
+			if err = w.WritePacket(ci, p.data); err != nil {
+				break
+			}
+		}
+		err = errors.Join(err, w.Close())
 	}
-	if binary.LittleEndian.Uint32(b) == 0xa1b2c3d4 || binary.LittleEndian.Uint32(b) == 0xa1b23c4d {
-		return binary.LittleEndian.Uint32(b[20:]) & 0x0fffffff, nil
-	}
-	return binary.BigEndian.Uint32(b[20:]) & 0x0fffffff, nil
+	return errors.Join(err, f.Close())
 }
