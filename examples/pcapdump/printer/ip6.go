@@ -243,14 +243,7 @@ func (p *Printer) ip6OptList(off, length int, foundJumbop *bool, payloadLen *int
 				p.s("(padn)")
 			}
 		case 5:
-			if length-i < 4 {
-				p.s("(rtalert: trunc)")
-				return false
-			}
-			if l := p.u8(off + i + 1); l != 2 {
-				p.s("(rtalert: invalid len ")
-				p.ui(l)
-				p.b(')')
+			if !p.fixedOpt("rtalert", length-i, off+i, 4) {
 				return false
 			}
 			if v {
@@ -259,14 +252,7 @@ func (p *Printer) ip6OptList(off, length int, foundJumbop *bool, payloadLen *int
 				p.s(") ")
 			}
 		case 0xc2:
-			if length-i < 6 {
-				p.s("(jumbo: trunc)")
-				return false
-			}
-			if l := p.u8(off + i + 1); l != 4 {
-				p.s("(jumbo: invalid len ")
-				p.ui(l)
-				p.b(')')
+			if !p.fixedOpt("jumbo", length-i, off+i, 6) {
 				return false
 			}
 			jl := p.be32(off + i + 2)
@@ -363,4 +349,24 @@ func (p *Printer) rt6(off int) (int, bool) {
 	}
 	p.s(") ")
 	return (l + 1) << 3, true
+}
+
+// fixedOpt checks an IPv6 option of a fixed size at off with left bytes
+// left in its header, printing tcpdump's complaint when it does not fit.
+func (p *Printer) fixedOpt(name string, left, off, size int) bool {
+	if left < size {
+		p.b('(')
+		p.s(name)
+		p.s(": trunc)")
+		return false
+	}
+	if l := p.u8(off + 1); l != size-2 {
+		p.b('(')
+		p.s(name)
+		p.s(": invalid len ")
+		p.ui(l)
+		p.b(')')
+		return false
+	}
+	return true
 }

@@ -49,110 +49,65 @@ func (p *Printer) dsaCommon(off int) {
 	mode := b0 >> 6
 	tagged := b0&0x20 != 0
 	dev, port := b0&0x1f, b1>>3
-	trunk := b1&4 != 0
+	trunk := b1&4 != 0 // the Rx sniff bit in To Sniffer mode
 	vid := (b2&0x0f)<<8 | b3
-	if p.opt.Link {
-		p.s("mode ")
-		p.s([...]string{"To CPU", "From CPU", "To Sniffer", "Forward"}[mode])
-		p.s(", ")
+	either := func(c bool, a, b string) string {
+		if c {
+			return a
+		}
+		return b
+	}
+	if !p.opt.Link {
 		switch mode {
 		case 3:
-			p.s("dev ")
-			p.ui(dev)
-			if trunk {
-				p.s(", trunk ")
-			} else {
-				p.s(", port ")
-			}
-			p.ui(port)
-			p.s(", ")
+			p.devPort("Forward "+either(trunk, "trunk ", "port "), dev, ".", port, ", ")
 		case 1:
-			p.s("target dev ")
-			p.ui(dev)
-			p.s(", port ")
-			p.ui(port)
-			p.s(", ")
+			p.devPort("CPU > port ", dev, ".", port, ", ")
 		case 0:
-			p.s("source dev ")
-			p.ui(dev)
-			p.s(", port ")
-			p.ui(port)
-			p.s(", code ")
-			code := (b1&6)>>1<<1 | (b2&0x10)>>4
-			if name, ok := lookup([]tok{{0, "BPDU (MGMT) Trap"}, {1, "Frame2Reg"}, {2, "IGMP/MLD Trap"}, {3, "Policy Trap"}, {4, "ARP Mirror"}, {5, "Policy Mirror"}}, code); ok {
-				p.s(name)
-			} else {
-				p.s("reserved")
-			}
-			p.s(", ")
+			p.devPort("port ", dev, ".", port, " > CPU, ")
 		case 2:
-			p.s("source dev ")
-			p.ui(dev)
-			p.s(", port ")
-			p.ui(port)
-			if trunk {
-				p.s(", ingress sniff, ")
-			} else {
-				p.s(", egress sniff, ")
-			}
+			p.devPort("port ", dev, ".", port, either(trunk, " > Rx Sniffer, ", " > Tx Sniffer, "))
 		}
-		if tagged {
-			p.s("tagged, ")
-		} else {
-			p.s("untagged, ")
-		}
-		if b1&1 != 0 {
-			p.s("CFI, ")
-		}
-		p.s("VID ")
+		p.s("VLAN ")
 		p.ui(vid)
-		p.s(", FPri ")
-		p.ui(b2 >> 5)
-		p.s(", ")
+		p.s(either(tagged, "t, ", "u, "))
 		return
 	}
+	p.s("mode ")
+	p.s([...]string{"To CPU", "From CPU", "To Sniffer", "Forward"}[mode])
+	p.s(", ")
 	switch mode {
 	case 3:
-		p.s("Forward ")
-		if trunk {
-			p.s("trunk ")
-		} else {
-			p.s("port ")
-		}
-		p.ui(dev)
-		p.b('.')
-		p.ui(port)
-		p.s(", ")
+		p.devPort("dev ", dev, either(trunk, ", trunk ", ", port "), port, ", ")
 	case 1:
-		p.s("CPU > port ")
-		p.ui(dev)
-		p.b('.')
-		p.ui(port)
-		p.s(", ")
+		p.devPort("target dev ", dev, ", port ", port, ", ")
 	case 0:
-		p.s("port ")
-		p.ui(dev)
-		p.b('.')
-		p.ui(port)
-		p.s(" > CPU, ")
+		p.devPort("source dev ", dev, ", port ", port, ", code ")
+		p.s(tokOr(dsaCodes, (b1&6)>>1<<1|(b2&0x10)>>4, "reserved"))
+		p.s(", ")
 	case 2:
-		p.s("port ")
-		p.ui(dev)
-		p.b('.')
-		p.ui(port)
-		if trunk {
-			p.s(" > Rx Sniffer, ")
-		} else {
-			p.s(" > Tx Sniffer, ")
-		}
+		p.devPort("source dev ", dev, ", port ", port, either(trunk, ", ingress sniff, ", ", egress sniff, "))
 	}
-	p.s("VLAN ")
+	p.s(either(tagged, "tagged, ", "untagged, "))
+	if b1&1 != 0 {
+		p.s("CFI, ")
+	}
+	p.s("VID ")
 	p.ui(vid)
-	if tagged {
-		p.s("t, ")
-	} else {
-		p.s("u, ")
-	}
+	p.s(", FPri ")
+	p.ui(b2 >> 5)
+	p.s(", ")
+}
+
+var dsaCodes = []tok{{0, "BPDU (MGMT) Trap"}, {1, "Frame2Reg"}, {2, "IGMP/MLD Trap"}, {3, "Policy Trap"}, {4, "ARP Mirror"}, {5, "Policy Mirror"}}
+
+// devPort prints pre, dev, mid, port and post.
+func (p *Printer) devPort(pre string, dev int, mid string, port int, post string) {
+	p.s(pre)
+	p.ui(dev)
+	p.s(mid)
+	p.ui(port)
+	p.s(post)
 }
 
 func brcmTag(p *Printer, off int) {

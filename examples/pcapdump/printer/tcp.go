@@ -310,20 +310,27 @@ func (p *Printer) tcpOptions(cp, hlen, flags int, rev bool, base tcpBase) bool {
 			p.ui(opt)
 		}
 		switch opt {
-		case 2:
-			datalen = 2
-			if !lencheck(2) {
+		case 2, 3, 6, 7, 11, 12, 13: // mss, wscale, echo, echoreply, cc*
+			switch opt {
+			case 2:
+				datalen = 2
+			case 3:
+				datalen = 1
+			default:
+				datalen = 4
+			}
+			if !lencheck(datalen) {
 				return bad()
 			}
 			p.b(' ')
-			p.ui(p.be16(cp))
-		case 3:
-			datalen = 1
-			if !lencheck(1) {
-				return bad()
+			switch datalen {
+			case 1:
+				p.ui(p.u8(cp))
+			case 2:
+				p.ui(p.be16(cp))
+			default:
+				p.u(uint64(p.be32(cp)))
 			}
-			p.b(' ')
-			p.ui(p.u8(cp))
 		case 5:
 			datalen = l - 2
 			if datalen%8 != 0 {
@@ -355,13 +362,6 @@ func (p *Printer) tcpOptions(cp, hlen, flags int, rev bool, base tcpBase) bool {
 					p.b('}')
 				}
 			}
-		case 11, 12, 13, 6, 7:
-			datalen = 4
-			if !lencheck(4) {
-				return bad()
-			}
-			p.b(' ')
-			p.u(uint64(p.be32(cp)))
 		case 8:
 			datalen = 8
 			if !lencheck(8) {
