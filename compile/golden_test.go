@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/internal/testutil"
 	"github.com/purepcap/pcap/linktype"
 )
 
@@ -119,12 +120,7 @@ func regenerateGolden(t *testing.T, cases []goldenCase) {
 // TestAgainstTcpdump compares the golden with the installed tcpdump, so a
 // different libpcap shows up as a failure rather than silently.
 func TestAgainstTcpdump(t *testing.T) {
-	if _, err := exec.LookPath("tcpdump"); err != nil {
-		if os.Getenv("PUREPCAP_REQUIRE_REFERENCE") == "1" {
-			t.Fatal("tcpdump not installed and PUREPCAP_REQUIRE_REFERENCE=1")
-		}
-		t.Skip("tcpdump not installed")
-	}
+	testutil.Tool(t, "tcpdump")
 	cases := readGolden(t)
 	for i, c := range cases {
 		if i%10 != 0 { // a sample keeps this quick

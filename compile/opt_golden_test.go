@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/internal/testutil"
 	"github.com/purepcap/pcap/linktype"
 )
 
@@ -93,12 +94,7 @@ func regenerateOptimizedGolden(t *testing.T) {
 // TestOptimizedGoldenAgainstTcpdump compares a sample of the golden with
 // the installed tcpdump, so a different libpcap shows up as a failure.
 func TestOptimizedGoldenAgainstTcpdump(t *testing.T) {
-	if _, err := exec.LookPath("tcpdump"); err != nil {
-		if os.Getenv("PUREPCAP_REQUIRE_REFERENCE") == "1" {
-			t.Fatal("tcpdump not installed and PUREPCAP_REQUIRE_REFERENCE=1")
-		}
-		t.Skip("tcpdump not installed")
-	}
+	testutil.Tool(t, "tcpdump")
 	for i, c := range readOptimizedGolden(t) {
 		if i%10 != 0 {
 			continue

@@ -17,6 +17,7 @@ import (
 
 	"github.com/purepcap/pcap/bpf"
 	"github.com/purepcap/pcap/compile"
+	"github.com/purepcap/pcap/internal/testutil"
 	"github.com/purepcap/pcap/linktype"
 )
 
@@ -146,19 +147,5 @@ func optFormat(prog []bpf.Instruction) string {
 // optBuildPrograms builds testdata/opt/programs.c, or skips (fails with
 // PUREPCAP_REQUIRE_REFERENCE=1) without gcc and libpcap-dev.
 func optBuildPrograms(t *testing.T) string {
-	gcc, err := exec.LookPath("gcc")
-	if err == nil {
-		bin := filepath.Join(t.TempDir(), "programs")
-		var out []byte
-		out, err = exec.Command(gcc, "-O2", "-o", bin, filepath.Join("testdata", "opt", "programs.c"), "-lpcap").CombinedOutput()
-		if err == nil {
-			return bin
-		}
-		err = fmt.Errorf("%v: %s", err, out)
-	}
-	if diffRequireReference() {
-		t.Fatalf("PUREPCAP_REQUIRE_REFERENCE=1 but libpcap's compiler is unavailable: %v", err)
-	}
-	t.Skipf("libpcap's compiler unavailable (%v); install gcc and libpcap-dev", err)
-	return ""
+	return testutil.LibpcapHelper(t, filepath.Join("testdata", "opt", "programs.c"))
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"os/exec"
 	"slices"
 	"strings"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/purepcap/pcap/bpf"
 	"github.com/purepcap/pcap/compile"
+	"github.com/purepcap/pcap/internal/testutil"
 	"github.com/purepcap/pcap/linktype"
 )
 
@@ -194,10 +194,7 @@ func (s setRunner) run(pkt []byte, wire int) uint32 {
 // libpcapProgram returns tcpdump's optimized program for expr, or nil when
 // tcpdump is not installed.
 func libpcapProgram(t *testing.T, expr string) []bpf.Instruction {
-	if _, err := exec.LookPath("tcpdump"); err != nil {
-		if os.Getenv("PUREPCAP_REQUIRE_REFERENCE") == "1" {
-			t.Fatal("tcpdump not installed and PUREPCAP_REQUIRE_REFERENCE=1")
-		}
+	if testutil.OptionalTool(t, "tcpdump") == "" {
 		return nil
 	}
 	out, err := exec.Command("tcpdump", "-ddd", "-y", "EN10MB", "--", expr).Output()

@@ -8,8 +8,6 @@ package compile_test
 import (
 	"bufio"
 	"bytes"
-	"encoding/binary"
-	"errors"
 	"flag"
 	"fmt"
 	"hash/fnv"
@@ -27,6 +25,8 @@ import (
 
 	"github.com/purepcap/pcap/bpf"
 	"github.com/purepcap/pcap/compile"
+	"github.com/purepcap/pcap/internal/testutil"
+	"github.com/purepcap/pcap/internal/testutil/testcap"
 	"github.com/purepcap/pcap/linktype"
 	"github.com/stretchr/testify/require"
 )
@@ -98,38 +98,22 @@ func diffCaptures(t testing.TB) map[linktype.Type]*diffCapture {
 	return diffCaps
 }
 
-// diffReadPcap reads a classic little- or big-endian pcap file.
+// diffReadPcap reads a capture through savefile, with the checksum of its
+// bytes.
 func diffReadPcap(path string) (*diffCapture, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	if len(b) < 24 {
-		return nil, fmt.Errorf("%s: short file", path)
-	}
-	var bo binary.ByteOrder
-	switch binary.LittleEndian.Uint32(b) {
-	case 0xa1b2c3d4, 0xa1b23c4d:
-		bo = binary.LittleEndian
-	case 0xd4c3b2a1, 0x4d3cb2a1:
-		bo = binary.BigEndian
-	default:
-		return nil, fmt.Errorf("%s: not a classic pcap file", path)
-	}
 	h := fnv.New64a()
 	h.Write(b)
-	c := &diffCapture{lt: linktype.Type(bo.Uint32(b[20:]) & 0x0fffffff), path: path, sum: fmt.Sprintf("%016x", h.Sum64())}
-	for off := 24; off < len(b); {
-		if off+16 > len(b) {
-			return nil, fmt.Errorf("%s: truncated record header", path)
-		}
-		incl, wire := int(bo.Uint32(b[off+8:])), int(bo.Uint32(b[off+12:]))
-		off += 16
-		if incl > len(b)-off {
-			return nil, fmt.Errorf("%s: truncated packet", path)
-		}
-		c.packets = append(c.packets, diffPacket{b[off : off+incl : off+incl], wire})
-		off += incl
+	lt, pkts, err := testcap.Read(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	c := &diffCapture{lt: lt, path: path, sum: fmt.Sprintf("%016x", h.Sum64())}
+	for _, p := range pkts {
+		c.packets = append(c.packets, diffPacket{p.Data, p.Length})
 	}
 	return c, nil
 }
@@ -516,50 +500,22 @@ func diffCheckSums(t testing.TB, g *diffGolden, caps map[linktype.Type]*diffCapt
 	}
 }
 
-// diffRequireReference reports whether the reference must be present.
-func diffRequireReference() bool { return os.Getenv("PUREPCAP_REQUIRE_REFERENCE") == "1" }
-
-var (
-	diffRefOnce sync.Once
-	diffRefBin  string
-	diffRefErr  error
-)
-
 // diffReference builds the libpcap helper (testdata/diff/verdicts.c) once
 // per test binary and returns its path, or skips (fails in CI) when gcc or
 // libpcap is missing.
 func diffReference(t testing.TB) string {
 	t.Helper()
-	diffRefOnce.Do(func() {
-		if runtime.GOOS != "linux" && runtime.GOOS != "darwin" && runtime.GOOS != "freebsd" {
-			diffRefErr = fmt.Errorf("the libpcap reference is not supported on %s", runtime.GOOS)
-			return
-		}
-		gcc, err := exec.LookPath("gcc")
-		if err != nil {
-			diffRefErr = errors.New("gcc not found")
-			return
-		}
-		dir, err := os.MkdirTemp("", "purepcap-verdicts")
-		if err != nil {
-			diffRefErr = err
-			return
-		}
-		bin := filepath.Join(dir, "verdicts")
-		out, err := exec.Command(gcc, "-O2", "-o", bin, filepath.Join(diffDir, "verdicts.c"), "-lpcap").CombinedOutput()
-		if err != nil {
-			diffRefErr = fmt.Errorf("building the libpcap helper (is libpcap-dev installed?): %v: %s", err, out)
-			return
-		}
-		diffRefBin = bin
-	})
-	if diffRefErr != nil {
-		if diffRequireReference() {
-			t.Fatalf("PUREPCAP_REQUIRE_REFERENCE=1 but the libpcap reference is unavailable: %v", diffRefErr)
-		}
-		t.Skipf("libpcap reference unavailable (%v); install gcc and libpcap-dev to compare live", diffRefErr)
+	if runtime.GOOS != "linux" && runtime.GOOS != "darwin" && runtime.GOOS != "freebsd" {
+		testutil.SkipOrFail(t, "the libpcap reference is not supported on %s", runtime.GOOS)
 	}
-	return diffRefBin
+	return testutil.LibpcapHelper(t, filepath.Join(diffDir, "verdicts.c"))
+}
+
+// TestMain removes the libpcap helpers the tests built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	testutil.Cleanup()
+	os.Exit(code)
 }
 
 // diffReferenceVerdicts asks libpcap for the verdicts of cases over the
