@@ -74,7 +74,9 @@ func TestPcapngRotation(t *testing.T) {
 	require.Equal(t, 0, status)
 	files := names(dirFiles(t, outDir))
 	require.Greater(t, len(files), 1)
-	sort.Slice(files, func(i, j int) bool { return len(files[i]) < len(files[j]) || len(files[i]) == len(files[j]) && files[i] < files[j] })
+	sort.Slice(files, func(i, j int) bool {
+		return len(files[i]) < len(files[j]) || len(files[i]) == len(files[j]) && files[i] < files[j]
+	})
 	total := 0
 	for i, name := range files {
 		path := filepath.Join(outDir, name)
