@@ -14,6 +14,16 @@ type tcpKey struct {
 // to print relative numbers.
 type tcpBase struct{ seq, ack uint32 }
 
+// bases returns what to subtract from a segment's sequence and
+// acknowledgment numbers (and SACK blocks, which are in acknowledgment
+// space); rev is the direction from the higher port.
+func (b tcpBase) bases(rev bool) (seq, ack uint32) {
+	if rev {
+		return b.ack, b.seq
+	}
+	return b.seq, b.ack
+}
+
 var tcpOptionNames = []tok{
 	{0, "eol"}, {1, "nop"}, {2, "mss"}, {3, "wscale"}, {4, "sackOK"}, {5, "sack"},
 	{6, "echo"}, {7, "echoreply"}, {8, "TS"}, {11, "cc"}, {12, "ccnew"}, {13, ""},
@@ -180,13 +190,9 @@ func (p *Printer) tcp(off, length, iph int, fragmented bool) {
 			p.tcpSeq[k] = b
 		}
 		if found && flags&thSYN == 0 {
-			if rev {
-				seq -= b.ack
-				ack -= b.seq
-			} else {
-				seq -= b.seq
-				ack -= b.ack
-			}
+			sb, ab := b.bases(rev)
+			seq -= sb
+			ack -= ab
 		}
 		base = b
 	}
@@ -303,6 +309,18 @@ func (p *Printer) tcpOptions(cp, hlen, flags int, rev bool, base tcpBase) bool {
 			}
 			return true
 		}
+		// hexBytes prints lead and the option's bytes from the from'th on in
+		// hex, checking each as tcpdump does.
+		hexBytes := func(lead string, from int) bool {
+			p.s(lead)
+			for i := from; i < datalen; i++ {
+				if !lencheck(i + 1) {
+					return false
+				}
+				p.hexByte(byte(p.u8(cp + i)))
+			}
+			return true
+		}
 		if name, ok := lookup(tcpOptionNames, opt); ok {
 			p.s(name)
 		} else {
@@ -348,13 +366,9 @@ func (p *Printer) tcpOptions(cp, hlen, flags int, rev bool, base tcpBase) bool {
 						return bad()
 					}
 					e := p.be32(cp + i + 4)
-					if rev {
-						s -= base.seq
-						e -= base.seq
-					} else {
-						s -= base.ack
-						e -= base.ack
-					}
+					_, ab := base.bases(rev)
+					s -= ab
+					e -= ab
 					p.b('{')
 					p.u(uint64(s))
 					p.b(':')
@@ -404,14 +418,8 @@ func (p *Printer) tcpOptions(cp, hlen, flags int, rev bool, base tcpBase) bool {
 				}
 				p.s(" rnextkeyid ")
 				p.ui(p.u8(cp + 1))
-				if datalen > 2 {
-					p.s(" mac 0x")
-					for i := 2; i < datalen; i++ {
-						if !lencheck(i + 1) {
-							return bad()
-						}
-						p.hexByte(byte(p.u8(cp + i)))
-					}
+				if datalen > 2 && !hexBytes(" mac 0x", 2) {
+					return bad()
 				}
 			}
 		case 0, 1, 4:
@@ -466,14 +474,8 @@ func (p *Printer) tcpOptions(cp, hlen, flags int, rev bool, base tcpBase) bool {
 			}
 		default:
 			datalen = l - 2
-			if datalen > 0 {
-				p.s(" 0x")
-			}
-			for i := 0; i < datalen; i++ {
-				if !lencheck(i + 1) {
-					return bad()
-				}
-				p.hexByte(byte(p.u8(cp + i)))
+			if datalen > 0 && !hexBytes(" 0x", 0) {
+				return bad()
 			}
 		}
 		cp += datalen
