@@ -428,7 +428,8 @@ func TestTimeRotationStops(t *testing.T) {
 
 // TestLivePrintMatchesTcpdump captures the same datagrams with pcapdump
 // and tcpdump side by side, printing (without and with -w and --print),
-// and compares what they print (without time stamps) and write.
+// and compares what they print (without time stamps) and write; with -v
+// -w both show the "Got N" counter.
 func TestLivePrintMatchesTcpdump(t *testing.T) {
 	ns := testNetns(t)
 	requireReference(t)
@@ -446,10 +447,23 @@ func TestLivePrintMatchesTcpdump(t *testing.T) {
 			caps[w][r] = startCapture(t, ns, ref, append(args, testFilter)...)
 		}
 	}
+	// -v with -w: a "Got N" counter on the standard error, once a second.
+	var counters [2]*capture
+	for r, ref := range []bool{false, true} {
+		args := []string{"-v", "-i", "pda", "-w", filepath.Join(dir, "v-"+strconv.FormatBool(ref)), testFilter}
+		if ref {
+			args = append([]string{"-Z", "root"}, args...)
+		}
+		counters[r] = startCapture(t, ns, ref, args...)
+	}
 	send(t, ns, 20, 100)
 	// libpcap hands over a ring block when its 1 s timeout expires;
 	// tcpdump drops what it holds when interrupted.
 	time.Sleep(1500 * time.Millisecond)
+	for _, c := range counters {
+		require.NoError(t, c.stop(t, syscall.SIGINT), c.output())
+		require.Contains(t, c.output(), "Got 20\r", c.cmd.Args)
+	}
 	for _, pair := range caps {
 		for _, c := range pair {
 			require.NoError(t, c.stop(t, syscall.SIGINT), c.output())
