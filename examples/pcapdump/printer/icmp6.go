@@ -17,6 +17,9 @@ var icmp6TypeNames = []tok{
 	{155, "RPL"},
 }
 
+var rplCodes = []tok{{0, "DODAG Information Solicitation"}, {1, "DODAG Information Object"},
+	{2, "Destination Advertisement Object"}, {3, "Destination Advertisement Object Ack"}}
+
 var ndNAFlags = []tok{{0x80, "router"}, {0x40, "solicited"}, {0x20, "override"}} // in the first byte of the flags
 
 var ndRAFlags = []tok{{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}, {0x02, "ipv6 only"}}
@@ -131,7 +134,15 @@ func (p *Printer) icmp6(off, length, iph int, fragmented bool) {
 			p.trunc()
 			return
 		}
-	case 141, 142, 138, 139, 140, 155:
+	case 155:
+		// RPL: the message name (its -v details are not decoded).
+		if code&0x80 != 0 {
+			p.s(", (SEC) [worktodo]")
+		} else {
+			p.s(", (CLR)")
+			p.name(rplCodes, code&0x7f, "RPL message, unknown code ", "")
+		}
+	case 141, 142, 138, 139, 140:
 	case 143:
 		if length < 8 {
 			p.s(" [invalid len ")
