@@ -104,10 +104,45 @@ func (g *gen) initLinktype(lt linktype.Type) bool {
 	switch lt {
 	case linktype.Ethernet:
 		g.offLinkType.c, g.offLinkPL.c, g.offNL, g.offNLNoSnap = 12, 14, 0, 3
+	case ltNetAnalyzer, ltNetAnalyzerTransparent:
+		// Ethernet behind a 4-byte header, or behind that header and
+		// the preamble and SFD.
+		hdr := uint32(4)
+		if lt == ltNetAnalyzerTransparent {
+			hdr = 12
+		}
+		g.offLinkHdr.c = hdr
+		g.offLinkType.c, g.offLinkPL.c, g.offNL, g.offNLNoSnap = hdr+12, hdr+14, 0, 3
 	case linktype.Null, linktype.Loop:
 		g.offLinkType.c, g.offLinkPL.c = 0, 4
-	case linktype.PPP, linktype.CHDLC:
+	case ltEnc:
+		g.offLinkType.c, g.offLinkPL.c = 0, 12
+	case linktype.PPP, linktype.CHDLC, ltPPPSerial, ltPPPPPPD:
 		g.offLinkType.c, g.offLinkPL.c = 2, 4
+	case ltPPPEther:
+		g.offLinkType.c, g.offLinkPL.c = 6, 8
+	case ltPPPBSDOS:
+		g.offLinkType.c, g.offLinkPL.c = 5, 24
+	case ltSymantecFirewall:
+		g.offLinkType.c, g.offLinkPL.c = 6, 44
+	case ltAppleIPOverIEEE1394:
+		g.offLinkType.c, g.offLinkPL.c = 16, 18
+	case ltSLIP, ltSLIPBSDOS:
+		g.offLinkType.c, g.offLinkPL.c = offsetNotSet, 16
+		if lt == ltSLIPBSDOS {
+			g.offLinkPL.c = 24
+		}
+	case ltLTalk:
+		g.offLinkType.c, g.offLinkPL.c = offsetNotSet, 0
+	case ltFrameRelay:
+		g.offLinkType.c, g.offLinkPL.c = offsetNotSet, 0
+	case ltIPNet:
+		g.offLinkType.c, g.offLinkPL.c, g.offNLNoSnap = 1, 24, offsetNotSet
+	case ltArcnet, ltArcnetLinux:
+		g.offLinkType.c, g.offLinkPL.c = 2, 6
+		if lt == ltArcnetLinux {
+			g.offLinkType.c, g.offLinkPL.c = 4, 8
+		}
 	case linktype.IEEE80211Radio:
 		g.offLinkHdr.variable = true
 		fallthrough

@@ -13,7 +13,7 @@ func (g *gen) broadcast(proto protoQual) cond {
 	switch proto {
 	case qDefault, pLink:
 		switch g.linktype {
-		case linktype.Ethernet:
+		case linktype.Ethernet, ltNetAnalyzer, ltNetAnalyzerTransparent:
 			pre := g.prevLinkHdrCheck()
 			b := g.etherHostOp(broadcastMAC, qDst)
 			if pre != nil {
@@ -22,6 +22,8 @@ func (g *gen) broadcast(proto protoQual) cond {
 			return b
 		case linktype.IEEE80211, linktype.IEEE80211Radio:
 			return g.wlanHostOp(broadcastMAC, qDst)
+		case ltArcnet, ltArcnetLinux:
+			return g.arcnetHostOp(0x00, qDst)
 		}
 		g.fail("not a broadcast link")
 	case pIP:
@@ -43,13 +45,15 @@ func (g *gen) multicast(proto protoQual) cond {
 	switch proto {
 	case qDefault, pLink:
 		switch g.linktype {
-		case linktype.Ethernet:
+		case linktype.Ethernet, ltNetAnalyzer, ltNetAnalyzerTransparent:
 			pre := g.prevLinkHdrCheck()
 			b := g.jset(orLinkHdr, 0, bpf.SizeB, 1)
 			if pre != nil {
 				b = and(pre, b)
 			}
 			return b
+		case ltArcnet, ltArcnetLinux:
+			return g.arcnetHostOp(0x00, qDst)
 		case linktype.IEEE80211, linktype.IEEE80211Radio:
 			fc1 := func() cond { return g.jset(orLinkHdr, 1, bpf.SizeB, 0x01) }
 			fc0 := func(bit uint32) cond { return g.jset(orLinkHdr, 0, bpf.SizeB, bit) }

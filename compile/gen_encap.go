@@ -28,7 +28,7 @@ func (g *gen) vlan(vid uint32, has bool) cond {
 	}
 	var b cond
 	switch g.linktype {
-	case linktype.Ethernet:
+	case linktype.Ethernet, ltNetAnalyzer, ltNetAnalyzerTransparent:
 		if g.opts.LiveLinux && g.vlanDepth == 0 && !g.offLinkHdr.variable &&
 			g.offLinkHdr.c == g.offOuterLinkHdr.c {
 			b = g.vlanAncillary(vid, has)
@@ -104,7 +104,7 @@ func (g *gen) mpls(label uint32, has bool) cond {
 		b0 = g.mcmp(orPrevMPLSHdr, 2, bpf.SizeB, 0, 0x01)
 	} else {
 		switch g.linktype {
-		case linktype.CHDLC, linktype.Ethernet:
+		case linktype.CHDLC, linktype.Ethernet, ltNetAnalyzer, ltNetAnalyzerTransparent:
 			b0 = g.linkTest(ethertypeMPLS)
 		case linktype.PPP:
 			b0 = g.linkTest(pppMPLSUnicast)

@@ -211,7 +211,7 @@ func (g *gen) wlanHostOp(mac []byte, dir dirQual) cond {
 // linkHost tests a MAC address on the current link type.
 func (g *gen) linkHost(mac []byte, dir dirQual) cond {
 	switch g.linktype {
-	case linktype.Ethernet:
+	case linktype.Ethernet, ltNetAnalyzer, ltNetAnalyzerTransparent:
 		pre := g.prevLinkHdrCheck()
 		b := g.etherHostOp(mac, dir)
 		if pre != nil {
@@ -222,4 +222,32 @@ func (g *gen) linkHost(mac []byte, dir dirQual) cond {
 		return g.wlanHostOp(mac, dir)
 	}
 	return nil
+}
+
+// arcnetHostOp tests an ARCnet address: the source is the first byte of
+// the header, the destination the second.
+func (g *gen) arcnetHostOp(a byte, dir dirQual) cond {
+	return g.dirCombine(dir,
+		func() cond { return g.cmp(orLinkHdr, 0, bpf.SizeB, uint32(a)) },
+		func() cond { return g.cmp(orLinkHdr, 1, bpf.SizeB, uint32(a)) }, dirMsgMAC)
+}
+
+// arcnetAddr handles an ARCnet address literal ($xx).
+func (g *gen) arcnetAddr(s string, q qual) cond {
+	if g.linktype != ltArcnet && g.linktype != ltArcnetLinux {
+		g.fail("aid supported only on ARCnet")
+	}
+	if (q.addr == qHost || q.addr == qDefault) && q.proto == pLink {
+		return g.arcnetHostOp(arcnetAddrByte(s), q.dir)
+	}
+	g.fail("ARCnet address used in non-arc expression")
+	return nil
+}
+
+// arcnetAddrByte is the address byte libpcap 1.10 makes of "$x...": it
+// converts the text as a MAC address including the '$', whose digit value
+// comes out as 0xed, so the byte is 0xd0 plus the first hex digit; later
+// digits are ignored.
+func arcnetAddrByte(s string) byte {
+	return 0xd0 | hexVal(s[1])
 }

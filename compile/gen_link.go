@@ -15,7 +15,7 @@ func (g *gen) linkTest(proto uint32) cond {
 		return g.mplsLinkTest(proto)
 	}
 	switch g.linktype {
-	case linktype.Ethernet:
+	case linktype.Ethernet, ltNetAnalyzer, ltNetAnalyzerTransparent:
 		var pre cond
 		if !g.isGeneve {
 			pre = g.prevLinkHdrCheck()
@@ -34,7 +34,7 @@ func (g *gen) linkTest(proto uint32) cond {
 		return and(g.wlanDataFrame(), g.llcLinkTest(proto))
 	case linktype.LinuxSLL:
 		return g.sllLinkTest(proto)
-	case linktype.Raw:
+	case linktype.Raw, ltSLIP, ltSLIPBSDOS:
 		switch proto {
 		case ethertypeIP:
 			return g.mcmp(orLinkHdr, 0, bpf.SizeB, 0x40, 0xf0)
@@ -46,9 +46,19 @@ func (g *gen) linkTest(proto uint32) cond {
 		return g.uncond(proto == ethertypeIP)
 	case linktype.IPv6:
 		return g.uncond(proto == ethertypeIPv6)
-	case linktype.PPP:
+	case linktype.PPP, ltPPPSerial, ltPPPPPPD, ltPPPEther:
 		return g.cmp(orLinkType, 0, bpf.SizeH, ethertypeToPPP(proto))
-	case linktype.Null, linktype.Loop:
+	case ltPPPBSDOS:
+		return g.pppBSDOSLinkTest(proto)
+	case ltFrameRelay:
+		return g.frameRelayLinkTest(proto)
+	case ltIPNet:
+		return g.ipnetLinkTest(proto)
+	case ltArcnet, ltArcnetLinux:
+		return g.arcnetLinkTest(proto)
+	case ltLTalk:
+		return g.uncond(proto == ethertypeATalk)
+	case linktype.Null, linktype.Loop, ltEnc:
 		switch proto {
 		case ethertypeIP:
 			return g.loopbackTest(2)
@@ -73,7 +83,7 @@ func (g *gen) linkTest(proto uint32) cond {
 // loopbackTest compares the 4-byte address family of a NULL or LOOP
 // header. NULL stores it in the capturing host's byte order.
 func (g *gen) loopbackTest(af uint32) cond {
-	if g.linktype == linktype.Null && hostLittleEndian() {
+	if g.linktype != linktype.Loop && hostLittleEndian() {
 		af = af>>24 | af>>8&0xff00 | af<<8&0xff0000 | af<<24
 	}
 	return g.cmp(orLinkHdr, 0, bpf.SizeW, af)
@@ -276,6 +286,15 @@ func linkDesc(lt linktype.Type) string {
 func (g *gen) inbound(outbound bool) cond {
 	var b cond
 	switch g.linktype {
+	case ltSLIP:
+		return g.slipDirection(outbound)
+	case ltPPPPPPD:
+		return g.cmp(orLinkHdr, 0, bpf.SizeB, boolUint(outbound))
+	case ltIPNet:
+		if outbound {
+			return g.cmp(orLinkHdr, 2, bpf.SizeH, 1)
+		}
+		return g.cmp(orLinkHdr, 2, bpf.SizeH, 2)
 	case linktype.LinuxSLL:
 		b = g.cmp(orLinkHdr, 0, bpf.SizeH, sllOutgoing)
 	case linktype.LinuxSLL2:
@@ -300,4 +319,83 @@ func (g *gen) ifindex(idx uint32) cond {
 		g.fail("ifindex not supported on " + linkDesc(g.linktype) + " when reading savefiles")
 	}
 	return g.cmp(orLinkHdr, bpf.Ancillary(bpf.AdIfIndex), bpf.SizeW, idx)
+}
+
+// frameRelayLinkTest tests the NLPID after a 2-byte Q.922 address and
+// the UI control byte, for the protocols that have one.
+func (g *gen) frameRelayLinkTest(proto uint32) cond {
+	nlpid := func(id uint32) cond { return g.cmp(orLinkHdr, 2, bpf.SizeH, 0x03<<8|id) }
+	switch proto {
+	case ethertypeIP:
+		return nlpid(0xcc)
+	case ethertypeIPv6:
+		return nlpid(0x8e)
+	case sapISONS:
+		b0, b1, b2 := nlpid(isoCLNP), nlpid(isoESIS), nlpid(isoISIS)
+		b2 = or(b1, b2)
+		return or(b0, b2)
+	}
+	return g.falseCond()
+}
+
+// ipnetLinkTest tests the address family of a Solaris ipnet header.
+func (g *gen) ipnetLinkTest(proto uint32) cond {
+	switch proto {
+	case ethertypeIP:
+		return g.cmp(orLinkType, 0, bpf.SizeB, 2)
+	case ethertypeIPv6:
+		return g.cmp(orLinkType, 0, bpf.SizeB, 26)
+	}
+	return g.falseCond()
+}
+
+// arcnetLinkTest tests the ARCnet protocol byte; IP and ARP have an old
+// value as well as the current one.
+func (g *gen) arcnetLinkTest(proto uint32) cond {
+	either := func(a, b uint32) cond {
+		b0 := g.cmp(orLinkType, 0, bpf.SizeB, a)
+		return or(b0, g.cmp(orLinkType, 0, bpf.SizeB, b))
+	}
+	switch proto {
+	case ethertypeIP:
+		return either(0xd4, 0xf0)
+	case ethertypeIPv6:
+		return g.cmp(orLinkType, 0, bpf.SizeB, 0xc4)
+	case ethertypeARP:
+		return either(0xd5, 0xf1)
+	case ethertypeRevARP:
+		return g.cmp(orLinkType, 0, bpf.SizeB, 0xd6)
+	case ethertypeATalk:
+		return g.cmp(orLinkType, 0, bpf.SizeB, 0xdd)
+	}
+	return g.falseCond()
+}
+
+// pppBSDOSLinkTest is the PPP test of BSD/OS PPP headers, where IP may
+// also be Van Jacobson compressed TCP.
+func (g *gen) pppBSDOSLinkTest(proto uint32) cond {
+	if proto == ethertypeIP {
+		b0 := g.cmp(orLinkType, 0, bpf.SizeH, 0x0021)
+		b1 := g.cmp(orLinkType, 0, bpf.SizeH, 0x002d)
+		b1 = or(b0, b1)
+		b0 = g.cmp(orLinkType, 0, bpf.SizeH, 0x002f)
+		return or(b1, b0)
+	}
+	return g.cmp(orLinkType, 0, bpf.SizeH, ethertypeToPPP(proto))
+}
+
+// slipDirection is "inbound" or "outbound" on SLIP: link[0] == 0 for
+// packets received, its negation for packets sent, generated as libpcap's
+// compiler evaluates it, the right operand first.
+func (g *gen) slipDirection(outbound bool) cond {
+	a1 := g.arith(&numArith{})
+	a0 := g.arith(&loadArith{proto: pLink, idx: &numArith{}, size: 1})
+	return g.relation(bpf.JumpJEQ, a0, a1, outbound)
+}
+
+func boolUint(b bool) uint32 {
+	if b {
+		return 1
+	}
+	return 0
 }

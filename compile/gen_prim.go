@@ -77,7 +77,7 @@ func (g *gen) prim(n *primNode) cond {
 	case primEID:
 		return g.etherAddr(n.s, q)
 	case primAID:
-		g.fail("aid supported only on ARCnet")
+		return g.arcnetAddr(n.s, q)
 	case primProtoAbbrev:
 		return g.protoAbbrev(n.pq)
 	case primBroadcast:

@@ -132,6 +132,10 @@ func (g *gen) proto(v uint32, proto protoQual, dir dirQual) cond {
 		b1 = or(g.cmp(orLinkPL, 6, bpf.SizeB, v), b1)
 		return and(b0, b1)
 	case pISO:
+		if g.linktype == ltFrameRelay {
+			// The NLPID is the protocol.
+			return g.cmp(orLinkHdr, 2, bpf.SizeH, 0x03<<8|v)
+		}
 		if g.linktype == linktype.CHDLC {
 			b0 := g.linkTest(sapISONS<<8 | sapISONS)
 			return and(b0, g.cmp(orLinkPLNoSnap, 1, bpf.SizeB, v))

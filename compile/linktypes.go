@@ -11,6 +11,27 @@ import "github.com/purepcap/pcap/linktype"
 // The link types with headers of their own are handled in gen.go's
 // initLinktype and in the generator.
 
+// LINKTYPE_* values of the link types with code of their own that package
+// linktype has no name for.
+const (
+	ltArcnet                 linktype.Type = 7
+	ltSLIP                   linktype.Type = 8
+	ltPPPSerial              linktype.Type = 50
+	ltPPPEther               linktype.Type = 51
+	ltSymantecFirewall       linktype.Type = 99
+	ltSLIPBSDOS              linktype.Type = 102
+	ltPPPBSDOS               linktype.Type = 103
+	ltFrameRelay             linktype.Type = 107
+	ltEnc                    linktype.Type = 109
+	ltLTalk                  linktype.Type = 114
+	ltArcnetLinux            linktype.Type = 129
+	ltAppleIPOverIEEE1394    linktype.Type = 138
+	ltPPPPPPD                linktype.Type = 166
+	ltIPNet                  linktype.Type = 226
+	ltNetAnalyzer            linktype.Type = 240
+	ltNetAnalyzerTransparent linktype.Type = 241
+)
+
 // Range of the DLT_* values libpcap accepts without knowing them.
 const (
 	dltMatchingMin = 104
@@ -55,24 +76,13 @@ var linkFilterNames = map[linktype.Type]string{
 // rather than compile something else.
 var linkTypesNotYet = map[linktype.Type]bool{
 	6:   true, // IEEE802
-	7:   true, // ARCNET
-	8:   true, // SLIP
 	10:  true, // FDDI
-	50:  true, // PPP_SERIAL
-	51:  true, // PPP_ETHER
-	99:  true, // SYMANTEC_FIREWALL
 	100: true, // ATM_RFC1483
-	102: true, // SLIP_BSDOS
-	103: true, // PPP_BSDOS
 	106: true, // ATM_CLIP
-	107: true, // FRELAY
-	109: true, // ENC
-	114: true, // LTALK
 	117: true, // PFLOG
 	119: true, // PRISM_HEADER
 	122: true, // IP_OVER_FC
 	123: true, // SUNATM
-	129: true, // ARCNET_LINUX
 	130: true, // JUNIPER_MLPPP
 	131: true, // JUNIPER_MLFR
 	132: true, // JUNIPER_ES
@@ -81,13 +91,11 @@ var linkTypesNotYet = map[linktype.Type]bool{
 	135: true, // JUNIPER_ATM2
 	136: true, // JUNIPER_SERVICES
 	137: true, // JUNIPER_ATM1
-	138: true, // APPLE_IP_OVER_IEEE1394
 	139: true, // MTP2_WITH_PHDR
 	140: true, // MTP2
 	163: true, // IEEE802_11_RADIO_AVS
 	164: true, // JUNIPER_MONITOR
 	165: true, // BACNET_MS_TP
-	166: true, // PPP_PPPD
 	167: true, // JUNIPER_PPPOE
 	168: true, // JUNIPER_PPPOE_ATM
 	178: true, // JUNIPER_ETHER
@@ -99,13 +107,10 @@ var linkTypesNotYet = map[linktype.Type]bool{
 	194: true, // JUNIPER_ISM
 	197: true, // ERF
 	200: true, // JUNIPER_ST
-	226: true, // IPNET
 	232: true, // JUNIPER_VS
 	233: true, // JUNIPER_SRX_E2E
 	234: true, // JUNIPER_FIBRECHANNEL
 	238: true, // JUNIPER_ATM_CEMIC
-	240: true, // NETANALYZER
-	241: true, // NETANALYZER_TRANSPARENT
 }
 
 // headerOnly reports whether lt is one of the link types libpcap compiles

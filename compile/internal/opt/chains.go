@@ -23,18 +23,21 @@ import (
 //     before writing it (its behaviour does not depend on the segments
 //     before it);
 //   - jumps only within itself, to its end (the next segment's start), or
-//     to the same place after the run as every other segment does;
-//   - has slots whose true branch leaves the run.
+//     to one place after the run, the same for every segment;
+//   - has slots whose true branch goes to that place.
 //
 // The runs are found in the program's wide form, where jumps hold
 // absolute targets and the "ja" trampolines of far jumps are gone, so that
 // segments near and far from their targets look the same.
 //
-// A packet then takes the same path through every segment up to a slot
-// whose constant matches (the path does not depend on the constants), so
-// the run accepts or rejects it as the first segment does when each slot
-// tests membership in all the segments' constants, and it runs the same
-// loads in the same order until then.
+// A packet then takes the same path through every segment (the path does
+// not depend on the constants) until a slot's constant matches or the path
+// reaches the one place after the run; the segments either all get there
+// or all go on to the next. So the run takes the packet where the first
+// segment does when each slot tests membership in all the segments'
+// constants, running the same loads in the same order until then. (With
+// two places after the run, a packet that leaves the first segment for
+// the other one would never meet the later segments' constants.)
 
 // opJin is the set-membership test of a collapsed run: "jin #i" jumps if A
 // is in sets[i]. Its jump code is one that classic BPF does not define, so
@@ -283,6 +286,7 @@ func (f *chainFinder) valid(s, l, m int) (last int32, ok bool) {
 	}
 	slots := 0
 	last = -1
+	exit := int32(-1)
 	for pc := s; pc < s+l; pc++ {
 		x := prog[pc]
 		if !x.isJump() {
@@ -294,7 +298,7 @@ func (f *chainFinder) valid(s, l, m int) (last int32, ok bool) {
 		}
 		inT, okT := f.exit(int(x.jt), s, l, end)
 		inE, okE := f.exit(int(x.jf), s, l, end)
-		if !okT || !okE || slot && inT {
+		if !okT || !okE || slot && inT || !inT && !oneExit(&exit, x.jt) || !inE && !oneExit(&exit, x.jf) {
 			return 0, false
 		}
 		if slot {
@@ -314,6 +318,15 @@ func (f *chainFinder) valid(s, l, m int) (last int32, ok bool) {
 		last = int32(end)
 	}
 	return last, slots > 0 && readsNothing(prog[s:s+l], s)
+}
+
+// oneExit reports whether t is the one place after the run that a segment
+// jumps to, noting it in *exit at the first call.
+func oneExit(exit *int32, t int32) bool {
+	if *exit < 0 {
+		*exit = t
+	}
+	return *exit == t
 }
 
 // sameTarget reports whether y, the target of an instruction of a later
