@@ -14,6 +14,7 @@ import (
 	"github.com/gopacket/gopacket/layers"
 	root "github.com/purepcap/pcap"
 	"github.com/purepcap/pcap/compile"
+	"github.com/purepcap/pcap/linktype"
 )
 
 // BlockForever, given as a timeout to OpenLive or SetTimeout, makes reads
@@ -57,6 +58,9 @@ func OpenLive(device string, snaplen int32, promisc bool, timeout time.Duration)
 	ih, err := root.NewInactiveHandle(device)
 	if err != nil {
 		return nil, err
+	}
+	if snaplen <= 0 || snaplen > linktype.DefaultSnaplen {
+		snaplen = linktype.DefaultSnaplen // as libpcap does
 	}
 	_ = ih.SetSnapLen(int(snaplen))
 	_ = ih.SetPromisc(promisc)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	root "github.com/purepcap/pcap"
+	"github.com/purepcap/pcap/linktype"
 )
 
 // InactiveHandle is a live handle being configured, as libpcap's
@@ -62,9 +63,12 @@ func (p *InactiveHandle) Error() error {
 	return errors.New(p.lastErr)
 }
 
-// SetSnapLen sets the most bytes of each packet to capture (<= 0 or more
-// than the maximum: the maximum).
+// SetSnapLen sets the most bytes of each packet to capture. As in libpcap,
+// values <= 0 or above the maximum (262144) mean the maximum.
 func (p *InactiveHandle) SetSnapLen(snaplen int) error {
+	if snaplen <= 0 || snaplen > linktype.DefaultSnaplen {
+		snaplen = linktype.DefaultSnaplen
+	}
 	return p.ih.SetSnapLen(snaplen)
 }
 
@@ -80,8 +84,12 @@ func (p *InactiveHandle) SetTimeout(timeout time.Duration) error {
 	return p.ih.SetTimeout(rootTimeout(timeout))
 }
 
-// SetBufferSize sets the size of the kernel ring in bytes.
+// SetBufferSize sets the size of the kernel ring in bytes. As in libpcap,
+// values <= 0 are ignored.
 func (p *InactiveHandle) SetBufferSize(bufferSize int) error {
+	if bufferSize <= 0 {
+		return nil
+	}
 	return p.ih.SetBufferSize(bufferSize)
 }
 

@@ -118,6 +118,13 @@ func devices() {
 
 func live(dev string) {
 	fmt.Printf("== %s\n", dev)
+	for _, snap := range []int32{-1, 0, 1 << 30} {
+		h, err := pcap.OpenLive(dev, snap, false, pcap.BlockForever)
+		if err == nil {
+			fmt.Printf("openlive snaplen %d: %d\n", snap, h.SnapLen())
+			h.Close()
+		}
+	}
 	h, err := pcap.OpenLive(dev, 100, false, 100*time.Millisecond)
 	if err != nil {
 		fmt.Printf("openlive error %v\n", err)
@@ -147,6 +154,7 @@ func live(dev string) {
 	fmt.Printf("timestamps %v rfmon %v %v\n", ih.SupportedTimestamps(), ih.SetRFMon(true), ih.SetRFMon(false))
 	fmt.Printf("settimestamp %v\n", ih.SetTimestampSource(0))
 	fmt.Printf("timeout %v immediate %v\n", ih.SetTimeout(pcap.BlockForever), ih.SetImmediateMode(true))
+	fmt.Printf("snaplen %v %v %v buffer %v %v\n", ih.SetSnapLen(-5), ih.SetSnapLen(1<<30), ih.SetSnapLen(0), ih.SetBufferSize(-1), ih.SetBufferSize(0))
 	h, err = ih.Activate()
 	if err != nil {
 		fmt.Printf("activate error %v\n", err)
