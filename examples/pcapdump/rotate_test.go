@@ -130,16 +130,17 @@ func TestRotationMatchesTcpdump(t *testing.T) {
 
 // fakeFile is an outFile that records what it is given.
 type fakeFile struct {
-	name string
-	n    int64
-	log  *[]string
+	name    string
+	n       int64
+	flushes int
+	log     *[]string
 }
 
 func (f *fakeFile) write(ci savefile.CaptureInfo, data []byte) error {
 	f.n += int64(pcapRecordHeaderLen + len(data))
 	return nil
 }
-func (f *fakeFile) flush() error { return nil }
+func (f *fakeFile) flush() error { f.flushes++; return nil }
 func (f *fakeFile) size() int64  { return f.n }
 func (f *fakeFile) close() error {
 	*f.log = append(*f.log, f.name)
@@ -195,5 +196,29 @@ func TestDumperNames(t *testing.T) {
 			require.Equal(t, tt.want, log)
 			require.Equal(t, tt.limit, limited)
 		})
+	}
+}
+
+// TestDumperPacketBuffered checks -U: the header is flushed when the file
+// is opened and every packet right after it is written; without -U the
+// dumper leaves flushing to the writer.
+func TestDumperPacketBuffered(t *testing.T) {
+	for _, u := range []bool{false, true} {
+		var f *fakeFile
+		create := func(name string) (outFile, error) {
+			f = &fakeFile{name: name, log: new([]string)}
+			return f, nil
+		}
+		d, err := newDumperWith(&config{writeFile: "o", packetBuffered: u}, create, time.Now)
+		require.NoError(t, err)
+		for range 5 {
+			require.NoError(t, d.write(&savefile.CaptureInfo{}, make([]byte, 10)))
+		}
+		want := 0
+		if u {
+			want = 6
+		}
+		require.Equal(t, want, f.flushes, "-U %v", u)
+		require.NoError(t, d.close())
 	}
 }
