@@ -18,7 +18,7 @@ import (
 )
 
 // writeAllBlocks writes a pcapng file using every NGWriter feature.
-func writeAllBlocks(t *testing.T) ([]byte, []refPacket) {
+func writeAllBlocks(t *testing.T) ([]byte, []testutil.Packet) {
 	var buf bytes.Buffer
 	w, err := NewNGWriter(&buf, NGWriterOptions{Hardware: "hw", OS: "Linux", UserAppl: "purepcap test", Comments: []string{"section comment"}})
 	require.NoError(t, err)
@@ -38,7 +38,7 @@ func writeAllBlocks(t *testing.T) ([]byte, []refPacket) {
 	require.NoError(t, w.WriteCustomBlock(32473, []byte("custom data"), true))
 	require.NoError(t, w.WriteCustomBlock(32473, []byte("private"), false))
 
-	var want []refPacket
+	var want []testutil.Packet
 	base := time.Unix(1700000000, 123456789)
 	for i := 0; i < 8; i++ {
 		iface := i % len(ifs)
@@ -61,7 +61,7 @@ func writeAllBlocks(t *testing.T) ([]byte, []refPacket) {
 				Verdicts: [][]byte{{0, 9}}, Comments: []string{"packet comment"}}
 			require.NoError(t, w.WritePacketOptions(ci, data, &po))
 		}
-		want = append(want, refPacket{ts: ts, length: 100 + i, data: data})
+		want = append(want, testutil.Packet{Timestamp: ts, Length: 100 + i, Data: data})
 	}
 	require.NoError(t, w.WriteStatistics(0, InterfaceStatistics{Timestamp: 5, IfRecv: 100, IfDrop: 1, StartTime: 7, Present: 1<<OptISBIfRecv | 1<<OptISBIfDrop | 1<<OptISBStartTime, Comments: []string{"stats"}}))
 	require.NoError(t, w.Close())
@@ -78,7 +78,7 @@ func TestNGWriterBlocks(t *testing.T) {
 	assert.Equal(t, "purepcap test", sh.UserAppl)
 	assert.Equal(t, []string{"section comment"}, sh.Comments)
 
-	var got []refPacket
+	var got []testutil.Packet
 	for i := 0; ; i++ {
 		data, ci, err := r.ReadPacketData()
 		if err != nil {
@@ -86,7 +86,7 @@ func TestNGWriterBlocks(t *testing.T) {
 			break
 		}
 		assert.Equal(t, i%4, ci.InterfaceIndex)
-		got = append(got, refPacket{ts: ci.Timestamp, length: ci.Length, data: data})
+		got = append(got, testutil.Packet{Timestamp: ci.Timestamp, Length: ci.Length, Data: data})
 		po, err := r.PacketOptions()
 		require.NoError(t, err)
 		if i%2 == 1 {
@@ -102,7 +102,7 @@ func TestNGWriterBlocks(t *testing.T) {
 			assert.Empty(t, po.Options)
 		}
 	}
-	comparePackets(t, "savefile", want, got)
+	testutil.ComparePackets(t, "savefile", want, got, false)
 
 	ifs := r.Interfaces()
 	require.Len(t, ifs, 4)
@@ -140,10 +140,10 @@ func TestNGWriterBlocks(t *testing.T) {
 		require.NoError(t, os.WriteFile(in, file, 0o644))
 		out, err := exec.Command(tcpdump, "-Z", "root", "--time-stamp-precision=nano", "-r", in, "-w", back).CombinedOutput()
 		require.NoError(t, err, "%s", out)
-		comparePackets(t, "tcpdump", want, packetsOf(t, mustRead(t, back), false))
+		testutil.ComparePackets(t, "tcpdump", want, packetsOf(t, mustRead(t, back)), false)
 
 		tshark := testutil.Tool(t, "tshark")
-		comparePackets(t, "tshark", want, tsharkPackets(t, tshark, in))
+		testutil.ComparePackets(t, "tshark", want, testutil.TsharkPackets(t, tshark, in), false)
 		cmd := exec.Command(tshark, "-r", in, "-T", "fields", "-e", "frame.comment")
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr

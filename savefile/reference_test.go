@@ -2,8 +2,6 @@ package savefile
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -22,8 +19,6 @@ import (
 
 var update = flag.Bool("update", false, "regenerate goldens from tcpdump")
 
-const goldenFile = "testdata/tcpdump-w.golden"
-
 // TestMain removes the libpcap helpers the tests built.
 func TestMain(m *testing.M) {
 	code := m.Run()
@@ -31,38 +26,27 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// extraCaptures lists the captures in $PUREPCAP_EXTRA_CAPTURES (a
-// directory, e.g. tcpdump's tests/), which the tests that compare with
-// tcpdump and tshark directly also check.
-func extraCaptures(t testing.TB) []string {
-	dir := os.Getenv("PUREPCAP_EXTRA_CAPTURES")
-	if dir == "" {
-		return nil
-	}
-	var files []string
-	for _, pat := range []string{"*.pcap", "*.pcapng", "*.cap"} {
-		m, err := filepath.Glob(filepath.Join(dir, pat))
-		require.NoError(t, err)
-		files = append(files, m...)
-	}
-	sort.Strings(files)
-	return files
-}
-
 // captures lists the test captures: the project's real captures and the
 // crafted ones of testdata/crafted.
-func captures(t testing.TB) []string {
+func captures(t testing.TB) []string { return testutil.AllCaptures(t) }
+
+func mustRead(t *testing.T, name string) []byte {
 	t.Helper()
-	files := testutil.Captures(t)
-	crafted, err := filepath.Glob("testdata/crafted/*")
+	b, err := os.ReadFile(name)
 	require.NoError(t, err)
-	for _, f := range crafted {
-		if !strings.HasSuffix(f, ".py") {
-			files = append(files, f)
-		}
+	return b
+}
+
+// packetsOf reads a capture with NewReader, up to its first error.
+func packetsOf(t *testing.T, b []byte) []testutil.Packet {
+	t.Helper()
+	r, err := NewReader(bytes.NewReader(b))
+	require.NoError(t, err)
+	var out []testutil.Packet
+	for data, ci := range r.Packets() {
+		out = append(out, testutil.Packet{Timestamp: ci.Timestamp, Length: ci.Length, Data: data})
 	}
-	sort.Strings(files)
-	return files
+	return out
 }
 
 // rewrite does what pcapdump -r IN -w OUT does, with the library: it
@@ -102,44 +86,8 @@ func rewrite(in []byte, nano bool) ([]byte, int, error) {
 	return out.Bytes(), n, err
 }
 
-type golden struct {
-	status int    // tcpdump's exit status
-	sum    string // sha256 of the file tcpdump wrote ("-" if none)
-	count  string // tcpdump --count's stdout line
-}
-
-func goldenKey(file string, nano bool) string {
-	p := "micro"
-	if nano {
-		p = "nano"
-	}
-	return filepath.Base(filepath.Dir(file)) + "/" + filepath.Base(file) + " " + p
-}
-
-func readGolden(t *testing.T) map[string]golden {
-	b, err := os.ReadFile(goldenFile)
-	require.NoError(t, err)
-	g := map[string]golden{}
-	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
-		f := strings.SplitN(line, "\t", 4)
-		require.Len(t, f, 4, line)
-		var st int
-		fmt.Sscan(f[1], &st)
-		g[f[0]] = golden{st, f[2], f[3]}
-	}
-	return g
-}
-
-func sum(b []byte) string {
-	if b == nil {
-		return "-"
-	}
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
-}
-
 // runTcpdump runs tcpdump -r file -w out and tcpdump -r file --count.
-func runTcpdump(t *testing.T, tcpdump, file string, nano bool) golden {
+func runTcpdump(t *testing.T, tcpdump, file string, nano bool) testutil.Rewrite {
 	prec := "--time-stamp-precision=micro"
 	if nano {
 		prec = "--time-stamp-precision=nano"
@@ -147,21 +95,21 @@ func runTcpdump(t *testing.T, tcpdump, file string, nano bool) golden {
 	out := filepath.Join(t.TempDir(), "out.pcap")
 	cmd := exec.Command(tcpdump, "-Z", "root", prec, "-r", file, "-w", out)
 	err := cmd.Run()
-	var g golden
+	var g testutil.Rewrite
 	var ee *exec.ExitError
 	if errors.As(err, &ee) {
-		g.status = ee.ExitCode()
+		g.Status = ee.ExitCode()
 	} else {
 		require.NoError(t, err)
 	}
 	b, rerr := os.ReadFile(out)
 	if rerr == nil {
-		g.sum = sum(b)
+		g.Sum = testutil.Sum(b)
 	} else {
-		g.sum = "-"
+		g.Sum = "-"
 	}
 	cnt, _ := exec.Command(tcpdump, prec, "-r", file, "--count").Output()
-	g.count = strings.TrimSpace(string(cnt))
+	g.Count = strings.TrimSpace(string(cnt))
 	return g
 }
 
@@ -176,32 +124,32 @@ func TestRewriteMatchesGolden(t *testing.T) {
 		for _, f := range files {
 			for _, nano := range []bool{false, true} {
 				g := runTcpdump(t, tcpdump, f, nano)
-				fmt.Fprintf(&b, "%s\t%d\t%s\t%s\n", goldenKey(f, nano), g.status, g.sum, g.count)
+				b.WriteString(testutil.FormatRewrite(testutil.RewriteKey(f, nano), g))
 			}
 		}
-		require.NoError(t, os.WriteFile(goldenFile, []byte(b.String()), 0o644))
+		require.NoError(t, os.WriteFile(testutil.RewriteGolden(t), []byte(b.String()), 0o644))
 	}
-	gold := readGolden(t)
+	gold := testutil.ReadRewrites(t)
 	for _, f := range files {
 		in, err := os.ReadFile(f)
 		require.NoError(t, err)
 		for _, nano := range []bool{false, true} {
-			key := goldenKey(f, nano)
+			key := testutil.RewriteKey(f, nano)
 			g, ok := gold[key]
 			require.True(t, ok, "no golden for %s; run go test -run Golden -update", key)
 			out, n, err := rewrite(in, nano)
-			if g.status == 0 {
+			if g.Status == 0 {
 				require.NoError(t, err, key)
 			} else {
 				require.Error(t, err, key)
 			}
-			if g.sum == "-" {
+			if g.Sum == "-" {
 				require.Nil(t, out, key)
 			} else {
-				require.Equal(t, g.sum, sum(out), key)
+				require.Equal(t, g.Sum, testutil.Sum(out), key)
 			}
-			if g.count != "" {
-				require.Equal(t, g.count, fmt.Sprintf("%d packet%s", n, plural(n)), key)
+			if g.Count != "" {
+				require.Equal(t, g.Count, fmt.Sprintf("%d packet%s", n, plural(n)), key)
 			}
 		}
 	}
@@ -217,15 +165,15 @@ func plural(n int) string {
 // TestRewriteMatchesTcpdump compares with tcpdump itself, byte for byte.
 func TestRewriteMatchesTcpdump(t *testing.T) {
 	tcpdump := testutil.Tool(t, "tcpdump")
-	for _, f := range append(captures(t), extraCaptures(t)...) {
+	for _, f := range append(captures(t), testutil.ExtraCaptures(t)...) {
 		in, err := os.ReadFile(f)
 		require.NoError(t, err)
 		for _, nano := range []bool{false, true} {
-			key := goldenKey(f, nano)
+			key := testutil.RewriteKey(f, nano)
 			g := runTcpdump(t, tcpdump, f, nano)
 			out, _, err := rewrite(in, nano)
-			require.Equal(t, g.status != 0, err != nil, "%s: tcpdump status %d, our error %v", key, g.status, err)
-			require.Equal(t, g.sum, sum(out), key)
+			require.Equal(t, g.Status != 0, err != nil, "%s: tcpdump status %d, our error %v", key, g.Status, err)
+			require.Equal(t, g.Sum, testutil.Sum(out), key)
 		}
 	}
 }

@@ -93,3 +93,43 @@ func Captures(t testing.TB) []string {
 	sort.Strings(files)
 	return files
 }
+
+// AllCaptures returns the real captures and the crafted ones of
+// savefile/testdata/crafted (edge cases and hostile files of both
+// formats), sorted.
+func AllCaptures(t testing.TB) []string {
+	t.Helper()
+	files := Captures(t)
+	crafted, err := filepath.Glob(filepath.Join(Path(t, "savefile/testdata/crafted"), "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range crafted {
+		if !strings.HasSuffix(f, ".py") {
+			files = append(files, f)
+		}
+	}
+	sort.Strings(files)
+	return files
+}
+
+// ExtraCaptures lists the captures in $PUREPCAP_EXTRA_CAPTURES (a
+// directory, e.g. tcpdump's tests/), which the tests that compare with
+// tcpdump and tshark directly also check.
+func ExtraCaptures(t testing.TB) []string {
+	t.Helper()
+	dir := os.Getenv("PUREPCAP_EXTRA_CAPTURES")
+	if dir == "" {
+		return nil
+	}
+	var files []string
+	for _, pat := range []string{"*.pcap", "*.pcapng", "*.cap"} {
+		m, err := filepath.Glob(filepath.Join(dir, pat))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	sort.Strings(files)
+	return files
+}
