@@ -137,8 +137,10 @@ func live(dev string) {
 	fmt.Printf("setdirection %v %v\n", h.SetDirection(pcap.DirectionIn), h.SetDirection(pcap.DirectionInOut))
 	_, _, err = h.ReadPacketData()
 	fmt.Printf("read %v\n", err)
-	s, err := h.Stats()
-	fmt.Printf("stats %+v %v\n", s, err)
+	// The counters include whatever arrived before the filter was set,
+	// which other traffic decides, so only whether Stats works.
+	_, err = h.Stats()
+	fmt.Printf("stats %v\n", err)
 	// libpcap's text ends with a stale errno's, so only whether it failed.
 	fmt.Printf("write failed %v\n", h.WritePacketData(nil) != nil)
 	h.Close()
