@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/purepcap/pcap/internal/testutil"
 )
 
 // knownOps lists the 49 opcodes that libpcap and Linux execute.
@@ -186,7 +188,7 @@ func TestDumpTcpdumpGoldens(t *testing.T) {
 // TestDumpTcpdumpLive checks the committed goldens against the installed
 // tcpdump, when one is required.
 func TestDumpTcpdumpLive(t *testing.T) {
-	if !requireReference() || *update {
+	if !testutil.RequireReference() || *update {
 		t.Skip("set PUREPCAP_REQUIRE_REFERENCE=1 to compare with the installed tcpdump")
 	}
 	for _, c := range readExprGolden(t) {

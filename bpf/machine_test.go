@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/purepcap/pcap/internal/testutil"
 	"github.com/purepcap/pcap/linktype"
 )
 
@@ -86,7 +87,7 @@ func TestMachineDifferential(t *testing.T) {
 // installed libpcap and checks that tcpdump still compiles the same
 // programs.
 func TestMachineDifferentialLive(t *testing.T) {
-	if !requireReference() || *update {
+	if !testutil.RequireReference() || *update {
 		t.Skip("set PUREPCAP_REQUIRE_REFERENCE=1 to compare with the installed libpcap")
 	}
 	cases := readMachineCases(t)
@@ -190,7 +191,7 @@ func parseVerdictLine(t testing.TB, line string) []uint32 {
 
 // generateMachineGoldens rebuilds testdata/machine from ../shared.
 func generateMachineGoldens(t *testing.T) {
-	needTcpdump(t)
+	testutil.Tool(t, "tcpdump")
 	ref := needRef(t)
 	corpus, err := os.ReadFile(filepath.Join(sharedRoot(), "filters", "corpus.txt"))
 	require.NoError(t, err)

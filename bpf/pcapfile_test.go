@@ -2,15 +2,15 @@ package bpf
 
 import (
 	"errors"
-	"io"
 	"os"
 	"time"
 
+	"github.com/purepcap/pcap/internal/testutil/testcap"
 	"github.com/purepcap/pcap/linktype"
 	"github.com/purepcap/pcap/savefile"
 )
 
-// The tests' captures are read and written with savefile.
+// The tests' captures are read with testcap and written with savefile.
 
 // testPacket is one packet of a test capture: the captured bytes and the
 // length on the wire.
@@ -21,22 +21,15 @@ type testPacket struct {
 
 // readCapture returns the packets of the capture at path and its link type.
 func readCapture(path string) ([]testPacket, linktype.Type, error) {
-	r, err := savefile.Open(path, savefile.ReaderOptions{})
+	lt, read, err := testcap.Read(path)
 	if err != nil {
 		return nil, 0, err
 	}
-	defer r.Close()
-	var pkts []testPacket
-	for {
-		data, ci, err := r.ReadPacketData()
-		if errors.Is(err, io.EOF) {
-			return pkts, r.LinkType(), nil
-		}
-		if err != nil {
-			return nil, 0, err
-		}
-		pkts = append(pkts, testPacket{data: data, wireLen: ci.Length})
+	pkts := make([]testPacket, len(read))
+	for i, p := range read {
+		pkts[i] = testPacket{data: p.Data, wireLen: p.Length}
 	}
+	return pkts, lt, nil
 }
 
 // readTestPcap returns the packets of the capture at path.

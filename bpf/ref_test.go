@@ -8,10 +8,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/purepcap/pcap/internal/testutil"
 )
 
 // The reference is libpcap itself: tcpdump for compiled programs, and
@@ -20,65 +21,16 @@ import (
 
 var update = flag.Bool("update", false, "regenerate the goldens in testdata/ from tcpdump and libpcap")
 
-func requireReference() bool { return os.Getenv("PUREPCAP_REQUIRE_REFERENCE") == "1" }
-
-// skipOrFail skips the test, or fails it when the reference is required.
-func skipOrFail(t testing.TB, format string, args ...any) {
-	t.Helper()
-	msg := fmt.Sprintf(format, args...)
-	if requireReference() {
-		t.Fatalf("%s (PUREPCAP_REQUIRE_REFERENCE=1)", msg)
-	}
-	t.Skip(msg)
-}
-
-func needTcpdump(t testing.TB) string {
-	t.Helper()
-	path, err := exec.LookPath("tcpdump")
-	if err != nil {
-		skipOrFail(t, "tcpdump not installed")
-	}
-	return path
-}
-
-var (
-	refOnce sync.Once
-	refPath string
-	refErr  error
-	refDir  string
-)
-
-// needRef returns the path of the built bpfref helper.
+// needRef returns the path of the bpfref helper, built once per test
+// binary.
 func needRef(t testing.TB) string {
 	t.Helper()
-	refOnce.Do(func() {
-		gcc, err := exec.LookPath("gcc")
-		if err != nil {
-			refErr = fmt.Errorf("gcc not installed")
-			return
-		}
-		refDir, err = os.MkdirTemp("", "bpfref")
-		if err != nil {
-			refErr = err
-			return
-		}
-		refPath = filepath.Join(refDir, "bpfref")
-		out, err := exec.Command(gcc, "-O2", "-o", refPath, "testdata/ref/bpfref.c", "-lpcap").CombinedOutput()
-		if err != nil {
-			refErr = fmt.Errorf("cannot build testdata/ref/bpfref.c with libpcap (is libpcap-dev installed?): %v: %s", err, out)
-		}
-	})
-	if refErr != nil {
-		skipOrFail(t, "%v", refErr)
-	}
-	return refPath
+	return testutil.LibpcapHelper(t, "testdata/ref/bpfref.c")
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if refDir != "" {
-		os.RemoveAll(refDir)
-	}
+	testutil.Cleanup()
 	os.Exit(code)
 }
 
@@ -98,7 +50,7 @@ func runRef(t testing.TB, stdin string, args ...string) string {
 // (flag is -d, -dd or -ddd), or an error with tcpdump's message.
 func tcpdumpProgram(t testing.TB, flag, lt, expr string) (string, error) {
 	t.Helper()
-	cmd := exec.Command(needTcpdump(t), flag, "-y", lt, "--", expr)
+	cmd := exec.Command(testutil.Tool(t, "tcpdump"), flag, "-y", lt, "--", expr)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
