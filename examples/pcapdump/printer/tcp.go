@@ -247,6 +247,10 @@ func (p *Printer) tcp(off, length, iph int, fragmented bool) {
 	if !p.has(off, hdr) {
 		p.headerCut(off, hdr)
 	}
+	if flags&thRST != 0 && p.opt.Verbose > 0 {
+		p.rstData(off+hdr, length)
+		return
+	}
 	// Application-layer payloads are not decoded.
 	if readsToEndTCP(sport, dport) && !p.has(off+hdr, length) {
 		p.cutApp = true
@@ -567,4 +571,32 @@ func (p *Printer) hdrTooLong(hlen, length int) {
 	p.s(" - too long, > ")
 	p.ui(length)
 	p.b(']')
+}
+
+// rstData prints the text a reset carries, at most 30 bytes, as -v does.
+func (p *Printer) rstData(off, length int) {
+	p.s(" [RST")
+	if length > 30 {
+		length = 30
+		p.b('+')
+	}
+	p.b(' ')
+	for i := 0; i < length && off+i < p.end; i++ {
+		p.printChar(p.data[off+i])
+	}
+	p.b(']')
+}
+
+// printChar prints a byte as tcpdump's fn_print_char: "M-" for the high
+// bit, "^" and the control letter for control characters.
+func (p *Printer) printChar(c byte) {
+	if c >= 0x80 {
+		c &= 0x7f
+		p.s("M-")
+	}
+	if c < 0x20 || c == 0x7f {
+		c ^= 0x40
+		p.b('^')
+	}
+	p.b(c)
 }
