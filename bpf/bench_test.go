@@ -41,40 +41,52 @@ func loadBench(b testing.TB) ([]benchProgram, []testPacket) {
 	return progs, pkts
 }
 
+// ring hands out the benchmark packets in turn, endlessly.
+type ring struct {
+	pkts []testPacket
+	j    int
+}
+
+func (r *ring) next() *testPacket {
+	p := &r.pkts[r.j]
+	if r.j++; r.j == len(r.pkts) {
+		r.j = 0
+	}
+	return p
+}
+
+// bothMachines returns our VM and x/net/bpf's for prog.
+func bothMachines(tb testing.TB, prog []Instruction) (*VM, *xbpf.VM) {
+	vm, err := NewVM(prog)
+	require.NoError(tb, err)
+	insns, ok := Disassemble(prog)
+	require.True(tb, ok)
+	xvm, err := xbpf.NewVM(insns)
+	require.NoError(tb, err)
+	return vm, xvm
+}
+
 func BenchmarkVM(b *testing.B) {
 	progs, pkts := loadBench(b)
 	for _, p := range progs {
+		vm, xvm := bothMachines(b, p.prog)
 		b.Run(p.name+"/purepcap", func(b *testing.B) {
-			vm, err := NewVM(p.prog)
-			require.NoError(b, err)
 			b.ReportAllocs()
-			b.ResetTimer()
+			r := ring{pkts: pkts}
 			var sink uint32
-			j := 0
 			for i := 0; i < b.N; i++ {
-				pkt := &pkts[j]
+				pkt := r.next()
 				sink += vm.Run(pkt.data, pkt.wireLen)
-				if j++; j == len(pkts) {
-					j = 0
-				}
 			}
 			_ = sink
 		})
 		b.Run(p.name+"/xnet", func(b *testing.B) {
-			insns, ok := Disassemble(p.prog)
-			require.True(b, ok)
-			vm, err := xbpf.NewVM(insns)
-			require.NoError(b, err)
 			b.ReportAllocs()
-			b.ResetTimer()
+			r := ring{pkts: pkts}
 			var sink int
-			j := 0
 			for i := 0; i < b.N; i++ {
-				n, _ := vm.Run(pkts[j].data)
+				n, _ := xvm.Run(r.next().data)
 				sink += n
-				if j++; j == len(pkts) {
-					j = 0
-				}
 			}
 			_ = sink
 		})
@@ -87,12 +99,7 @@ func TestBenchAgreesWithXNet(t *testing.T) {
 	progs, pkts := loadBench(t)
 	accepted := 0
 	for _, p := range progs {
-		vm, err := NewVM(p.prog)
-		require.NoError(t, err)
-		insns, ok := Disassemble(p.prog)
-		require.True(t, ok)
-		xvm, err := xbpf.NewVM(insns)
-		require.NoError(t, err)
+		vm, xvm := bothMachines(t, p.prog)
 		for i, pkt := range pkts {
 			want, err := xvm.Run(pkt.data)
 			require.NoError(t, err)
