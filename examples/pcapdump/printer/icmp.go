@@ -59,6 +59,84 @@ func (p *Printer) icmp(off, plen, iph int, fragmented bool) {
 		p.end = saved
 	}
 	p.proto = "icmp"
+	if p.opt.Verbose > 0 && plen > 136 && (typ == 3 || typ == 11 || typ == 12) {
+		p.icmpExtensions(off, plen)
+	}
+}
+
+var icmpExtObjects = []tok{{1, "MPLS Stack Entry"}, {2, "Interface Identification"}}
+
+// icmpExtensions prints the RFC 4884 multi-part extension of an ICMP
+// error, which starts 128 bytes into the quoted datagram.
+func (p *Printer) icmpExtensions(off, plen int) {
+	if !p.has(off, 141) {
+		p.trunc()
+		return
+	}
+	ext := off + 136
+	hlen := plen - 136
+	if p.u8(off+5) == 0 && p.has(ext, hlen) && fold(sum16(0, p.data[ext:ext+hlen])) != 0 {
+		return // no length and no valid checksum: no extension
+	}
+	v := p.u8(ext) >> 4
+	p.s("\n\tICMP Multi-Part extension v")
+	p.ui(v)
+	if v != 2 {
+		p.s(" packet not supported")
+		return
+	}
+	if p.has(ext, hlen) {
+		p.s(", checksum 0x")
+		p.x(uint64(p.be16(ext+2)), 4)
+		p.s(" (")
+		if fold(sum16(0, p.data[ext:ext+hlen])) != 0 {
+			p.s("in")
+		}
+		p.s("correct), length ")
+		p.ui(hlen)
+	}
+	hlen -= 4
+	obj := ext + 4
+	for hlen > 4 {
+		if !p.has(obj, 4) {
+			p.trunc()
+			return
+		}
+		tlen, class, ctype := p.be16(obj), p.u8(obj+2), p.u8(obj+3)
+		obj += 4
+		p.s("\n\t  ")
+		p.s(tokOr(icmpExtObjects, class, "unknown"))
+		p.s(" Object (")
+		p.ui(class)
+		p.s("), Class-Type: ")
+		p.ui(ctype)
+		p.s(", length ")
+		p.ui(tlen)
+		hlen -= 4
+		if class == 0 || tlen < 4 {
+			return
+		}
+		tlen -= 4
+		if class == 1 && ctype == 1 {
+			e := p.be32(obj)
+			p.s("\n\t    label ")
+			p.u(uint64(e >> 12))
+			p.s(", tc ")
+			p.u(uint64(e >> 9 & 7))
+			if e&0x100 != 0 {
+				p.s(", [S]")
+			}
+			p.s(", ttl ")
+			p.u(uint64(e & 0xff))
+		} else {
+			p.unknownDataIndent(obj, tlen, "\n\t    ")
+		}
+		if hlen < tlen {
+			break
+		}
+		hlen -= tlen
+		obj += tlen
+	}
 }
 
 // icmpText prints "ICMP " and the type's text; on truncation nothing of
