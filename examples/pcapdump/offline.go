@@ -22,12 +22,15 @@ import (
 func readOffline(c *config) error {
 	ngOut := pcapngOutput(c)
 	opts := savefile.ReaderOptions{Libpcap: !ngOut}
+	stop := stopOnSignal()
+	defer stop.release()
 	var (
 		r   *savefile.Reader
 		err error
 	)
 	if c.readFile == "-" {
-		r, err = savefile.NewReaderOptions(os.Stdin, opts)
+		// A signal must end a read that waits for input on a pipe.
+		r, err = savefile.NewReaderOptions(newStoppableReader(os.Stdin, stop.Done()), opts)
 	} else {
 		r, err = savefile.Open(c.readFile, opts)
 	}
@@ -74,8 +77,6 @@ func readOffline(c *config) error {
 			return err
 		}
 	}
-	stop := stopOnSignal()
-	defer stop.release()
 	filters := map[linktype.Type]func([]byte, int) bool{lt: match}
 	var n int
 	for (c.count == 0 || n < c.count) && !stop.Load() {
@@ -84,7 +85,9 @@ func readOffline(c *config) error {
 			break
 		}
 		if rerr != nil {
-			err = fmt.Errorf("pcap_loop: %w", rerr)
+			if !errors.Is(rerr, errStopped) {
+				err = fmt.Errorf("pcap_loop: %w", rerr)
+			}
 			break
 		}
 		if match != nil {
