@@ -260,6 +260,8 @@ func (p *Printer) ethertype(t, off, length, caplen int) bool {
 		p.arp(off, length, caplen)
 	case 0x8847, 0x8848:
 		p.mpls(off, length)
+	case 0x8863, 0x8864, 0x3c12, 0x3c13: // PPPoE discovery and session (and 3Com's)
+		p.pppoe(off, length)
 	default:
 		return false
 	}
