@@ -24,6 +24,7 @@ import (
 
 	"github.com/purepcap/pcap/bpf"
 	"github.com/purepcap/pcap/compile"
+	"github.com/purepcap/pcap/internal/testutil"
 	"github.com/purepcap/pcap/linktype"
 )
 
@@ -41,13 +42,7 @@ var udpDstPort9 = []bpf.Instruction{
 	bpf.Stmt(bpf.ClassRET|bpf.RetK, 0),
 }
 
-func udpDstPort(pkt []byte) int {
-	if len(pkt) < 14+20+4 || binary.BigEndian.Uint16(pkt[12:]) != 0x0800 || pkt[23] != 17 {
-		return -1
-	}
-	ihl := int(pkt[14]&0xf) * 4
-	return int(binary.BigEndian.Uint16(pkt[14+ihl+2:]))
-}
+func udpDstPort(pkt []byte) int { return testutil.UDPDstPort(pkt) }
 
 func TestLiveRawFilter(t *testing.T) {
 	v := newVethPair(t)
@@ -83,38 +78,7 @@ func TestLiveRawFilter(t *testing.T) {
 // udpFrame builds an Ethernet/IPv4/UDP frame. With tpid != 0 it carries an
 // 802.1Q-style tag (tpid, vid) after the MAC addresses.
 func udpFrame(dst, src net.HardwareAddr, sip, dip net.IP, dport int, payload []byte, tpid uint16, vid ...uint16) []byte {
-	if payload == nil {
-		payload = []byte("payload!")
-	}
-	b := make([]byte, 0, 64+len(payload))
-	b = append(b, dst...)
-	b = append(b, src...)
-	if tpid != 0 {
-		b = binary.BigEndian.AppendUint16(b, tpid)
-		b = binary.BigEndian.AppendUint16(b, vid[0])
-	}
-	b = binary.BigEndian.AppendUint16(b, 0x0800)
-	ip := make([]byte, 20)
-	ip[0] = 0x45
-	binary.BigEndian.PutUint16(ip[2:], uint16(20+8+len(payload)))
-	ip[8] = 64
-	ip[9] = 17
-	copy(ip[12:], sip.To4())
-	copy(ip[16:], dip.To4())
-	var sum uint32
-	for i := 0; i < 20; i += 2 {
-		sum += uint32(binary.BigEndian.Uint16(ip[i:]))
-	}
-	for sum > 0xffff {
-		sum = sum>>16 + sum&0xffff
-	}
-	binary.BigEndian.PutUint16(ip[10:], ^uint16(sum))
-	b = append(b, ip...)
-	b = binary.BigEndian.AppendUint16(b, 40000)
-	b = binary.BigEndian.AppendUint16(b, uint16(dport))
-	b = binary.BigEndian.AppendUint16(b, uint16(8+len(payload)))
-	b = binary.BigEndian.AppendUint16(b, 0)
-	return append(b, payload...)
+	return testutil.UDPFrame(dst, src, sip, dip, dport, payload, tpid, vid...)
 }
 
 // packetWriter opens a handle on the peer end, for injecting frames.
@@ -163,28 +127,6 @@ func readUntil(t testing.TB, h *Handle, match func([]byte) bool) []byte {
 	}
 	t.Fatal("no matching packet")
 	return nil
-}
-
-// Acceptance 4, with the filter: "vlan 42 and udp" matches the tagged
-// traffic in the kernel, and the file gets the tag.
-func TestPcapdumpVLAN(t *testing.T) {
-	requireCompiler(t, "vlan 42 and udp")
-	v := newVethPair(t)
-	out := filepath.Join(t.TempDir(), "f.pcap")
-	r := startPcapdump(t, v.capNS, "-i", v.capIf, "-c", "10", "-w", out, "vlan 42 and udp")
-	w := packetWriter(t, v)
-	c := udpSender(t, v.peerNS, v.peerIP)
-	var frames [][]byte
-	for i := 0; i < 10; i++ {
-		c.WriteToUDP([]byte("untagged"), &net.UDPAddr{IP: v.capIP, Port: 9})
-		require.NoError(t, w.WritePacketData(udpFrame(v.capMAC, v.peerMAC, v.peerIP, v.capIP, 9, nil, 0x8100, 43)))
-		f := udpFrame(v.capMAC, v.peerMAC, v.peerIP, v.capIP, 9, []byte{byte(i)}, 0x8100, 42)
-		frames = append(frames, f)
-		require.NoError(t, w.WritePacketData(f))
-	}
-	r.wait(t, 30*time.Second)
-	_, pkts := readFile(t, out)
-	assert.Equal(t, frames, pkts)
 }
 
 // Acceptance 6: Close wakes a reader blocked forever, at once.
