@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/purepcap/pcap/internal/testutil"
 	"github.com/stretchr/testify/require"
 )
 
@@ -38,7 +39,7 @@ func runProcess(t *testing.T, bin string, args ...string) (int, string, string) 
 // name pcapdump; -w files must be the same bytes. The printed capture is
 // built by transportCapture: transport-level packets only.
 func TestInvocationsMatchTcpdump(t *testing.T) {
-	tcpdump := requireReference(t)
+	tcpdump := testutil.Tool(t, "tcpdump")
 	const in = "../../testdata/sample.pcap"
 	tr := transportCapture(t, t.TempDir(), false)
 	trNano := transportCapture(t, t.TempDir(), true)

@@ -23,6 +23,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/purepcap/pcap/internal/testutil"
 	"github.com/purepcap/pcap/savefile"
 )
 
@@ -40,12 +41,7 @@ const (
 // testNetns creates the namespace and returns its name.
 func testNetns(t *testing.T) string {
 	t.Helper()
-	if os.Geteuid() != 0 {
-		t.Skip("live capture tests need root (a network namespace and CAP_NET_RAW)")
-	}
-	if _, err := exec.LookPath("ip"); err != nil {
-		t.Skip("live capture tests need the ip command (iproute2)")
-	}
+	testutil.RequireNetns(t)
 	ns := fmt.Sprintf("pdcli-%d-%d", os.Getpid(), time.Now().UnixNano()%1e6)
 	sh := func(args ...string) string {
 		out, err := exec.Command(args[0], args[1:]...).CombinedOutput()
@@ -91,7 +87,7 @@ func startCapture(t *testing.T, ns string, ref bool, args ...string) *capture {
 	t.Helper()
 	bin := os.Args[0]
 	if ref {
-		bin = requireReference(t)
+		bin = testutil.Tool(t, "tcpdump")
 	}
 	c := &capture{done: make(chan error, 1)}
 	c.cmd = exec.Command("ip", append([]string{"netns", "exec", ns, bin}, args...)...)
@@ -177,7 +173,7 @@ func countWhole(t *testing.T, path string) (n int, clean bool) {
 // truncated file).
 func tcpdumpCount(t *testing.T, path string) int {
 	t.Helper()
-	out, err := exec.Command(requireReference(t), "-r", path, "--count").CombinedOutput()
+	out, err := exec.Command(testutil.Tool(t, "tcpdump"), "-r", path, "--count").CombinedOutput()
 	require.NoError(t, err, "tcpdump -r %s: %s", path, out)
 	m := regexp.MustCompile(`(?m)^(\d+) packets?$`).FindStringSubmatch(string(out))
 	require.NotNil(t, m, "%s", out)
@@ -193,7 +189,7 @@ var capturedRE = regexp.MustCompile(`(?m)^(\d+) packets? captured$`)
 // hold the packets pcapdump says it captured.
 func TestSignalClosesFiles(t *testing.T) {
 	ns := testNetns(t)
-	requireReference(t)
+	testutil.Tool(t, "tcpdump")
 	for _, tt := range []struct {
 		name string
 		sig  syscall.Signal
@@ -247,7 +243,7 @@ func TestSignalClosesFiles(t *testing.T) {
 func killNineSideBySide(t *testing.T, traffic func(ns string)) (nOurs, nRef int, killed time.Duration) {
 	t.Helper()
 	ns := testNetns(t)
-	requireReference(t)
+	testutil.Tool(t, "tcpdump")
 	dir := t.TempDir()
 	ours, ref := filepath.Join(dir, "ours.pcap"), filepath.Join(dir, "ref.pcap")
 	c := startCapture(t, ns, false, "-i", "pda", "-w", ours, testFilter)
@@ -304,7 +300,7 @@ func runIn(t *testing.T, ns string, ref bool, args ...string) (int, string, stri
 	t.Helper()
 	bin := os.Args[0]
 	if ref {
-		bin = requireReference(t)
+		bin = testutil.Tool(t, "tcpdump")
 	}
 	return runProcess(t, "ip", append([]string{"netns", "exec", ns, bin}, args...)...)
 }
@@ -359,7 +355,7 @@ func TestDropPrivileges(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("-Z needs root")
 	}
-	tcpdump := requireReference(t)
+	tcpdump := testutil.Tool(t, "tcpdump")
 	dir, err := os.MkdirTemp("", "pcapdump-z")
 	require.NoError(t, err)
 	t.Cleanup(func() { os.RemoveAll(dir) })
@@ -386,7 +382,7 @@ func TestDropPrivileges(t *testing.T) {
 // with status 0 and "Maximum file limit reached: 2".
 func TestTimeRotationStops(t *testing.T) {
 	ns := testNetns(t)
-	requireReference(t)
+	testutil.Tool(t, "tcpdump")
 	dir := t.TempDir()
 	var caps []*capture
 	for _, ref := range []bool{false, true} {
@@ -433,7 +429,7 @@ func TestTimeRotationStops(t *testing.T) {
 // -w both show the "Got N" counter.
 func TestLivePrintMatchesTcpdump(t *testing.T) {
 	ns := testNetns(t)
-	requireReference(t)
+	testutil.Tool(t, "tcpdump")
 	dir := t.TempDir()
 	var caps [2][2]*capture // [write][ref]
 	for w, write := range []bool{false, true} {

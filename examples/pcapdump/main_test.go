@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/purepcap/pcap/internal/testutil"
 	"github.com/stretchr/testify/require"
 )
 
@@ -91,8 +92,8 @@ func TestDumpForSavefile(t *testing.T) {
 	args := []string{"-r", "../../testdata/sample.pcap", "-ddd", "tcp port 80 or udp"}
 	want, err := os.ReadFile("testdata/sample-ddd.golden")
 	require.NoError(t, err)
-	if _, err := exec.LookPath("tcpdump"); err == nil {
-		out, err := exec.Command("tcpdump", args...).Output()
+	if tcpdump := testutil.OptionalTool(t, "tcpdump"); tcpdump != "" {
+		out, err := exec.Command(tcpdump, args...).Output()
 		require.NoError(t, err)
 		require.Equal(t, string(want), string(out), "golden differs from tcpdump's output")
 	}

@@ -13,22 +13,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/purepcap/pcap/internal/testutil"
 	"github.com/purepcap/pcap/savefile"
 )
-
-// requireReference returns the path of tcpdump, or skips the test when it
-// is missing (fails when PUREPCAP_REQUIRE_REFERENCE=1, as in CI).
-func requireReference(t *testing.T) string {
-	t.Helper()
-	path, err := exec.LookPath("tcpdump")
-	if err != nil {
-		if os.Getenv("PUREPCAP_REQUIRE_REFERENCE") == "1" {
-			t.Fatal("tcpdump is required (PUREPCAP_REQUIRE_REFERENCE=1) but not installed")
-		}
-		t.Skip("tcpdump not installed")
-	}
-	return path
-}
 
 // synthCapture writes a pcap file of n Ethernet/IPv4/UDP packets of
 // pseudo-random sizes (seeded, so the same every run) and returns its path.
@@ -86,7 +73,7 @@ func names(m map[string][]byte) []string {
 // -C -W with nanosecond output give the same files as tcpdump 4.99, with
 // the same names and bytes.
 func TestRotationMatchesTcpdump(t *testing.T) {
-	tcpdump := requireReference(t)
+	tcpdump := testutil.Tool(t, "tcpdump")
 	for _, tt := range []struct {
 		name string
 		nano bool // the input's precision
