@@ -106,7 +106,7 @@ func tcpdumpGoldenEntry(args ...string) string {
 }
 
 func regenerateGolden(t *testing.T, cases []goldenCase) {
-	if _, err := exec.LookPath("tcpdump"); err != nil {
+	if !testutil.HaveTool("tcpdump") {
 		t.Fatal("-update needs tcpdump")
 	}
 	var b strings.Builder

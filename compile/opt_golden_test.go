@@ -75,7 +75,7 @@ func TestOptimizedGolden(t *testing.T) {
 }
 
 func regenerateOptimizedGolden(t *testing.T) {
-	if _, err := exec.LookPath("tcpdump"); err != nil {
+	if !testutil.HaveTool("tcpdump") {
 		t.Fatal("-update needs tcpdump")
 	}
 	var b strings.Builder
@@ -132,7 +132,7 @@ var optimizedLiveCases = []string{
 // must differ and optimizeLibpcapLayout with libpcap's layout must give libpcap's.
 func TestOptimizedLiveGolden(t *testing.T) {
 	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-		if _, err := exec.LookPath("tcpdump"); err != nil || os.Geteuid() != 0 {
+		if !testutil.HaveTool("tcpdump") || os.Geteuid() != 0 {
 			t.Fatal("-update needs tcpdump and root (it opens lo)")
 		}
 		var b strings.Builder
