@@ -289,6 +289,12 @@ func (f *chainFinder) valid(s, l, m int) (last int32, ok bool) {
 	exit := int32(-1)
 	for pc := s; pc < s+l; pc++ {
 		x := prog[pc]
+		for i := 1; i < m; i++ {
+			// The same instructions, up to the slots' constants.
+			if y := prog[pc+i*l]; y.op != x.op || y.k != x.k && !isSlotOp(x.op) {
+				return 0, false
+			}
+		}
 		if !x.isJump() {
 			continue
 		}
