@@ -314,7 +314,20 @@ func (p *Printer) ipTimestamps(off, length int) bool {
 // ipDemux prints the payload of an IPv4 or IPv6 packet by its protocol.
 // iph is the offset of the IP header.
 func (p *Printer) ipDemux(off, length, ver int, fragmented bool, proto, iph int) {
+	for proto == 51 { // AH: print it, then what it protects
+		if !p.has(off, 1) {
+			p.proto = "ah"
+			p.trunc()
+			return
+		}
+		proto = p.u8(off)
+		n := p.ah(off)
+		off += n
+		length -= n
+	}
 	switch proto {
+	case 50:
+		p.esp(off, length)
 	case protoTCP:
 		p.tcp(off, length, iph, fragmented)
 	case protoUDP:
