@@ -1,11 +1,23 @@
 // Package printer decodes packets and prints them one per line in the
-// layout and wording of tcpdump 4.99 (-n: addresses are never resolved).
+// layout and wording of tcpdump 4.99 -n: addresses and ports are never
+// resolved to names.
 //
-// It covers the link layers pcapdump captures on and reads (Ethernet,
-// Linux cooked v1 and v2, raw IP, BSD null/loop, PPP, Cisco HDLC, 802.11),
-// ARP, IPv4, IPv6, TCP, UDP, ICMP and ICMPv6. Application-layer protocols
-// are not dissected: where tcpdump would dissect one, the transport-level
-// line that tcpdump -q prints is printed instead.
+// It decodes the link layers pcapdump reads and captures (Ethernet with
+// 802.1Q tags, switch tags and MACsec, Linux cooked v1 and v2, raw IP,
+// BSD null/loop, PPP, PPPoE, Cisco HDLC, Frame Relay, SLIP, IP over
+// InfiniBand, NFLOG, ipnet, vsock, and 802.11 with or without radiotap
+// as far as its LLC payload), then ARP, IPv4 with options and fragments,
+// IPv6 with its extension headers, AH, ESP, GRE, MPLS, TCP with its
+// options (MPTCP included), UDP, ICMP and ICMPv6. Application-layer
+// protocols are not dissected: where tcpdump would dissect one, the
+// transport-level line is printed (for TCP the flags line ending in
+// "length N", for UDP "UDP, length N", as tcpdump -q prints it).
+//
+// Truncated and malformed packets print as tcpdump prints them ("[|tcp]",
+// "truncated-ip - N bytes missing!", "bad hdr length"), and the -x, -X
+// and -A dumps cover the same bytes as tcpdump's, which leave out the
+// link header unless the packet was cut short where tcpdump's decoder
+// gives up.
 package printer
 
 import (
