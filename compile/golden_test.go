@@ -92,17 +92,7 @@ func TestUnoptimizedGolden(t *testing.T) {
 // tcpdumpGoldenEntry runs tcpdump with args and returns the program it
 // prints, or "error: MESSAGE\n" with tcpdump's last line of complaint.
 func tcpdumpGoldenEntry(args ...string) string {
-	out, err := exec.Command("tcpdump", args...).Output()
-	if err == nil && len(out) > 0 {
-		return string(out)
-	}
-	msg := ""
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		lines := strings.Split(strings.TrimSpace(string(ee.Stderr)), "\n")
-		msg = strings.TrimPrefix(lines[len(lines)-1], "tcpdump: ")
-	}
-	return "error: " + msg + "\n"
+	return testutil.TcpdumpOutput(args...)
 }
 
 func regenerateGolden(t *testing.T, cases []goldenCase) {

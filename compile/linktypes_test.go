@@ -4,7 +4,6 @@ import (
 	"errors"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
@@ -161,15 +160,5 @@ func tcpdumpProgram(c linkTypeCase) string {
 	if !c.optimize {
 		args = append([]string{"-O"}, args...)
 	}
-	out, err := exec.Command("tcpdump", args...).Output()
-	if err == nil && len(out) > 0 {
-		return string(out)
-	}
-	msg := ""
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		lines := strings.Split(strings.TrimSpace(string(ee.Stderr)), "\n")
-		msg = strings.TrimPrefix(lines[len(lines)-1], "tcpdump: ")
-	}
-	return "error: " + msg + "\n"
+	return testutil.TcpdumpOutput(args...)
 }

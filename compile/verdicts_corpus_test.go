@@ -146,19 +146,9 @@ func TestDiffCorpusLive(t *testing.T) {
 	if diffUpdate() {
 		t.Skip("goldens were just regenerated")
 	}
-	caps := diffCaptures(t)
-	g, err := diffReadGolden(diffCorpusGolden)
-	require.NoError(t, err)
-	live := diffReferenceVerdicts(t, g.cases)
-	diffLiveCheck(t, "corpus (live)", g, live, diffCorpusKnown, caps)
-	g, err = diffReadGolden(diffExtraGolden)
-	require.NoError(t, err)
-	live = diffReferenceVerdicts(t, g.cases)
-	diffLiveCheck(t, "extra (live)", g, live, nil, caps)
-	g, err = diffReadGolden(diffLibpcapTestsGold)
-	require.NoError(t, err)
-	live = diffReferenceVerdicts(t, g.cases)
-	diffLiveCheck(t, "libpcaptests (live)", g, live, nil, caps)
+	diffGoldenLive(t, "corpus", diffCorpusGolden, diffCorpusKnown)
+	diffGoldenLive(t, "extra", diffExtraGolden, nil)
+	diffGoldenLive(t, "libpcaptests", diffLibpcapTestsGold, nil)
 }
 
 // TestDiffBigLive checks the long-expression goldens against libpcap.
@@ -166,11 +156,17 @@ func TestDiffBigLive(t *testing.T) {
 	if diffUpdate() || testing.Short() {
 		t.Skip("goldens were just regenerated, or -short")
 	}
+	diffGoldenLive(t, "big", diffBigGolden, nil)
+}
+
+// diffGoldenLive recomputes the outcomes of the golden at path with
+// libpcap and checks them with diffLiveCheck.
+func diffGoldenLive(t *testing.T, name, path string, known []diffKnown) {
+	t.Helper()
 	caps := diffCaptures(t)
-	g, err := diffReadGolden(diffBigGolden)
+	g, err := diffReadGolden(path)
 	require.NoError(t, err)
-	live := diffReferenceVerdicts(t, g.cases)
-	diffLiveCheck(t, "big (live)", g, live, nil, caps)
+	diffLiveCheck(t, name+" (live)", g, diffReferenceVerdicts(t, g.cases), known, caps)
 }
 
 // diffLiveCheck reports goldens that differ from libpcap's live outcome, and

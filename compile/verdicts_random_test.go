@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/purepcap/pcap/linktype"
 	"github.com/stretchr/testify/require"
 )
 
@@ -37,17 +38,27 @@ var diffRandomGolden = filepath.Join(diffDir, "random.golden")
 var diffRandomKnown = []diffKnown{}
 
 func TestRandomGolden(t *testing.T) {
+	diffRandomGoldenRun(t, "random", diffRandomGolden, "random expressions", diffRandomKnown,
+		func(caps map[linktype.Type]*diffCapture) []diffCase {
+			return diffRandomCases(diffRandomSeed, diffRandomCount, caps)
+		})
+}
+
+// diffRandomGoldenRun checks the cases of the golden at path (what they
+// are, for its header), made by gen with -update.
+func diffRandomGoldenRun(t *testing.T, name, path, what string, known []diffKnown, gen func(map[linktype.Type]*diffCapture) []diffCase) {
+	t.Helper()
 	caps := diffCaptures(t)
 	if diffUpdate() {
-		cases, want := diffRandomReference(t, diffRandomCases(diffRandomSeed, diffRandomCount, caps))
-		require.NoError(t, diffWriteGolden(diffRandomGolden,
-			fmt.Sprintf("libpcap's outcomes for %d random expressions (seed %d) over testdata/diff/pcaps", len(cases), diffRandomSeed),
+		cases, want := diffRandomReference(t, gen(caps))
+		require.NoError(t, diffWriteGolden(path,
+			fmt.Sprintf("libpcap's outcomes for %d %s (seed %d) over testdata/diff/pcaps", len(cases), what, diffRandomSeed),
 			caps, cases, want))
 	}
-	g, err := diffReadGolden(diffRandomGolden)
+	g, err := diffReadGolden(path)
 	require.NoError(t, err)
-	diffCheckSums(t, g, caps, diffRandomGolden)
-	diffRun(t, "random", g.cases, g.want, diffRandomKnown, caps)
+	diffCheckSums(t, g, caps, path)
+	diffRun(t, name, g.cases, g.want, known, caps)
 }
 
 var diffSoupGolden = filepath.Join(diffDir, "soup.golden")
@@ -55,17 +66,8 @@ var diffSoupGolden = filepath.Join(diffDir, "soup.golden")
 // TestRandomSoup checks 2000 committed token soups (randexpr_test.go):
 // we must refuse exactly what libpcap refuses, and agree on the rest.
 func TestRandomSoup(t *testing.T) {
-	caps := diffCaptures(t)
-	if diffUpdate() {
-		cases, want := diffRandomReference(t, diffSoupCases(diffRandomSeed, 2000))
-		require.NoError(t, diffWriteGolden(diffSoupGolden,
-			fmt.Sprintf("libpcap's outcomes for %d token soups (seed %d) over testdata/diff/pcaps", len(cases), diffRandomSeed),
-			caps, cases, want))
-	}
-	g, err := diffReadGolden(diffSoupGolden)
-	require.NoError(t, err)
-	diffCheckSums(t, g, caps, diffSoupGolden)
-	diffRun(t, "soup", g.cases, g.want, nil, caps)
+	diffRandomGoldenRun(t, "soup", diffSoupGolden, "token soups", nil,
+		func(map[linktype.Type]*diffCapture) []diffCase { return diffSoupCases(diffRandomSeed, 2000) })
 }
 
 // diffRandomReference returns libpcap's verdicts, leaving out the cases
@@ -90,32 +92,14 @@ func TestRandomGoldenLive(t *testing.T) {
 	if diffUpdate() {
 		t.Skip("goldens were just regenerated")
 	}
-	caps := diffCaptures(t)
-	g, err := diffReadGolden(diffRandomGolden)
-	require.NoError(t, err)
-	live := diffReferenceVerdicts(t, g.cases)
-	diffLiveCheck(t, "random (live)", g, live, diffRandomKnown, caps)
-	g, err = diffReadGolden(diffSoupGolden)
-	require.NoError(t, err)
-	live = diffReferenceVerdicts(t, g.cases)
-	diffLiveCheck(t, "soup (live)", g, live, nil, caps)
+	diffGoldenLive(t, "random", diffRandomGolden, diffRandomKnown)
+	diffGoldenLive(t, "soup", diffSoupGolden, nil)
 }
 
 func TestRandomLive(t *testing.T) {
 	caps := diffCaptures(t)
 	diffReference(t) // skips without the reference
-	seed := uint64(time.Now().UnixNano())
-	if s := os.Getenv("PUREPCAP_RANDOM_SEED"); s != "" {
-		v, err := strconv.ParseUint(s, 10, 64)
-		require.NoError(t, err, "PUREPCAP_RANDOM_SEED")
-		seed = v
-	}
-	n := diffLiveCount
-	if s := os.Getenv("PUREPCAP_RANDOM_COUNT"); s != "" {
-		v, err := strconv.Atoi(s)
-		require.NoError(t, err, "PUREPCAP_RANDOM_COUNT")
-		n = v
-	}
+	seed, n := diffSeedCount(t, uint64(time.Now().UnixNano()), diffLiveCount)
 	cases, want := diffRandomReference(t, diffRandomCases(seed, n, caps))
 	tally := &diffTally{}
 	for i, c := range cases {
@@ -141,17 +125,7 @@ func TestRandomDump(t *testing.T) {
 	if path == "" {
 		t.Skip("set PUREPCAP_RANDOM_DUMP to write random cases")
 	}
-	seed, n := uint64(diffRandomSeed), diffRandomCount
-	if s := os.Getenv("PUREPCAP_RANDOM_SEED"); s != "" {
-		v, err := strconv.ParseUint(s, 10, 64)
-		require.NoError(t, err)
-		seed = v
-	}
-	if s := os.Getenv("PUREPCAP_RANDOM_COUNT"); s != "" {
-		v, err := strconv.Atoi(s)
-		require.NoError(t, err)
-		n = v
-	}
+	seed, n := diffSeedCount(t, diffRandomSeed, diffRandomCount)
 	var b []byte
 	for _, c := range diffRandomCases(seed, n, diffCaptures(t)) {
 		if c.opts != "" {
@@ -160,4 +134,21 @@ func TestRandomDump(t *testing.T) {
 		b = append(b, c.String()+"\n"...)
 	}
 	require.NoError(t, os.WriteFile(path, b, 0o644))
+}
+
+// diffSeedCount returns seed and n, or $PUREPCAP_RANDOM_SEED and
+// $PUREPCAP_RANDOM_COUNT where they are set.
+func diffSeedCount(t *testing.T, seed uint64, n int) (uint64, int) {
+	t.Helper()
+	if s := os.Getenv("PUREPCAP_RANDOM_SEED"); s != "" {
+		v, err := strconv.ParseUint(s, 10, 64)
+		require.NoError(t, err, "PUREPCAP_RANDOM_SEED")
+		seed = v
+	}
+	if s := os.Getenv("PUREPCAP_RANDOM_COUNT"); s != "" {
+		v, err := strconv.Atoi(s)
+		require.NoError(t, err, "PUREPCAP_RANDOM_COUNT")
+		n = v
+	}
+	return seed, n
 }

@@ -54,17 +54,7 @@ func TestDiffReport(t *testing.T) {
 			source = append(source, g.name)
 		}
 	}
-	seed, n := uint64(time.Now().UnixNano()), 600
-	if s := os.Getenv("PUREPCAP_RANDOM_SEED"); s != "" {
-		v, err := strconv.ParseUint(s, 10, 64)
-		require.NoError(t, err)
-		seed = v
-	}
-	if s := os.Getenv("PUREPCAP_RANDOM_COUNT"); s != "" {
-		v, err := strconv.Atoi(s)
-		require.NoError(t, err)
-		n = v
-	}
+	seed, n := diffSeedCount(t, uint64(time.Now().UnixNano()), 600)
 	t.Logf("fresh batch: PUREPCAP_RANDOM_SEED=%d PUREPCAP_RANDOM_COUNT=%d", seed, n)
 	fresh := diffRandomCases(seed, n, caps)
 	if extra := os.Getenv("PUREPCAP_DIFF_EXTRA"); extra != "" {

@@ -1,10 +1,12 @@
 package testutil
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -121,4 +123,22 @@ func Cleanup() {
 		os.RemoveAll(d)
 	}
 	tempDirs = nil
+}
+
+// TcpdumpOutput runs tcpdump with args (such as -d -y LINKTYPE -- EXPR)
+// and returns its standard output, or "error: MESSAGE\n" with the last
+// line of its complaint when it prints nothing: the form of the goldens
+// of compiled programs.
+func TcpdumpOutput(args ...string) string {
+	out, err := exec.Command("tcpdump", args...).Output()
+	if err == nil && len(out) > 0 {
+		return string(out)
+	}
+	msg := ""
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		lines := strings.Split(strings.TrimSpace(string(ee.Stderr)), "\n")
+		msg = strings.TrimPrefix(lines[len(lines)-1], "tcpdump: ")
+	}
+	return "error: " + msg + "\n"
 }
