@@ -470,15 +470,7 @@ func BenchmarkCompile(b *testing.B) {
 // or-chain.
 func BenchmarkCompileSize(b *testing.B) {
 	for _, n := range []int{10, 100, 1000, 10000} {
-		var sb strings.Builder
-		sb.WriteString("host 10.0.0.1")
-		for i := 1; i < n; i++ {
-			sb.WriteString(" or 10.0.")
-			sb.WriteString(itoa(i / 256))
-			sb.WriteString(".")
-			sb.WriteString(itoa(i % 256))
-		}
-		expr := sb.String()
+		expr := hostChain(n)
 		b.Run(itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
