@@ -110,13 +110,20 @@ func regenerateGolden(t *testing.T, cases []goldenCase) {
 // TestAgainstTcpdump compares the golden with the installed tcpdump, so a
 // different libpcap shows up as a failure rather than silently.
 func TestAgainstTcpdump(t *testing.T) {
-	testutil.Tool(t, "tcpdump")
-	cases := readGolden(t)
+	sampleAgainstTcpdump(t, readGolden(t), "-O")
+}
+
+// sampleAgainstTcpdump compares every tenth case of a golden (a sample
+// keeps this quick) with the installed tcpdump -d, given flags too.
+func sampleAgainstTcpdump(t *testing.T, cases []goldenCase, flags ...string) {
+	t.Helper()
+	tcpdump := testutil.Tool(t, "tcpdump")
 	for i, c := range cases {
-		if i%10 != 0 { // a sample keeps this quick
+		if i%10 != 0 {
 			continue
 		}
-		out, err := exec.Command("tcpdump", "-O", "-d", "-y", c.lt, "--", c.expr).Output()
+		args := append(append([]string{}, flags...), "-d", "-y", c.lt, "--", c.expr)
+		out, err := exec.Command(tcpdump, args...).Output()
 		if err != nil {
 			assert.True(t, strings.HasPrefix(c.want, "error: "), "%s\t%s: tcpdump failed, golden has a program", c.lt, c.expr)
 			continue
