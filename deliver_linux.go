@@ -10,52 +10,85 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// frame is one packet on the ring, as its TPACKET_V2 or V3 header
-// describes it.
+// frame is one packet's TPACKET_V3 or TPACKET_V2 header on the ring, read
+// through accessors. It is two words, so it stays in registers on the hot
+// path (a struct of the header's fields would not).
 type frame struct {
-	base      int // where the frame's header starts in the ring
-	sllOff    int // where its struct sockaddr_ll starts, from base
-	end       int // the end of the room the frame may use (block or frame end)
-	mac       int // where the packet starts, from base
-	caplen    int
-	wire      int
-	sec, nsec int64
-	status    uint32 // tp_status
-	tci, tpid uint16 // the VLAN tag the kernel took out of the packet
+	hdr unsafe.Pointer // *unix.Tpacket3Hdr or *unix.Tpacket2Hdr
+	v3  bool
 }
 
-// vlanValid says whether the kernel took a VLAN tag out of the packet.
-func (f *frame) vlanValid() bool {
-	return f.tci != 0 || f.status&unix.TP_STATUS_VLAN_VALID != 0
+// lengths returns where the packet starts (from the header), and its
+// captured and wire lengths.
+func (f frame) lengths() (mac, caplen, wire int) {
+	if f.v3 {
+		h := (*unix.Tpacket3Hdr)(f.hdr)
+		return int(h.Mac), int(h.Snaplen), int(h.Len)
+	}
+	h := (*unix.Tpacket2Hdr)(f.hdr)
+	return int(h.Mac), int(h.Snaplen), int(h.Len)
 }
 
-// vlanTPID returns the tag's TPID: the one the kernel reported, else
+// stamp returns the packet's time stamp.
+func (f frame) stamp() (sec, nsec int64) {
+	if f.v3 {
+		h := (*unix.Tpacket3Hdr)(f.hdr)
+		return int64(h.Sec), int64(h.Nsec)
+	}
+	h := (*unix.Tpacket2Hdr)(f.hdr)
+	return int64(h.Sec), int64(h.Nsec)
+}
+
+// vlan returns the VLAN tag the kernel took out of the packet, if any.
+func (f frame) vlan() vlanTag {
+	if f.v3 {
+		h := (*unix.Tpacket3Hdr)(f.hdr)
+		return vlanTag{h.Status, uint16(h.Hv1.Vlan_tci), h.Hv1.Vlan_tpid}
+	}
+	h := (*unix.Tpacket2Hdr)(f.hdr)
+	return vlanTag{h.Status, h.Vlan_tci, h.Vlan_tpid}
+}
+
+// vlanTag is a frame's tp_status and VLAN fields.
+type vlanTag struct {
+	status    uint32
+	tci, tpid uint16
+}
+
+// valid says whether the kernel took a VLAN tag out of the packet.
+func (v vlanTag) valid() bool {
+	return v.tci != 0 || v.status&unix.TP_STATUS_VLAN_VALID != 0
+}
+
+// tpidOrDefault returns the tag's TPID: the one the kernel reported, else
 // 802.1Q's.
-func (f *frame) vlanTPID() uint16 {
-	if f.tpid != 0 || f.status&unix.TP_STATUS_VLAN_TPID_VALID != 0 {
-		return f.tpid
+func (v vlanTag) tpidOrDefault() uint16 {
+	if v.tpid != 0 || v.status&unix.TP_STATUS_VLAN_TPID_VALID != 0 {
+		return v.tpid
 	}
 	return unix.ETH_P_8021Q
 }
 
 // deliver turns one ring packet into what the caller sees: the direction
 // check, the cooked header built in front of it, the userspace filter, the
-// VLAN tag put back and the snapshot length applied. It returns nil data
-// and no error for a packet that is not for the caller.
-func (l *liveHandle) deliver(h *Handle, f *frame) ([]byte, error) {
+// VLAN tag put back and the snapshot length applied. The frame's header
+// starts at base in the ring, its sockaddr_ll at base+sllOff, and its
+// packet must end before end. It returns nil data and no error for a
+// packet that is not for the caller.
+func (l *liveHandle) deliver(h *Handle, base, sllOff, end int, f frame) ([]byte, error) {
 	mem := l.ring.mem
-	start := f.base + f.mac
-	if f.mac < f.sllOff+sizeofSLL || start+f.caplen > f.end {
+	mac, caplen, wire := f.lengths()
+	start := base + mac
+	if mac < sllOff+sizeofSLL || start+caplen > end {
 		return nil, l.opErr("read", "corrupted frame on kernel ring (mac offset "+
-			strconv.Itoa(f.mac)+", caplen "+strconv.Itoa(f.caplen)+")", nil)
+			strconv.Itoa(mac)+", caplen "+strconv.Itoa(caplen)+")", nil)
 	}
-	sll := (*unix.RawSockaddrLinklayer)(unsafe.Pointer(&mem[f.base+f.sllOff]))
+	sll := (*unix.RawSockaddrLinklayer)(unsafe.Pointer(&mem[base+sllOff]))
 	if !l.wanted(sll) {
 		return nil, nil
 	}
 	cfg := l.cfg.Load()
-	room := start - (f.base + f.sllOff + sizeofSLL)
-	caplen, wire := f.caplen, f.wire
+	room := start - (base + sllOff + sizeofSLL)
 	if hl := cfg.hdrLen; hl != 0 {
 		if room < hl {
 			return nil, l.opErr("read", "cooked-mode frame doesn't have room for the header", nil)
@@ -66,17 +99,18 @@ func (l *liveHandle) deliver(h *Handle, f *frame) ([]byte, error) {
 		caplen += hl
 		wire += hl
 	}
-	if cfg.vm != nil && (cfg.userOnly || l.userSlots.Load() > 0) && !l.userPass(cfg, mem[start:start+caplen], wire, f, sll) {
+	if cfg.vm != nil && (cfg.userOnly || l.userSlots.Load() > 0) && !l.userPass(cfg, mem[start:start+caplen], wire, f.vlan(), sll) {
 		return nil, nil
 	}
-	if vo := cfg.vlanOffset; vo >= 0 && f.vlanValid() && caplen >= vo && room >= vlanTagLen {
+	if vo := cfg.vlanOffset; vo >= 0 && caplen >= vo && room >= vlanTagLen && f.vlan().valid() {
+		vt := f.vlan()
 		start -= vlanTagLen
-		insertVLAN(mem[start:start+vlanTagLen+vo], vo, f.vlanTPID(), f.tci)
+		insertVLAN(mem[start:start+vlanTagLen+vo], vo, vt.tpidOrDefault(), vt.tci)
 		caplen += vlanTagLen
 		wire += vlanTagLen
 	}
 	caplen = min(caplen, h.snaplen)
-	l.rd.ci.Timestamp = h.stamp(f.sec, f.nsec)
+	l.rd.ci.Timestamp = h.stamp(f.stamp())
 	l.rd.ci.CaptureLength = caplen
 	l.rd.ci.Length = wire
 	return mem[start : start+caplen : start+caplen], nil
@@ -115,11 +149,11 @@ func putCookedHeader(hdr []byte, sll *unix.RawSockaddrLinklayer) {
 
 // userPass runs the filter in userspace on pkt, with the ancillary data
 // the kernel's filter would see.
-func (l *liveHandle) userPass(cfg *rxConfig, pkt []byte, wire int, f *frame, sll *unix.RawSockaddrLinklayer) bool {
+func (l *liveHandle) userPass(cfg *rxConfig, pkt []byte, wire int, vt vlanTag, sll *unix.RawSockaddrLinklayer) bool {
 	md := &l.rd.meta
-	md.VLANPresent = f.vlanValid()
-	md.VLANTCI = f.tci
-	md.VLANTPID = f.vlanTPID()
+	md.VLANPresent = vt.valid()
+	md.VLANTCI = vt.tci
+	md.VLANTPID = vt.tpidOrDefault()
 	md.PktType = sll.Pkttype
 	md.IfIndex = uint32(sll.Ifindex)
 	md.Protocol = htons(sll.Protocol)

@@ -73,7 +73,6 @@ type readState struct {
 	linkDown, deadlineSet bool
 	readyFn               func(uintptr) bool
 	ci                    CaptureInfo // the packet the last read returned
-	frame                 frame       // the ring frame being delivered
 	meta                  bpf.Metadata
 	// inRead is true from the start of a read until the caller is done
 	// with its data: the end of a copying read, or the next read for a

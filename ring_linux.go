@@ -253,13 +253,8 @@ func (l *liveHandle) next(h *Handle) ([]byte, error) {
 				r.pktOff = base + int(bh.Offset_to_first_pkt)
 				continue
 			}
-			hdr := (*unix.Tpacket2Hdr)(unsafe.Pointer(&r.mem[base]))
-			f := &l.rd.frame
-			f.base, f.sllOff, f.end = base, sllOffsetV2, base+r.slotSize
-			f.mac, f.caplen, f.wire = int(hdr.Mac), int(hdr.Snaplen), int(hdr.Len)
-			f.sec, f.nsec = int64(hdr.Sec), int64(hdr.Nsec)
-			f.status, f.tci, f.tpid = hdr.Status, hdr.Vlan_tci, hdr.Vlan_tpid
-			data, err := l.deliver(h, f)
+			f := frame{unsafe.Pointer(&r.mem[base]), false}
+			data, err := l.deliver(h, base, sllOffsetV2, base+r.slotSize, f)
 			if data != nil || err != nil {
 				return data, err
 			}
@@ -306,10 +301,5 @@ func (l *liveHandle) nextInBlock(h *Handle) ([]byte, error) {
 	hdr := (*unix.Tpacket3Hdr)(unsafe.Pointer(&r.mem[base]))
 	r.left--
 	r.pktOff = base + int(hdr.Next_offset)
-	f := &l.rd.frame // set field by field: a composite literal costs a zeroing
-	f.base, f.sllOff, f.end = base, sllOffsetV3, blockEnd
-	f.mac, f.caplen, f.wire = int(hdr.Mac), int(hdr.Snaplen), int(hdr.Len)
-	f.sec, f.nsec = int64(hdr.Sec), int64(hdr.Nsec)
-	f.status, f.tci, f.tpid = hdr.Status, uint16(hdr.Hv1.Vlan_tci), hdr.Hv1.Vlan_tpid
-	return l.deliver(h, f)
+	return l.deliver(h, base, sllOffsetV3, blockEnd, frame{unsafe.Pointer(hdr), true})
 }
