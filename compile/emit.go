@@ -14,6 +14,8 @@ type emitter struct {
 	labels int32
 	n      int // instructions emitted so far
 	stack  []pending
+
+	stackBuf [32]pending // the first entries of stack, without an allocation
 }
 
 // pending is the right operand of an and/or whose left operand is being
@@ -48,6 +50,9 @@ func (e *emitter) count(n int) {
 func (e *emitter) cond(c cond, t, f int32) {
 	// Walk the left spine of an and/or chain iteratively, so that the long
 	// left-nested chains "a or b or c ..." produce do not recurse deeply.
+	if e.stack == nil {
+		e.stack = e.stackBuf[:0]
+	}
 	base := len(e.stack)
 loop:
 	for {
@@ -77,9 +82,14 @@ loop:
 	}
 }
 
-// positions maps each label to the index of the instruction it precedes.
-func (e *emitter) positions(items []stmt) []int {
-	pos := make([]int, e.labels+1)
+// positions maps each label to the index of the instruction it precedes,
+// reusing buf if it is large enough.
+func (e *emitter) positions(items []stmt, buf []int) []int {
+	pos := buf[:0]
+	if cap(pos) < int(e.labels)+1 {
+		pos = make([]int, e.labels+1)
+	}
+	pos = pos[:e.labels+1]
 	n := 0
 	for _, it := range items {
 		if it.label > 0 {
@@ -94,8 +104,9 @@ func (e *emitter) positions(items []stmt) []int {
 // finish resolves labels into relative offsets and returns the program.
 func (e *emitter) finish() []bpf.Instruction {
 	items := e.items
+	var pos []int
 	for {
-		pos := e.positions(items)
+		pos = e.positions(items, pos)
 		var out []stmt
 		pc := 0
 		for i, it := range items {
@@ -142,7 +153,6 @@ func (e *emitter) finish() []bpf.Instruction {
 		}
 		items = out
 	}
-	pos := e.positions(items)
 	prog := make([]bpf.Instruction, 0, len(items))
 	for _, it := range items {
 		if it.label > 0 {

@@ -63,7 +63,7 @@ type gen struct {
 	regUsed [bpf.MemWords]bool
 	curReg  int
 	labels  int32 // jump labels used inside blocks; the emitter continues from here
-	buf     []stmt
+	mem     arena
 	size    int // instructions generated so far (most of them)
 
 	// noOptimize is set by primitives whose code libpcap's optimizer
@@ -193,7 +193,7 @@ func (g *gen) varpart(off *absOffset) []stmt {
 	if off.reg == -1 {
 		off.reg = g.allocReg()
 	}
-	return []stmt{st(opLdxMem, uint32(off.reg))}
+	return g.stmtList(st(opLdxMem, uint32(off.reg)))
 }
 
 func (g *gen) loadAbsRel(off *absOffset, k uint32, size uint16) []stmt {
@@ -206,26 +206,11 @@ func (g *gen) loadAbsRel(off *absOffset, k uint32, size uint16) []stmt {
 	return append(g.stmts(2), st(opLdAbs|size, off.c+k))
 }
 
-// stmts returns an empty slice with room for n statements, carved from a
-// shared buffer to save allocations.
-func (g *gen) stmts(n int) []stmt {
-	if cap(g.buf)-len(g.buf) < n {
-		size := 64
-		if g.buf != nil {
-			size = 1024
-		}
-		g.buf = make([]stmt, 0, size)
-	}
-	l := len(g.buf)
-	g.buf = g.buf[:l+n]
-	return g.buf[l : l : l+n]
-}
-
 // loadA loads the field of the given size at offset k from header rel.
 func (g *gen) loadA(rel offrel, k uint32, size uint16) []stmt {
 	switch rel {
 	case orPacket:
-		return []stmt{st(opLdAbs|size, k)}
+		return g.stmtList(st(opLdAbs|size, k))
 	case orLinkHdr:
 		return g.loadAbsRel(&g.offLinkHdr, k, size)
 	case orPrevLinkHdr:
@@ -241,7 +226,7 @@ func (g *gen) loadA(rel offrel, k uint32, size uint16) []stmt {
 	case orLinkType:
 		return g.loadAbsRel(&g.offLinkType, k, size)
 	case orTranIPv4:
-		s := g.loadxIPHdrLen()
+		s := g.loadxIPHdrLen(1)
 		return append(s, st(opLdInd|size, g.offLinkPL.c+g.offNL+k))
 	case orTranIPv6:
 		return g.loadAbsRel(&g.offLinkPL, g.offNL+40+k, size)
@@ -249,9 +234,11 @@ func (g *gen) loadA(rel offrel, k uint32, size uint16) []stmt {
 	panic("compile: bad offrel")
 }
 
-// loadxIPHdrLen loads the IPv4 header length into X.
-func (g *gen) loadxIPHdrLen() []stmt {
-	if s := g.varpart(&g.offLinkPL); s != nil {
+// loadxIPHdrLen loads the IPv4 header length into X, in a slice with room
+// for extra more statements.
+func (g *gen) loadxIPHdrLen(extra int) []stmt {
+	if g.offLinkPL.variable {
+		s := append(g.stmts(6+extra), g.varpart(&g.offLinkPL)...)
 		return append(s,
 			st(opLdInd|bpf.SizeB, g.offLinkPL.c+g.offNL),
 			st(aluK(bpf.ALUAnd), 0xf),
@@ -259,7 +246,7 @@ func (g *gen) loadxIPHdrLen() []stmt {
 			st(aluX(bpf.ALUAdd), 0),
 			st(opTax, 0))
 	}
-	return []stmt{st(opLdxMsh, g.offLinkPL.c+g.offNL)}
+	return append(g.stmts(1+extra), st(opLdxMsh, g.offLinkPL.c+g.offNL))
 }
 
 // ncmp compares (field & mask) with v using jump test jtype; reverse
@@ -270,9 +257,9 @@ func (g *gen) ncmp(rel offrel, k uint32, size uint16, mask uint32, jtype uint16,
 		s = append(s, st(aluK(bpf.ALUAnd), mask))
 	}
 	g.size += len(s) + 1
-	var c cond = &block{stmts: s, op: bpf.ClassJMP | jtype, k: v}
+	var c cond = g.newBlock(s, bpf.ClassJMP|jtype, v)
 	if reverse && (jtype == bpf.JumpJGT || jtype == bpf.JumpJGE) {
-		c = not(c)
+		c = g.not(c)
 	}
 	return c
 }
@@ -310,7 +297,7 @@ func (g *gen) bcmp(rel offrel, k uint32, v []byte) cond {
 		if b == nil {
 			b = c
 		} else {
-			b = and(b, c)
+			b = g.and(b, c)
 		}
 	}
 	for size >= 4 {
@@ -329,10 +316,10 @@ func (g *gen) bcmp(rel offrel, k uint32, v []byte) cond {
 
 // jset tests bits of a byte of the link-layer header.
 func (g *gen) jset(rel offrel, k uint32, size uint16, bits uint32) cond {
-	return &block{stmts: g.loadA(rel, k, size), op: opJset, k: bits}
+	return g.newBlock(g.loadA(rel, k, size), opJset, bits)
 }
 
-func (g *gen) uncond(result bool) cond { return constBlock(result) }
+func (g *gen) uncond(result bool) cond { return g.constBlock(result) }
 
 func (g *gen) trueCond() cond  { return g.uncond(true) }
 func (g *gen) falseCond() cond { return g.uncond(false) }

@@ -20,13 +20,13 @@ func (g *gen) arith(a arith) *arthVal {
 	case *numArith:
 		if x.val == nil {
 			r := g.allocReg()
-			x.val = &arthVal{s: []stmt{st(opLdImm, x.v), st(opSt, uint32(r))}, reg: r}
+			x.val = &arthVal{s: g.stmtList(st(opLdImm, x.v), st(opSt, uint32(r))), reg: r}
 		}
 		return x.val
 	case *lenArith:
 		if x.val == nil {
 			r := g.allocReg()
-			x.val = &arthVal{s: []stmt{st(opLdLen, 0), st(opSt, uint32(r))}, reg: r}
+			x.val = &arthVal{s: g.stmtList(st(opLdLen, 0), st(opSt, uint32(r))), reg: r}
 		}
 		return x.val
 	case *loadArith:
@@ -106,7 +106,7 @@ func (g *gen) load(proto protoQual, inst *arthVal, size uint32) *arthVal {
 		if s := g.varpart(off); s != nil {
 			return append(s, st(opLdMem, uint32(inst.reg)), st(aluX(bpf.ALUAdd), 0), st(opTax, 0))
 		}
-		return []stmt{st(opLdxMem, uint32(inst.reg))}
+		return g.stmtList(st(opLdxMem, uint32(inst.reg)))
 	}
 	switch proto {
 	case pRadio:
@@ -122,26 +122,26 @@ func (g *gen) load(proto protoQual, inst *arthVal, size uint32) *arthVal {
 		inst.s = append(append(inst.s, s...), st(opLdInd|sz, g.offLinkPL.c+g.offNL))
 		b := g.protoAbbrev(proto)
 		if inst.b != nil {
-			b = and(inst.b, b)
+			b = g.and(inst.b, b)
 		}
 		inst.b = b
 	case pSCTP, pTCP, pUDP, pICMP, pIGMP, pIGRP, pPIM, pVRRP, pCARP:
-		s := g.loadxIPHdrLen()
+		s := g.loadxIPHdrLen(4)
 		s = append(s, st(opLdMem, uint32(inst.reg)), st(aluX(bpf.ALUAdd), 0), st(opTax, 0),
 			st(opLdInd|sz, g.offLinkPL.c+g.offNL))
 		inst.s = append(inst.s, s...)
 		frag := g.ipFragOK()
-		b := and(g.protoAbbrev(proto), frag)
+		b := g.and(g.protoAbbrev(proto), frag)
 		if inst.b != nil {
-			b = and(inst.b, b)
+			b = g.and(inst.b, b)
 		}
-		inst.b = and(g.protoAbbrev(pIP), b)
+		inst.b = g.and(g.protoAbbrev(pIP), b)
 	case pICMPv6:
 		b := g.protoAbbrev(pIPv6)
 		if inst.b != nil {
-			b = and(inst.b, b)
+			b = g.and(inst.b, b)
 		}
-		b = and(b, g.cmp(orLinkPL, 6, bpf.SizeB, 58))
+		b = g.and(b, g.cmp(orLinkPL, 6, bpf.SizeB, 58))
 		inst.b = b
 		s := idxToX(&g.offLinkPL)
 		inst.s = append(append(inst.s, s...), st(opLdInd|sz, g.offLinkPL.c+g.offNL+40))
@@ -160,25 +160,25 @@ func (g *gen) relation(code uint16, a0, a1 *arthVal, reversed bool) cond {
 	var c cond
 	if code == bpf.JumpJEQ {
 		s = append(s, st(aluX(bpf.ALUSub), 0))
-		c = &block{stmts: s, op: opJeq, k: 0}
+		c = g.newBlock(s, opJeq, 0)
 	} else {
-		c = &block{stmts: s, op: bpf.ClassJMP | code | bpf.SrcX}
+		c = g.newBlock(s, bpf.ClassJMP|code|bpf.SrcX, 0)
 	}
 	if reversed {
-		c = not(c)
+		c = g.not(c)
 	}
 	g.freeReg(a0.reg)
 	g.freeReg(a1.reg)
-	if tmp := andMaybe(a0.b, a1.b); tmp != nil {
-		c = and(tmp, c)
+	if tmp := g.andMaybe(a0.b, a1.b); tmp != nil {
+		c = g.and(tmp, c)
 	}
 	return c
 }
 
-func andMaybe(a, b cond) cond {
+func (g *gen) andMaybe(a, b cond) cond {
 	switch {
 	case a != nil && b != nil:
-		return and(a, b)
+		return g.and(a, b)
 	case a != nil:
 		return a
 	}

@@ -17,7 +17,7 @@ func (g *gen) broadcast(proto protoQual) cond {
 			pre := g.prevLinkHdrCheck()
 			b := g.etherHostOp(broadcastMAC, qDst)
 			if pre != nil {
-				b = and(pre, b)
+				b = g.and(pre, b)
 			}
 			return b
 		case linktype.IEEE80211, linktype.IEEE80211Radio:
@@ -33,8 +33,8 @@ func (g *gen) broadcast(proto protoQual) cond {
 		b0 := g.linkTest(ethertypeIP)
 		hostmask := ^g.opts.Netmask
 		b1 := g.mcmp(orLinkPL, 16, bpf.SizeW, 0, hostmask)
-		b2 := or(b1, g.mcmp(orLinkPL, 16, bpf.SizeW, hostmask, hostmask))
-		return and(b0, b2)
+		b2 := g.or(b1, g.mcmp(orLinkPL, 16, bpf.SizeW, hostmask, hostmask))
+		return g.and(b0, b2)
 	}
 	g.fail("only link-layer/IP broadcast filters supported")
 	return nil
@@ -49,7 +49,7 @@ func (g *gen) multicast(proto protoQual) cond {
 			pre := g.prevLinkHdrCheck()
 			b := g.jset(orLinkHdr, 0, bpf.SizeB, 1)
 			if pre != nil {
-				b = and(pre, b)
+				b = g.and(pre, b)
 			}
 			return b
 		case ltArcnet, ltArcnetLinux:
@@ -59,20 +59,20 @@ func (g *gen) multicast(proto protoQual) cond {
 			fc0 := func(bit uint32) cond { return g.jset(orLinkHdr, 0, bpf.SizeB, bit) }
 			m := func(off uint32) cond { return g.jset(orLinkHdr, off, bpf.SizeB, 1) }
 			b1 := fc1()
-			b0 := and(b1, m(16))
-			b2 := not(fc1())
-			b0 = or(and(b2, m(4)), b0)
-			b0 = and(fc0(0x08), b0)
-			b2 = not(fc0(0x08))
-			b0 = or(and(b2, m(4)), b0)
-			return and(not(fc0(0x04)), b0)
+			b0 := g.and(b1, m(16))
+			b2 := g.not(fc1())
+			b0 = g.or(g.and(b2, m(4)), b0)
+			b0 = g.and(fc0(0x08), b0)
+			b2 = g.not(fc0(0x08))
+			b0 = g.or(g.and(b2, m(4)), b0)
+			return g.and(g.not(fc0(0x04)), b0)
 		}
 	case pIP:
 		b0 := g.linkTest(ethertypeIP)
-		return and(b0, g.cmpGE(orLinkPL, 16, bpf.SizeB, 224))
+		return g.and(b0, g.cmpGE(orLinkPL, 16, bpf.SizeB, 224))
 	case pIPv6:
 		b0 := g.linkTest(ethertypeIPv6)
-		return and(b0, g.cmp(orLinkPL, 24, bpf.SizeB, 255))
+		return g.and(b0, g.cmp(orLinkPL, 24, bpf.SizeB, 255))
 	}
 	g.fail(msg)
 	return nil

@@ -32,10 +32,10 @@ func (g *gen) dirCombine(dir dirQual, src, dst func() cond, msg dirMsg) cond {
 		return dst()
 	case qAnd:
 		a := src()
-		return and(a, dst())
+		return g.and(a, dst())
 	case qDefault, qOr:
 		a := src()
-		return or(a, dst())
+		return g.or(a, dst())
 	}
 	g.dirErr(dir, msg)
 	return nil

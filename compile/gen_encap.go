@@ -11,8 +11,8 @@ import (
 // use, in the order the primitives appear in the expression.
 
 func (g *gen) vlanTPIDTest() cond {
-	b := or(g.linkTest(ethertype8021Q), g.linkTest(ethertype8021AD))
-	return or(b, g.linkTest(ethertypeQinQ))
+	b := g.or(g.linkTest(ethertype8021Q), g.linkTest(ethertype8021AD))
+	return g.or(b, g.linkTest(ethertypeQinQ))
 }
 
 func (g *gen) vlanVIDTest(vid uint32) *block {
@@ -49,7 +49,7 @@ func (g *gen) vlan(vid uint32, has bool) cond {
 func (g *gen) vlanInPacket(vid uint32, has bool) cond {
 	b := g.vlanTPIDTest()
 	if has {
-		b = and(b, g.vlanVIDTest(vid))
+		b = g.and(b, g.vlanVIDTest(vid))
 	}
 	g.offLinkPL.c += 4
 	g.offLinkType.c += 4
@@ -72,7 +72,7 @@ func (g *gen) vloffsetAdd(off *absOffset, v uint32) []stmt {
 // case the offsets move by 4 at run time.
 func (g *gen) vlanAncillary(vid uint32, has bool) cond {
 	present := func() stmt { return st(opLdAbs|bpf.SizeB, bpf.Ancillary(bpf.AdVLANTagPresent)) }
-	b0 := cond(&block{stmts: []stmt{present()}, op: opJeq, k: 1})
+	b0 := cond(g.newBlock(g.stmtList(present()), opJeq, 1))
 	tpid := g.vlanTPIDTest()
 	var vidTest *block
 	if has {
@@ -83,7 +83,7 @@ func (g *gen) vlanAncillary(vid uint32, has bool) cond {
 	pre = append(pre, g.vloffsetAdd(&g.offLinkType, 4)...)
 	head := headBlock(tpid)
 	head.stmts = append(pre, head.stmts...)
-	b := or(b0, tpid)
+	b := g.or(b0, tpid)
 	if has {
 		lTag, lPkt, lLast := g.newLabel(), g.newLabel(), g.newLabel()
 		orig := vidTest.stmts
@@ -93,7 +93,7 @@ func (g *gen) vlanAncillary(vid uint32, has bool) cond {
 		s = append(s, orig[:len(orig)-1]...)
 		s = append(s, stmt{label: lLast}, orig[len(orig)-1])
 		vidTest.stmts = s
-		b = and(b, vidTest)
+		b = g.and(b, vidTest)
 	}
 	return b
 }
@@ -116,7 +116,7 @@ func (g *gen) mpls(label uint32, has bool) cond {
 		if label > 0xfffff {
 			g.fail("MPLS label " + strconv.Itoa(int(label)) + " greater than maximum 1048575")
 		}
-		b0 = and(b0, g.mcmp(orLinkPL, 0, bpf.SizeW, label<<12, 0xfffff000))
+		b0 = g.and(b0, g.mcmp(orLinkPL, 0, bpf.SizeW, label<<12, 0xfffff000))
 	}
 	g.offNLNoSnap += 4
 	g.offNL += 4
@@ -130,7 +130,7 @@ func (g *gen) pppoes(sess uint32, has bool) cond {
 		if sess > 0xffff {
 			g.fail("PPPoE session number " + strconv.Itoa(int(sess)) + " greater than maximum 65535")
 		}
-		b0 = and(b0, g.mcmp(orLinkPL, 0, bpf.SizeW, sess, 0x0000ffff))
+		b0 = g.and(b0, g.mcmp(orLinkPL, 0, bpf.SizeW, sess, 0x0000ffff))
 	}
 	// The PPP header starts 6 bytes into the PPPoE payload.
 	g.pushLinkHdr(linktype.PPP, g.offLinkPL.variable, g.offLinkPL.c+g.offNL+6, g.offLinkPL.reg)
@@ -152,19 +152,19 @@ func (g *gen) pushLinkHdr(lt linktype.Type, variable bool, c uint32, reg int) {
 // encapsulated frame, whose start is computed at run time.
 func (g *gen) geneve(vni uint32, has bool) cond {
 	check := func(v6 bool, rel offrel) cond {
-		b := and(g.port(v6, geneveUDPPort, ipprotoUDP, qDst), g.mcmp(rel, 8, bpf.SizeB, 0, 0xc0))
+		b := g.and(g.port(v6, geneveUDPPort, ipprotoUDP, qDst), g.mcmp(rel, 8, bpf.SizeB, 0, 0xc0))
 		if has {
 			if vni > 0xffffff {
 				g.fail("Geneve VNI " + strconv.Itoa(int(vni)) + " greater than maximum 16777215")
 			}
-			b = and(b, g.mcmp(rel, 12, bpf.SizeW, vni<<8, 0xffffff00))
+			b = g.and(b, g.mcmp(rel, 12, bpf.SizeW, vni<<8, 0xffffff00))
 		}
 		return b
 	}
 	// IPv4: leave the IP header length in A.
 	b4 := check(false, orTranIPv4)
-	s := append(g.loadxIPHdrLen(), st(opTxa, 0))
-	b4 = and(b4, &block{stmts: s, op: opJeq | bpf.SrcX})
+	s := append(g.loadxIPHdrLen(1), st(opTxa, 0))
+	b4 = g.and(b4, g.newBlock(s, opJeq|bpf.SrcX, 0))
 	// IPv6: the fixed header length.
 	b6 := check(true, orTranIPv6)
 	if s6 := g.varpart(&g.offLinkPL); s6 != nil {
@@ -173,8 +173,8 @@ func (g *gen) geneve(vni uint32, has bool) cond {
 		s = []stmt{st(opLdImm, 40)}
 	}
 	s = append(s, st(opTax, 0))
-	b6 = and(b6, &block{stmts: s, op: opJeq | bpf.SrcX})
-	b0 := or(b4, b6)
+	b6 = g.and(b6, g.newBlock(s, opJeq|bpf.SrcX, 0))
+	b0 := g.or(b4, b6)
 
 	// A holds the offset of the UDP header from the network header.
 	s = []stmt{st(aluK(bpf.ALUAdd), g.offLinkPL.c+g.offNL+8), st(opTax, 0), st(aluK(bpf.ALUAdd), 2)}
@@ -198,11 +198,11 @@ func (g *gen) geneve(vni uint32, has bool) cond {
 	t := g.trueCond().(*block)
 	t.stmts = append(s, t.stmts...)
 	g.isGeneve = true
-	return and(b0, t)
+	return g.and(b0, t)
 }
 
 // geneveLinkCheck is true when the Geneve payload is an Ethernet frame.
 func (g *gen) geneveLinkCheck() cond {
 	s := []stmt{st(opLdMem, uint32(g.offLinkHdr.reg)), st(opLdxMem, uint32(g.offLinkPL.reg))}
-	return not(&block{stmts: s, op: opJeq | bpf.SrcX})
+	return g.not(g.newBlock(s, opJeq|bpf.SrcX, 0))
 }

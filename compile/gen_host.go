@@ -13,7 +13,7 @@ func (g *gen) hostOp(addr, mask uint32, dir dirQual, proto uint32, srcOff, dstOf
 	at := func(off uint32) func() cond {
 		return func() cond {
 			b0 := g.linkTest(proto)
-			return and(b0, g.mcmp(orLinkPL, off, bpf.SizeW, addr, mask))
+			return g.and(b0, g.mcmp(orLinkPL, off, bpf.SizeW, addr, mask))
 		}
 	}
 	return g.dirCombine(dir, at(srcOff), at(dstOff), dirMsgAddr)
@@ -31,10 +31,10 @@ func (g *gen) hostOp6(addr, mask [16]byte, dir dirQual, proto uint32, srcOff, ds
 				if b1 == nil {
 					b1 = c
 				} else {
-					b1 = and(c, b1)
+					b1 = g.and(c, b1)
 				}
 			}
-			return and(g.linkTest(proto), b1)
+			return g.and(g.linkTest(proto), b1)
 		}
 	}
 	return g.dirCombine(dir, at(srcOff), at(dstOff), dirMsgAddr)
@@ -61,8 +61,8 @@ func (g *gen) host(addr, mask uint32, proto protoQual, dir dirQual, typ addrQual
 	case qDefault:
 		b0 := g.host(addr, mask, pIP, dir, typ)
 		if g.labelDepth == 0 {
-			b1 := or(b0, g.host(addr, mask, pARP, dir, typ))
-			b0 = or(b1, g.host(addr, mask, pRARP, dir, typ))
+			b1 := g.or(b0, g.host(addr, mask, pARP, dir, typ))
+			b0 = g.or(b1, g.host(addr, mask, pRARP, dir, typ))
 		}
 		return b0
 	case pLink:
@@ -117,17 +117,17 @@ func (g *gen) dnHostAt(addr, offSH, offLH uint32) cond {
 	a := uint32(swap16(uint16(addr)))
 	b0 := g.linkTest(ethertypeDN)
 	tmp := g.mcmp(orLinkPL, 2, bpf.SizeH, uint32(swap16(0x0681)), uint32(swap16(0x07ff)))
-	b1 := and(tmp, g.cmp(orLinkPL, 2+1+offLH, bpf.SizeH, a))
+	b1 := g.and(tmp, g.cmp(orLinkPL, 2+1+offLH, bpf.SizeH, a))
 	tmp = g.mcmp(orLinkPL, 2, bpf.SizeB, 0x06, 0x07)
-	b2 := and(tmp, g.cmp(orLinkPL, 2+offLH, bpf.SizeH, a))
-	b1 = or(b2, b1)
+	b2 := g.and(tmp, g.cmp(orLinkPL, 2+offLH, bpf.SizeH, a))
+	b1 = g.or(b2, b1)
 	tmp = g.mcmp(orLinkPL, 2, bpf.SizeH, uint32(swap16(0x0281)), uint32(swap16(0x07ff)))
-	b2 = and(tmp, g.cmp(orLinkPL, 2+1+offSH, bpf.SizeH, a))
-	b1 = or(b2, b1)
+	b2 = g.and(tmp, g.cmp(orLinkPL, 2+1+offSH, bpf.SizeH, a))
+	b1 = g.or(b2, b1)
 	tmp = g.mcmp(orLinkPL, 2, bpf.SizeB, 0x02, 0x07)
-	b2 = and(tmp, g.cmp(orLinkPL, 2+offSH, bpf.SizeH, a))
-	b1 = or(b2, b1)
-	return and(b0, b1)
+	b2 = g.and(tmp, g.cmp(orLinkPL, 2+offSH, bpf.SizeH, a))
+	b1 = g.or(b2, b1)
+	return g.and(b0, b1)
 }
 
 func swap16(v uint16) uint16 {
@@ -151,59 +151,59 @@ func (g *gen) wlanHostOp(mac []byte, dir dirQual) cond {
 	fc1 := func(bit uint32) cond { return g.jset(orLinkHdr, 1, bpf.SizeB, bit) }
 	fc0 := func(bit uint32) cond { return g.jset(orLinkHdr, 0, bpf.SizeB, bit) }
 	addr := func(off uint32) cond { return g.bcmp(orLinkHdr, off, mac) }
-	notCtl := func() cond { return not(g.mcmp(orLinkHdr, 0, bpf.SizeB, 0x04, 0x0c)) }
+	notCtl := func() cond { return g.not(g.mcmp(orLinkHdr, 0, bpf.SizeB, 0x04, 0x0c)) }
 	switch dir {
 	case qSrc, qDst:
 		var b0 cond
 		if dir == qSrc {
 			// Data frames: the source is addr4, addr3 or addr2 by the DS bits.
 			b1 := fc1(0x01)
-			b0 = and(b1, addr(24))
-			b2 := not(fc1(0x01))
-			b0 = or(and(b2, addr(16)), b0)
-			b0 = and(fc1(0x02), b0)
-			b2 = not(fc1(0x02))
-			b0 = or(and(b2, addr(10)), b0)
+			b0 = g.and(b1, addr(24))
+			b2 := g.not(fc1(0x01))
+			b0 = g.or(g.and(b2, addr(16)), b0)
+			b0 = g.and(fc1(0x02), b0)
+			b2 = g.not(fc1(0x02))
+			b0 = g.or(g.and(b2, addr(10)), b0)
 		} else {
 			b1 := fc1(0x01)
-			b0 = and(b1, addr(16))
-			b2 := not(fc1(0x01))
-			b0 = or(and(b2, addr(4)), b0)
+			b0 = g.and(b1, addr(16))
+			b2 := g.not(fc1(0x01))
+			b0 = g.or(g.and(b2, addr(4)), b0)
 		}
-		b0 = and(fc0(0x08), b0)
-		b2 := not(fc0(0x08))
+		b0 = g.and(fc0(0x08), b0)
+		b2 := g.not(fc0(0x08))
 		if dir == qSrc {
-			b0 = or(and(b2, addr(10)), b0)
+			b0 = g.or(g.and(b2, addr(10)), b0)
 		} else {
-			b0 = or(and(b2, addr(4)), b0)
+			b0 = g.or(g.and(b2, addr(4)), b0)
 		}
-		return and(not(fc0(0x04)), b0)
+		return g.and(g.not(fc0(0x04)), b0)
 	case qAnd:
 		b0 := g.wlanHostOp(mac, qSrc)
-		return and(b0, g.wlanHostOp(mac, qDst))
+		return g.and(b0, g.wlanHostOp(mac, qDst))
 	case qDefault, qOr:
 		b0 := g.wlanHostOp(mac, qSrc)
-		return or(b0, g.wlanHostOp(mac, qDst))
+		return g.or(b0, g.wlanHostOp(mac, qDst))
 	case qAddr1:
 		return addr(4)
 	case qAddr2, qTA:
 		b0 := notCtl()
-		b1 := not(g.mcmp(orLinkHdr, 0, bpf.SizeB, 0xc0, 0xf0))
-		b2 := not(g.mcmp(orLinkHdr, 0, bpf.SizeB, 0xd0, 0xf0))
-		b2 = or(b0, and(b1, b2))
+		b1 := g.not(g.mcmp(orLinkHdr, 0, bpf.SizeB, 0xc0, 0xf0))
+		b2 := g.not(g.mcmp(orLinkHdr, 0, bpf.SizeB, 0xd0, 0xf0))
+		b2 = g.or(b0, g.and(b1, b2))
 		if dir == qTA {
-			b2 = and(fc0(0x08), b2)
+			b2 = g.and(fc0(0x08), b2)
 		}
-		return and(b2, addr(10))
+		return g.and(b2, addr(10))
 	case qAddr3:
 		b0 := notCtl()
-		return and(b0, addr(16))
+		return g.and(b0, addr(16))
 	case qAddr4:
 		b0 := g.mcmp(orLinkHdr, 1, bpf.SizeB, 0x03, 0x03)
-		return and(b0, addr(24))
+		return g.and(b0, addr(24))
 	case qRA:
 		b1 := fc0(0x08)
-		return and(b1, addr(4))
+		return g.and(b1, addr(4))
 	}
 	return nil
 }
@@ -215,7 +215,7 @@ func (g *gen) linkHost(mac []byte, dir dirQual) cond {
 		pre := g.prevLinkHdrCheck()
 		b := g.etherHostOp(mac, dir)
 		if pre != nil {
-			b = and(pre, b)
+			b = g.and(pre, b)
 		}
 		return b
 	case linktype.IEEE80211, linktype.IEEE80211Radio:

@@ -22,7 +22,7 @@ func (g *gen) linkTest(proto uint32) cond {
 		}
 		b := g.etherLinkTest(proto)
 		if pre != nil {
-			b = and(pre, b)
+			b = g.and(pre, b)
 		}
 		return b
 	case linktype.CHDLC:
@@ -31,7 +31,7 @@ func (g *gen) linkTest(proto uint32) cond {
 		}
 		return g.cmp(orLinkType, 0, bpf.SizeH, proto)
 	case linktype.IEEE80211, linktype.IEEE80211Radio:
-		return and(g.wlanDataFrame(), g.llcLinkTest(proto))
+		return g.and(g.wlanDataFrame(), g.llcLinkTest(proto))
 	case linktype.LinuxSLL:
 		return g.sllLinkTest(proto)
 	case linktype.Raw, ltSLIP, ltSLIPBSDOS:
@@ -66,8 +66,8 @@ func (g *gen) linkTest(proto uint32) cond {
 			if g.opts.Savefile {
 				// The BSDs disagree on AF_INET6; a savefile may come from
 				// any of them.
-				b := or(g.loopbackTest(24), g.loopbackTest(28))
-				return or(g.loopbackTest(30), b)
+				b := g.or(g.loopbackTest(24), g.loopbackTest(28))
+				return g.or(g.loopbackTest(30), b)
 			}
 			return g.loopbackTest(10)
 		}
@@ -119,16 +119,16 @@ func ethertypeToPPP(proto uint32) uint32 {
 
 // etherLinkTest handles Ethernet II types and 802.3/802.2 SAPs.
 func (g *gen) etherLinkTest(proto uint32) cond {
-	is8023 := func() cond { return not(g.cmpGT(orLinkType, 0, bpf.SizeH, ethermtu)) }
+	is8023 := func() cond { return g.not(g.cmpGT(orLinkType, 0, bpf.SizeH, ethermtu)) }
 	switch proto {
 	case sapISONS, sapIP, sapNetBEUI:
 		b0 := is8023()
-		return and(b0, g.cmp(orLLC, 0, bpf.SizeH, proto<<8|proto))
+		return g.and(b0, g.cmp(orLLC, 0, bpf.SizeH, proto<<8|proto))
 	case sapIPX:
-		b := or(g.cmp(orLLC, 0, bpf.SizeB, sapIPX), g.cmp(orLLC, 0, bpf.SizeH, 0xffff))
-		b = or(g.snap(0x000000, ethertypeIPX), b)
-		b = and(is8023(), b)
-		return or(g.cmp(orLinkType, 0, bpf.SizeH, ethertypeIPX), b)
+		b := g.or(g.cmp(orLLC, 0, bpf.SizeB, sapIPX), g.cmp(orLLC, 0, bpf.SizeH, 0xffff))
+		b = g.or(g.snap(0x000000, ethertypeIPX), b)
+		b = g.and(is8023(), b)
+		return g.or(g.cmp(orLinkType, 0, bpf.SizeH, ethertypeIPX), b)
 	case ethertypeATalk, ethertypeAARP:
 		b0 := is8023()
 		var b1 cond
@@ -137,12 +137,12 @@ func (g *gen) etherLinkTest(proto uint32) cond {
 		} else {
 			b1 = g.snap(0x000000, ethertypeAARP)
 		}
-		b := and(b0, b1)
-		return or(g.cmp(orLinkType, 0, bpf.SizeH, proto), b)
+		b := g.and(b0, b1)
+		return g.or(g.cmp(orLinkType, 0, bpf.SizeH, proto), b)
 	}
 	if proto <= ethermtu {
 		b0 := is8023()
-		return and(b0, g.cmp(orLinkType, 2, bpf.SizeB, proto))
+		return g.and(b0, g.cmp(orLinkType, 2, bpf.SizeB, proto))
 	}
 	return g.cmp(orLinkType, 0, bpf.SizeH, proto)
 }
@@ -152,12 +152,12 @@ func (g *gen) sllLinkTest(proto uint32) cond {
 	switch proto {
 	case sapISONS, sapIP, sapNetBEUI:
 		b0 := g.cmp(orLinkType, 0, bpf.SizeH, sllP8022)
-		return and(b0, g.cmp(orLLC, 0, bpf.SizeH, proto<<8|proto))
+		return g.and(b0, g.cmp(orLLC, 0, bpf.SizeH, proto<<8|proto))
 	case sapIPX:
-		b := or(g.cmp(orLLC, 0, bpf.SizeB, sapIPX), g.snap(0x000000, ethertypeIPX))
-		b = and(g.cmp(orLinkType, 0, bpf.SizeH, sllP8022), b)
-		b = or(g.cmp(orLinkType, 0, bpf.SizeH, sllP8023), b)
-		return or(g.cmp(orLinkType, 0, bpf.SizeH, ethertypeIPX), b)
+		b := g.or(g.cmp(orLLC, 0, bpf.SizeB, sapIPX), g.snap(0x000000, ethertypeIPX))
+		b = g.and(g.cmp(orLinkType, 0, bpf.SizeH, sllP8022), b)
+		b = g.or(g.cmp(orLinkType, 0, bpf.SizeH, sllP8023), b)
+		return g.or(g.cmp(orLinkType, 0, bpf.SizeH, ethertypeIPX), b)
 	case ethertypeATalk, ethertypeAARP:
 		b0 := g.cmp(orLinkType, 0, bpf.SizeH, sllP8022)
 		var b1 cond
@@ -166,12 +166,12 @@ func (g *gen) sllLinkTest(proto uint32) cond {
 		} else {
 			b1 = g.snap(0x000000, ethertypeAARP)
 		}
-		b := and(b0, b1)
-		return or(g.cmp(orLinkType, 0, bpf.SizeH, proto), b)
+		b := g.and(b0, b1)
+		return g.or(g.cmp(orLinkType, 0, bpf.SizeH, proto), b)
 	}
 	if proto <= ethermtu {
 		b0 := g.cmp(orLinkType, 0, bpf.SizeH, sllP8022)
-		return and(b0, g.cmp(orLinkHdr, g.offLinkPL.c, bpf.SizeB, proto))
+		return g.and(b0, g.cmp(orLinkHdr, g.offLinkPL.c, bpf.SizeB, proto))
 	}
 	return g.cmp(orLinkType, 0, bpf.SizeH, proto)
 }
@@ -201,18 +201,18 @@ func (g *gen) snap(org, ptype uint32) cond {
 // wlanDataFrame tests that an 802.11 frame is a data frame.
 func (g *gen) wlanDataFrame() cond {
 	b0 := g.jset(orLinkHdr, 0, bpf.SizeB, 0x08)
-	b1 := not(g.jset(orLinkHdr, 0, bpf.SizeB, 0x04))
-	return and(b1, b0)
+	b1 := g.not(g.jset(orLinkHdr, 0, bpf.SizeB, 0x04))
+	return g.and(b1, b0)
 }
 
 func (g *gen) mplsLinkTest(proto uint32) cond {
 	switch proto {
 	case ethertypeIP:
 		b0 := g.mcmp(orLinkPL, 0xfffffffe, bpf.SizeB, 0x01, 0x01)
-		return and(b0, g.mcmp(orLinkPL, 0, bpf.SizeB, 0x40, 0xf0))
+		return g.and(b0, g.mcmp(orLinkPL, 0, bpf.SizeB, 0x40, 0xf0))
 	case ethertypeIPv6:
 		b0 := g.mcmp(orLinkPL, 0xfffffffe, bpf.SizeB, 0x01, 0x01)
-		return and(b0, g.mcmp(orLinkPL, 0, bpf.SizeB, 0x60, 0xf0))
+		return g.and(b0, g.mcmp(orLinkPL, 0, bpf.SizeB, 0x60, 0xf0))
 	}
 	g.fail("unsupported protocol over mpls")
 	return nil
@@ -231,9 +231,9 @@ func (g *gen) prevLinkHdrCheck() cond {
 func (g *gen) llcTest() cond {
 	switch g.linktype {
 	case linktype.Ethernet:
-		b0 := not(g.cmpGT(orLinkType, 0, bpf.SizeH, ethermtu))
-		b1 := not(g.cmp(orLLC, 0, bpf.SizeH, 0xffff))
-		return and(b0, b1)
+		b0 := g.not(g.cmpGT(orLinkType, 0, bpf.SizeH, ethermtu))
+		b1 := g.not(g.cmp(orLLC, 0, bpf.SizeH, 0xffff))
+		return g.and(b0, b1)
 	case linktype.IEEE80211, linktype.IEEE80211Radio:
 		return g.wlanDataFrame()
 	}
@@ -254,17 +254,17 @@ func (g *gen) llcKind(kind string) cond {
 	b0 := g.llcTest()
 	switch {
 	case eqFold(kind, "i"):
-		return and(b0, not(g.jset(orLLC, 2, bpf.SizeB, 0x01)))
+		return g.and(b0, g.not(g.jset(orLLC, 2, bpf.SizeB, 0x01)))
 	case eqFold(kind, "s"):
-		return and(b0, g.mcmp(orLLC, 2, bpf.SizeB, 0x01, 0x03))
+		return g.and(b0, g.mcmp(orLLC, 2, bpf.SizeB, 0x01, 0x03))
 	case eqFold(kind, "u"):
-		return and(b0, g.mcmp(orLLC, 2, bpf.SizeB, 0x03, 0x03))
+		return g.and(b0, g.mcmp(orLLC, 2, bpf.SizeB, 0x03, 0x03))
 	}
 	if v, ok := lookupName(llcSSubtypes, kind); ok {
-		return and(b0, g.mcmp(orLLC, 2, bpf.SizeB, v, 0x0f))
+		return g.and(b0, g.mcmp(orLLC, 2, bpf.SizeB, v, 0x0f))
 	}
 	if v, ok := lookupName(llcUSubtypes, kind); ok {
-		return and(b0, g.mcmp(orLLC, 2, bpf.SizeB, v, 0xef))
+		return g.and(b0, g.mcmp(orLLC, 2, bpf.SizeB, v, 0xef))
 	}
 	g.fail("unknown LLC type name \"" + kind + "\"")
 	return nil
@@ -306,7 +306,7 @@ func (g *gen) inbound(outbound bool) cond {
 		b = g.cmp(orLinkHdr, bpf.Ancillary(bpf.AdPktType), bpf.SizeH, packetOutgoing)
 	}
 	if !outbound {
-		b = not(b)
+		b = g.not(b)
 	}
 	return b
 }
@@ -332,8 +332,8 @@ func (g *gen) frameRelayLinkTest(proto uint32) cond {
 		return nlpid(0x8e)
 	case sapISONS:
 		b0, b1, b2 := nlpid(isoCLNP), nlpid(isoESIS), nlpid(isoISIS)
-		b2 = or(b1, b2)
-		return or(b0, b2)
+		b2 = g.or(b1, b2)
+		return g.or(b0, b2)
 	}
 	return g.falseCond()
 }
@@ -354,7 +354,7 @@ func (g *gen) ipnetLinkTest(proto uint32) cond {
 func (g *gen) arcnetLinkTest(proto uint32) cond {
 	either := func(a, b uint32) cond {
 		b0 := g.cmp(orLinkType, 0, bpf.SizeB, a)
-		return or(b0, g.cmp(orLinkType, 0, bpf.SizeB, b))
+		return g.or(b0, g.cmp(orLinkType, 0, bpf.SizeB, b))
 	}
 	switch proto {
 	case ethertypeIP:
@@ -377,9 +377,9 @@ func (g *gen) pppBSDOSLinkTest(proto uint32) cond {
 	if proto == ethertypeIP {
 		b0 := g.cmp(orLinkType, 0, bpf.SizeH, 0x0021)
 		b1 := g.cmp(orLinkType, 0, bpf.SizeH, 0x002d)
-		b1 = or(b0, b1)
+		b1 = g.or(b0, b1)
 		b0 = g.cmp(orLinkType, 0, bpf.SizeH, 0x002f)
-		return or(b1, b0)
+		return g.or(b1, b0)
 	}
 	return g.cmp(orLinkType, 0, bpf.SizeH, ethertypeToPPP(proto))
 }

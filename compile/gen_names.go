@@ -104,7 +104,7 @@ func (g *gen) hostByName(name string, q qual) cond {
 		if b == nil {
 			b = c
 		} else {
-			b = or(b, c)
+			b = g.or(b, c)
 		}
 	}
 	if b == nil {

@@ -13,12 +13,12 @@ func (g *gen) node(n node) cond {
 	switch x := n.(type) {
 	case *andNode:
 		l := g.node(x.l)
-		return and(l, g.node(x.r))
+		return g.and(l, g.node(x.r))
 	case *orNode:
 		l := g.node(x.l)
-		return or(l, g.node(x.r))
+		return g.or(l, g.node(x.r))
 	case *notNode:
-		return not(g.node(x.x))
+		return g.not(g.node(x.x))
 	case *relNode:
 		if x.c == nil {
 			x.c = g.relCond(x)
@@ -85,9 +85,9 @@ func (g *gen) prim(n *primNode) cond {
 	case primMulticast:
 		return g.multicast(n.pq)
 	case primLess:
-		return not(&block{stmts: []stmt{st(opLdLen, 0)}, op: opJgt, k: n.v})
+		return g.not(g.newBlock(g.stmtList(st(opLdLen, 0)), opJgt, n.v))
 	case primGreater:
-		return &block{stmts: []stmt{st(opLdLen, 0)}, op: opJge, k: n.v}
+		return g.newBlock(g.stmtList(st(opLdLen, 0)), opJge, n.v)
 	case primByte:
 		switch n.op {
 		case '=':
@@ -97,9 +97,9 @@ func (g *gen) prim(n *primNode) cond {
 		case '>':
 			return g.cmpGT(orLinkHdr, n.v, bpf.SizeB, n.v2)
 		case '|':
-			return not(&block{stmts: []stmt{st(aluK(bpf.ALUOr), n.v2)}, op: opJeq})
+			return g.not(g.newBlock(g.stmtList(st(aluK(bpf.ALUOr), n.v2)), opJeq, 0))
 		default:
-			return not(&block{stmts: []stmt{st(aluK(bpf.ALUAnd), n.v2)}, op: opJeq})
+			return g.not(g.newBlock(g.stmtList(st(aluK(bpf.ALUAnd), n.v2)), opJeq, 0))
 		}
 	case primInbound, primOutbound:
 		return g.inbound(n.kind == primOutbound)

@@ -92,9 +92,9 @@ func (g *gen) protoAbbrev(proto protoQual) cond {
 // isisAny matches any of the IS-IS PDU types. libpcap chains them as
 // t0 or t1, then puts each later one in front of the chain.
 func (g *gen) isisAny(types ...uint32) cond {
-	b := or(g.proto(types[0], pISIS, qDefault), g.proto(types[1], pISIS, qDefault))
+	b := g.or(g.proto(types[0], pISIS, qDefault), g.proto(types[1], pISIS, qDefault))
 	for _, t := range types[2:] {
-		b = or(g.proto(t, pISIS, qDefault), b)
+		b = g.or(g.proto(t, pISIS, qDefault), b)
 	}
 	return b
 }
@@ -119,18 +119,18 @@ func (g *gen) proto(v uint32, proto protoQual, dir dirQual) cond {
 	switch proto {
 	case qDefault:
 		b0 := g.proto(v, pIP, dir)
-		return or(b0, g.proto(v, pIPv6, dir))
+		return g.or(b0, g.proto(v, pIPv6, dir))
 	case pLink:
 		return g.linkTest(v)
 	case pIP:
 		b0 := g.linkTest(ethertypeIP)
-		return and(b0, g.cmp(orLinkPL, 9, bpf.SizeB, v))
+		return g.and(b0, g.cmp(orLinkPL, 9, bpf.SizeB, v))
 	case pIPv6:
 		b0 := g.linkTest(ethertypeIPv6)
 		frag := g.cmp(orLinkPL, 6, bpf.SizeB, 44)
-		b1 := and(frag, g.cmp(orLinkPL, 40, bpf.SizeB, v))
-		b1 = or(g.cmp(orLinkPL, 6, bpf.SizeB, v), b1)
-		return and(b0, b1)
+		b1 := g.and(frag, g.cmp(orLinkPL, 40, bpf.SizeB, v))
+		b1 = g.or(g.cmp(orLinkPL, 6, bpf.SizeB, v), b1)
+		return g.and(b0, b1)
 	case pISO:
 		if g.linktype == ltFrameRelay {
 			// The NLPID is the protocol.
@@ -138,13 +138,13 @@ func (g *gen) proto(v uint32, proto protoQual, dir dirQual) cond {
 		}
 		if g.linktype == linktype.CHDLC {
 			b0 := g.linkTest(sapISONS<<8 | sapISONS)
-			return and(b0, g.cmp(orLinkPLNoSnap, 1, bpf.SizeB, v))
+			return g.and(b0, g.cmp(orLinkPLNoSnap, 1, bpf.SizeB, v))
 		}
 		b0 := g.linkTest(sapISONS)
-		return and(b0, g.cmp(orLinkPLNoSnap, 0, bpf.SizeB, v))
+		return g.and(b0, g.cmp(orLinkPLNoSnap, 0, bpf.SizeB, v))
 	case pISIS:
 		b0 := g.proto(isoISIS, pISO, qDefault)
-		return and(b0, g.cmp(orLinkPLNoSnap, 4, bpf.SizeB, v))
+		return g.and(b0, g.cmp(orLinkPLNoSnap, 4, bpf.SizeB, v))
 	}
 	if msg, ok := protoBogus[proto]; ok {
 		g.fail(msg)
@@ -164,7 +164,7 @@ func (g *gen) protochain(v uint32, proto protoQual) cond {
 	case pIP, pIPv6:
 	case qDefault:
 		b0 := g.protochain(v, pIP)
-		return or(b0, g.protochain(v, pIPv6))
+		return g.or(b0, g.protochain(v, pIPv6))
 	default:
 		g.fail("bad protocol applied for 'protochain'")
 	}
@@ -231,5 +231,5 @@ func (g *gen) protochain(v uint32, proto protoQual) cond {
 		ja(again),
 		stmt{label: end}, st(aluK(bpf.ALUAdd), 0))
 	g.freeReg(reg2)
-	return and(b0, &block{stmts: s, op: opJeq, k: v})
+	return g.and(b0, g.newBlock(s, opJeq, v))
 }

@@ -38,10 +38,6 @@ type stmt struct {
 	label  int32 // > 0: this is a label marker, not an instruction
 }
 
-func and(a, b cond) cond { return &andCond{a, b} }
-func or(a, b cond) cond  { return &orCond{a, b} }
-func not(c cond) cond    { return &notCond{c} }
-
 // Opcode shorthands, the optimizer's.
 const (
 	opLdAbs  = opt.OpLdAbs
@@ -82,16 +78,6 @@ func headBlock(c cond) *block {
 			c = x.c
 		}
 	}
-}
-
-// constBlock is libpcap's unconditional test: "ld #0; jeq #0" is true and
-// "ld #1; jeq #0" false.
-func constBlock(v bool) *block {
-	k := uint32(1)
-	if v {
-		k = 0
-	}
-	return &block{stmts: []stmt{st(opLdImm, k)}, op: opJeq, k: 0}
 }
 
 // falseExitIsTrue reports whether following the false branch of every test

@@ -32,11 +32,27 @@ type parser struct {
 	pScan   scanner
 	scanMsg string
 
+	mem parserArena
+
 	// gen, when set, generates each primitive as soon as it is parsed,
 	// in source order, the way libpcap generates code while it parses;
 	// so an error in a primitive is reported before a syntax error that
 	// follows it, as libpcap reports it.
 	gen *gen
+}
+
+// parserArena holds the syntax tree's nodes in chunks (see arena.go).
+type parserArena struct {
+	prims []primNode
+	ands  []andNode
+	ors   []orNode
+}
+
+// newPrim returns a copy of n allocated in the parser's arena.
+func (p *parser) newPrim(n primNode) *primNode {
+	x := alloc(&p.mem.prims)
+	*x = n
+	return x
 }
 
 // arithNode generates the code of an arithmetic node as soon as it is
@@ -184,7 +200,7 @@ func (p *parser) parseChainCtx(q qual, allowID, inParen, idOnly bool) unit {
 			default:
 				p.syntaxError()
 			}
-			n = join(op, n, r)
+			n = p.join(op, n, r)
 		}
 		return unit{kind: kTerm, off: first.off, n: n, q: cur}
 	case kNid, kPnum:
@@ -201,7 +217,7 @@ func (p *parser) parseChainCtx(q qual, allowID, inParen, idOnly bool) unit {
 			if u.kind != kNid && u.kind != kPid && u.kind != kPnum {
 				p.syntaxError()
 			}
-			n = join(op, n, p.asID(u, q))
+			n = p.join(op, n, p.asID(u, q))
 		}
 		return unit{kind: kChain, off: first.off, n: n, q: q}
 	}
@@ -209,11 +225,15 @@ func (p *parser) parseChainCtx(q qual, allowID, inParen, idOnly bool) unit {
 	return unit{}
 }
 
-func join(op token, l, r node) node {
+func (p *parser) join(op token, l, r node) node {
 	if op == tokAND {
-		return &andNode{l, r}
+		a := alloc(&p.mem.ands)
+		a.l, a.r = l, r
+		return a
 	}
-	return &orNode{l, r}
+	o := alloc(&p.mem.ors)
+	o.l, o.r = l, r
+	return o
 }
 
 func (p *parser) asID(u unit, q qual) node {
@@ -224,7 +244,7 @@ func (p *parser) asID(u unit, q qual) node {
 }
 
 func (p *parser) pnumID(u unit, q qual) node {
-	return p.emit(&primNode{off: u.off, kind: primNum, q: q, v: u.v})
+	return p.emit(p.newPrim(primNode{off: u.off, kind: primNum, q: q, v: u.v}))
 }
 
 // parseUnit parses one operand of "and"/"or". q is the qualifier in effect
@@ -365,7 +385,7 @@ func isArithOp(t token) bool {
 
 // parseNid parses an address or name.
 func (p *parser) parseNid(q qual) node {
-	n := &primNode{off: p.off, q: q, s: p.lit}
+	n := p.newPrim(primNode{off: p.off, q: q, s: p.lit})
 	switch p.tok {
 	case tokID:
 		n.kind = primName
@@ -426,7 +446,7 @@ func (p *parser) parseRterm(q qual) unit {
 			tokPORTRANGE, tokPROTO, tokPROTOCHAIN, tokGATEWAY, tokBROADCAST, tokMULTICAST,
 			tokTYPE, tokSUBTYPE, tokDIR:
 		case tokAND, tokOR, tokRPAREN, tokEOF:
-			return p.termUnit(&primNode{off: off, kind: primProtoAbbrev, pq: pq})
+			return p.termUnit(p.newPrim(primNode{off: off, kind: primProtoAbbrev, pq: pq}))
 		default:
 			// libpcap's parser takes the keyword as a qualifier here
 			// and fails on the next token without generating code.
@@ -443,7 +463,7 @@ func (p *parser) parseRterm(q qual) unit {
 			kind = primMulticast
 		}
 		p.next()
-		return p.termUnit(&primNode{off: off, kind: kind, pq: pq})
+		return p.termUnit(p.newPrim(primNode{off: off, kind: kind, pq: pq}))
 	case tokTYPE, tokSUBTYPE, tokDIR:
 		return p.termUnit(p.parseWlan(off))
 	}
@@ -457,7 +477,7 @@ func (p *parser) parseRterm(q qual) unit {
 // greater, byte, inbound, outbound, ifindex, the encapsulations, llc, and
 // the primitives of link types other than the supported ones.
 func (p *parser) parseOtherPrim(off int) *primNode {
-	n := &primNode{off: off}
+	n := p.newPrim(primNode{off: off})
 	switch p.tok {
 	case tokLESS, tokGREATER:
 		n.kind = primLess

@@ -48,7 +48,7 @@ func lookupName(tab []nameVal, s string) (uint32, bool) {
 
 // parseWlan parses "type T [subtype S]", "subtype S" and "dir D".
 func (p *parser) parseWlan(off int) *primNode {
-	n := &primNode{off: off, kind: primWlanType}
+	n := p.newPrim(primNode{off: off, kind: primWlanType})
 	switch p.tok {
 	case tokTYPE:
 		p.next()

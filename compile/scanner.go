@@ -166,11 +166,11 @@ func (s *scanner) scanWord(off int) (int, token) {
 		lens[candV6] = matchLen(scanRE().v6, rest)
 		lens[candBogusMAC] = matchLen(scanRE().bogusMAC, rest)
 	}
-	if hasColon || hasSep || span-off >= 12 {
+	if maybeMAC(rest) {
 		lens[candMAC] = matchLen(scanRE().mac, rest)
 	}
 	if hasSep {
-		lens[candHID] = matchLen(scanRE().hid, rest)
+		lens[candHID] = hidLen(rest)
 	}
 	best := candKeyword
 	for c := 1; c < nCands; c++ {
@@ -210,6 +210,59 @@ func (s *scanner) checkV6(lit string) token {
 		return tokILLEGAL
 	}
 	return tokHID6
+}
+
+// maybeMAC reports whether s could start with a MAC address: twelve hex
+// digits, a four-digit group and a dot, or five separators of one kind.
+// It only saves running the MAC pattern where it cannot match.
+func maybeMAC(s string) bool {
+	hex := 0
+	for hex < len(s) && hex < 12 && isHex(s[hex]) {
+		hex++
+	}
+	if hex == 12 || hex == 4 && len(s) > 4 && s[4] == '.' {
+		return true
+	}
+	return strings.Count(s, ":") >= 5 || strings.Count(s, "-") >= 5 || strings.Count(s, ".") >= 5
+}
+
+// hidLen is the length of the longest dotted IPv4 address of two to four
+// parts at the start of s (the scanner's HID pattern), or 0. Each part is
+// a decimal number or 0x and hex digits.
+func hidLen(s string) int {
+	best, i := 0, 0
+	for parts := 1; parts <= 4; parts++ {
+		n := hidPartLen(s[i:])
+		if n == 0 {
+			break
+		}
+		i += n
+		if parts >= 2 {
+			best = i
+		}
+		if i >= len(s) || s[i] != '.' {
+			break
+		}
+		i++
+	}
+	return best
+}
+
+// hidPartLen is the length of the number at the start of s: "0x" and hex
+// digits when that matches, else decimal digits.
+func hidPartLen(s string) int {
+	if len(s) > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && isHex(s[2]) {
+		j := 3
+		for j < len(s) && isHex(s[j]) {
+			j++
+		}
+		return j
+	}
+	j := 0
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	return j
 }
 
 func isAlnum(c byte) bool {
@@ -334,12 +387,11 @@ const (
 // a millisecond and a megabyte, so it happens on the first Compile that needs
 // them, not at package init.
 type scanRegexps struct {
-	hid, mac, bogusMAC, v6 *regexp.Regexp
+	mac, bogusMAC, v6 *regexp.Regexp
 }
 
 var scanRE = sync.OnceValue(func() *scanRegexps {
 	return &scanRegexps{
-		hid:      longest(`^(?:` + rxN + `\.` + rxN + `(?:\.` + rxN + `(?:\.` + rxN + `)?)?)`),
 		mac:      longest(`^(?:` + rxB + `(?::` + rxB + `){5}|` + rxB + `(?:-` + rxB + `){5}|` + rxB + `(?:\.` + rxB + `){5}|` + rxB2 + `\.` + rxB2 + `\.` + rxB2 + `|` + rxB2 + rxB2 + rxB2 + `)`),
 		bogusMAC: longest(`^` + rxB + `:+(?:` + rxB + `:+)+`),
 		v6:       longest(`^(?:` + v6Pattern() + `)`),

@@ -1,0 +1,91 @@
+package compile
+
+// The generator allocates its condition nodes and statement lists in
+// chunks, so that compiling a typical expression costs a few slices rather
+// than an object per test. Nodes are never freed one by one: a chunk lives
+// as long as something points into it.
+
+// chunkMin and chunkMax bound the size of a new chunk, which doubles from
+// the first to the last.
+const (
+	chunkMin = 8
+	chunkMax = 1024
+)
+
+// alloc returns a pointer to a new zero T at the end of *chunk, starting a
+// new chunk when it is full. Earlier pointers stay valid: a full chunk is
+// replaced, never grown.
+func alloc[T any](chunk *[]T) *T {
+	c := *chunk
+	if len(c) == cap(c) {
+		n := min(max(2*cap(c), chunkMin), chunkMax)
+		c = make([]T, 0, n)
+	}
+	c = c[:len(c)+1]
+	*chunk = c
+	return &c[len(c)-1]
+}
+
+// arena holds the generator's chunks.
+type arena struct {
+	blocks []block
+	ands   []andCond
+	ors    []orCond
+	nots   []notCond
+	buf    []stmt // statement lists, carved by stmts
+}
+
+func (g *gen) newBlock(s []stmt, op uint16, k uint32) *block {
+	b := alloc(&g.mem.blocks)
+	b.stmts, b.op, b.k = s, op, k
+	return b
+}
+
+func (g *gen) and(a, b cond) cond {
+	c := alloc(&g.mem.ands)
+	c.a, c.b = a, b
+	return c
+}
+
+func (g *gen) or(a, b cond) cond {
+	c := alloc(&g.mem.ors)
+	c.a, c.b = a, b
+	return c
+}
+
+func (g *gen) not(x cond) cond {
+	c := alloc(&g.mem.nots)
+	c.c = x
+	return c
+}
+
+// stmts returns an empty slice with room for n statements, carved from a
+// shared buffer.
+func (g *gen) stmts(n int) []stmt {
+	if cap(g.mem.buf)-len(g.mem.buf) < n {
+		size := 64
+		if g.mem.buf != nil {
+			size = 1024
+		}
+		g.mem.buf = make([]stmt, 0, max(size, n))
+	}
+	l := len(g.mem.buf)
+	g.mem.buf = g.mem.buf[:l+n]
+	return g.mem.buf[l : l : l+n]
+}
+
+// stmtList returns the statements s as a slice carved from the shared
+// buffer.
+func (g *gen) stmtList(s ...stmt) []stmt {
+	return append(g.stmts(len(s)), s...)
+}
+
+// constBlock is libpcap's unconditional test: "ld #0; jeq #0" is true and
+// "ld #1; jeq #0" false.
+func (g *gen) constBlock(v bool) *block {
+	k := uint32(1)
+	if v {
+		k = 0
+	}
+	return g.newBlock(g.stmtList(st(opLdImm, k)), opJeq, 0)
+}
