@@ -1,15 +1,17 @@
 package compile
 
+import "unsafe"
+
 // The generator allocates its condition nodes and statement lists in
 // chunks, so that compiling a typical expression costs a few slices rather
 // than an object per test. Nodes are never freed one by one: a chunk lives
 // as long as something points into it.
 
-// chunkMin and chunkMax bound the size of a new chunk, which doubles from
-// the first to the last.
+// A chunk's first size is about chunkBytes; each new chunk doubles the
+// number of items, up to chunkMax.
 const (
-	chunkMin = 8
-	chunkMax = 1024
+	chunkBytes = 256
+	chunkMax   = 1024
 )
 
 // alloc returns a pointer to a new zero T at the end of *chunk, starting a
@@ -18,8 +20,9 @@ const (
 func alloc[T any](chunk *[]T) *T {
 	c := *chunk
 	if len(c) == cap(c) {
-		n := min(max(2*cap(c), chunkMin), chunkMax)
-		c = make([]T, 0, n)
+		var zero T
+		first := max(chunkBytes/int(unsafe.Sizeof(zero)), 2)
+		c = make([]T, 0, min(max(2*cap(c), first), chunkMax))
 	}
 	c = c[:len(c)+1]
 	*chunk = c

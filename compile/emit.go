@@ -15,7 +15,7 @@ type emitter struct {
 	n      int // instructions emitted so far
 	stack  []pending
 
-	stackBuf [32]pending // the first entries of stack, without an allocation
+	stackBuf [8]pending // the first entries of stack, without an allocation
 }
 
 // pending is the right operand of an and/or whose left operand is being
