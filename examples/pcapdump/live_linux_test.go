@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -99,14 +98,16 @@ func startCapture(t *testing.T, ns string, ref bool, args ...string) *capture {
 	t.Cleanup(func() { c.cmd.Process.Kill(); <-c.done; c.done <- nil })
 	listening := make(chan struct{})
 	go func() {
-		br := bufio.NewReader(pipe)
+		// Read what comes as it comes: "Got N\r" ends in no newline.
+		buf := make([]byte, 4096)
 		once := sync.Once{}
 		for {
-			line, err := br.ReadString('\n')
+			n, err := pipe.Read(buf)
 			c.mu.Lock()
-			c.stderr.WriteString(line)
+			c.stderr.Write(buf[:n])
+			heard := strings.Contains(c.stderr.String(), "listening on")
 			c.mu.Unlock()
-			if strings.Contains(line, "listening on") {
+			if heard {
 				once.Do(func() { close(listening) })
 			}
 			if err != nil {
@@ -458,8 +459,9 @@ func TestLivePrintMatchesTcpdump(t *testing.T) {
 	// tcpdump drops what it holds when interrupted.
 	time.Sleep(1500 * time.Millisecond)
 	for _, c := range counters {
+		// The counter ticks once a second from the start.
+		require.Eventually(t, func() bool { return strings.Contains(c.output(), "Got 20\r") }, 10*time.Second, 50*time.Millisecond, "%s: %q", c.cmd.Args, c.output())
 		require.NoError(t, c.stop(t, syscall.SIGINT), c.output())
-		require.Contains(t, c.output(), "Got 20\r", c.cmd.Args)
 	}
 	for _, pair := range caps {
 		for _, c := range pair {
