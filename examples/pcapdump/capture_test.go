@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/binary"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -185,4 +186,25 @@ func transportCapture(t *testing.T, dir string, nano bool) string {
 		}
 	})
 	return path
+}
+
+// countWhole counts the whole records of a savefile and says whether it
+// ends in a partial one (or is cut inside its header).
+func countWhole(t *testing.T, path string) (n int, clean bool) {
+	t.Helper()
+	r, err := savefile.Open(path, savefile.ReaderOptions{})
+	if err != nil {
+		return 0, false
+	}
+	defer r.Close()
+	for {
+		_, _, err := r.ZeroCopyReadPacketData()
+		if err == io.EOF {
+			return n, true
+		}
+		if err != nil {
+			return n, false
+		}
+		n++
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,7 +22,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/purepcap/pcap/internal/testutil"
-	"github.com/purepcap/pcap/savefile"
 )
 
 // These tests capture for real, as root, in a network namespace of their
@@ -146,27 +144,6 @@ func (c *capture) stop(t *testing.T, sig os.Signal) error {
 		t.Fatalf("no exit after %v:\n%s", sig, c.output())
 	}
 	return nil
-}
-
-// countWhole counts the whole records of a savefile and says whether it
-// ends in a partial one (or is cut inside its header).
-func countWhole(t *testing.T, path string) (n int, clean bool) {
-	t.Helper()
-	r, err := savefile.Open(path, savefile.ReaderOptions{})
-	if err != nil {
-		return 0, false
-	}
-	defer r.Close()
-	for {
-		_, _, err := r.ZeroCopyReadPacketData()
-		if err == io.EOF {
-			return n, true
-		}
-		if err != nil {
-			return n, false
-		}
-		n++
-	}
 }
 
 // tcpdumpCount reads a file with tcpdump and returns how many packets it

@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
-
-	"github.com/purepcap/pcap/savefile"
 )
 
 func TestStoppableReader(t *testing.T) {
@@ -75,17 +73,7 @@ func TestStdinInterrupted(t *testing.T) {
 		t.Fatal("pcapdump -r - went on waiting after SIGINT")
 	}
 	stdin.Close()
-	r, err := savefile.Open(out, savefile.ReaderOptions{})
-	require.NoError(t, err)
-	defer r.Close()
-	n := 0
-	for {
-		_, _, err := r.ZeroCopyReadPacketData()
-		if err == io.EOF {
-			break
-		}
-		require.NoError(t, err)
-		n++
-	}
+	n, clean := countWhole(t, out)
+	require.True(t, clean)
 	require.Equal(t, len(transportPackets()), n)
 }
