@@ -31,7 +31,7 @@ func (o *values) optBlock(b *oblock, doStmts bool) (changed bool) {
 	if doStmts && ((b.outUse == 0 &&
 		aval != valUnknown && b.val[atomA] == aval &&
 		xval != valUnknown && b.val[atomX] == xval) ||
-		b.s.op&bpf.ClassMask == bpf.ClassRET) {
+		b.s.opcode().Class() == bpf.ClassRET) {
 		if b.stmts != nil {
 			b.stmts = nil
 			changed = true
@@ -40,7 +40,7 @@ func (o *values) optBlock(b *oblock, doStmts bool) (changed bool) {
 		changed = o.peephole(b) || changed
 		changed = deadStores(b) || changed
 	}
-	if b.s.op&bpf.SrcMask == bpf.SrcK {
+	if b.s.opcode().Src() == bpf.SrcK {
 		b.oval = o.konst(b.s.k)
 	} else {
 		b.oval = b.val[atomX]
@@ -108,7 +108,7 @@ func (o *values) peephole(b *oblock) (changed bool) {
 				continue
 			}
 			ild := nextOp(st, tax+1)
-			if ild < 0 || st[ild].op&bpf.ClassMask != bpf.ClassLD || st[ild].op&bpf.ModeMask != bpf.ModeIND {
+			if ild < 0 || st[ild].opcode().Class() != bpf.ClassLD || st[ild].opcode().Mode() != bpf.ModeIND {
 				continue
 			}
 			st[ild].k += st[s].k
@@ -164,15 +164,15 @@ func (o *values) foldJump(b *oblock) (changed bool) {
 			b.ef.succ = b.et.succ
 		}
 	}
-	if v := b.val[atomX]; o.isConst(v) && b.s.op&bpf.SrcMask == bpf.SrcX {
+	if v := b.val[atomX]; o.isConst(v) && b.s.opcode().Src() == bpf.SrcX {
 		b.s.op &^= bpf.SrcX
 		b.s.k = o.constOf(v)
 	}
 	v := b.val[atomA]
-	if !o.isConst(v) || b.s.op&bpf.SrcMask != bpf.SrcK {
+	if !o.isConst(v) || b.s.opcode().Src() != bpf.SrcK {
 		return false
 	}
-	jop := bpf.JumpOp(b.s.op & bpf.JumpOpMask)
+	jop := b.s.opcode().JumpOp()
 	if jop == bpf.JumpJA || b.s.op == opJin {
 		return false
 	}

@@ -66,12 +66,12 @@ type oblock struct {
 	longjt, longjf int // 1 if a "ja" trampoline is needed for that edge
 }
 
+func (s ostmt) opcode() bpf.Opcode { return bpf.Opcode(s.op) }
+
 func (b *oblock) jt() *oblock { return b.et.succ }
 func (b *oblock) jf() *oblock { return b.ef.succ }
 
-func isCondJump(op uint16) bool {
-	return op&bpf.ClassMask == bpf.ClassJMP && op&bpf.JumpOpMask != bpf.JumpJA
-}
+func isCondJump(op uint16) bool { return bpf.Opcode(op).IsConditionalJump() }
 
 // buildCFG parses a flat program laid out the way the code generator (and
 // libpcap) lays out blocks: every block ends in a conditional jump or a
@@ -119,9 +119,9 @@ func findLeaders(prog []bpf.Instruction, embedded []bool) (leader []bool, ok boo
 		if embedded != nil && embedded[pc] {
 			continue
 		}
-		switch ins.Op & bpf.ClassMask {
+		switch ins.Class() {
 		case bpf.ClassJMP:
-			if ins.Op&bpf.JumpOpMask == bpf.JumpJA {
+			if ins.JumpOp() == bpf.JumpJA {
 				t := uint64(pc) + 1 + uint64(ins.K)
 				if t >= uint64(n) {
 					return nil, false
@@ -157,7 +157,7 @@ func findLeaders(prog []bpf.Instruction, embedded []bool) (leader []bool, ok boo
 	// a plain statement means jumps inside a statement list.
 	for pc := 1; pc < n; pc++ {
 		if leader[pc] {
-			c := prog[pc-1].Op & bpf.ClassMask
+			c := prog[pc-1].Class()
 			if c != bpf.ClassJMP && c != bpf.ClassRET {
 				return nil, false
 			}
@@ -182,7 +182,7 @@ func makeBlocks(prog []bpf.Instruction, leader, embedded []bool, nb int) (at []*
 		nb++
 		end := pc
 		for ; end < n; end++ {
-			c := prog[end].Op & bpf.ClassMask
+			c := prog[end].Class()
 			if (c == bpf.ClassRET || c == bpf.ClassJMP) && (embedded == nil || !embedded[end]) {
 				break
 			}
@@ -259,7 +259,7 @@ func findEmbedded(prog []bpf.Instruction) []bool {
 		}
 		ok := true
 		for i := pc + 4; i <= int(t); i++ {
-			if c := prog[i].Op & bpf.ClassMask; c == bpf.ClassJMP || c == bpf.ClassRET {
+			if c := prog[i].Class(); c == bpf.ClassJMP || c == bpf.ClassRET {
 				ok = false
 				break
 			}
@@ -286,7 +286,7 @@ func okStmt(ins bpf.Instruction) bool {
 	case OpLdMem, OpLdxMem, OpSt, OpStx:
 		return ins.K < 16
 	}
-	if ins.Op&bpf.ClassMask == bpf.ClassALU {
+	if ins.Class() == bpf.ClassALU {
 		switch ins.Op &^ bpf.SrcX {
 		case ALUK(bpf.ALUAdd), ALUK(bpf.ALUSub), ALUK(bpf.ALUMul), ALUK(bpf.ALUDiv),
 			ALUK(bpf.ALUMod), ALUK(bpf.ALUAnd), ALUK(bpf.ALUOr), ALUK(bpf.ALUXor),

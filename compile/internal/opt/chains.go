@@ -64,7 +64,9 @@ type wins struct {
 	k      uint32
 }
 
-func (w wins) isJump() bool { return w.op&bpf.ClassMask == bpf.ClassJMP }
+func (w wins) opcode() bpf.Opcode { return bpf.Opcode(w.op) }
+
+func (w wins) isJump() bool { return w.opcode().Class() == bpf.ClassJMP }
 
 // toWide returns prog's wide form, or ok == false for a program of a shape
 // the runs are not looked for in (jumps among statements, a "ja" that is
@@ -81,7 +83,7 @@ func toWide(prog []bpf.Instruction) (w []wins, ok bool) {
 		at[pc] = m
 		if ins.Op != OpJa {
 			m++
-		} else if pc > 0 && prog[pc-1].Op&bpf.ClassMask != bpf.ClassJMP && prog[pc-1].Op&bpf.ClassMask != bpf.ClassRET {
+		} else if pc > 0 && prog[pc-1].Class() != bpf.ClassJMP && prog[pc-1].Class() != bpf.ClassRET {
 			return nil, false
 		}
 	}
@@ -379,7 +381,7 @@ func readsNothing(seg []wins, base int) bool {
 		x := seg[pc]
 		s := ostmt{op: x.op, k: x.k}
 		var out uint32
-		switch x.op & bpf.ClassMask {
+		switch x.opcode().Class() {
 		case bpf.ClassRET:
 		case bpf.ClassJMP:
 			out = at(x.jt) | at(x.jf)
@@ -473,7 +475,7 @@ func wideCFG(w []wins) (root *oblock, nblocks int, ok bool) {
 	leader := make([]bool, n+1)
 	leader[0] = true
 	for pc, x := range w {
-		switch x.op & bpf.ClassMask {
+		switch x.opcode().Class() {
 		case bpf.ClassJMP:
 			switch x.op &^ bpf.SrcX {
 			case OpJeq, OpJgt, OpJge, OpJset, opJin:
@@ -493,7 +495,7 @@ func wideCFG(w []wins) (root *oblock, nblocks int, ok bool) {
 		}
 	}
 	for pc := 1; pc < n; pc++ {
-		if c := w[pc-1].op & bpf.ClassMask; leader[pc] && c != bpf.ClassJMP && c != bpf.ClassRET {
+		if c := w[pc-1].opcode().Class(); leader[pc] && c != bpf.ClassJMP && c != bpf.ClassRET {
 			return nil, 0, false
 		}
 	}
@@ -512,7 +514,7 @@ func wideCFG(w []wins) (root *oblock, nblocks int, ok bool) {
 		}
 		blocks = append(blocks, oblock{})
 		end := pc
-		for end < n && !w[end].isJump() && w[end].op&bpf.ClassMask != bpf.ClassRET {
+		for end < n && !w[end].isJump() && w[end].opcode().Class() != bpf.ClassRET {
 			end++
 		}
 		first := len(stmts)
@@ -528,7 +530,7 @@ func wideCFG(w []wins) (root *oblock, nblocks int, ok bool) {
 		pc = end
 	}
 	for pc, b := range at {
-		if b != nil && b.s.op&bpf.ClassMask == bpf.ClassJMP {
+		if b != nil && b.s.opcode().Class() == bpf.ClassJMP {
 			x := w[pc+len(b.stmts)]
 			b.et.succ, b.ef.succ = at[x.jt], at[x.jf]
 		}

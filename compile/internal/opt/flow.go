@@ -146,9 +146,9 @@ func atomUse(s ostmt) int {
 	if s.op == opNop {
 		return -1
 	}
-	switch s.op & bpf.ClassMask {
+	switch s.opcode().Class() {
 	case bpf.ClassRET:
-		switch s.op & bpf.RetMask {
+		switch s.opcode().RetSrc() {
 		case bpf.RetA:
 			return atomA
 		case bpf.RetX:
@@ -156,7 +156,7 @@ func atomUse(s ostmt) int {
 		}
 		return -1
 	case bpf.ClassLD, bpf.ClassLDX:
-		switch s.op & bpf.ModeMask {
+		switch s.opcode().Mode() {
 		case bpf.ModeIND:
 			return atomX
 		case bpf.ModeMEM:
@@ -168,13 +168,13 @@ func atomUse(s ostmt) int {
 	case bpf.ClassSTX:
 		return atomX
 	case bpf.ClassJMP, bpf.ClassALU:
-		if s.op&bpf.SrcMask == bpf.SrcX {
+		if s.opcode().Src() == bpf.SrcX {
 			return atomAX
 		}
 		return atomA
 	}
 	// ClassMISC
-	if s.op&bpf.MiscOpMask == bpf.MiscTXA {
+	if s.opcode().MiscOp() == bpf.MiscTXA {
 		return atomX
 	}
 	return atomA
@@ -185,7 +185,7 @@ func atomDef(s ostmt) int {
 	if s.op == opNop {
 		return -1
 	}
-	switch s.op & bpf.ClassMask {
+	switch s.opcode().Class() {
 	case bpf.ClassLD, bpf.ClassALU:
 		return atomA
 	case bpf.ClassLDX:
@@ -193,7 +193,7 @@ func atomDef(s ostmt) int {
 	case bpf.ClassST, bpf.ClassSTX:
 		return int(s.k)
 	case bpf.ClassMISC:
-		if s.op&bpf.MiscOpMask == bpf.MiscTAX {
+		if s.opcode().MiscOp() == bpf.MiscTAX {
 			return atomX
 		}
 		return atomA
@@ -232,7 +232,7 @@ func localUD(b *oblock) {
 			def |= atomBit(a)
 		}
 	}
-	if b.s.op&bpf.ClassMask == bpf.ClassJMP {
+	if b.s.opcode().Class() == bpf.ClassJMP {
 		addUse(atomUse(b.s))
 	}
 	b.kill, b.inUse = kill, use

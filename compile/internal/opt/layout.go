@@ -23,7 +23,7 @@ func (o *optimizer) mergeBlocks() {
 			return
 		}
 		b.mark = o.mark
-		if b.s.op&bpf.ClassMask != bpf.ClassRET {
+		if b.s.opcode().Class() != bpf.ClassRET {
 			walk(b.jt())
 			walk(b.jf())
 		}
@@ -130,14 +130,14 @@ func (o *optimizer) skipRoot() {
 	b := o.root
 	s := b.stmts
 	b.stmts = nil
-	for b.s.op&bpf.ClassMask == bpf.ClassJMP && b.jt() == b.jf() {
+	for b.s.opcode().Class() == bpf.ClassJMP && b.jt() == b.jf() {
 		b = b.jt()
 	}
 	if len(b.stmts) > 0 {
 		s = append(append([]ostmt(nil), s...), b.stmts...)
 	}
 	b.stmts = s
-	if b.s.op&bpf.ClassMask == bpf.ClassRET {
+	if b.s.opcode().Class() == bpf.ClassRET {
 		b.stmts = nil
 	}
 	o.root = b
@@ -189,7 +189,7 @@ func embeddedJumps(stmts []ostmt, out []bpf.Instruction) {
 		return at[t] - e - 1
 	}
 	for p, s := range stmts {
-		if s.op == opNop || s.op&bpf.ClassMask != bpf.ClassJMP {
+		if s.op == opNop || s.opcode().Class() != bpf.ClassJMP {
 			continue
 		}
 		e := at[p]
@@ -290,7 +290,7 @@ func (o *optimizer) linearize(layout layoutFunc) []bpf.Instruction {
 					continue
 				}
 				out[dst] = bpf.Instruction{Op: s.op, K: s.k}
-				embedded = embedded || s.op&bpf.ClassMask == bpf.ClassJMP
+				embedded = embedded || s.opcode().Class() == bpf.ClassJMP
 				dst++
 			}
 			if embedded {

@@ -92,7 +92,7 @@ func (o *values) value(op uint16, v0, v1 uint32) uint32 {
 	}
 	v := uint32(len(o.vinfo))
 	info := vinfo{}
-	if op&bpf.ModeMask == bpf.ModeIMM && (op&bpf.ClassMask == bpf.ClassLD || op&bpf.ClassMask == bpf.ClassLDX) {
+	if c := bpf.Opcode(op); c.Mode() == bpf.ModeIMM && (c.Class() == bpf.ClassLD || c.Class() == bpf.ClassLDX) {
 		info = vinfo{true, v0}
 	}
 	o.vinfo = append(o.vinfo, info)
@@ -122,7 +122,7 @@ func store(s *ostmt, dst *uint32, v uint32, alter bool) {
 // foldALU replaces s, an ALU operation on two constants, by a load of the
 // result, with bpf's ALU rules.
 func (o *values) foldALU(s *ostmt, v0, v1 uint32) {
-	op := bpf.ALUOp(s.op & bpf.ALUOpMask)
+	op := s.opcode().ALUOp()
 	a, ok := op.Apply(o.constOf(v0), o.constOf(v1))
 	if !ok {
 		if op == bpf.ALUMod {
@@ -147,7 +147,7 @@ func (o *values) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) (changed bo
 	case OpLdInd | bpf.SizeW, OpLdInd | bpf.SizeH, OpLdInd | bpf.SizeB:
 		v := val[atomX]
 		if alter && o.isConst(v) {
-			s.op = OpLdAbs | s.op&bpf.SizeMask
+			s.op = OpLdAbs | uint16(s.opcode().Size())
 			s.k += o.constOf(v)
 			v = o.value(s.op, s.k, 0)
 			changed = true
@@ -218,7 +218,7 @@ func (o *values) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) (changed bo
 
 // evalALUK is evalStmt for an ALU operation with a constant operand.
 func (o *values) evalALUK(s *ostmt, val *[nAtoms]uint32, alter bool) bool {
-	op := s.op & bpf.ALUOpMask
+	op := s.opcode().ALUOp()
 	if alter {
 		if s.k == 0 {
 			switch op {
@@ -247,14 +247,14 @@ func (o *values) evalALUK(s *ostmt, val *[nAtoms]uint32, alter bool) bool {
 
 // evalALUX is evalStmt for an ALU operation with X as operand.
 func (o *values) evalALUX(s *ostmt, val *[nAtoms]uint32, alter bool) bool {
-	op := s.op & bpf.ALUOpMask
+	op := s.opcode().ALUOp()
 	if alter && o.isConst(val[atomX]) {
 		if o.isConst(val[atomA]) {
 			o.foldALU(s, val[atomA], val[atomX])
 			val[atomA] = o.konst(s.k)
 			return true
 		}
-		s.op = ALUK(op)
+		s.op = ALUK(uint16(op))
 		s.k = o.constOf(val[atomX])
 		if (op == bpf.ALULsh || op == bpf.ALURsh) && s.k > 31 {
 			panic(errWideShift)
