@@ -98,7 +98,8 @@ type liveSink interface {
 
 // captureLive captures from c.device (or the default device) as tcpdump
 // does: it announces the capture on stderr, writes (-w) or lists the
-// packets, and on -c, SIGINT or SIGTERM stops and prints the statistics.
+// packets, and on -c or a stop signal (SIGINT, SIGTERM, SIGHUP) stops and
+// prints the statistics.
 func captureLive(c *config) error {
 	// The capture loop is a single goroutine, as tcpdump is a single
 	// thread: more Ps would only add scheduler wakeups on every ring block.

@@ -178,6 +178,7 @@ func TestSignalClosesFiles(t *testing.T) {
 		{"pcap-C1-W3-TERM", syscall.SIGTERM, "out.pcap", []string{"-C", "1", "-W", "3"}},
 		{"pcapng-TERM", syscall.SIGTERM, "out.pcapng", []string{}},
 		{"pcapng-C1-INT", syscall.SIGINT, "out.pcapng", []string{"-C", "1"}},
+		{"pcap-HUP", syscall.SIGHUP, "out.pcap", []string{}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()

@@ -10,10 +10,20 @@ import (
 )
 
 // stopSignals are the signals on which pcapdump stops capturing or
-// reading and closes its output files whole, as tcpdump does.
-var stopSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM}
+// reading and closes its output files whole, as tcpdump does: SIGINT,
+// SIGTERM, and SIGHUP unless it was ignored when pcapdump started (under
+// nohup).
+var stopSignals = stopSignalList()
 
-// signalStop is set when SIGINT or SIGTERM arrives.
+func stopSignalList() []os.Signal {
+	sigs := []os.Signal{syscall.SIGINT, syscall.SIGTERM}
+	if !signal.Ignored(syscall.SIGHUP) {
+		sigs = append(sigs, syscall.SIGHUP)
+	}
+	return sigs
+}
+
+// signalStop is set when one of stopSignals arrives.
 type signalStop struct {
 	atomic.Bool
 	sigc    chan os.Signal
@@ -21,7 +31,7 @@ type signalStop struct {
 	stopped chan struct{} // closed when the signal arrives
 }
 
-// stopOnSignal catches SIGINT and SIGTERM until release: instead of
+// stopOnSignal catches stopSignals until release: instead of
 // killing the process, they set the returned flag, which a reading loop
 // checks before each packet.
 func stopOnSignal() *signalStop {
