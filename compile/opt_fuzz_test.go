@@ -2,6 +2,8 @@ package compile
 
 import (
 	"errors"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/purepcap/pcap/bpf"
@@ -16,6 +18,14 @@ func FuzzOptimize(f *testing.F) {
 		"ether[0] - ether[0] = 0", "ip6 net ::/0 and arp net 0/0", "1 = 1 or ip", "icmp[0] = 8 and icmp[0] = 0"} {
 		f.Add(s, uint8(0))
 	}
+	// Lists long enough to become sets.
+	var hosts, ports []string
+	for i := range 20 {
+		hosts = append(hosts, "host 10.1.0."+strconv.Itoa(i*7))
+		ports = append(ports, "port "+strconv.Itoa(1000+i*3))
+	}
+	f.Add(strings.Join(hosts, " or "), uint8(0))
+	f.Add("tcp and not ("+strings.Join(ports, " or ")+")", uint8(1))
 	lts := []linktype.Type{linktype.Ethernet, linktype.LinuxSLL, linktype.LinuxSLL2, linktype.Raw, linktype.Null,
 		linktype.PPP, linktype.IEEE80211, linktype.IEEE80211Radio}
 	f.Fuzz(func(t *testing.T, expr string, lt uint8) {
