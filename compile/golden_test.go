@@ -49,8 +49,12 @@ type goldenCase struct {
 	want string // tcpdump -O -d output, or "error: " and libpcap's message
 }
 
-func readGolden(t *testing.T) []goldenCase {
-	b, err := os.ReadFile(unoptimizedGolden)
+func readGolden(t *testing.T) []goldenCase { return readGoldenFile(t, unoptimizedGolden) }
+
+// readGoldenFile reads a golden of "=== LINKTYPE<TAB>EXPR" lines, each
+// followed by tcpdump's program or error.
+func readGoldenFile(t *testing.T, path string) []goldenCase {
+	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	var cases []goldenCase
 	for _, chunk := range strings.Split(string(b), "=== ")[1:] {

@@ -21,17 +21,7 @@ import (
 // each followed by the program or by "error: " and libpcap's message.
 const optimizedGolden = "testdata/optimized.golden"
 
-func readOptimizedGolden(t *testing.T) []goldenCase {
-	b, err := os.ReadFile(optimizedGolden)
-	require.NoError(t, err)
-	var cases []goldenCase
-	for _, chunk := range strings.Split(string(b), "=== ")[1:] {
-		head, body, _ := strings.Cut(chunk, "\n")
-		lt, expr, _ := strings.Cut(head, "\t")
-		cases = append(cases, goldenCase{lt, expr, body})
-	}
-	return cases
-}
+func readOptimizedGolden(t *testing.T) []goldenCase { return readGoldenFile(t, optimizedGolden) }
 
 // optSkip reports whether libpcap leaves c's program unoptimized for a
 // reason the optimizer is not told about (Compile knows and skips it).
