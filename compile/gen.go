@@ -156,6 +156,13 @@ func (g *gen) initLinktype(lt linktype.Type) bool {
 	case linktype.LinuxSLL2:
 		g.offLinkType.c, g.offLinkPL.c = 0, 20
 	default:
+		if j, ok := juniperPayload[lt]; ok {
+			g.offLinkType.c, g.offLinkPL.c, g.offNL, g.offNLNoSnap = 4, j.pl, 0, j.nlNoSnap
+			if j.pl == offsetNotSet {
+				g.offNL = offsetNotSet
+			}
+			break
+		}
 		if !headerOnly(lt) {
 			return false
 		}

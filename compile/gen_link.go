@@ -58,6 +58,11 @@ func (g *gen) linkTest(proto uint32) cond {
 		return g.arcnetLinkTest(proto)
 	case ltLTalk:
 		return g.uncond(proto == ethertypeATalk)
+	}
+	if _, ok := juniperPayload[g.linktype]; ok {
+		return g.mcmp(orLinkHdr, 0, bpf.SizeW, 0x4d474300, 0xffffff00)
+	}
+	switch g.linktype {
 	case linktype.Null, linktype.Loop, ltEnc:
 		switch proto {
 		case ethertypeIP:
@@ -285,6 +290,10 @@ func linkDesc(lt linktype.Type) string {
 
 func (g *gen) inbound(outbound bool) cond {
 	var b cond
+	if _, ok := juniperPayload[g.linktype]; ok {
+		// The low bit of the flags byte is set for packets received.
+		return g.mcmp(orLinkHdr, 3, bpf.SizeB, boolUint(!outbound), 0x01)
+	}
 	switch g.linktype {
 	case ltSLIP:
 		return g.slipDirection(outbound)

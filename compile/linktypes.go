@@ -32,6 +32,35 @@ const (
 	ltNetAnalyzerTransparent linktype.Type = 241
 )
 
+// juniperPayload says where the payload starts behind each Juniper header
+// and where an OSI packet without SNAP header starts in it (offsetNotSet
+// where libpcap does not know). A Juniper capture starts with the cookie
+// "MGC"; libpcap tests only that cookie, whatever the protocol.
+var juniperPayload = map[linktype.Type]struct{ pl, nlNoSnap uint32 }{
+	130: {4, offsetNotSet},            // JUNIPER_MLPPP
+	131: {4, offsetNotSet},            // JUNIPER_MLFR
+	132: {offsetNotSet, offsetNotSet}, // JUNIPER_ES
+	133: {12, offsetNotSet},           // JUNIPER_GGSN
+	134: {4, offsetNotSet},            // JUNIPER_MFR
+	135: {8, 10},                      // JUNIPER_ATM2
+	136: {offsetNotSet, offsetNotSet}, // JUNIPER_SERVICES
+	137: {4, 10},                      // JUNIPER_ATM1
+	164: {12, offsetNotSet},           // JUNIPER_MONITOR
+	167: {32, 3},                      // JUNIPER_PPPOE
+	168: {6, offsetNotSet},            // JUNIPER_PPPOE_ATM
+	178: {32, 3},                      // JUNIPER_ETHER
+	179: {4, offsetNotSet},            // JUNIPER_PPP
+	180: {4, offsetNotSet},            // JUNIPER_FRELAY
+	181: {4, offsetNotSet},            // JUNIPER_CHDLC
+	183: {offsetNotSet, offsetNotSet}, // JUNIPER_VP
+	194: {offsetNotSet, offsetNotSet}, // JUNIPER_ISM
+	200: {offsetNotSet, offsetNotSet}, // JUNIPER_ST
+	232: {offsetNotSet, offsetNotSet}, // JUNIPER_VS
+	233: {offsetNotSet, offsetNotSet}, // JUNIPER_SRX_E2E
+	234: {offsetNotSet, offsetNotSet}, // JUNIPER_FIBRECHANNEL
+	238: {offsetNotSet, offsetNotSet}, // JUNIPER_ATM_CEMIC
+}
+
 // Range of the DLT_* values libpcap accepts without knowing them.
 const (
 	dltMatchingMin = 104
@@ -83,34 +112,12 @@ var linkTypesNotYet = map[linktype.Type]bool{
 	119: true, // PRISM_HEADER
 	122: true, // IP_OVER_FC
 	123: true, // SUNATM
-	130: true, // JUNIPER_MLPPP
-	131: true, // JUNIPER_MLFR
-	132: true, // JUNIPER_ES
-	133: true, // JUNIPER_GGSN
-	134: true, // JUNIPER_MFR
-	135: true, // JUNIPER_ATM2
-	136: true, // JUNIPER_SERVICES
-	137: true, // JUNIPER_ATM1
 	139: true, // MTP2_WITH_PHDR
 	140: true, // MTP2
 	163: true, // IEEE802_11_RADIO_AVS
-	164: true, // JUNIPER_MONITOR
 	165: true, // BACNET_MS_TP
-	167: true, // JUNIPER_PPPOE
-	168: true, // JUNIPER_PPPOE_ATM
-	178: true, // JUNIPER_ETHER
-	179: true, // JUNIPER_PPP
-	180: true, // JUNIPER_FRELAY
-	181: true, // JUNIPER_CHDLC
-	183: true, // JUNIPER_VP
 	192: true, // PPI
-	194: true, // JUNIPER_ISM
 	197: true, // ERF
-	200: true, // JUNIPER_ST
-	232: true, // JUNIPER_VS
-	233: true, // JUNIPER_SRX_E2E
-	234: true, // JUNIPER_FIBRECHANNEL
-	238: true, // JUNIPER_ATM_CEMIC
 }
 
 // headerOnly reports whether lt is one of the link types libpcap compiles
