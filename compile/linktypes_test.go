@@ -30,7 +30,7 @@ const (
 	linkTypesGolden = "testdata/linktypes.golden"
 	linkTypesSeed   = 20261206
 	linkTypesPer    = 6  // expressions per link type
-	linkTypesPerIP  = 24 // for link types that can carry IP
+	linkTypesPerIP  = 12 // for link types that can carry IP
 )
 
 // randomLinkTypes are the named link types Compile accepts, without the
