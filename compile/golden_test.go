@@ -100,15 +100,21 @@ func tcpdumpGoldenEntry(args ...string) string {
 }
 
 func regenerateGolden(t *testing.T, cases []goldenCase) {
+	writeProgramGolden(t, unoptimizedGolden, cases, "-O")
+}
+
+// writeProgramGolden writes the golden at path: each case's tcpdump -d
+// program (given flags too) or error.
+func writeProgramGolden(t *testing.T, path string, cases []goldenCase, flags ...string) {
 	if !testutil.HaveTool("tcpdump") {
 		t.Fatal("-update needs tcpdump")
 	}
 	var b strings.Builder
 	for _, c := range cases {
 		b.WriteString("=== " + c.lt + "\t" + c.expr + "\n")
-		b.WriteString(tcpdumpGoldenEntry("-O", "-d", "-y", c.lt, "--", c.expr))
+		b.WriteString(tcpdumpGoldenEntry(append(append([]string{}, flags...), "-d", "-y", c.lt, "--", c.expr)...))
 	}
-	require.NoError(t, os.WriteFile(unoptimizedGolden, []byte(b.String()), 0o644))
+	require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
 }
 
 // TestAgainstTcpdump compares the golden with the installed tcpdump, so a

@@ -65,20 +65,15 @@ func TestOptimizedGolden(t *testing.T) {
 }
 
 func regenerateOptimizedGolden(t *testing.T) {
-	if !testutil.HaveTool("tcpdump") {
-		t.Fatal("-update needs tcpdump")
-	}
-	var b strings.Builder
+	var cases []goldenCase
 	seen := map[string]bool{}
 	for _, c := range readGolden(t) {
-		if seen[c.lt+"\t"+c.expr] {
-			continue
+		if !seen[c.lt+"\t"+c.expr] {
+			seen[c.lt+"\t"+c.expr] = true
+			cases = append(cases, c)
 		}
-		seen[c.lt+"\t"+c.expr] = true
-		b.WriteString("=== " + c.lt + "\t" + c.expr + "\n")
-		b.WriteString(tcpdumpGoldenEntry("-d", "-y", c.lt, "--", c.expr))
 	}
-	require.NoError(t, os.WriteFile(optimizedGolden, []byte(b.String()), 0o644))
+	writeProgramGolden(t, optimizedGolden, cases)
 }
 
 // TestOptimizedGoldenAgainstTcpdump compares a sample of the golden with
