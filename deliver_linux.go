@@ -119,11 +119,10 @@ func (l *liveHandle) deliver(h *Handle, base, sllOff, end int, f frame) ([]byte,
 // wanted applies the direction, and libpcap's loopback rule: an outgoing
 // packet on lo shows up again as incoming, so the outgoing copy is dropped.
 func (l *liveHandle) wanted(sll *unix.RawSockaddrLinklayer) bool {
-	d := Direction(l.dir.Load())
 	if sll.Pkttype == unix.PACKET_OUTGOING {
-		return int(sll.Ifindex) != l.dev.loIndex && d != DirectionIn
+		return int(sll.Ifindex) != l.dev.loIndex && Direction(l.dir.Load()) != DirectionIn
 	}
-	return d != DirectionOut
+	return Direction(l.dir.Load()) != DirectionOut
 }
 
 // putCookedHeader writes the LINUX_SLL (16 bytes) or LINUX_SLL2 (20 bytes)
