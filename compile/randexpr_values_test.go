@@ -191,14 +191,20 @@ func (tr *diffTraffic) ipAny(b []byte) {
 	}
 }
 
+// addrPair returns the source and destination addresses of an IP header:
+// size bytes each, from off.
+func addrPair(b []byte, off, size int) []netip.Addr {
+	src, _ := netip.AddrFromSlice(b[off : off+size])
+	dst, _ := netip.AddrFromSlice(b[off+size : off+2*size])
+	return []netip.Addr{src, dst}
+}
+
 func (tr *diffTraffic) ipv4(b []byte) {
 	tr.addLayer("ip", b)
 	if len(b) < 20 {
 		return
 	}
-	src, _ := netip.AddrFromSlice(b[12:16])
-	dst, _ := netip.AddrFromSlice(b[16:20])
-	tr.ip4 = append(tr.ip4, src, dst)
+	tr.ip4 = append(tr.ip4, addrPair(b, 12, 4)...)
 	tr.protos = append(tr.protos, int(b[9]))
 	hl := int(b[0]&0xf) * 4
 	if binary.BigEndian.Uint16(b[6:])&0x1fff != 0 || hl < 20 || hl > len(b) {
@@ -212,9 +218,7 @@ func (tr *diffTraffic) ipv6(b []byte) {
 	if len(b) < 40 {
 		return
 	}
-	src, _ := netip.AddrFromSlice(b[8:24])
-	dst, _ := netip.AddrFromSlice(b[24:40])
-	tr.ip6 = append(tr.ip6, src, dst)
+	tr.ip6 = append(tr.ip6, addrPair(b, 8, 16)...)
 	nh, rest := int(b[6]), b[40:]
 	for i := 0; i < 6 && len(rest) >= 8; i++ {
 		switch nh {
