@@ -729,3 +729,19 @@ func mapped(t testing.TB, addr unsafe.Pointer) bool {
 	require.NoError(t, err)
 	return strings.Contains("\n"+string(b), fmt.Sprintf("\n%x-", uintptr(addr)))
 }
+
+// Activation errors keep libpcap's words and wrap the errno: ENODEV for a
+// device that does not exist, ENETDOWN for one that is down.
+func TestLiveOpenErrors(t *testing.T) {
+	_, err := OpenLive("nosuchdev0", 0, false, BlockForever)
+	require.ErrorIs(t, err, syscall.ENODEV)
+	assert.Contains(t, err.Error(), "pcap: open nosuchdev0: no such device exists")
+
+	v := newVethPair(t)
+	run(t, "ip", "-n", v.capNS, "link", "set", v.capIf, "down")
+	p, err := NewInactiveHandle(v.capIf)
+	require.NoError(t, err)
+	inNS(t, v.capNS, func() { _, err = p.Activate() })
+	require.ErrorIs(t, err, syscall.ENETDOWN)
+	assert.Contains(t, err.Error(), "that device is not up")
+}

@@ -199,15 +199,20 @@ func (l *liveHandle) bind(p *InactiveHandle) error {
 		_ = unix.SetsockoptInt(fd, unix.SOL_PACKET, unix.PACKET_IGNORE_OUTGOING, 1)
 	}
 	sa := &unix.SockaddrLinklayer{Protocol: htons(unix.ETH_P_ALL), Ifindex: l.dev.ifindex}
-	if err := unix.Bind(fd, sa); err != nil {
+	err := unix.Bind(fd, sa)
+	if err == nil {
+		// Binding to a device that is down succeeds, leaving ENETDOWN
+		// as the socket's pending error.
+		if e, _ := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_ERROR); e != 0 {
+			err = syscall.Errno(e)
+		}
+	}
+	if err != nil {
 		msg := ""
 		if err == unix.ENETDOWN {
 			msg = "that device is not up"
 		}
 		return l.openErr(msg, os.NewSyscallError("bind", err))
-	}
-	if e, _ := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_ERROR); e != 0 {
-		return l.opErr("open", "", os.NewSyscallError("bind", syscall.Errno(e)))
 	}
 	return nil
 }
