@@ -96,10 +96,7 @@ func packetWriter(t testing.TB, v *vethPair) *Handle {
 // place (the kernel strips it into metadata), with their own TPID.
 func TestLiveVLANReinserted(t *testing.T) {
 	v := newVethPair(t)
-	p, err := NewInactiveHandle(v.capIf)
-	require.NoError(t, err)
-	require.NoError(t, p.SetTimeout(100*time.Millisecond))
-	h := openIn(t, v.capNS, p)
+	h := openWithTimeout(t, v, 100*time.Millisecond)
 	w := packetWriter(t, v)
 	for _, tc := range []struct {
 		tpid, vid uint16
@@ -172,12 +169,9 @@ func TestLiveCloseUnblocksReader(t *testing.T) {
 // timeout.
 func TestLiveReadTimeout(t *testing.T) {
 	v := newVethPair(t)
-	p, err := NewInactiveHandle(v.capIf)
-	require.NoError(t, err)
-	require.NoError(t, p.SetTimeout(300*time.Millisecond))
-	h := openIn(t, v.capNS, p)
+	h := openWithTimeout(t, v, 300*time.Millisecond)
 	start := time.Now()
-	_, _, err = h.ZeroCopyReadPacketData()
+	_, _, err := h.ZeroCopyReadPacketData()
 	el := time.Since(start)
 	t.Logf("timeout read returned after %v", el)
 	require.ErrorIs(t, err, ErrTimeout)
@@ -349,10 +343,7 @@ func readPort9(t testing.TB, h *Handle, n int, hdrLen int, others bool) {
 // the new filter: nothing unmatched comes out afterwards.
 func TestLiveSetFilterDrainsRing(t *testing.T) {
 	v := newVethPair(t)
-	p, err := NewInactiveHandle(v.capIf)
-	require.NoError(t, err)
-	require.NoError(t, p.SetTimeout(50*time.Millisecond))
-	h := openIn(t, v.capNS, p)
+	h := openWithTimeout(t, v, 50*time.Millisecond)
 	stop := startNoise(t, v)
 	time.Sleep(300 * time.Millisecond) // the ring fills with port-10 packets
 	require.NoError(t, h.SetBPFInstructionFilter(udpDstPort9))
@@ -467,14 +458,7 @@ func TestLiveFanout(t *testing.T) {
 	total := 0
 	for i, h := range hs {
 		got := 0
-		for {
-			_, _, err := h.ZeroCopyReadPacketData()
-			if errors.Is(err, ErrTimeout) {
-				break
-			}
-			require.NoError(t, err)
-			got++
-		}
+		readUntilTimeout(t, h, func([]byte) { got++ })
 		t.Logf("handle %d: %d packets", i, got)
 		assert.Greater(t, got, 0)
 		total += got
@@ -642,16 +626,11 @@ func TestLiveLoopbackNoDuplicates(t *testing.T) {
 		require.NoError(t, err)
 	}
 	seen := map[byte]int{}
-	for {
-		data, _, err := h.ZeroCopyReadPacketData()
-		if errors.Is(err, ErrTimeout) {
-			break
-		}
-		require.NoError(t, err)
+	readUntilTimeout(t, h, func(data []byte) {
 		if udpDstPort(data) == 9 {
 			seen[data[len(data)-1]]++
 		}
-	}
+	})
 	assert.Equal(t, map[byte]int{0: 1, 1: 1, 2: 1, 3: 1, 4: 1}, seen)
 }
 
@@ -675,17 +654,12 @@ func TestLiveSetLinkTypeAndDirection(t *testing.T) {
 		out.WriteToUDP([]byte("out"), &net.UDPAddr{IP: v.peerIP, Port: 5001})
 	}
 	n := 0
-	for {
-		data, _, err := h.ZeroCopyReadPacketData()
-		if errors.Is(err, ErrTimeout) {
-			break
-		}
-		require.NoError(t, err)
+	readUntilTimeout(t, h, func(data []byte) {
 		require.GreaterOrEqual(t, len(data), 20+20)
 		assert.Equal(t, uint16(0x0800), binary.BigEndian.Uint16(data[0:]))
 		assert.NotEqual(t, uint8(4), data[10], "no outgoing packet (PACKET_OUTGOING) with DirectionIn")
 		n++
-	}
+	})
 	assert.GreaterOrEqual(t, n, 5)
 }
 
@@ -744,4 +718,28 @@ func TestLiveOpenErrors(t *testing.T) {
 	inNS(t, v.capNS, func() { _, err = p.Activate() })
 	require.ErrorIs(t, err, syscall.ENETDOWN)
 	assert.Contains(t, err.Error(), "that device is not up")
+}
+
+// openWithTimeout opens the capture side's interface with a read timeout
+// and nothing else set.
+func openWithTimeout(t testing.TB, v *vethPair, timeout time.Duration) *Handle {
+	t.Helper()
+	p, err := NewInactiveHandle(v.capIf)
+	require.NoError(t, err)
+	require.NoError(t, p.SetTimeout(timeout))
+	return openIn(t, v.capNS, p)
+}
+
+// readUntilTimeout calls fn on each packet h returns until a read times
+// out, failing on any other error.
+func readUntilTimeout(t testing.TB, h *Handle, fn func(data []byte)) {
+	t.Helper()
+	for {
+		data, _, err := h.ZeroCopyReadPacketData()
+		if errors.Is(err, ErrTimeout) {
+			return
+		}
+		require.NoError(t, err)
+		fn(data)
+	}
 }
