@@ -4,7 +4,11 @@
 // load past the end of the packet ends the program with 0, so which loads
 // remain, and in which order, decides the verdict on short packets).
 //
-// It runs on the graph of basic blocks parsed back from the program
+// Block lists ("host A or host B or ...", thousands of members) are
+// made sets first (chains.go): each run of equal terms collapses into one
+// term testing set membership, so libpcap's passes see a small program.
+//
+// The passes run on the graph of basic blocks parsed back from the program
 // (cfg.go), as a sequence of passes that each say whether they changed
 // anything:
 //
@@ -16,7 +20,8 @@
 //     already in place, blocks whose statements do not matter), until a
 //     round changes nothing;
 //  3. merging identical blocks, skipping a root whose test no longer
-//     matters, and the layout (layout.go).
+//     matters, the set tests' binary searches (sets.go), and the layout
+//     (layout.go).
 //
 // Dominance comes from bit sets (flow.go) or, for large programs, from
 // dominator trees (domtree.go); both give the same answers.
