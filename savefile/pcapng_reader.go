@@ -493,8 +493,16 @@ func splitNUL(b []byte) []string {
 	return out
 }
 
+// forgetPacket drops the last packet's options, which point into the
+// source's buffer: after a failed read or Close that memory may hold
+// other bytes, or be unmapped.
+func (r *ngReader) forgetPacket() {
+	r.pktBlock, r.pktOpts, r.pktDrops = 0, nil, 0
+}
+
 // next reads blocks up to the next packet.
 func (r *ngReader) next(ci *CaptureInfo) ([]byte, error) {
+	r.forgetPacket()
 	for {
 		body, btype, err := r.readBlock()
 		if err != nil {

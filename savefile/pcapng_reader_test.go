@@ -3,6 +3,7 @@ package savefile
 import (
 	"bytes"
 	"io"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -85,4 +86,49 @@ func TestTimevalBeforeFirstPacket(t *testing.T) {
 		require.NoError(t, err)
 		assert.Empty(t, po.Options)
 	}
+}
+
+// TestPacketOptionsOnlyForLastPacket checks that PacketOptions does not
+// parse the memory of a packet it no longer has: after a failed read
+// (the buffer may hold other bytes) it returns no options, and after
+// Close (a mapping is gone) os.ErrClosed instead of a SIGSEGV.
+func TestPacketOptionsOnlyForLastPacket(t *testing.T) {
+	var buf bytes.Buffer
+	w, err := NewNGWriter(&buf, NGWriterOptions{})
+	require.NoError(t, err)
+	_, err = w.AddInterface(Interface{LinkType: linktype.Ethernet})
+	require.NoError(t, err)
+	ci := CaptureInfo{Timestamp: time.Unix(1700000000, 0), CaptureLength: 60, Length: 60}
+	require.NoError(t, w.WritePacketOptions(ci, make([]byte, 60), &PacketOptions{Comments: []string{"hello"}}))
+	require.NoError(t, w.Close())
+	file := buf.Bytes()
+
+	t.Run("after a failed read", func(t *testing.T) {
+		// a second packet block cut short after its header
+		b := append(bytes.Clone(file), 6, 0, 0, 0, 64, 0, 0, 0)
+		r, err := NewReader(bytes.NewReader(b))
+		require.NoError(t, err)
+		_, _, err = r.ReadPacketData()
+		require.NoError(t, err)
+		po, err := r.PacketOptions()
+		require.NoError(t, err)
+		require.Equal(t, []string{"hello"}, po.Comments)
+		_, _, err = r.ReadPacketData()
+		require.Error(t, err)
+		po, err = r.PacketOptions()
+		require.NoError(t, err)
+		assert.Empty(t, po.Comments)
+		assert.Empty(t, po.Options)
+	})
+	t.Run("after Close", func(t *testing.T) {
+		name := filepath.Join(t.TempDir(), "opts.pcapng")
+		require.NoError(t, os.WriteFile(name, file, 0o644))
+		r, err := Open(name, ReaderOptions{})
+		require.NoError(t, err)
+		_, _, err = r.ReadPacketData()
+		require.NoError(t, err)
+		require.NoError(t, r.Close())
+		_, err = r.PacketOptions()
+		require.ErrorIs(t, err, os.ErrClosed)
+	})
 }

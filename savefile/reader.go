@@ -188,6 +188,9 @@ func Open(name string, opts ReaderOptions) (*Reader, error) {
 // close the io.Reader they were given.
 func (r *Reader) Close() error {
 	r.done = os.ErrClosed
+	if r.ng != nil {
+		r.ng.forgetPacket() // its options may lie in the mapping
+	}
 	return r.in.src.close()
 }
 
@@ -407,8 +410,11 @@ func (r *Reader) DecryptionSecrets() []DecryptionSecret {
 // PacketOptions parses the options of the last packet read (from an
 // Enhanced Packet Block, or the drop count of a Packet Block). It
 // allocates; the fast read paths never call it. It returns no options for
-// pcap files.
+// pcap files, or when the last read failed, and os.ErrClosed after Close.
 func (r *Reader) PacketOptions() (PacketOptions, error) {
+	if r.done == os.ErrClosed {
+		return PacketOptions{}, os.ErrClosed
+	}
 	if r.ng == nil {
 		return PacketOptions{}, nil
 	}
