@@ -268,11 +268,14 @@ func (oi *ngOutIface) units(t time.Time) (uint64, bool) {
 	var frac uint64
 	switch {
 	case oi.bin:
-		// Round up, so that a reader converting back to nanoseconds
-		// (rounding down) gets ns again.
-		fhi, flo := bits.Mul64(ns, oi.res)
-		flo, c := bits.Add64(flo, 1e9-1, 0)
-		frac, _ = bits.Div64(fhi+c, flo, 1e9) // fhi+c < 1e9: ns < 1e9
+		// The last unit that a reader, converting back to nanoseconds
+		// and rounding down, takes for ns or earlier: the greatest u
+		// with u*1e9/res < ns+1, that is ((ns+1)*res - 1) / 1e9. A time
+		// read from a file so comes back exactly, and no time is moved
+		// later (into the next second, at 2^0).
+		fhi, flo := bits.Mul64(ns+1, oi.res)
+		flo, b := bits.Sub64(flo, 1, 0)
+		frac, _ = bits.Div64(fhi-b, flo, 1e9) // fhi < 1e9: ns+1 <= 1e9
 	case oi.mult != 0:
 		frac = ns * oi.mult // < 1e9 * 1e10
 	default:

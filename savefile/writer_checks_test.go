@@ -240,3 +240,41 @@ func TestWriterTimeOutOfRange(t *testing.T) {
 	}
 	require.NoError(t, w.WritePacket(CaptureInfo{Timestamp: time.Unix(1<<32-1, 0), CaptureLength: 1, Length: 1}, []byte{0}))
 }
+
+// TestNGWriterBinaryResolutionRoundsDown: at a binary resolution coarser
+// than nanoseconds a time stamp is written as the last unit at or before
+// it, as at a decimal one, never a later time (1.5 s at 2^0 s units is 1
+// s, not 2 s); a time read back from such a file is written unchanged.
+func TestNGWriterBinaryResolutionRoundsDown(t *testing.T) {
+	base := time.Unix(1700000000, 0)
+	tests := []struct {
+		name  string
+		resol byte
+		ts    time.Time
+		want  time.Time
+	}{
+		{"2^0 half second", 0x80, base.Add(500 * time.Millisecond), base},
+		{"2^0 last ns", 0x80, base.Add(time.Second - 1), base},
+		{"2^0 whole", 0x80, base, base},
+		{"2^-1 0.7 s", 0x81, base.Add(700 * time.Millisecond), base.Add(500 * time.Millisecond)},
+		{"2^-10 read back", 0x8a, time.Unix(1700000000, 5*1e9>>10), time.Unix(1700000000, 5*1e9>>10)},
+		{"2^-10 between", 0x8a, time.Unix(1700000000, 5*1e9>>10+100), time.Unix(1700000000, 5*1e9>>10)},
+		{"2^-30 any ns", 0x80 | 30, time.Unix(1700000000, 123456789), time.Unix(1700000000, 123456789)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			w, err := NewNGWriter(&buf, NGWriterOptions{})
+			require.NoError(t, err)
+			_, err = w.AddInterface(Interface{LinkType: linktype.Ethernet, TSResol: tt.resol})
+			require.NoError(t, err)
+			require.NoError(t, w.WritePacket(CaptureInfo{Timestamp: tt.ts, CaptureLength: 1, Length: 1}, []byte{0}))
+			require.NoError(t, w.Close())
+			r, err := NewReader(&buf)
+			require.NoError(t, err)
+			_, ci, err := r.ReadPacketData()
+			require.NoError(t, err)
+			assert.Equal(t, tt.want.UnixNano(), ci.Timestamp.UnixNano(), "read back %v", ci.Timestamp)
+		})
+	}
+}
