@@ -132,3 +132,42 @@ func TestPacketOptionsOnlyForLastPacket(t *testing.T) {
 		require.ErrorIs(t, err, os.ErrClosed)
 	})
 }
+
+// TestErrAfterClose: Err is nil when reading ended at the end of the file
+// or because of Close, as pcap.Handle.Err is, and the read error
+// otherwise.
+func TestErrAfterClose(t *testing.T) {
+	file := mustRead(t, "testdata/crafted/ng-mixed-linktypes.pcapng")
+	tests := []struct {
+		name    string
+		file    []byte
+		close   bool // Close inside the loop, after the first packet
+		wantErr bool
+	}{
+		{"end of file", file, false, false},
+		{"closed", file, true, false},
+		{"truncated", file[:len(file)-3], false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := NewReader(bytes.NewReader(tt.file))
+			require.NoError(t, err)
+			n := 0
+			for range r.Packets() {
+				if n++; tt.close {
+					require.NoError(t, r.Close())
+				}
+			}
+			if tt.close {
+				assert.Equal(t, 1, n)
+			} else {
+				assert.Positive(t, n)
+			}
+			if tt.wantErr {
+				assert.Error(t, r.Err())
+			} else {
+				assert.NoError(t, r.Err())
+			}
+		})
+	}
+}

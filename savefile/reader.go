@@ -341,9 +341,10 @@ func (r *Reader) Packets() iter.Seq2[[]byte, CaptureInfo] {
 }
 
 // Err returns the error that ended reading, or nil if reading ended at
-// the end of the file (or has not ended). Use it after Packets.
+// the end of the file or because of Close (or has not ended), as
+// pcap.Handle.Err does. Use it after Packets.
 func (r *Reader) Err() error {
-	if r.done == io.EOF {
+	if r.done == io.EOF || r.done == os.ErrClosed {
 		return nil
 	}
 	return r.done
