@@ -40,7 +40,9 @@ func FCSBits(n int) uint32 {
 // Writes are buffered. The buffer is flushed when full, by Flush and
 // Close, and by the first packet written once WriterOptions.FlushInterval
 // (a second by default) has passed since the last flush; the caller
-// flushes when packets stop arriving.
+// flushes when packets stop arriving. A write method copies the packet
+// before it returns, so the caller may reuse data at once; a call that
+// flushes blocks in the io.Writer's Write.
 //
 // The first error writing to the output sticks: every later call returns
 // it. If the output is an *os.File, or has Truncate and Seek methods
