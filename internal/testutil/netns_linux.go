@@ -128,11 +128,14 @@ func LinkMAC(t testing.TB, ns, ifc string) net.HardwareAddr {
 	return mac
 }
 
-// InNS runs fn on an OS thread moved into namespace ns. Sockets fn creates
-// stay in ns and may be used from any goroutine afterwards. The thread is
-// moved back and unlocked afterwards, so it is reused rather than thrown
-// away (a thread exit per call is expensive, under the race detector
-// most); if moving back fails, the thread exits with its goroutine.
+// InNS runs fn on an OS thread moved into namespace ns, in a goroutine of
+// its own, and waits for it. Sockets fn creates stay in ns and may be used
+// from any goroutine afterwards. The thread is moved back and unlocked
+// afterwards, so it is reused rather than thrown away (a thread exit per
+// call is expensive, under the race detector most); if moving back fails,
+// the thread exits with its goroutine. A panic in fn, or fn ending its
+// goroutine (t.FailNow and require do: call them after InNS, not in fn),
+// fails the test.
 func InNS(t testing.TB, ns string, fn func()) {
 	t.Helper()
 	errc := make(chan error, 1)
@@ -144,6 +147,12 @@ func InNS(t testing.TB, ns string, fn func()) {
 			return
 		}
 		var perr error
+		returned := false
+		defer func() {
+			if !returned { // runtime.Goexit: the locked thread exits too
+				errc <- fmt.Errorf("the function run in namespace %s ended its goroutine (t.FailNow?)", ns)
+			}
+		}()
 		func() {
 			defer func() {
 				if r := recover(); r != nil {
@@ -152,6 +161,7 @@ func InNS(t testing.TB, ns string, fn func()) {
 			}()
 			fn()
 		}()
+		returned = true
 		if back() {
 			runtime.UnlockOSThread()
 		}
