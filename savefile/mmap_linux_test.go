@@ -209,3 +209,22 @@ func errString(err error) string {
 	}
 	return err.Error()
 }
+
+// FuzzOpenMapped reads arbitrary bytes through Open, which maps the file
+// and moves a page-sized window over it, and through NewReader: the
+// packets and the error must be the same.
+func FuzzOpenMapped(f *testing.F) {
+	addSeeds(f, false)
+	addSeeds(f, true)
+	name := filepath.Join(f.TempDir(), "fuzz.cap")
+	f.Fuzz(func(t *testing.T, b []byte, libpcap bool) {
+		defer func(f, m int) { firstWindow, maxWindow = f, m }(firstWindow, maxWindow)
+		firstWindow, maxWindow = os.Getpagesize(), 2*os.Getpagesize()
+		require.NoError(t, os.WriteFile(name, b, 0o644))
+		opts := ReaderOptions{Libpcap: libpcap}
+		want, wantErr := readPackets(NewReaderOptions(bytes.NewReader(b), opts))
+		got, gotErr := readPackets(Open(name, opts))
+		require.Equal(t, errString(wantErr), errString(gotErr))
+		require.Equal(t, want, got)
+	})
+}
