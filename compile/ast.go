@@ -44,6 +44,15 @@ const (
 	primWlanType // type/subtype: value and mask in v, v2
 	primWlanDir  // dir N
 	primLLC      // llc [kind]; s is the kind
+
+	// pf log header fields (OpenBSD pflog): s is the interface or
+	// ruleset name, v the number.
+	primPFIfname
+	primPFRuleset
+	primPFRnr
+	primPFSrnr
+	primPFReason
+	primPFAction
 )
 
 // primNode is a primitive. Which fields matter depends on kind.

@@ -117,6 +117,9 @@ func (g *gen) initLinktype(lt linktype.Type) bool {
 		g.offLinkType.c, g.offLinkPL.c = 0, 4
 	case ltEnc:
 		g.offLinkType.c, g.offLinkPL.c = 0, 12
+	case ltPFLOG:
+		// The header's length is in its first byte.
+		g.offLinkPL.variable = true
 	case linktype.PPP, linktype.CHDLC, ltPPPSerial, ltPPPPPPD:
 		g.offLinkType.c, g.offLinkPL.c = 2, 4
 	case ltPPPEther:

@@ -58,6 +58,8 @@ func (g *gen) linkTest(proto uint32) cond {
 		return g.arcnetLinkTest(proto)
 	case ltLTalk:
 		return g.uncond(proto == ethertypeATalk)
+	case ltPFLOG:
+		return g.pflogLinkTest(proto)
 	}
 	if _, ok := juniperPayload[g.linktype]; ok {
 		return g.mcmp(orLinkHdr, 0, bpf.SizeW, 0x4d474300, 0xffffff00)
@@ -299,6 +301,8 @@ func (g *gen) inbound(outbound bool) cond {
 		return g.slipDirection(outbound)
 	case ltPPPPPPD:
 		return g.cmp(orLinkHdr, 0, bpf.SizeB, boolUint(outbound))
+	case ltPFLOG:
+		return g.pflogDirection(outbound)
 	case ltIPNet:
 		if outbound {
 			return g.cmp(orLinkHdr, 2, bpf.SizeH, 1)

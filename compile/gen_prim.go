@@ -127,6 +127,8 @@ func (g *gen) prim(n *primNode) cond {
 		return g.mcmp(orLinkHdr, 1, bpf.SizeB, n.v, 0x03)
 	case primLLC:
 		return g.llcKind(n.s)
+	case primPFIfname, primPFRuleset, primPFRnr, primPFSrnr, primPFReason, primPFAction:
+		return g.pfField(n)
 	}
 	panic("compile: bad primitive")
 }

@@ -23,6 +23,10 @@ func (g *gen) prologue(next int32) []stmt {
 			st(opLdAbs|bpf.SizeB, 2), st(aluX(bpf.ALUOr), 0), st(opSt, r), st(opTax, 0)}
 	}
 	switch g.outerLinktype {
+	case ltPFLOG:
+		if g.offLinkPL.reg != -1 {
+			s = g.pflogPrologue()
+		}
 	case linktype.IEEE80211, linktype.IEEE80211Radio:
 		if g.offLinkPL.reg == -1 {
 			break

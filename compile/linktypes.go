@@ -108,7 +108,6 @@ var linkTypesNotYet = map[linktype.Type]bool{
 	10:  true, // FDDI
 	100: true, // ATM_RFC1483
 	106: true, // ATM_CLIP
-	117: true, // PFLOG
 	119: true, // PRISM_HEADER
 	122: true, // IP_OVER_FC
 	123: true, // SUNATM

@@ -537,7 +537,7 @@ func (p *parser) parseOtherPrim(off int) *primNode {
 			p.next()
 		}
 	case tokPFIfname, tokPFRset, tokPFRnr, tokPFSrnr, tokPFReason, tokPFAction:
-		p.refusePF(off)
+		p.parsePF(n)
 	case tokATMKW, tokMTPKW:
 		p.refuseATMOrMTP(off)
 	default:

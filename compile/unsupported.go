@@ -5,10 +5,12 @@ import (
 	"strings"
 )
 
-// Primitives for link types the compiler does not support (OpenBSD pf log,
-// raw ATM, SS7 MTP) are parsed the way libpcap's grammar parses them and
-// then refused with libpcap's message, so that both the place of the error
-// and its text agree with libpcap's on the supported link types.
+// Primitives for link types the compiler does not support (raw ATM, SS7
+// MTP) are parsed the way libpcap's grammar parses them and then refused
+// with libpcap's message, so that both the place of the error and its text
+// agree with libpcap's on the supported link types. pf log primitives are
+// parsed into nodes, and code generation refuses them on link types other
+// than PFLOG.
 
 // unsupportedKeyword names a keyword in libpcap's message and the link type
 // the message says it needs.
@@ -37,14 +39,16 @@ var atmMTPKeywords = map[string]unsupportedKeyword{
 	"sls": {"sls", "SS7", true}, "hsls": {"sls", "SS7", true},
 }
 
-// pfReasons and pfActions are the names libpcap knows for "reason" and
-// "action"; others are errors of their own.
+// pfReasons are the names libpcap knows for "reason", in the order of
+// their values; pfActions the names for "action" and their values. Other
+// names are errors of their own.
 var (
 	pfReasons = []string{"match", "bad-offset", "fragment", "short", "normalize", "memory",
 		"bad-timestamp", "congestion", "ip-option", "proto-cksum", "state-mismatch",
 		"state-insert", "state-limit", "src-limit", "synproxy"}
-	pfActions = []string{"pass", "accept", "block", "drop", "rdr", "nat", "binat", "scrub",
-		"nordr", "nonat", "nobinat", "noscrub", "synproxy-drop"}
+	pfActions = []nameVal{{"pass", 0}, {"accept", 0}, {"block", 1}, {"drop", 1},
+		{"rdr", 8}, {"nat", 4}, {"binat", 6}, {"scrub", 2}, {"nordr", 9}, {"nonat", 5},
+		{"nobinat", 7}, {"noscrub", 3}, {"synproxy-drop", 10}}
 )
 
 // refuseATMOrMTP parses an ATM or MTP primitive starting at the current
@@ -62,49 +66,52 @@ func (p *parser) refuseATMOrMTP(off int) {
 	fail(off, fmt.Sprintf("'%s' supported only on %s", kw.name, kw.needs))
 }
 
-// refusePF parses a pf log primitive starting at the current keyword and
-// fails with libpcap's message.
-func (p *parser) refusePF(off int) {
+// parsePF parses a pf log primitive starting at the current keyword into
+// n; code generation refuses it on link types other than PFLOG.
+func (p *parser) parsePF(n *primNode) {
 	kw := p.tok
 	p.next()
-	var name string
 	switch kw {
-	case tokPFIfname:
-		name = "ifname"
-		p.expect(tokID)
-	case tokPFRset:
-		name = "ruleset"
-		p.expect(tokID)
-	case tokPFRnr:
-		name = "rnr"
-		p.expectNum()
-	case tokPFSrnr:
-		name = "srnr"
-		p.expectNum()
-	case tokPFReason:
-		name = "reason"
-		if p.tok == tokID {
-			p.knownPFName(pfReasons, "reason")
-		} else {
-			p.expectNum()
+	case tokPFIfname, tokPFRset:
+		n.kind = primPFIfname
+		if kw == tokPFRset {
+			n.kind = primPFRuleset
 		}
-	case tokPFAction:
-		name = "action"
 		if p.tok != tokID {
 			p.syntaxError()
 		}
-		p.knownPFName(pfActions, "action")
-	}
-	fail(off, name+" supported only on PF linktype")
-}
-
-// knownPFName consumes a name that must be one of names, ignoring case.
-func (p *parser) knownPFName(names []string, what string) {
-	for _, n := range names {
-		if strings.EqualFold(n, p.lit) {
-			p.next()
-			return
+		n.s = p.lit
+		p.next()
+	case tokPFRnr:
+		n.kind = primPFRnr
+		n.v = p.expectNum()
+	case tokPFSrnr:
+		n.kind = primPFSrnr
+		n.v = p.expectNum()
+	case tokPFReason:
+		n.kind = primPFReason
+		if p.tok != tokID {
+			n.v = p.expectNum()
+			break
 		}
+		for i, r := range pfReasons {
+			if strings.EqualFold(r, p.lit) {
+				n.v = uint32(i)
+				p.next()
+				return
+			}
+		}
+		fail(p.off, fmt.Sprintf("unknown PF reason %q", p.lit))
+	case tokPFAction:
+		n.kind = primPFAction
+		if p.tok != tokID {
+			p.syntaxError()
+		}
+		v, ok := lookupName(pfActions, p.lit)
+		if !ok {
+			fail(p.off, fmt.Sprintf("unknown PF action %q", p.lit))
+		}
+		n.v = v
+		p.next()
 	}
-	fail(p.off, fmt.Sprintf("unknown PF %s %q", what, p.lit))
 }
