@@ -2,9 +2,7 @@ package compile
 
 import (
 	"net/netip"
-	"regexp"
 	"strings"
-	"sync"
 )
 
 // scanner splits a filter expression into tokens, the way libpcap's lexer
@@ -55,7 +53,7 @@ func (s *scanner) Scan() (off int, tok token, lit string) {
 		}
 		return off, t, lit
 	case c == ':':
-		if n := matchLen(scanRE().v6, src[off:]); n > 0 {
+		if n := v6Len(src[off:]); n > 0 {
 			s.pos = off + n
 			lit = src[off:s.pos]
 			return off, s.checkV6(lit), lit
@@ -146,8 +144,7 @@ func (s *scanner) scanWord(off int) (int, token) {
 	}
 	lens[candID] = idn
 	lens[candNum] = numLen(src, off)
-	// The address patterns need a separator or twelve hex digits; check
-	// cheaply before running the regular expressions.
+	// The address patterns need a separator or twelve hex digits.
 	span := off
 	hasColon, hasSep := false, false
 	for span < len(src) {
@@ -163,11 +160,11 @@ func (s *scanner) scanWord(off int) (int, token) {
 	}
 	rest := src[off:span]
 	if hasColon {
-		lens[candV6] = matchLen(scanRE().v6, rest)
-		lens[candBogusMAC] = matchLen(scanRE().bogusMAC, rest)
+		lens[candV6] = v6Len(rest)
+		lens[candBogusMAC] = bogusMACLen(rest)
 	}
-	if maybeMAC(rest) {
-		lens[candMAC] = matchLen(scanRE().mac, rest)
+	if hasSep || hasColon || len(rest) >= 12 {
+		lens[candMAC] = macLen(rest)
 	}
 	if hasSep {
 		lens[candHID] = hidLen(rest)
@@ -210,20 +207,6 @@ func (s *scanner) checkV6(lit string) token {
 		return tokILLEGAL
 	}
 	return tokHID6
-}
-
-// maybeMAC reports whether s could start with a MAC address: twelve hex
-// digits, a four-digit group and a dot, or five separators of one kind.
-// It only saves running the MAC pattern where it cannot match.
-func maybeMAC(s string) bool {
-	hex := 0
-	for hex < len(s) && hex < 12 && isHex(s[hex]) {
-		hex++
-	}
-	if hex == 12 || hex == 4 && len(s) > 4 && s[4] == '.' {
-		return true
-	}
-	return strings.Count(s, ":") >= 5 || strings.Count(s, "-") >= 5 || strings.Count(s, ".") >= 5
 }
 
 // hidLen is the length of the longest dotted IPv4 address of two to four
@@ -366,65 +349,4 @@ func numValue(lit string) uint32 {
 	}
 	v, _ := parseNumber(lit)
 	return v
-}
-
-func matchLen(re *regexp.Regexp, s string) int {
-	loc := re.FindStringIndex(s)
-	if loc == nil {
-		return 0
-	}
-	return loc[1]
-}
-
-const (
-	rxW  = `[0-9A-Fa-f]{1,4}`
-	rxN  = `(?:0[xX][0-9A-Fa-f]+|[0-9]+)`
-	rxB  = `[0-9A-Fa-f]{1,2}`
-	rxB2 = `[0-9A-Fa-f]{4}`
-)
-
-// scanRegexps are the scanner's address patterns. Compiling them costs about
-// a millisecond and a megabyte, so it happens on the first Compile that needs
-// them, not at package init.
-type scanRegexps struct {
-	mac, bogusMAC, v6 *regexp.Regexp
-}
-
-var scanRE = sync.OnceValue(func() *scanRegexps {
-	return &scanRegexps{
-		mac:      longest(`^(?:` + rxB + `(?::` + rxB + `){5}|` + rxB + `(?:-` + rxB + `){5}|` + rxB + `(?:\.` + rxB + `){5}|` + rxB2 + `\.` + rxB2 + `\.` + rxB2 + `|` + rxB2 + rxB2 + rxB2 + `)`),
-		bogusMAC: longest(`^` + rxB + `:+(?:` + rxB + `:+)+`),
-		v6:       longest(`^(?:` + v6Pattern() + `)`),
-	}
-})
-
-func longest(expr string) *regexp.Regexp {
-	re := regexp.MustCompile(expr)
-	re.Longest()
-	return re
-}
-
-// v6Pattern builds the alternatives libpcap's scanner accepts as IPv6
-// addresses: eight groups, or "::" with at most seven groups around it, and
-// the forms ending in a dotted IPv4 address.
-func v6Pattern() string {
-	groups := func(n int) string { // n groups separated by ':'
-		if n == 0 {
-			return ""
-		}
-		return rxW + strings.Repeat(":"+rxW, n-1)
-	}
-	v4 := rxN + `\.` + rxN + `\.` + rxN + `\.` + rxN
-	alts := []string{groups(8), groups(6) + ":" + v4}
-	for total := 0; total <= 7; total++ {
-		for a := 0; a <= total; a++ {
-			alts = append(alts, groups(a)+"::"+groups(total-a))
-		}
-	}
-	for total := 0; total <= 5; total++ {
-		for a := 0; a <= total; a++ {
-			alts = append(alts, groups(a)+"::"+strings.Repeat(rxW+":", total-a)+v4)
-		}
-	}
-	return strings.Join(alts, "|")
 }
