@@ -109,7 +109,7 @@ func (sb *searchBuilder) build(sp []span, lo, hi uint32) *oblock {
 func (sb *searchBuilder) search(s set, in, out *oblock) *oblock {
 	sp := spans(s)
 	sb.step, sb.in, sb.out, sb.relays = s.step, in, out, len(sp) > relaySpans
-	r := sb.build(sp, 0, ^uint32(0))
+	r := sb.build(sp, 0, ^(s.step - 1)) // a masked value is at most the mask
 	if r == in || r == out {
 		r = sb.block(OpJa, 0, r, r) // every value is or none is a member
 	}
