@@ -44,11 +44,14 @@ func UDPFrame(dst, src net.HardwareAddr, sip, dip net.IP, dport int, payload []b
 }
 
 // UDPDstPort returns the UDP destination port of an Ethernet/IPv4 frame,
-// or -1.
+// or -1 (also for a frame cut short or with a bad IP header length).
 func UDPDstPort(pkt []byte) int {
-	if len(pkt) < 14+20+4 || binary.BigEndian.Uint16(pkt[12:]) != 0x0800 || pkt[23] != 17 {
+	if len(pkt) < 14+20 || binary.BigEndian.Uint16(pkt[12:]) != 0x0800 || pkt[23] != 17 {
 		return -1
 	}
 	ihl := int(pkt[14]&0xf) * 4
+	if ihl < 20 || len(pkt) < 14+ihl+4 {
+		return -1
+	}
 	return int(binary.BigEndian.Uint16(pkt[14+ihl+2:]))
 }
