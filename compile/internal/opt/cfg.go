@@ -83,12 +83,18 @@ func isCondJump(op uint16) bool { return bpf.Opcode(op).IsConditionalJump() }
 // When the program has more than maxBlocks blocks, buildCFG only counts
 // them and returns a nil root.
 func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int, ok bool) {
+	return new(buffers).buildCFG(prog, maxBlocks)
+}
+
+// buildCFG is buildCFG in buf's storage.
+func (buf *buffers) buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int, ok bool) {
 	n := len(prog)
 	if n == 0 {
 		return nil, 0, false
 	}
 	embedded := findEmbedded(prog)
-	leader, ok := findLeaders(prog, embedded)
+	buf.leader = reuse(buf.leader, n+1)
+	leader, ok := findLeaders(prog, embedded, buf.leader)
 	if !ok {
 		return nil, 0, false
 	}
@@ -101,7 +107,7 @@ func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int,
 	if nb > maxBlocks {
 		return nil, nb, true
 	}
-	at, ok := makeBlocks(prog, leader, embedded, nb)
+	at, ok := buf.makeBlocks(prog, leader, embedded, nb)
 	if !ok {
 		return nil, 0, false
 	}
@@ -109,11 +115,11 @@ func buildCFG(prog []bpf.Instruction, maxBlocks int) (root *oblock, nblocks int,
 	return root, nb, ok
 }
 
-// findLeaders marks the first instruction of each block, or reports
-// ok == false for a program of a shape the passes do not take.
-func findLeaders(prog []bpf.Instruction, embedded []bool) (leader []bool, ok bool) {
+// findLeaders marks the first instruction of each block in leader (n+1
+// false values), or reports ok == false for a program of a shape the
+// passes do not take.
+func findLeaders(prog []bpf.Instruction, embedded, leader []bool) ([]bool, bool) {
 	n := len(prog)
-	leader = make([]bool, n+1)
 	leader[0] = true
 	for pc, ins := range prog {
 		if embedded != nil && embedded[pc] {
@@ -168,11 +174,12 @@ func findLeaders(prog []bpf.Instruction, embedded []bool) (leader []bool, ok boo
 
 // makeBlocks makes the nb blocks starting at the leaders, indexed by the
 // position of their first instruction.
-func makeBlocks(prog []bpf.Instruction, leader, embedded []bool, nb int) (at []*oblock, ok bool) {
+func (buf *buffers) makeBlocks(prog []bpf.Instruction, leader, embedded []bool, nb int) (at []*oblock, ok bool) {
 	n := len(prog)
-	at = make([]*oblock, n)
-	blocks := make([]oblock, nb)
-	stmts := make([]ostmt, 0, n)
+	buf.at = reuse(buf.at, n)
+	buf.blocks = reuse(buf.blocks, nb)
+	buf.stmts = reuse(buf.stmts, n)[:0]
+	at, blocks, stmts := buf.at, buf.blocks, buf.stmts
 	nb = 0
 	for pc := 0; pc < n; pc++ {
 		if !leader[pc] || prog[pc].Op == OpJa {
@@ -234,6 +241,28 @@ func linkBlocks(prog []bpf.Instruction, at []*oblock) (root *oblock, ok bool) {
 	}
 	root = resolve(0)
 	return root, root != nil
+}
+
+// buffers is storage an optimization reuses, from a pool, for the graph
+// and its analyses.
+type buffers struct {
+	leader []bool
+	at     []*oblock
+	blocks []oblock
+	stmts  []ostmt
+	space  []uint64 // bit sets
+	order  []*oblock
+	class  []int32
+}
+
+// reuse returns n zero values in s's storage if it has room.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // findEmbedded marks the jumps of the VLAN metadata test that libpcap's

@@ -181,7 +181,7 @@ func (o *optimizer) findDomTrees() {
 
 // dominates reports whether block a is among block d's dominators.
 func (o *optimizer) dominates(a, d *oblock) bool {
-	if o.domTree.up == nil {
+	if !o.useTrees {
 		return bitHas(d.dom, a.id)
 	}
 	if d.mark != o.levelMark {
@@ -192,7 +192,7 @@ func (o *optimizer) dominates(a, d *oblock) bool {
 
 // edgeDominates reports whether edge k is among edge e's dominating edges.
 func (o *optimizer) edgeDominates(k int, e *oedge) bool {
-	if o.edomTree.up == nil {
+	if !o.useTrees {
 		return bitHas(e.edom, k)
 	}
 	if e.pred.mark != o.levelMark {

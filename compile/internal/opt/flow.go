@@ -58,10 +58,11 @@ func (o *optimizer) numberBlocks() {
 	nodewords, edgewords := n/64+1, 2*n/64+1
 	var space []uint64
 	if !o.useTrees {
-		space = make([]uint64, n*nodewords+2*n*edgewords)
+		o.buf.space = reuse(o.buf.space, n*nodewords+2*n*edgewords)
+		space = o.buf.space
 	}
-	o.edges = make([]*oedge, 2*n)
-	o.levels = make([]*oblock, n)
+	o.edges = reuse(o.edges, 2*n)
+	o.levels = reuse(o.levels, n)
 	for _, b := range o.blocks {
 		if !o.useTrees {
 			b.dom, space = space[:nodewords:nodewords], space[nodewords:]

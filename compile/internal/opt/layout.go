@@ -16,7 +16,7 @@ import (
 // bottom-up reaches the fixed point of merging pairs repeatedly.
 func (o *optimizer) mergeBlocks() {
 	o.mark++
-	order := make([]*oblock, 0, len(o.blocks))
+	order := o.buf.order[:0]
 	var walk func(b *oblock)
 	walk = func(b *oblock) {
 		if b.mark == o.mark {
@@ -30,7 +30,9 @@ func (o *optimizer) mergeBlocks() {
 		order = append(order, b)
 	}
 	walk(o.root)
-	class := make([]int32, len(o.blocks))
+	o.buf.order = order
+	o.buf.class = reuse(o.buf.class, len(o.blocks))
+	class := o.buf.class
 	var rep []*oblock
 	var classes map[string]int32
 	if len(order) > mergeByMapOver {

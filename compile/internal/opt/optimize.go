@@ -28,6 +28,8 @@
 package opt
 
 import (
+	"sync"
+
 	"github.com/purepcap/pcap/bpf"
 )
 
@@ -91,13 +93,37 @@ const (
 
 // optimizer is the state the passes share: the graph, the dominance
 // answers, the value numbers of the current round, the index of the
-// blocks' tests and the work spent.
+// blocks' tests, the work spent, and storage to reuse.
 type optimizer struct {
 	graph
 	dominance
 	values
 	tests testIndex
 	budget
+	buf buffers
+}
+
+// optimizers holds optimizers whose storage a later optimization reuses.
+var optimizers = sync.Pool{New: func() any { return new(optimizer) }}
+
+// maxPooledBlocks bounds the graphs whose storage goes back to the pool.
+const maxPooledBlocks = 4096
+
+// release gives o back to the pool, without references into the graph
+// (whose blocks live in o's storage, apart from a few) unless its storage
+// is too large to keep.
+func (o *optimizer) release() {
+	if len(o.blocks) > maxPooledBlocks || len(o.buf.at) > 4*maxPooledBlocks {
+		return
+	}
+	clear(o.blocks)
+	clear(o.edges)
+	clear(o.levels)
+	clear(o.buf.at)
+	clear(o.buf.blocks)
+	clear(o.buf.order[:cap(o.buf.order)])
+	o.root = nil
+	optimizers.Put(o)
 }
 
 // budget counts work steps.
@@ -130,6 +156,8 @@ type hooks struct {
 }
 
 func optimize(prog []bpf.Instruction, opts Options, h hooks) (out []bpf.Instruction, err error) {
+	o := optimizers.Get().(*optimizer)
+	defer o.release()
 	col, sets := collapseChains(prog)
 	var root *oblock
 	var n int
@@ -140,7 +168,7 @@ func optimize(prog []bpf.Instruction, opts Options, h hooks) (out []bpf.Instruct
 			root = nil
 		}
 	} else {
-		root, n, ok = buildCFG(prog, maxBlocks)
+		root, n, ok = o.buf.buildCFG(prog, maxBlocks)
 	}
 	if !ok || root == nil {
 		return unoptimized(prog, col, sets), nil
@@ -158,15 +186,15 @@ func optimize(prog []bpf.Instruction, opts Options, h hooks) (out []bpf.Instruct
 			out, err = nil, e
 		}
 	}()
-	o := &optimizer{graph: graph{root: root}}
-	o.limit = opts.Budget
+	o.root = root
+	o.work, o.limit = 0, opts.Budget
 	if o.limit <= 0 {
 		o.limit = DefaultBudget
 	}
 	if h.treesOver == 0 {
 		h.treesOver = treesOver
 	}
-	o.blocks = make([]*oblock, 0, n)
+	o.blocks = o.blocks[:0]
 	o.useTrees = n > h.treesOver
 	o.numberBlocks()
 	o.loop(false)
