@@ -33,7 +33,12 @@ func printProgram(c *config, lt linktype.Type, opts compile.Options) error {
 	if err != nil {
 		return compileError(err)
 	}
-	_, err = os.Stdout.WriteString(bpf.Dump(prog, bpf.DumpFormat(c.dumpLevel)))
+	return writeProgram(c, prog)
+}
+
+// writeProgram prints prog as -d, -dd or -ddd asks.
+func writeProgram(c *config, prog []bpf.Instruction) error {
+	_, err := os.Stdout.WriteString(bpf.Dump(prog, bpf.DumpFormat(c.dumpLevel)))
 	return err
 }
 

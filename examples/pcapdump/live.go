@@ -156,6 +156,18 @@ func captureLive(c *config) error {
 	if c.listDataLinks {
 		return listDataLinks(h, dev)
 	}
+	if c.linkType != "" || (dev == "any" && lt == linktype.LinuxSLL2) {
+		fmt.Fprintf(os.Stderr, "pcapdump: data link type %s\n", lt.Name())
+	}
+	if c.dumpLevel > 0 {
+		// -d with an interface: the program for its link type, as it
+		// would run on it.
+		prog, err := h.Compile(c.expr, c.optimize, 0)
+		if err != nil {
+			return compileError(err)
+		}
+		return writeProgram(c, prog)
+	}
 	if c.user != "" {
 		if err := dropPrivileges(c.user); err != nil {
 			return err
@@ -305,13 +317,16 @@ func openLive(c *config, dev string) (*pcap.Handle, error) {
 			return nil, fmt.Errorf("invalid data link type %s", c.linkType)
 		}
 		_ = p.SetLinkType(t)
+	} else if dev == "any" {
+		// tcpdump 4.99 asks for the second cooked header on "any".
+		_ = p.SetLinkType(linktype.LinuxSLL2)
 	}
 	if c.exprGiven && strings.TrimSpace(c.expr) != "" {
 		_ = p.SetBPFFilter(c.expr)
 	}
 	h, err := p.Activate()
 	if err != nil {
-		return nil, err
+		return nil, compileError(err) // a bad filter in tcpdump's words
 	}
 	return h, nil
 }

@@ -52,6 +52,7 @@ func testNetns(t *testing.T) string {
 	sh("ip", "-n", ns, "addr", "add", "10.78.0.1/24", "dev", "pda")
 	sh("ip", "-n", ns, "link", "set", "pda", "up")
 	sh("ip", "-n", ns, "link", "set", "pdb", "up")
+	sh("ip", "-n", ns, "link", "set", "lo", "up")
 	out := sh("ip", "-n", ns, "-o", "link", "show", "pdb")
 	m := regexp.MustCompile(`link/ether ([0-9a-f:]+)`).FindStringSubmatch(out)
 	require.NotNil(t, m, out)
@@ -306,6 +307,41 @@ func TestListDataLinks(t *testing.T) {
 			require.Equal(t, wantErr, stderr, "%q", args)
 		}
 	}
+}
+
+// TestLiveDumpMatchesTcpdump compares -d with an interface (the program
+// for its link type, with the live handle's ancillary loads), the "data
+// link type" line of -y and of "any" (LINUX_SLL2 unless -y says
+// otherwise), and a bad filter on a live capture with tcpdump's.
+func TestLiveDumpMatchesTcpdump(t *testing.T) {
+	ns := testNetns(t)
+	for _, args := range [][]string{
+		{"-i", "any", "-d", "ip"},
+		{"-i", "lo", "-dd", "tcp port 80"},
+		{"-i", "any", "-y", "LINUX_SLL", "-ddd", "udp"},
+		{"-i", "pda", "-d", "vlan 10 and ip"},
+		{"-i", "pda", "-O", "-d", "vlan or arp"},
+		{"-i", "any", "-d", "vlan"},
+		{"-i", "lo", "-d", "nonsense"},
+		{"-i", "lo", "-c", "1", "nonsense"},
+	} {
+		wantStatus, wantOut, wantErr := runIn(t, ns, true, args...)
+		status, out, stderr := runIn(t, ns, false, args...)
+		require.Equal(t, wantStatus, status, "%q: %s", args, stderr)
+		require.Equal(t, wantOut, out, "%q", args)
+		wantErr = strings.ReplaceAll(wantErr, "tcpdump: ", "pcapdump: ")
+		if status != 0 {
+			// The error; pcapdump compiles the filter before it says
+			// which data link type it set, tcpdump after.
+			wantErr, stderr = lastLine(wantErr), lastLine(stderr)
+		}
+		require.Equal(t, wantErr, stderr, "%q", args)
+	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+	return lines[len(lines)-1]
 }
 
 // withLoIndex replaces LO-INDEX in args with lo's number in the -D list
