@@ -3,6 +3,7 @@ package savefile
 import (
 	"encoding/binary"
 	"io"
+	"math/bits"
 	"time"
 
 	"github.com/purepcap/pcap/linktype"
@@ -613,7 +614,15 @@ func (r *ngReader) timeval(nano bool) (sec, frac int64) {
 }
 
 // timestamp builds the CaptureInfo time from the last packet's fields.
+// Unlike Timeval it does not keep libpcap's arithmetic where that
+// overflows: at a binary resolution finer than 2^-34 s a fraction times
+// 10^9 needs more than 64 bits, so it is computed in 128.
 func (r *ngReader) timestamp() time.Time {
+	if r.tsBin && r.tsRes > 1<<34 {
+		hi, lo := bits.Mul64(r.tsUnits, 1e9)
+		ns, _ := bits.Div64(hi, lo, r.tsRes) // hi < tsRes: tsUnits < tsRes
+		return time.Unix(int64(r.tsSec), int64(ns))
+	}
 	return time.Unix(int64(r.tsSec), int64(ngScale(r.tsUnits, r.tsRes, r.tsBin, true)))
 }
 

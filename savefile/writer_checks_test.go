@@ -260,6 +260,9 @@ func TestNGWriterBinaryResolutionRoundsDown(t *testing.T) {
 		{"2^-10 read back", 0x8a, time.Unix(1700000000, 5*1e9>>10), time.Unix(1700000000, 5*1e9>>10)},
 		{"2^-10 between", 0x8a, time.Unix(1700000000, 5*1e9>>10+100), time.Unix(1700000000, 5*1e9>>10)},
 		{"2^-30 any ns", 0x80 | 30, time.Unix(1700000000, 123456789), time.Unix(1700000000, 123456789)},
+		// finer than 2^-34 s, units*1e9 does not fit 64 bits
+		{"2^-40 any ns", 0x80 | 40, time.Unix(1000, 999999999), time.Unix(1000, 999999999)},
+		{"2^-63 any ns", 0x80 | 63, time.Unix(0, 987654321), time.Unix(0, 987654321)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
