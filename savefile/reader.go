@@ -184,8 +184,11 @@ func Open(name string, opts ReaderOptions) (*Reader, error) {
 }
 
 // Close releases the resources of a Reader made by Open (the mapping or
-// the file). It is a no-op for Readers made by NewReader, which never
-// close the io.Reader they were given.
+// the file). Slices that ZeroCopyReadPacketData or Packets returned must
+// not be used afterwards: for a mapped file the memory is gone, and
+// reading it crashes the process. Close is a no-op for Readers made by
+// NewReader, which never close the io.Reader they were given; later
+// reads return os.ErrClosed.
 func (r *Reader) Close() error {
 	r.done = os.ErrClosed
 	if r.ng != nil {
