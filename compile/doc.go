@@ -53,8 +53,8 @@
 // with libpcap's "link-layer type filtering not implemented".
 //
 // Not yet supported (an error): the link types for which libpcap has
-// header code of its own that this package lacks: token ring, FDDI, ATM
-// (ATM_RFC1483, ATM_CLIP, SUNATM), IP_OVER_FC, the Prism, AVS and
+// header code of its own that this package lacks: ATM (ATM_RFC1483,
+// ATM_CLIP, SUNATM), the Prism, AVS and
 // PPI 802.11 headers, BACNET_MS_TP, and the SS7 types that take MTP2
 // primitives (MTP2, MTP2_WITH_PHDR, ERF).
 //

@@ -158,6 +158,9 @@ func (g *gen) initLinktype(lt linktype.Type) bool {
 		g.offLinkType.c, g.offLinkPL.c = 14, 16
 	case linktype.LinuxSLL2:
 		g.offLinkType.c, g.offLinkPL.c = 0, 20
+	case ltFDDI, ltIEEE802, ltIPOverFC:
+		pl := llcMACHeaders[lt].pl
+		g.offLinkType.c, g.offLinkPL.c, g.offNL, g.offNLNoSnap = pl, pl, 8, 3
 	default:
 		if j, ok := juniperPayload[lt]; ok {
 			g.offLinkType.c, g.offLinkPL.c, g.offNL, g.offNLNoSnap = 4, j.pl, 0, j.nlNoSnap

@@ -25,6 +25,9 @@ func (g *gen) broadcast(proto protoQual) cond {
 		case ltArcnet, ltArcnetLinux:
 			return g.arcnetHostOp(0x00, qDst)
 		}
+		if h, ok := llcMACHeaders[g.linktype]; ok {
+			return g.macHostOp(broadcastMAC, qDst, h.src, h.dst, dirMsgLLCMAC)
+		}
 		g.fail("not a broadcast link")
 	case pIP:
 		if g.opts.Netmask == NetmaskUnknown {
@@ -66,6 +69,9 @@ func (g *gen) multicast(proto protoQual) cond {
 			b2 = g.not(fc0(0x08))
 			b0 = g.or(g.and(b2, m(4)), b0)
 			return g.and(g.not(fc0(0x04)), b0)
+		}
+		if h, ok := llcMACHeaders[g.linktype]; ok {
+			return g.jset(orLinkHdr, h.dst, bpf.SizeB, 1)
 		}
 	case pIP:
 		b0 := g.linkTest(ethertypeIP)

@@ -140,9 +140,7 @@ func swap16(v uint16) uint16 {
 // MAC addresses.
 
 func (g *gen) etherHostOp(mac []byte, dir dirQual) cond {
-	return g.dirCombine(dir,
-		func() cond { return g.bcmp(orLinkHdr, 6, mac) },
-		func() cond { return g.bcmp(orLinkHdr, 0, mac) }, dirMsgMAC)
+	return g.macHostOp(mac, dir, 6, 0, dirMsgMAC)
 }
 
 // wlanHostOp tests an 802.11 address; where the source and destination
@@ -220,6 +218,9 @@ func (g *gen) linkHost(mac []byte, dir dirQual) cond {
 		return b
 	case linktype.IEEE80211, linktype.IEEE80211Radio:
 		return g.wlanHostOp(mac, dir)
+	}
+	if h, ok := llcMACHeaders[g.linktype]; ok {
+		return g.macHostOp(mac, dir, h.src, h.dst, dirMsgLLCMAC)
 	}
 	return nil
 }

@@ -60,6 +60,8 @@ func (g *gen) linkTest(proto uint32) cond {
 		return g.uncond(proto == ethertypeATalk)
 	case ltPFLOG:
 		return g.pflogLinkTest(proto)
+	case ltFDDI, ltIEEE802, ltIPOverFC:
+		return g.llcLinkTest(proto)
 	}
 	if _, ok := juniperPayload[g.linktype]; ok {
 		return g.mcmp(orLinkHdr, 0, bpf.SizeW, 0x4d474300, 0xffffff00)
@@ -243,6 +245,9 @@ func (g *gen) llcTest() cond {
 		return g.and(b0, b1)
 	case linktype.IEEE80211, linktype.IEEE80211Radio:
 		return g.wlanDataFrame()
+	case ltFDDI, ltIEEE802:
+		// libpcap does not check that the frame is an LLC frame.
+		return g.trueCond()
 	}
 	g.fail("'llc' not supported for " + linkDesc(g.linktype))
 	return nil

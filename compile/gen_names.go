@@ -63,12 +63,16 @@ func (g *gen) netName(name string, q qual) cond {
 // etherName is "ether host NAME", a MAC address from /etc/ethers.
 func (g *gen) etherName(name string, dir dirQual) cond {
 	switch g.linktype {
-	case linktype.Ethernet, ltNetAnalyzer, ltNetAnalyzerTransparent, linktype.IEEE80211, linktype.IEEE80211Radio:
+	case linktype.Ethernet, ltNetAnalyzer, ltNetAnalyzerTransparent, linktype.IEEE80211, linktype.IEEE80211Radio,
+		ltFDDI, ltIEEE802, ltIPOverFC:
 	default:
 		g.fail("only ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel supports link-level host name")
 	}
 	mac, ok := g.res.LookupEthers(name)
 	if !ok {
+		if h, ok := llcMACHeaders[g.linktype]; ok {
+			g.fail("unknown " + h.noun + " host '" + name + "'")
+		}
 		if g.linktype != linktype.IEEE80211 && g.linktype != linktype.IEEE80211Radio {
 			g.fail("unknown ether host '" + name + "'")
 		}

@@ -104,12 +104,9 @@ var linkFilterNames = map[linktype.Type]string{
 // of their own that this package does not have yet; Compile refuses them
 // rather than compile something else.
 var linkTypesNotYet = map[linktype.Type]bool{
-	6:   true, // IEEE802
-	10:  true, // FDDI
 	100: true, // ATM_RFC1483
 	106: true, // ATM_CLIP
 	119: true, // PRISM_HEADER
-	122: true, // IP_OVER_FC
 	123: true, // SUNATM
 	139: true, // MTP2_WITH_PHDR
 	140: true, // MTP2
