@@ -1,6 +1,9 @@
 package compile
 
-import "unsafe"
+import (
+	"sync"
+	"unsafe"
+)
 
 // The generator allocates its condition nodes and statement lists in
 // chunks, so that compiling a typical expression costs a few slices rather
@@ -91,4 +94,55 @@ func (g *gen) constBlock(v bool) *block {
 		k = 0
 	}
 	return g.newBlock(g.stmtList(st(opLdImm, k)), opJeq, 0)
+}
+
+// compileState is what one compile needs besides its result: the
+// generator and parser with their chunks, and the emitter with its
+// buffers. Compile takes one from statePool and gives it back, so that a
+// typical compile reuses the chunks the previous one grew instead of
+// allocating (and later collecting) them.
+type compileState struct {
+	g gen
+	p parser
+	e emitter
+}
+
+var statePool = sync.Pool{New: func() any { return new(compileState) }}
+
+// getState returns a compile state whose generator, parser and emitter
+// are zero apart from their empty chunks and buffers.
+func getState() *compileState { return statePool.Get().(*compileState) }
+
+// release zeroes s, keeping the chunks and buffers that are not too large
+// to hold on to, and returns it to the pool. Nothing of s may be used
+// afterwards.
+func (s *compileState) release() {
+	s.g = gen{mem: arena{
+		blocks: reuse(s.g.mem.blocks, chunkMax),
+		ands:   reuse(s.g.mem.ands, chunkMax),
+		ors:    reuse(s.g.mem.ors, chunkMax),
+		nots:   reuse(s.g.mem.nots, chunkMax),
+		buf:    reuse(s.g.mem.buf, keepMax),
+	}}
+	s.p = parser{mem: parserArena{
+		prims: reuse(s.p.mem.prims, chunkMax),
+		ands:  reuse(s.p.mem.ands, chunkMax),
+		ors:   reuse(s.p.mem.ors, chunkMax),
+	}}
+	s.e = emitter{items: reuse(s.e.items, keepMax), posBuf: reuse(s.e.posBuf, keepMax)}
+	statePool.Put(s)
+}
+
+// keepMax is the most items of a buffer a released state keeps.
+const keepMax = 8192
+
+// reuse empties a chunk or buffer for the next compile: its items are
+// zeroed, since alloc hands them out as new, and one of more than limit
+// items is dropped.
+func reuse[T any](c []T, limit int) []T {
+	if cap(c) > limit {
+		return nil
+	}
+	clear(c)
+	return c[:0]
 }

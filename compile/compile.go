@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"net/netip"
+	"slices"
 	"time"
 
 	"github.com/purepcap/pcap/bpf"
@@ -101,7 +102,10 @@ func compile(ctx context.Context, deadline time.Time, expr string, lt linktype.T
 	if uint64(snaplen) > math.MaxUint32 {
 		return nil, &Error{Msg: fmt.Sprintf("snaplen %d too large (at most %d)", snaplen, uint32(math.MaxUint32))}
 	}
-	g := &gen{opts: opts, res: opts.Resolver, ctx: ctx, deadline: deadline}
+	cs := getState()
+	defer cs.release()
+	g := &cs.g
+	g.opts, g.res, g.ctx, g.deadline = opts, opts.Resolver, ctx, deadline
 	defer g.releaseContext()
 	if !g.initLinktype(canonical(lt)) {
 		if d := lt.DLT(); d < dltMatchingMin && lt.Name() == "" || d > dltMatchingMax {
@@ -121,11 +125,11 @@ func compile(ctx context.Context, deadline time.Time, expr string, lt linktype.T
 	if g.res == nil {
 		g.res = SystemResolver()
 	}
-	var p parser
+	p := &cs.p
 	p.gen = g
 	p.init(expr)
 	root := p.parseProgram()
-	e := &emitter{}
+	e := &cs.e
 	if root == nil {
 		e.items = append(e.items, st(bpf.ClassRET|bpf.RetK, uint32(snaplen)))
 		return e.finish(), nil
@@ -136,14 +140,15 @@ func compile(ctx context.Context, deadline time.Time, expr string, lt linktype.T
 	// libpcap skips its optimizer when a primitive asked it to.
 	optimizing := opts.Optimize && !g.noOptimize
 	e.labels = g.labels
-	e.items = make([]stmt, 0, 2*g.size+len(pro)+8)
-	e.items = append(e.items, pro...)
-	e.count(len(pro))
-	e.place(next)
 	accept, reject := e.newLabel(), e.newLabel()
+	ppi := g.ppiCheck(e.newLabel(), reject)
+	e.items = slices.Grow(e.items[:0], 2*g.size+len(ppi)+len(pro)+8)
+	e.items = append(append(e.items, ppi...), pro...)
+	e.count(len(ppi) + len(pro))
+	e.place(next)
 	e.cond(c, accept, reject)
 	rets := []stmt{{label: accept}, st(bpf.ClassRET|bpf.RetK, uint32(snaplen)), {label: reject}, st(bpf.ClassRET|bpf.RetK, 0)}
-	if falseExitIsTrue(c) {
+	if ppi == nil && falseExitIsTrue(c) {
 		// libpcap lays out the return it reaches by following false
 		// branches from the start last.
 		rets[0], rets[1], rets[2], rets[3] = rets[2], rets[3], rets[0], rets[1]

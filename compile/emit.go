@@ -16,6 +16,7 @@ type emitter struct {
 	stack  []pending
 
 	stackBuf [8]pending // the first entries of stack, without an allocation
+	posBuf   []int      // label positions, kept for the next finish
 }
 
 // pending is the right operand of an and/or whose left operand is being
@@ -104,7 +105,7 @@ func (e *emitter) positions(items []stmt, buf []int) []int {
 // finish resolves labels into relative offsets and returns the program.
 func (e *emitter) finish() []bpf.Instruction {
 	items := e.items
-	var pos []int
+	pos := e.posBuf
 	for {
 		pos = e.positions(items, pos)
 		var out []stmt
@@ -153,6 +154,7 @@ func (e *emitter) finish() []bpf.Instruction {
 		}
 		items = out
 	}
+	e.posBuf = pos
 	prog := make([]bpf.Instruction, 0, len(items))
 	for _, it := range items {
 		if it.label > 0 {
