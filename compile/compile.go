@@ -140,14 +140,15 @@ func compile(ctx context.Context, deadline time.Time, expr string, lt linktype.T
 	// libpcap skips its optimizer when a primitive asked it to.
 	optimizing := opts.Optimize && !g.noOptimize
 	e.labels = g.labels
-	e.items = slices.Grow(e.items[:0], 2*g.size+len(pro)+8)
-	e.items = append(e.items, pro...)
-	e.count(len(pro))
-	e.place(next)
 	accept, reject := e.newLabel(), e.newLabel()
+	ppi := g.ppiCheck(e.newLabel(), reject)
+	e.items = slices.Grow(e.items[:0], 2*g.size+len(ppi)+len(pro)+8)
+	e.items = append(append(e.items, ppi...), pro...)
+	e.count(len(ppi) + len(pro))
+	e.place(next)
 	e.cond(c, accept, reject)
 	rets := []stmt{{label: accept}, st(bpf.ClassRET|bpf.RetK, uint32(snaplen)), {label: reject}, st(bpf.ClassRET|bpf.RetK, 0)}
-	if falseExitIsTrue(c) {
+	if ppi == nil && falseExitIsTrue(c) {
 		// libpcap lays out the return it reaches by following false
 		// branches from the start last.
 		rets[0], rets[1], rets[2], rets[3] = rets[2], rets[3], rets[0], rets[1]

@@ -41,12 +41,13 @@
 // and SLIP_BSDOS; NULL, LOOP and ENC; PPP, PPP_SERIAL, PPP_PPPD,
 // PPP_ETHER, PPP_BSDOS and C_HDLC; FRELAY; IPNET; ARCNET and ARCNET_LINUX;
 // LTALK; SYMANTEC_FIREWALL; APPLE_IP_OVER_IEEE1394; the 22 Juniper types
-// (libpcap tests only their cookie); IEEE802_11 and IEEE802_11_RADIO,
-// including the 802.11, radiotap and pf log header lengths that the
-// program computes at run time; on PFLOG the pf primitives (on/ifname,
-// ruleset, rnr, srnr, reason, action, inbound, outbound) test the pf log
-// header. As libpcap does, every DLT_* value from 104 to 289
-// without header code of its own (NFLOG, USB_LINUX, NETLINK,
+// (libpcap tests only their cookie); FDDI, IEEE802 (token ring) and
+// IP_OVER_FC; IEEE802_11, IEEE802_11_RADIO, PRISM_HEADER,
+// IEEE802_11_RADIO_AVS and PPI; PFLOG, where the pf primitives
+// (on/ifname, ruleset, rnr, srnr, reason, action, inbound, outbound) test
+// the pf log header. The program computes the lengths of the 802.11,
+// radio and pf log headers at run time. As libpcap does, every DLT_*
+// value from 104 to 289 without header code of its own (NFLOG, USB_LINUX, NETLINK,
 // CAN_SOCKETCAN, IPOIB, VSOCK, the DSA_TAG types, JUNIPER_PIC_PEER, ...)
 // compiles the link-independent primitives (len, less, greater,
 // link[...], inbound, outbound, ifindex), and a protocol test there fails
@@ -54,8 +55,7 @@
 //
 // Not yet supported (an error): the link types for which libpcap has
 // header code of its own that this package lacks: ATM (ATM_RFC1483,
-// ATM_CLIP, SUNATM), the Prism, AVS and
-// PPI 802.11 headers, BACNET_MS_TP, and the SS7 types that take MTP2
+// ATM_CLIP, SUNATM), BACNET_MS_TP, and the SS7 types that take MTP2
 // primitives (MTP2, MTP2_WITH_PHDR, ERF).
 //
 // # Modes

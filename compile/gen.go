@@ -146,7 +146,7 @@ func (g *gen) initLinktype(lt linktype.Type) bool {
 		if lt == ltArcnetLinux {
 			g.offLinkType.c, g.offLinkPL.c = 4, 8
 		}
-	case linktype.IEEE80211Radio:
+	case linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
 		g.offLinkHdr.variable = true
 		fallthrough
 	case linktype.IEEE80211:

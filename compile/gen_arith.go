@@ -110,7 +110,9 @@ func (g *gen) load(proto protoQual, inst *arthVal, size uint32) *arthVal {
 	}
 	switch proto {
 	case pRadio:
-		if g.linktype != linktype.IEEE80211Radio {
+		switch g.linktype {
+		case linktype.IEEE80211Radio, ltPrism, ltAVS:
+		default:
 			g.fail("radio information not present in capture")
 		}
 		inst.s = append(inst.s, st(opLdxMem, uint32(inst.reg)), st(opLdInd|sz, 0))

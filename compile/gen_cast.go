@@ -20,7 +20,7 @@ func (g *gen) broadcast(proto protoQual) cond {
 				b = g.and(pre, b)
 			}
 			return b
-		case linktype.IEEE80211, linktype.IEEE80211Radio:
+		case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
 			return g.wlanHostOp(broadcastMAC, qDst)
 		case ltArcnet, ltArcnetLinux:
 			return g.arcnetHostOp(0x00, qDst)
@@ -57,7 +57,7 @@ func (g *gen) multicast(proto protoQual) cond {
 			return b
 		case ltArcnet, ltArcnetLinux:
 			return g.arcnetHostOp(0x00, qDst)
-		case linktype.IEEE80211, linktype.IEEE80211Radio:
+		case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
 			fc1 := func() cond { return g.jset(orLinkHdr, 1, bpf.SizeB, 0x01) }
 			fc0 := func(bit uint32) cond { return g.jset(orLinkHdr, 0, bpf.SizeB, bit) }
 			m := func(off uint32) cond { return g.jset(orLinkHdr, off, bpf.SizeB, 1) }

@@ -35,7 +35,7 @@ func (g *gen) vlan(vid uint32, has bool) cond {
 		} else {
 			b = g.vlanInPacket(vid, has)
 		}
-	case linktype.IEEE80211, linktype.IEEE80211Radio:
+	case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS:
 		b = g.vlanInPacket(vid, has)
 	default:
 		g.fail("no VLAN support for " + linkDesc(g.linktype))

@@ -30,7 +30,7 @@ func (g *gen) linkTest(proto uint32) cond {
 			proto = proto<<8 | sapISONS
 		}
 		return g.cmp(orLinkType, 0, bpf.SizeH, proto)
-	case linktype.IEEE80211, linktype.IEEE80211Radio:
+	case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
 		return g.and(g.wlanDataFrame(), g.llcLinkTest(proto))
 	case linktype.LinuxSLL:
 		return g.sllLinkTest(proto)
@@ -243,7 +243,7 @@ func (g *gen) llcTest() cond {
 		b0 := g.not(g.cmpGT(orLinkType, 0, bpf.SizeH, ethermtu))
 		b1 := g.not(g.cmp(orLLC, 0, bpf.SizeH, 0xffff))
 		return g.and(b0, b1)
-	case linktype.IEEE80211, linktype.IEEE80211Radio:
+	case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
 		return g.wlanDataFrame()
 	case ltFDDI, ltIEEE802:
 		// libpcap does not check that the frame is an LLC frame.

@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"github.com/purepcap/pcap/bpf"
-	"github.com/purepcap/pcap/linktype"
 )
 
 // node walks the syntax tree in source order, generating each primitive
@@ -116,12 +115,12 @@ func (g *gen) prim(n *primNode) cond {
 	case primGeneve:
 		return g.geneve(n.v, n.has)
 	case primWlanType:
-		if g.linktype != linktype.IEEE80211 && g.linktype != linktype.IEEE80211Radio {
+		if !isWLAN(g.linktype) || g.linktype == ltPPI {
 			g.fail("802.11 link-layer types supported only on 802.11")
 		}
 		return g.mcmp(orLinkHdr, 0, bpf.SizeB, n.v, n.v2)
 	case primWlanDir:
-		if g.linktype != linktype.IEEE80211 && g.linktype != linktype.IEEE80211Radio {
+		if !isWLAN(g.linktype) || g.linktype == ltPPI {
 			g.fail("frame direction supported only with 802.11 headers")
 		}
 		return g.mcmp(orLinkHdr, 1, bpf.SizeB, n.v, 0x03)

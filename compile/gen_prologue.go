@@ -17,17 +17,20 @@ func (g *gen) prologue(next int32) []stmt {
 		g.offLinkHdr.reg = g.allocReg()
 	}
 	var s []stmt
-	if g.outerLinktype == linktype.IEEE80211Radio && g.offLinkHdr.reg != -1 {
-		r := uint32(g.offLinkHdr.reg)
-		s = []stmt{st(opLdAbs|bpf.SizeB, 3), st(aluK(bpf.ALULsh), 8), st(opTax, 0),
-			st(opLdAbs|bpf.SizeB, 2), st(aluX(bpf.ALUOr), 0), st(opSt, r), st(opTax, 0)}
+	if g.outerLinktype == ltPrism {
+		// libpcap turns its optimizer off for Prism captures whether or
+		// not the program reads the header length, whose code jumps.
+		g.noOptimize = true
+	}
+	if g.offLinkHdr.reg != -1 {
+		s = g.radioHeaderLen(uint32(g.offLinkHdr.reg))
 	}
 	switch g.outerLinktype {
 	case ltPFLOG:
 		if g.offLinkPL.reg != -1 {
 			s = g.pflogPrologue()
 		}
-	case linktype.IEEE80211, linktype.IEEE80211Radio:
+	case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
 		if g.offLinkPL.reg == -1 {
 			break
 		}

@@ -106,13 +106,10 @@ var linkFilterNames = map[linktype.Type]string{
 var linkTypesNotYet = map[linktype.Type]bool{
 	100: true, // ATM_RFC1483
 	106: true, // ATM_CLIP
-	119: true, // PRISM_HEADER
 	123: true, // SUNATM
 	139: true, // MTP2_WITH_PHDR
 	140: true, // MTP2
-	163: true, // IEEE802_11_RADIO_AVS
 	165: true, // BACNET_MS_TP
-	192: true, // PPI
 	197: true, // ERF
 }
 
