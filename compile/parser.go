@@ -517,7 +517,16 @@ func (p *parser) parseOtherPrim(off int) *primNode {
 		p.next()
 		n.v = p.expectNum()
 	case tokVLAN, tokMPLS, tokPPPOES, tokGENEVE:
-		n.kind = map[token]primKind{tokVLAN: primVLAN, tokMPLS: primMPLS, tokPPPOES: primPPPoES, tokGENEVE: primGeneve}[p.tok]
+		switch p.tok {
+		case tokVLAN:
+			n.kind = primVLAN
+		case tokMPLS:
+			n.kind = primMPLS
+		case tokPPPOES:
+			n.kind = primPPPoES
+		default:
+			n.kind = primGeneve
+		}
 		p.next()
 		if p.tok == tokNUM || p.tok == tokLPAREN {
 			n.v, n.has = p.parsePnum(), true
@@ -602,20 +611,49 @@ func (p *parser) parseHead(off int, pq protoQual) unit {
 			q.dir = combined
 		}
 	case tokADDR1, tokADDR2, tokADDR3, tokADDR4, tokRA, tokTA:
-		q.dir = map[token]dirQual{tokADDR1: qAddr1, tokADDR2: qAddr2, tokADDR3: qAddr3, tokADDR4: qAddr4, tokRA: qRA, tokTA: qTA}[p.tok]
+		switch p.tok {
+		case tokADDR1:
+			q.dir = qAddr1
+		case tokADDR2:
+			q.dir = qAddr2
+		case tokADDR3:
+			q.dir = qAddr3
+		case tokADDR4:
+			q.dir = qAddr4
+		case tokRA:
+			q.dir = qRA
+		default:
+			q.dir = qTA
+		}
 		p.next()
 	default:
 		dirSet = false
 	}
 	switch p.tok {
 	case tokHOST, tokNET, tokPORT, tokPORTRANGE:
-		q.addr = map[token]addrQual{tokHOST: qHost, tokNET: qNet, tokPORT: qPort, tokPORTRANGE: qPortrange}[p.tok]
+		switch p.tok {
+		case tokHOST:
+			q.addr = qHost
+		case tokNET:
+			q.addr = qNet
+		case tokPORT:
+			q.addr = qPort
+		default:
+			q.addr = qPortrange
+		}
 		p.next()
 	case tokPROTO, tokPROTOCHAIN, tokGATEWAY:
 		if dirSet {
 			p.syntaxError()
 		}
-		q.addr = map[token]addrQual{tokPROTO: qProto, tokPROTOCHAIN: qProtochain, tokGATEWAY: qGateway}[p.tok]
+		switch p.tok {
+		case tokPROTO:
+			q.addr = qProto
+		case tokPROTOCHAIN:
+			q.addr = qProtochain
+		default:
+			q.addr = qGateway
+		}
 		p.next()
 	default:
 		if !dirSet {

@@ -87,7 +87,7 @@ func (s *scanner) Scan() (off int, tok token, lit string) {
 func (s *scanner) scanOperator(off int) (int, token, string) {
 	src := s.src
 	if off+1 < len(src) {
-		if t := twoCharTokens[[2]byte{src[off], src[off+1]}]; t != tokEOF {
+		if t := twoCharToken(src[off], src[off+1]); t != tokEOF {
 			s.pos = off + 2
 			return off, t, src[off : off+2]
 		}
@@ -102,10 +102,6 @@ func (s *scanner) scanOperator(off int) (int, token, string) {
 
 // The operator tokens, by spelling.
 var (
-	twoCharTokens = map[[2]byte]token{
-		{'>', '='}: tokGEQ, {'<', '='}: tokLEQ, {'!', '='}: tokNEQ, {'=', '='}: tokEQ,
-		{'<', '<'}: tokLSH, {'>', '>'}: tokRSH, {'&', '&'}: tokAND, {'|', '|'}: tokOR,
-	}
 	oneCharTokens = [256]token{
 		'+': tokPLUS, '-': tokMINUS, '*': tokSTAR, '/': tokSLASH, '%': tokPERCENT,
 		':': tokCOLON, '[': tokLBRACK, ']': tokRBRACK, '!': tokNOT, '<': tokLT,
@@ -113,6 +109,33 @@ var (
 		'^': tokCARET, '=': tokEQ,
 	}
 )
+
+// twoCharToken returns the operator spelled c1 c2, or tokEOF.
+func twoCharToken(c1, c2 byte) token {
+	switch {
+	case c2 == '=':
+		switch c1 {
+		case '>':
+			return tokGEQ
+		case '<':
+			return tokLEQ
+		case '!':
+			return tokNEQ
+		case '=':
+			return tokEQ
+		}
+	case c1 != c2:
+	case c1 == '<':
+		return tokLSH
+	case c1 == '>':
+		return tokRSH
+	case c1 == '&':
+		return tokAND
+	case c1 == '|':
+		return tokOR
+	}
+	return tokEOF
+}
 
 // Candidate classes of a word, in libpcap's rule order (earlier wins ties).
 const (
@@ -139,8 +162,12 @@ func (s *scanner) scanWord(off int) (int, token) {
 	if isKW {
 		lens[candKeyword] = idn
 	}
-	if _, ok := namedNumbers[word]; ok {
-		lens[candNamed] = idn
+	// Every named number starts with "icmp" or "tcp" and has at least
+	// seven letters.
+	if len(word) >= 7 && (word[0] == 'i' || word[0] == 't') {
+		if _, ok := namedNumbers[word]; ok {
+			lens[candNamed] = idn
+		}
 	}
 	lens[candID] = idn
 	lens[candNum] = numLen(src, off)
