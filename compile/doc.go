@@ -42,7 +42,7 @@
 // PPP_ETHER, PPP_BSDOS and C_HDLC; FRELAY; IPNET; ARCNET and ARCNET_LINUX;
 // LTALK; SYMANTEC_FIREWALL; APPLE_IP_OVER_IEEE1394; the 22 Juniper types
 // (libpcap tests only their cookie); FDDI, IEEE802 (token ring) and
-// IP_OVER_FC; IEEE802_11, IEEE802_11_RADIO, PRISM_HEADER,
+// IP_OVER_FC; ATM_RFC1483 and ATM_CLIP; BACNET_MS_TP; IEEE802_11, IEEE802_11_RADIO, PRISM_HEADER,
 // IEEE802_11_RADIO_AVS and PPI; PFLOG, where the pf primitives
 // (on/ifname, ruleset, rnr, srnr, reason, action, inbound, outbound) test
 // the pf log header. The program computes the lengths of the 802.11,
@@ -54,9 +54,8 @@
 // with libpcap's "link-layer type filtering not implemented".
 //
 // Not yet supported (an error): the link types for which libpcap has
-// header code of its own that this package lacks: ATM (ATM_RFC1483,
-// ATM_CLIP, SUNATM), BACNET_MS_TP, and the SS7 types that take MTP2
-// primitives (MTP2, MTP2_WITH_PHDR, ERF).
+// header code of its own that this package lacks: SUNATM, and the SS7
+// types that take MTP2 primitives (MTP2, MTP2_WITH_PHDR, ERF).
 //
 // # Modes
 //

@@ -158,6 +158,11 @@ func (g *gen) initLinktype(lt linktype.Type) bool {
 		g.offLinkType.c, g.offLinkPL.c = 14, 16
 	case linktype.LinuxSLL2:
 		g.offLinkType.c, g.offLinkPL.c = 0, 20
+	case ltATMRFC1483, ltATMCLIP:
+		g.offLinkType.c, g.offLinkPL.c, g.offNL, g.offNLNoSnap = 0, 0, 8, 3
+	case ltBACnetMSTP:
+		g.offLinkType.c, g.offLinkPL.c = offsetNotSet, offsetNotSet
+		g.offNL, g.offNLNoSnap = offsetNotSet, offsetNotSet
 	case ltFDDI, ltIEEE802, ltIPOverFC:
 		pl := llcMACHeaders[lt].pl
 		g.offLinkType.c, g.offLinkPL.c, g.offNL, g.offNLNoSnap = pl, pl, 8, 3

@@ -60,8 +60,10 @@ func (g *gen) linkTest(proto uint32) cond {
 		return g.uncond(proto == ethertypeATalk)
 	case ltPFLOG:
 		return g.pflogLinkTest(proto)
-	case ltFDDI, ltIEEE802, ltIPOverFC:
+	case ltFDDI, ltIEEE802, ltIPOverFC, ltATMRFC1483, ltATMCLIP:
 		return g.llcLinkTest(proto)
+	case ltBACnetMSTP:
+		return g.bacnetLinkTest()
 	}
 	if _, ok := juniperPayload[g.linktype]; ok {
 		return g.mcmp(orLinkHdr, 0, bpf.SizeW, 0x4d474300, 0xffffff00)
@@ -245,7 +247,7 @@ func (g *gen) llcTest() cond {
 		return g.and(b0, b1)
 	case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
 		return g.wlanDataFrame()
-	case ltFDDI, ltIEEE802:
+	case ltFDDI, ltIEEE802, ltATMRFC1483:
 		// libpcap does not check that the frame is an LLC frame.
 		return g.trueCond()
 	}

@@ -104,12 +104,9 @@ var linkFilterNames = map[linktype.Type]string{
 // of their own that this package does not have yet; Compile refuses them
 // rather than compile something else.
 var linkTypesNotYet = map[linktype.Type]bool{
-	100: true, // ATM_RFC1483
-	106: true, // ATM_CLIP
 	123: true, // SUNATM
 	139: true, // MTP2_WITH_PHDR
 	140: true, // MTP2
-	165: true, // BACNET_MS_TP
 	197: true, // ERF
 }
 
