@@ -53,6 +53,9 @@ const (
 	primPFSrnr
 	primPFReason
 	primPFAction
+
+	primMTP2Type  // fisu, lssu, msu, ...: s is the keyword
+	primMTP3Field // sio, opc, dpc, sls, ...: s is the keyword, v the value, v2 the jump test, has "reversed"
 )
 
 // primNode is a primitive. Which fields matter depends on kind.

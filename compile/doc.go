@@ -45,7 +45,9 @@
 // IP_OVER_FC; ATM_RFC1483 and ATM_CLIP; BACNET_MS_TP; IEEE802_11, IEEE802_11_RADIO, PRISM_HEADER,
 // IEEE802_11_RADIO_AVS and PPI; PFLOG, where the pf primitives
 // (on/ifname, ruleset, rnr, srnr, reason, action, inbound, outbound) test
-// the pf log header. The program computes the lengths of the 802.11,
+// the pf log header; MTP2, MTP2_WITH_PHDR and ERF, where the SS7
+// primitives (fisu, lssu, msu, sio, opc, dpc, sls and their h forms) test
+// the MTP2 and MTP3 headers. The program computes the lengths of the 802.11,
 // radio and pf log headers at run time. As libpcap does, every DLT_*
 // value from 104 to 289 without header code of its own (NFLOG, USB_LINUX, NETLINK,
 // CAN_SOCKETCAN, IPOIB, VSOCK, the DSA_TAG types, JUNIPER_PIC_PEER, ...)
@@ -54,8 +56,7 @@
 // with libpcap's "link-layer type filtering not implemented".
 //
 // Not yet supported (an error): the link types for which libpcap has
-// header code of its own that this package lacks: SUNATM, and the SS7
-// types that take MTP2 primitives (MTP2, MTP2_WITH_PHDR, ERF).
+// header code of its own that this package lacks: SUNATM.
 //
 // # Modes
 //

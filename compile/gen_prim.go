@@ -128,6 +128,10 @@ func (g *gen) prim(n *primNode) cond {
 		return g.llcKind(n.s)
 	case primPFIfname, primPFRuleset, primPFRnr, primPFSrnr, primPFReason, primPFAction:
 		return g.pfField(n)
+	case primMTP2Type:
+		return g.mtp2Type(n.s)
+	case primMTP3Field:
+		return g.mtp3Field(n.s, n.v, uint16(n.v2), n.has)
 	}
 	panic("compile: bad primitive")
 }

@@ -105,9 +105,6 @@ var linkFilterNames = map[linktype.Type]string{
 // rather than compile something else.
 var linkTypesNotYet = map[linktype.Type]bool{
 	123: true, // SUNATM
-	139: true, // MTP2_WITH_PHDR
-	140: true, // MTP2
-	197: true, // ERF
 }
 
 // headerOnly reports whether lt is one of the link types libpcap compiles

@@ -547,8 +547,10 @@ func (p *parser) parseOtherPrim(off int) *primNode {
 		}
 	case tokPFIfname, tokPFRset, tokPFRnr, tokPFSrnr, tokPFReason, tokPFAction:
 		p.parsePF(n)
-	case tokATMKW, tokMTPKW:
+	case tokATMKW:
 		p.refuseATMOrMTP(off)
+	case tokMTPKW:
+		p.parseMTP(n)
 	default:
 		p.syntaxError()
 	}

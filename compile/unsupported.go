@@ -3,14 +3,16 @@ package compile
 import (
 	"fmt"
 	"strings"
+
+	"github.com/purepcap/pcap/bpf"
 )
 
-// Primitives for link types the compiler does not support (raw ATM, SS7
-// MTP) are parsed the way libpcap's grammar parses them and then refused
-// with libpcap's message, so that both the place of the error and its text
-// agree with libpcap's on the supported link types. pf log primitives are
+// Primitives for raw ATM, which the compiler does not support, are parsed
+// the way libpcap's grammar parses them and then refused with libpcap's
+// message, so that both the place of the error and its text agree with
+// libpcap's on the supported link types. pf log and SS7 MTP primitives are
 // parsed into nodes, and code generation refuses them on link types other
-// than PFLOG.
+// than theirs.
 
 // unsupportedKeyword names a keyword in libpcap's message and the link type
 // the message says it needs.
@@ -50,6 +52,48 @@ var (
 		{"rdr", 8}, {"nat", 4}, {"binat", 6}, {"scrub", 2}, {"nordr", 9}, {"nonat", 5},
 		{"nobinat", 7}, {"noscrub", 3}, {"synproxy-drop", 10}}
 )
+
+// parseMTP parses an SS7 MTP primitive starting at the current keyword into
+// n. A parenthesized list of values is generated value by value as it is
+// parsed, as libpcap's grammar does, and n holds the alternatives' code.
+func (p *parser) parseMTP(n *primNode) {
+	kw := p.lit
+	p.next()
+	n.s = kw
+	if !atmMTPKeywords[kw].takesValue {
+		n.kind = primMTP2Type
+		return
+	}
+	n.kind, n.v2 = primMTP3Field, uint32(bpf.JumpJEQ)
+	switch p.tok {
+	case tokGT, tokLEQ:
+		n.v2, n.has = uint32(bpf.JumpJGT), p.tok == tokLEQ
+		p.next()
+	case tokGEQ, tokLT:
+		n.v2, n.has = uint32(bpf.JumpJGE), p.tok == tokLT
+		p.next()
+	case tokEQ, tokNEQ:
+		n.has = p.tok == tokNEQ
+		p.next()
+	case tokLPAREN:
+		p.next()
+		for {
+			alt := p.emit(p.newPrim(primNode{off: n.off, kind: primMTP3Field, s: kw, v: p.expectNum(), v2: n.v2}))
+			if n.c == nil {
+				n.c = alt.c
+			} else {
+				n.c = p.gen.or(n.c, alt.c)
+			}
+			if p.tok != tokOR {
+				break
+			}
+			p.next()
+		}
+		p.expect(tokRPAREN)
+		return
+	}
+	n.v = p.expectNum()
+}
 
 // refuseATMOrMTP parses an ATM or MTP primitive starting at the current
 // keyword and fails with libpcap's message.
