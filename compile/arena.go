@@ -21,15 +21,15 @@ const (
 // new chunk when it is full. Earlier pointers stay valid: a full chunk is
 // replaced, never grown.
 func alloc[T any](chunk *[]T) *T {
-	c := *chunk
-	if len(c) == cap(c) {
+	if len(*chunk) == cap(*chunk) {
 		var zero T
 		first := max(chunkBytes/int(unsafe.Sizeof(zero)), 2)
-		c = make([]T, 0, min(max(2*cap(c), first), chunkMax))
+		*chunk = make([]T, 0, min(max(2*cap(*chunk), first), chunkMax))
 	}
-	c = c[:len(c)+1]
-	*chunk = c
-	return &c[len(c)-1]
+	// Reslicing *chunk in place stores only its length: no write barrier.
+	n := len(*chunk)
+	*chunk = (*chunk)[:n+1]
+	return &(*chunk)[n]
 }
 
 // arena holds the generator's chunks.
@@ -113,10 +113,11 @@ var statePool = sync.Pool{New: func() any { return new(compileState) }}
 // are zero apart from their empty chunks and buffers.
 func getState() *compileState { return statePool.Get().(*compileState) }
 
-// release zeroes s, keeping the chunks and buffers that are not too large
-// to hold on to, and returns it to the pool. Nothing of s may be used
-// afterwards.
+// release releases the generator's lookup context, zeroes s, keeping the
+// chunks and buffers that are not too large to hold on to, and returns it
+// to the pool. Nothing of s may be used afterwards.
 func (s *compileState) release() {
+	s.g.releaseContext()
 	s.g = gen{mem: arena{
 		blocks: reuse(s.g.mem.blocks, chunkMax),
 		ands:   reuse(s.g.mem.ands, chunkMax),

@@ -103,18 +103,14 @@ func compile(ctx context.Context, deadline time.Time, expr string, lt linktype.T
 		return nil, &Error{Msg: fmt.Sprintf("snaplen %d too large (at most %d)", snaplen, uint32(math.MaxUint32))}
 	}
 	cs := getState()
-	defer cs.release()
 	g := &cs.g
 	g.opts, g.res, g.ctx, g.deadline = opts, opts.Resolver, ctx, deadline
-	defer g.releaseContext()
-	if !g.initLinktype(canonical(lt)) {
-		if d := lt.DLT(); d < dltMatchingMin && lt.Name() == "" || d > dltMatchingMax {
-			return nil, &Error{Msg: fmt.Sprintf("unknown data link type %d (min %d, max %d)", d, dltMatchingMin, dltMatchingMax)}
-		}
-		return nil, &Error{Msg: fmt.Sprintf("link-layer type %s is not supported by the filter compiler", lt)}
-	}
 	defer func() {
-		if r := recover(); r != nil {
+		// One deferred call: the state goes back to the pool, and a
+		// bailout becomes the error.
+		r := recover()
+		cs.release()
+		if r != nil {
 			b, ok := r.(bailout)
 			if !ok {
 				panic(r)
@@ -122,6 +118,12 @@ func compile(ctx context.Context, deadline time.Time, expr string, lt linktype.T
 			prog, err = nil, b.err
 		}
 	}()
+	if !g.initLinktype(canonical(lt)) {
+		if d := lt.DLT(); d < dltMatchingMin && lt.Name() == "" || d > dltMatchingMax {
+			return nil, &Error{Msg: fmt.Sprintf("unknown data link type %d (min %d, max %d)", d, dltMatchingMin, dltMatchingMax)}
+		}
+		return nil, &Error{Msg: fmt.Sprintf("link-layer type %s is not supported by the filter compiler", lt)}
+	}
 	if g.res == nil {
 		g.res = SystemResolver()
 	}

@@ -84,8 +84,8 @@ loop:
 }
 
 // positions maps each label to the index of the instruction it precedes,
-// reusing buf if it is large enough.
-func (e *emitter) positions(items []stmt, buf []int) []int {
+// reusing buf if it is large enough, and counts the instructions.
+func (e *emitter) positions(items []stmt, buf []int) ([]int, int) {
 	pos := buf[:0]
 	if cap(pos) < int(e.labels)+1 {
 		pos = make([]int, e.labels+1)
@@ -99,7 +99,7 @@ func (e *emitter) positions(items []stmt, buf []int) []int {
 			n++
 		}
 	}
-	return pos
+	return pos, n
 }
 
 // finish resolves labels into relative offsets and returns the program.
@@ -107,7 +107,11 @@ func (e *emitter) finish() []bpf.Instruction {
 	items := e.items
 	pos := e.posBuf
 	for {
-		pos = e.positions(items, pos)
+		var n int
+		pos, n = e.positions(items, pos)
+		if n <= 256 {
+			break // no jump can be more than 255 instructions long
+		}
 		var out []stmt
 		pc := 0
 		for i, it := range items {

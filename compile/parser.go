@@ -48,6 +48,34 @@ type parserArena struct {
 	ors   []orNode
 }
 
+// protoTab is tokenProto as a table indexed by token, for the parser's
+// many lookups.
+var protoTab = func() []protoEntry {
+	n := 0
+	for t := range tokenProto {
+		n = max(n, int(t)+1)
+	}
+	tab := make([]protoEntry, n)
+	for t, q := range tokenProto {
+		tab[t] = protoEntry{q, true}
+	}
+	return tab
+}()
+
+type protoEntry struct {
+	q  protoQual
+	ok bool
+}
+
+// protoOf returns the protocol qualifier of a protocol keyword token.
+func protoOf(t token) (protoQual, bool) {
+	if uint(t) < uint(len(protoTab)) {
+		e := protoTab[t]
+		return e.q, e.ok
+	}
+	return 0, false
+}
+
 // newPrim returns a copy of n allocated in the parser's arena.
 func (p *parser) newPrim(n primNode) *primNode {
 	x := alloc(&p.mem.prims)
@@ -331,7 +359,7 @@ func (p *parser) parseUnitCtx(q qual, allowID, parenFirst, idOnly bool) unit {
 	case tokMINUS, tokLEN:
 		return p.finishArith(p.parseArith(), off)
 	}
-	if _, ok := tokenProto[p.tok]; ok && p.peek() == tokLBRACK {
+	if _, ok := protoOf(p.tok); ok && p.peek() == tokLBRACK {
 		return p.finishArith(p.parseArith(), off)
 	}
 	return p.parseRterm(q)
@@ -438,7 +466,7 @@ func (p *parser) parseNid(q qual) node {
 func (p *parser) parseRterm(q qual) unit {
 	off := p.off
 	pq := protoQual(qDefault)
-	if v, ok := tokenProto[p.tok]; ok {
+	if v, ok := protoOf(p.tok); ok {
 		pq = v
 		p.next()
 		switch p.tok {

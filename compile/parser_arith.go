@@ -93,7 +93,7 @@ func (p *parser) arithPrimary() arith {
 		p.leave()
 		return a
 	}
-	proto, ok := tokenProto[p.tok]
+	proto, ok := protoOf(p.tok)
 	if !ok {
 		p.syntaxError()
 	}

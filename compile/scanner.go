@@ -137,6 +137,49 @@ func twoCharToken(c1, c2 byte) token {
 	return tokEOF
 }
 
+// keywordTab holds the keywords in an open-addressing table with a hash
+// cheaper than the runtime's for these short words; the scanner looks up
+// every word it meets.
+var keywordTab = func() *[1024]keywordEntry {
+	var tab [1024]keywordEntry
+	for name, tok := range keywords {
+		i := keywordHash(name) & (len(tab) - 1)
+		for tab[i].name != "" {
+			i = (i + 1) & (len(tab) - 1)
+		}
+		tab[i] = keywordEntry{name, tok}
+	}
+	return &tab
+}()
+
+type keywordEntry struct {
+	name string
+	tok  token
+}
+
+func keywordHash(s string) int {
+	h := uint32(len(s))
+	for i := 0; i < len(s); i++ {
+		h = h*31 + uint32(s[i])
+	}
+	return int(h ^ h>>10)
+}
+
+// lookupKeyword returns the token of a keyword, as keywords[word] would.
+func lookupKeyword(word string) (token, bool) {
+	i := keywordHash(word) & (len(keywordTab) - 1)
+	for {
+		e := &keywordTab[i]
+		if e.name == "" {
+			return 0, false
+		}
+		if e.name == word {
+			return e.tok, true
+		}
+		i = (i + 1) & (len(keywordTab) - 1)
+	}
+}
+
 // Candidate classes of a word, in libpcap's rule order (earlier wins ties).
 const (
 	candKeyword = iota
@@ -158,7 +201,7 @@ func (s *scanner) scanWord(off int) (int, token) {
 	var lens [nCands]int
 	idn := idLen(src, off)
 	word := src[off : off+idn]
-	kw, isKW := keywords[word]
+	kw, isKW := lookupKeyword(word)
 	if isKW {
 		lens[candKeyword] = idn
 	}

@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -25,5 +26,29 @@ func TestTwoCharToken(t *testing.T) {
 			s := string([]byte{byte(c1), byte(c2)})
 			assert.Equal(t, want[s], twoCharToken(byte(c1), byte(c2)), "%q", s)
 		}
+	}
+}
+
+func TestProtoOf(t *testing.T) {
+	for tok := token(-1); tok < token(len(tokenNames))+10; tok++ {
+		want, wantOK := tokenProto[tok]
+		got, ok := protoOf(tok)
+		assert.Equal(t, wantOK, ok, "%v", tok)
+		assert.Equal(t, want, got, "%v", tok)
+	}
+}
+
+func TestLookupKeyword(t *testing.T) {
+	assert.Less(t, 4*len(keywords), len(keywordTab), "keyword table too full")
+	var words []string
+	for name := range keywords {
+		words = append(words, name, name[:len(name)-1], name+"x", "x"+name, strings.ToUpper(name))
+	}
+	words = append(words, "", "a", "hostx", "10", "foo.bar", "icmp-echo", "tcp-syn")
+	for _, w := range words {
+		want, wantOK := keywords[w]
+		got, ok := lookupKeyword(w)
+		assert.Equal(t, wantOK, ok, w)
+		assert.Equal(t, want, got, w)
 	}
 }
