@@ -56,6 +56,8 @@ const (
 
 	primMTP2Type  // fisu, lssu, msu, ...: s is the keyword
 	primMTP3Field // sio, opc, dpc, sls, ...: s is the keyword, v the value, v2 the jump test, has "reversed"
+	primATMType   // lane, oam, metac, ...: s is the keyword
+	primATMField  // vpi, vci: as primMTP3Field
 )
 
 // primNode is a primitive. Which fields matter depends on kind.

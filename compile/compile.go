@@ -57,7 +57,9 @@ type Resolver interface {
 }
 
 // DefaultLookupTimeout bounds, all together, the host name lookups of one
-// call to Compile. CompileContext takes its bound from its context instead.
+// call to Compile, counted from the first lookup (so that compiling a
+// filter without host names never reads the clock). CompileContext takes
+// its bound from its context instead.
 const DefaultLookupTimeout = 10 * time.Second
 
 // Compile compiles a tcpdump filter expression to a classic BPF program
@@ -67,13 +69,13 @@ const DefaultLookupTimeout = 10 * time.Second
 // allocated and belongs to the caller. Compile may be called from several
 // goroutines at once; it blocks only while Options.Resolver looks up a
 // host name, and for no longer than DefaultLookupTimeout in all: it is
-// CompileContext with that deadline.
+// CompileContext with that timeout, started at the first lookup.
 //
 // The link type is a parameter of its own, not an option, because its zero
 // value (linktype.Null) is a real link type: a forgotten field would
 // silently compile for the wrong headers.
 func Compile(expr string, lt linktype.Type, opts Options) ([]bpf.Instruction, error) {
-	return compile(nil, time.Now().Add(DefaultLookupTimeout), expr, lt, opts)
+	return compile(nil, expr, lt, opts)
 }
 
 // CompileContext is Compile with the host name lookups bounded by ctx
@@ -82,13 +84,13 @@ func Compile(expr string, lt linktype.Type, opts Options) ([]bpf.Instruction, er
 // wraps ctx.Err(). A filter that looks up no host name does not consult
 // ctx.
 func CompileContext(ctx context.Context, expr string, lt linktype.Type, opts Options) ([]bpf.Instruction, error) {
-	return compile(ctx, time.Time{}, expr, lt, opts)
+	return compile(ctx, expr, lt, opts)
 }
 
 // compile does the work of Compile and CompileContext. Host name lookups
-// use ctx, or when it is nil a context with the deadline, made on the
+// use ctx, or when it is nil a context with DefaultLookupTimeout, made on the
 // first lookup so that filters without host names pay nothing for it.
-func compile(ctx context.Context, deadline time.Time, expr string, lt linktype.Type, opts Options) (prog []bpf.Instruction, err error) {
+func compile(ctx context.Context, expr string, lt linktype.Type, opts Options) (prog []bpf.Instruction, err error) {
 	if len(expr) > MaxExprLen {
 		return nil, &Error{Offset: MaxExprLen, Msg: fmt.Sprintf("expression longer than %d bytes", MaxExprLen)}
 	}
@@ -104,7 +106,7 @@ func compile(ctx context.Context, deadline time.Time, expr string, lt linktype.T
 	}
 	cs := getState()
 	g := &cs.g
-	g.opts, g.res, g.ctx, g.deadline = opts, opts.Resolver, ctx, deadline
+	g.opts, g.res, g.ctx = opts, opts.Resolver, ctx
 	defer func() {
 		// One deferred call: the state goes back to the pool, and a
 		// bailout becomes the error.

@@ -579,13 +579,6 @@ func TestSnaplenRange(t *testing.T) {
 }
 
 func TestUnsupportedLinkType(t *testing.T) {
-	// Link types libpcap has code of its own for that this package does
-	// not have yet.
-	for lt := range linkTypesNotYet {
-		prog, err := Compile("ip", lt, Options{})
-		assert.Nil(t, prog)
-		assert.ErrorContains(t, err, "is not supported by the filter compiler", "%v", lt)
-	}
 	// What libpcap 1.10.3's pcap_compile says for DLT values it does not
 	// know, and for those in 104..289 that have no name.
 	for _, c := range []struct {

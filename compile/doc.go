@@ -35,28 +35,29 @@
 //
 // # Link types
 //
-// Every link type libpcap 1.10 compiles for, except a few listed below,
-// with libpcap's programs and errors: EN10MB, NETANALYZER and
-// NETANALYZER_TRANSPARENT; LINUX_SLL and LINUX_SLL2; RAW, IPV4, IPV6, SLIP
-// and SLIP_BSDOS; NULL, LOOP and ENC; PPP, PPP_SERIAL, PPP_PPPD,
-// PPP_ETHER, PPP_BSDOS and C_HDLC; FRELAY; IPNET; ARCNET and ARCNET_LINUX;
-// LTALK; SYMANTEC_FIREWALL; APPLE_IP_OVER_IEEE1394; the 22 Juniper types
-// (libpcap tests only their cookie); FDDI, IEEE802 (token ring) and
-// IP_OVER_FC; ATM_RFC1483 and ATM_CLIP; BACNET_MS_TP; IEEE802_11, IEEE802_11_RADIO, PRISM_HEADER,
+// Every link type libpcap 1.10 compiles for, with libpcap's programs and
+// errors: EN10MB, NETANALYZER and NETANALYZER_TRANSPARENT; LINUX_SLL and
+// LINUX_SLL2; RAW, IPV4, IPV6, SLIP and SLIP_BSDOS; NULL, LOOP and ENC;
+// PPP, PPP_SERIAL, PPP_PPPD, PPP_ETHER, PPP_BSDOS and C_HDLC; FRELAY;
+// IPNET; ARCNET and ARCNET_LINUX; LTALK; SYMANTEC_FIREWALL;
+// APPLE_IP_OVER_IEEE1394; the 22 Juniper types (libpcap tests only their
+// cookie); FDDI, IEEE802 (token ring) and IP_OVER_FC; ATM_RFC1483 and
+// ATM_CLIP; BACNET_MS_TP; IEEE802_11, IEEE802_11_RADIO, PRISM_HEADER,
 // IEEE802_11_RADIO_AVS and PPI; PFLOG, where the pf primitives
 // (on/ifname, ruleset, rnr, srnr, reason, action, inbound, outbound) test
 // the pf log header; MTP2, MTP2_WITH_PHDR and ERF, where the SS7
 // primitives (fisu, lssu, msu, sio, opc, dpc, sls and their h forms) test
-// the MTP2 and MTP3 headers. The program computes the lengths of the 802.11,
-// radio and pf log headers at run time. As libpcap does, every DLT_*
-// value from 104 to 289 without header code of its own (NFLOG, USB_LINUX, NETLINK,
-// CAN_SOCKETCAN, IPOIB, VSOCK, the DSA_TAG types, JUNIPER_PIC_PEER, ...)
-// compiles the link-independent primitives (len, less, greater,
-// link[...], inbound, outbound, ifindex), and a protocol test there fails
-// with libpcap's "link-layer type filtering not implemented".
-//
-// Not yet supported (an error): the link types for which libpcap has
-// header code of its own that this package lacks: SUNATM.
+// the MTP2 and MTP3 headers; SUNATM, where the ATM primitives (vpi, vci,
+// lane, oam, oamf4, oamf4ec, oamf4sc, metac, bcc, sc, ilmic, connectmsg,
+// metaconnect) test the ATM pseudo-header and signalling messages, and
+// "lane" moves on to the emulated Ethernet. The program computes the
+// lengths of the 802.11, radio and pf log headers at run time. As libpcap
+// does, every DLT_* value from 104 to 289 without header code of its own
+// (NFLOG, USB_LINUX, NETLINK, CAN_SOCKETCAN, IPOIB, VSOCK, the DSA_TAG
+// types, JUNIPER_PIC_PEER, ...) compiles the link-independent primitives
+// (len, less, greater, link[...], inbound, outbound, ifindex), and a
+// protocol test there fails with libpcap's "link-layer type filtering not
+// implemented".
 //
 // # Modes
 //

@@ -3,7 +3,6 @@ package compile
 import (
 	"context"
 	"encoding/binary"
-	"time"
 
 	"github.com/purepcap/pcap/bpf"
 	"github.com/purepcap/pcap/linktype"
@@ -44,11 +43,11 @@ type gen struct {
 	res  Resolver
 
 	// Host name lookups use ctx; when it is nil, the first lookup makes
-	// one with the deadline, and cancel releases it.
-	ctx      context.Context
-	deadline time.Time
-	cancel   context.CancelFunc
-	off      int // offset of the primitive being generated, for errors
+	// one that times out after DefaultLookupTimeout, and cancel releases
+	// it.
+	ctx    context.Context
+	cancel context.CancelFunc
+	off    int // offset of the primitive being generated, for errors
 
 	linktype, outerLinktype, prevLinktype linktype.Type
 
@@ -79,7 +78,7 @@ func (g *gen) newLabel() int32 {
 // lookupContext returns the context that bounds host name lookups.
 func (g *gen) lookupContext() context.Context {
 	if g.ctx == nil {
-		g.ctx, g.cancel = context.WithDeadline(context.Background(), g.deadline)
+		g.ctx, g.cancel = context.WithTimeout(context.Background(), DefaultLookupTimeout)
 	}
 	return g.ctx
 }

@@ -64,6 +64,9 @@ func (g *gen) linkTest(proto uint32) cond {
 		return g.llcLinkTest(proto)
 	case ltBACnetMSTP:
 		return g.bacnetLinkTest()
+	case ltSunATM:
+		b0 := g.atmProtoType(atmPTLLC)
+		return g.and(b0, g.llcLinkTest(proto))
 	}
 	if _, ok := juniperPayload[g.linktype]; ok {
 		return g.mcmp(orLinkHdr, 0, bpf.SizeW, 0x4d474300, 0xffffff00)
@@ -235,6 +238,9 @@ func (g *gen) prevLinkHdrCheck() cond {
 	if g.isGeneve {
 		return g.geneveLinkCheck()
 	}
+	if g.prevLinktype == ltSunATM {
+		return g.laneDataCheck()
+	}
 	return nil
 }
 
@@ -247,6 +253,8 @@ func (g *gen) llcTest() cond {
 		return g.and(b0, b1)
 	case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
 		return g.wlanDataFrame()
+	case ltSunATM:
+		return g.atmProtoType(atmPTLLC)
 	case ltFDDI, ltIEEE802, ltATMRFC1483:
 		// libpcap does not check that the frame is an LLC frame.
 		return g.trueCond()

@@ -132,6 +132,10 @@ func (g *gen) prim(n *primNode) cond {
 		return g.mtp2Type(n.s)
 	case primMTP3Field:
 		return g.mtp3Field(n.s, n.v, uint16(n.v2), n.has)
+	case primATMType:
+		return g.atmType(n.s)
+	case primATMField:
+		return g.atmField(n.s, n.v, uint16(n.v2), n.has)
 	}
 	panic("compile: bad primitive")
 }

@@ -100,19 +100,9 @@ var linkFilterNames = map[linktype.Type]string{
 	283: "IEEE 802.15.4",          // IEEE802_15_4_TAP
 }
 
-// linkTypesNotYet are link types that libpcap 1.10 compiles for with code
-// of their own that this package does not have yet; Compile refuses them
-// rather than compile something else.
-var linkTypesNotYet = map[linktype.Type]bool{
-	123: true, // SUNATM
-}
-
 // headerOnly reports whether lt is one of the link types libpcap compiles
 // for with only the link-independent primitives.
 func headerOnly(lt linktype.Type) bool {
-	if linkTypesNotYet[lt] {
-		return false
-	}
 	d := lt.DLT()
 	return d >= dltMatchingMin && d <= dltMatchingMax
 }

@@ -575,10 +575,8 @@ func (p *parser) parseOtherPrim(off int) *primNode {
 		}
 	case tokPFIfname, tokPFRset, tokPFRnr, tokPFSrnr, tokPFReason, tokPFAction:
 		p.parsePF(n)
-	case tokATMKW:
-		p.refuseATMOrMTP(off)
-	case tokMTPKW:
-		p.parseMTP(n)
+	case tokATMKW, tokMTPKW:
+		p.parseATMOrMTP(n)
 	default:
 		p.syntaxError()
 	}

@@ -7,12 +7,10 @@ import (
 	"github.com/purepcap/pcap/bpf"
 )
 
-// Primitives for raw ATM, which the compiler does not support, are parsed
-// the way libpcap's grammar parses them and then refused with libpcap's
-// message, so that both the place of the error and its text agree with
-// libpcap's on the supported link types. pf log and SS7 MTP primitives are
-// parsed into nodes, and code generation refuses them on link types other
-// than theirs.
+// The primitives of particular link types (pf log, raw ATM, SS7 MTP) are
+// parsed into nodes the way libpcap's grammar parses them; code generation
+// refuses them with libpcap's message on other link types, so that both
+// the place of the error and its text agree with libpcap's.
 
 // unsupportedKeyword names a keyword in libpcap's message and the link type
 // the message says it needs.
@@ -53,18 +51,23 @@ var (
 		{"nobinat", 7}, {"noscrub", 3}, {"synproxy-drop", 10}}
 )
 
-// parseMTP parses an SS7 MTP primitive starting at the current keyword into
-// n. A parenthesized list of values is generated value by value as it is
-// parsed, as libpcap's grammar does, and n holds the alternatives' code.
-func (p *parser) parseMTP(n *primNode) {
+// parseATMOrMTP parses an ATM or SS7 MTP primitive starting at the
+// current keyword into n. A parenthesized list of values is generated
+// value by value as it is parsed, as libpcap's grammar does, and n holds
+// the alternatives' code.
+func (p *parser) parseATMOrMTP(n *primNode) {
+	typeKind, fieldKind := primMTP2Type, primMTP3Field
+	if p.tok == tokATMKW {
+		typeKind, fieldKind = primATMType, primATMField
+	}
 	kw := p.lit
 	p.next()
 	n.s = kw
 	if !atmMTPKeywords[kw].takesValue {
-		n.kind = primMTP2Type
+		n.kind = typeKind
 		return
 	}
-	n.kind, n.v2 = primMTP3Field, uint32(bpf.JumpJEQ)
+	n.kind, n.v2 = fieldKind, uint32(bpf.JumpJEQ)
 	switch p.tok {
 	case tokGT, tokLEQ:
 		n.v2, n.has = uint32(bpf.JumpJGT), p.tok == tokLEQ
@@ -78,7 +81,7 @@ func (p *parser) parseMTP(n *primNode) {
 	case tokLPAREN:
 		p.next()
 		for {
-			alt := p.emit(p.newPrim(primNode{off: n.off, kind: primMTP3Field, s: kw, v: p.expectNum(), v2: n.v2}))
+			alt := p.emit(p.newPrim(primNode{off: n.off, kind: fieldKind, s: kw, v: p.expectNum(), v2: n.v2}))
 			if n.c == nil {
 				n.c = alt.c
 			} else {
@@ -93,21 +96,6 @@ func (p *parser) parseMTP(n *primNode) {
 		return
 	}
 	n.v = p.expectNum()
-}
-
-// refuseATMOrMTP parses an ATM or MTP primitive starting at the current
-// keyword and fails with libpcap's message.
-func (p *parser) refuseATMOrMTP(off int) {
-	kw := atmMTPKeywords[p.lit]
-	p.next()
-	if kw.takesValue {
-		switch p.tok {
-		case tokGT, tokGEQ, tokEQ, tokLT, tokLEQ, tokNEQ, tokLPAREN:
-			p.next()
-		}
-		p.expectNum()
-	}
-	fail(off, fmt.Sprintf("'%s' supported only on %s", kw.name, kw.needs))
 }
 
 // parsePF parses a pf log primitive starting at the current keyword into
