@@ -138,7 +138,8 @@ func TestErrors(t *testing.T) {
 		{linktype.IEEE80211, "type 3", "invalid 802.11 type value 0x03", 5},
 		{linktype.IEEE80211, "type mgt subtype ack", `unknown 802.11 subtype name "ack"`, 17},
 		{linktype.Type(147), "tcp", "DLT 147 link-layer type filtering not implemented", 0},
-		{linktype.Type(123), "tcp", "not supported by the filter compiler", 0}, // SUNATM
+		{linktype.Type(123), "ether host 1:2:3:4:5:6", "ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel", 11}, // SUNATM before "lane"
+		{linktype.Type(123), "lane and vpi > 300 and ip and reason pfr", "unknown PF reason \"pfr\"", 37},
 	}
 	for _, tt := range tests {
 		t.Run(tt.expr, func(t *testing.T) {

@@ -157,6 +157,8 @@ func (g *gen) initLinktype(lt linktype.Type) bool {
 		g.offLinkType.c, g.offLinkPL.c = 14, 16
 	case linktype.LinuxSLL2:
 		g.offLinkType.c, g.offLinkPL.c = 0, 20
+	case ltSunATM:
+		g.offLinkType.c, g.offLinkPL.c, g.offNL, g.offNLNoSnap = sunATMPayload, sunATMPayload, 8, 3
 	case ltATMRFC1483, ltATMCLIP:
 		g.offLinkType.c, g.offLinkPL.c, g.offNL, g.offNLNoSnap = 0, 0, 8, 3
 	case ltBACnetMSTP:
