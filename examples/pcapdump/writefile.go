@@ -124,6 +124,30 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// Truncate and Seek pass through to the file, so that after a write error
+// the pcapng writer can cut the partial record off the file, as it does
+// when it writes to an *os.File itself. They fail on an output that
+// cannot seek (a pipe), which the writer then leaves as it is.
+func (c *countingWriter) Truncate(size int64) error {
+	t, ok := c.w.(interface{ Truncate(int64) error })
+	if !ok {
+		return errors.ErrUnsupported
+	}
+	if err := t.Truncate(size); err != nil {
+		return err
+	}
+	c.n = min(c.n, size)
+	return nil
+}
+
+func (c *countingWriter) Seek(offset int64, whence int) (int64, error) {
+	s, ok := c.w.(io.Seeker)
+	if !ok {
+		return 0, errors.ErrUnsupported
+	}
+	return s.Seek(offset, whence)
+}
+
 // ngOut is what the pcapng files share: the writer, the file, the count
 // of bytes that reached the file, and how many bytes the writer has been
 // given in all, when that is known.

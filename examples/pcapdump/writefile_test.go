@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"syscall"
 	"testing"
 	"time"
 
@@ -101,4 +102,64 @@ func TestPcapngRotation(t *testing.T) {
 		}
 	}
 	require.Equal(t, 3000, total)
+}
+
+// shortFile is an *os.File that refuses writes past limit bytes, as a full
+// disk does, after writing what fits.
+type shortFile struct {
+	*os.File
+	limit int64
+}
+
+func (f *shortFile) Write(p []byte) (int, error) {
+	off, err := f.File.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return 0, err
+	}
+	if room := f.limit - off; int64(len(p)) > room {
+		n, _ := f.File.Write(p[:max(room, 0)])
+		return n, syscall.ENOSPC
+	}
+	return f.File.Write(p)
+}
+
+// TestNGFileWriteErrorEndsAtWholeRecord checks that a pcapng -w file that
+// hits a write error ends at its last whole block: the writer reaches the
+// file through the byte counter, which must let it cut the partial block.
+func TestNGFileWriteErrorEndsAtWholeRecord(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "out.pcapng")
+	f, err := os.Create(name)
+	require.NoError(t, err)
+	out := &shortFile{File: f, limit: 1000}
+	cw := &countingWriter{w: out}
+	w, err := savefile.NewNGWriter(cw, savefile.NGWriterOptions{FlushInterval: -1})
+	require.NoError(t, err)
+	_, err = w.AddInterface(savefile.Interface{LinkType: linktype.Ethernet, TSResol: 9})
+	require.NoError(t, err)
+	ts := time.Unix(1700000000, 0)
+	pkt := bytes.Repeat([]byte{0xab}, 90)
+	for i := 0; err == nil && i < 100; i++ {
+		err = w.WritePacket(savefile.CaptureInfo{Timestamp: ts, CaptureLength: len(pkt), Length: len(pkt)}, pkt)
+		if err == nil {
+			err = w.Flush()
+		}
+	}
+	require.ErrorIs(t, err, syscall.ENOSPC)
+	require.NoError(t, f.Close())
+
+	// The file reads to its end without a damaged block, and the byte
+	// count that -C compares is the file's size.
+	st, err := os.Stat(name)
+	require.NoError(t, err)
+	require.Less(t, st.Size(), int64(1000))
+	require.Equal(t, st.Size(), cw.n)
+	r, err := savefile.Open(name, savefile.ReaderOptions{})
+	require.NoError(t, err)
+	defer r.Close()
+	n := 0
+	for range r.Packets() {
+		n++
+	}
+	require.NoError(t, r.Err())
+	require.Positive(t, n)
 }
