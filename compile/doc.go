@@ -50,7 +50,9 @@
 // the MTP2 and MTP3 headers; SUNATM, where the ATM primitives (vpi, vci,
 // lane, oam, oamf4, oamf4ec, oamf4sc, metac, bcc, sc, ilmic, connectmsg,
 // metaconnect) test the ATM pseudo-header and signalling messages, and
-// "lane" moves on to the emulated Ethernet. The program computes the
+// "lane" moves on to the emulated Ethernet. One deliberate difference:
+// "!=" on sio, opc, dpc, sls, their h forms, vpi and vci means not-equal;
+// libpcap 1.10.3 compiles it as "=" (a bug). The program computes the
 // lengths of the 802.11, radio and pf log headers at run time. As libpcap
 // does, every DLT_* value from 104 to 289 without header code of its own
 // (NFLOG, USB_LINUX, NETLINK, CAN_SOCKETCAN, IPOIB, VSOCK, the DSA_TAG

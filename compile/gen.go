@@ -269,7 +269,11 @@ func (g *gen) loadxIPHdrLen(extra int) []stmt {
 }
 
 // ncmp compares (field & mask) with v using jump test jtype; reverse
-// negates the greater-than tests.
+// negates the test, so that JGT, JGE and JEQ with reverse mean <=, < and
+// !=. libpcap 1.10.3's gen_ncmp negates only JGT and JGE, so its "!=" on
+// the MTP3 fields (sio, opc, dpc, sls and the h forms) and SunATM's vpi
+// and vci tests equality: an outright bug, which we do not copy (the rest
+// of the program is libpcap's; see libpcapNotEqualBug in the tests).
 func (g *gen) ncmp(rel offrel, k uint32, size uint16, mask uint32, jtype uint16, reverse bool, v uint32) cond {
 	s := g.loadA(rel, k, size)
 	if mask != 0xffffffff {
@@ -277,7 +281,7 @@ func (g *gen) ncmp(rel offrel, k uint32, size uint16, mask uint32, jtype uint16,
 	}
 	g.size += len(s) + 1
 	var c cond = g.newBlock(s, bpf.ClassJMP|jtype, v)
-	if reverse && (jtype == bpf.JumpJGT || jtype == bpf.JumpJGE) {
+	if reverse {
 		c = g.not(c)
 	}
 	return c

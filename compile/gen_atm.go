@@ -37,7 +37,8 @@ const (
 )
 
 // atmField compares the pseudo-header's VPI or VCI with v using jump test
-// code; reverse negates the greater-than tests only, as in mtp3Field.
+// code, negated when reverse, as in mtp3Field ("!=" is not-equal here,
+// equality in libpcap 1.10.3).
 func (g *gen) atmField(kw string, v uint32, code uint16, reverse bool) cond {
 	if g.outerLinktype != ltSunATM {
 		g.fail("'" + kw + "' supported only on raw ATM")

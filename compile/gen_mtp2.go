@@ -62,8 +62,9 @@ func (g *gen) mtp2Type(kw string) cond {
 }
 
 // mtp3Field compares an MTP3 routing label field with v using jump test
-// code; reverse negates the greater-than tests only, as libpcap's does,
-// so "sio != 3" means "sio = 3" there and here.
+// code, negated when reverse ("<=", "<", "!="). libpcap 1.10.3 negates
+// only the greater-than tests, so its "sio != 3" means "sio = 3"; ours
+// means not-equal (see ncmp).
 func (g *gen) mtp3Field(kw string, v uint32, code uint16, reverse bool) cond {
 	k := atmMTPKeywords[kw]
 	h, ok := mtp2Headers[g.linktype]

@@ -119,6 +119,9 @@ func TestRandomLinkTypes(t *testing.T) {
 	for _, c := range cases {
 		w, ok := want[c.head()]
 		require.True(t, ok, "%q missing from %s; regenerate it with -update", c.head(), linkTypesGolden)
+		if compile.LibpcapNotEqualBug(c.lt, c.expr) {
+			continue // libpcap's program is wrong: TestLibpcapNotEqualBug
+		}
 		assert.Equal(t, w, ourProgram(t, c), "%s", c.head())
 		lts[c.lt] = true
 	}
@@ -138,6 +141,9 @@ func TestRandomLinkTypesLive(t *testing.T) {
 	}
 	t.Logf("seed %d (PUREPCAP_RANDOM_SEED reproduces it)", seed)
 	for _, c := range linkTypeCases(t, seed, 1, 3) {
+		if compile.LibpcapNotEqualBug(c.lt, c.expr) {
+			continue // libpcap's program is wrong: TestLibpcapNotEqualBug
+		}
 		assert.Equal(t, tcpdumpProgram(c), ourProgram(t, c), "%s", c.head())
 	}
 }

@@ -8,6 +8,9 @@ import (
 	"github.com/purepcap/pcap/compile/internal/opt"
 )
 
+// LibpcapNotEqualBug is libpcapNotEqualBug, for the external tests.
+func LibpcapNotEqualBug(lt, expr string) bool { return libpcapNotEqualBug(lt, expr) }
+
 // OptimizeLibpcapLayout optimizes prog with libpcap 1.10.3's layout of the
 // jumps among a block's statements, for the external tests.
 func OptimizeLibpcapLayout(prog []bpf.Instruction) ([]bpf.Instruction, error) {
