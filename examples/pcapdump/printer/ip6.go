@@ -28,37 +28,13 @@ func (p *Printer) ip6(off, length int) {
 	var l int
 	if payloadLen != 0 {
 		l = payloadLen + 40
-		if length < l {
-			p.s("truncated-ip6 - ")
-			p.ui(l - length)
-			p.s(" bytes missing!")
-		}
+		p.ip6Missing(l, length)
 	} else {
 		l = length + 40
 	}
 	nh := p.u8(off + 6)
 	if p.opt.Verbose > 0 {
-		flow := p.be32(off)
-		p.b('(')
-		if flow&0x0ff00000 != 0 {
-			p.s("class 0x")
-			p.x(uint64(flow&0x0ff00000>>20), 2)
-			p.s(", ")
-		}
-		if flow&0x000fffff != 0 {
-			p.s("flowlabel 0x")
-			p.x(uint64(flow&0x000fffff), 5)
-			p.s(", ")
-		}
-		p.s("hlim ")
-		p.ui(p.u8(off + 7))
-		p.s(", next-header ")
-		p.s(protoName(nh))
-		p.s(" (")
-		p.ui(nh)
-		p.s(") payload length: ")
-		p.ui(payloadLen)
-		p.s(") ")
+		p.ip6Verbose(off, nh, payloadLen)
 	}
 	saved := p.limit(off, l)
 	defer func() { p.end = saved }()
@@ -81,21 +57,8 @@ func (p *Printer) ip6(off, length int) {
 		}
 		switch nh {
 		case 0: // hop-by-hop options
-			if foundHBH {
-				p.s("[The Hop-by-Hop Options header was already found] (invalid)")
-				return
-			}
-			if ph != 255 {
-				p.s("[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)")
-				return
-			}
 			var ok bool
-			advance, ok = p.ip6Opts(cp, true, &foundJumbo, &payloadLen)
-			if payloadLen == 0 && !foundJumbo {
-				p.s("[No valid Jumbo Payload Hop-by-Hop option found] (invalid)")
-				return
-			}
-			if !ok {
+			if advance, ok = p.ip6HopByHop(cp, foundHBH, ph, &foundJumbo, &payloadLen); !ok {
 				return
 			}
 			foundExt, foundHBH = true, true
@@ -109,28 +72,10 @@ func (p *Printer) ip6(off, length int) {
 			foundExt = true
 			nh = p.u8(cp)
 		case 44: // fragment
-			p.proto = "frag6"
-			offlg := p.be16(cp + 2)
-			fraglen := 40 + p.be16(off+4) - (cp - off) - 8
-			if p.opt.Verbose > 0 {
-				p.s("frag (0x")
-				p.x(uint64(p.be32(cp+4)), 8)
-				p.b(':')
-			} else {
-				p.s("frag (")
-			}
-			p.ui(offlg & 0xfff8)
-			p.b('|')
-			p.ui(fraglen)
-			p.b(')')
-			if offlg&0xfff8 != 0 {
+			if !p.frag6(off, cp) {
 				return
 			}
-			p.b(' ')
 			advance = 8
-			if p.end <= cp+advance {
-				return
-			}
 			foundExt = true
 			nh = p.u8(cp)
 			fragmented = true
@@ -151,27 +96,11 @@ func (p *Printer) ip6(off, length int) {
 			foundExt = true
 			nh = p.u8(cp)
 		default:
-			if foundJumbo {
-				l = payloadLen + 40
-				if l < total {
-					p.trunc()
+			if foundJumbo || payloadLen == 0 {
+				var ok bool
+				if l, ok = p.ip6UpperLen(off, length, total, payloadLen, saved, foundJumbo, foundExt); !ok {
 					return
 				}
-				if length < l {
-					p.s("truncated-ip6 - ")
-					p.ui(l - length)
-					p.s(" bytes missing!")
-				}
-				p.end = min(saved, off+l)
-				l -= total
-			} else if payloadLen == 0 {
-				if foundExt {
-					p.trunc()
-					return
-				}
-				l = 40
-				p.end = min(saved, off+l)
-				l -= total
 			}
 			p.ipDemux(cp, l, 6, fragmented, nh, off)
 			return
@@ -183,6 +112,106 @@ func (p *Printer) ip6(off, length int) {
 
 // ip6Opts prints a hop-by-hop (hbh) or destination options header and
 // returns its length; false when printing must stop.
+// ip6Verbose prints the fixed header's fields that -v shows.
+func (p *Printer) ip6Verbose(off, nh, payloadLen int) {
+	flow := p.be32(off)
+	p.b('(')
+	if flow&0x0ff00000 != 0 {
+		p.s("class 0x")
+		p.x(uint64(flow&0x0ff00000>>20), 2)
+		p.s(", ")
+	}
+	if flow&0x000fffff != 0 {
+		p.s("flowlabel 0x")
+		p.x(uint64(flow&0x000fffff), 5)
+		p.s(", ")
+	}
+	p.s("hlim ")
+	p.ui(p.u8(off + 7))
+	p.s(", next-header ")
+	p.s(protoName(nh))
+	p.s(" (")
+	p.ui(nh)
+	p.s(") payload length: ")
+	p.ui(payloadLen)
+	p.s(") ")
+}
+
+// ip6HopByHop prints the hop-by-hop options header at cp, which must be
+// the first and only one (ph is the previous header, 255 for the fixed
+// header); it returns the header's length, false if the line ends.
+func (p *Printer) ip6HopByHop(cp int, found bool, ph int, foundJumbo *bool, payloadLen *int) (int, bool) {
+	if found {
+		p.s("[The Hop-by-Hop Options header was already found] (invalid)")
+		return 0, false
+	}
+	if ph != 255 {
+		p.s("[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)")
+		return 0, false
+	}
+	advance, ok := p.ip6Opts(cp, true, foundJumbo, payloadLen)
+	if *payloadLen == 0 && !*foundJumbo {
+		p.s("[No valid Jumbo Payload Hop-by-Hop option found] (invalid)")
+		return 0, false
+	}
+	return advance, ok
+}
+
+// frag6 prints the fragment header at cp of the packet at off; false if
+// the line ends there (a later fragment, or nothing after the header).
+func (p *Printer) frag6(off, cp int) bool {
+	p.proto = "frag6"
+	offlg := p.be16(cp + 2)
+	fraglen := 40 + p.be16(off+4) - (cp - off) - 8
+	if p.opt.Verbose > 0 {
+		p.s("frag (0x")
+		p.x(uint64(p.be32(cp+4)), 8)
+		p.b(':')
+	} else {
+		p.s("frag (")
+	}
+	p.ui(offlg & 0xfff8)
+	p.b('|')
+	p.ui(fraglen)
+	p.b(')')
+	if offlg&0xfff8 != 0 {
+		return false
+	}
+	p.b(' ')
+	return p.end > cp+8
+}
+
+// ip6Missing says how many bytes of an IPv6 packet of l bytes are
+// missing from the length bytes at hand.
+func (p *Printer) ip6Missing(l, length int) {
+	if length < l {
+		p.s("truncated-ip6 - ")
+		p.ui(l - length)
+		p.s(" bytes missing!")
+	}
+}
+
+// ip6UpperLen returns the upper layer's length when the payload length
+// field is 0: in a jumbogram of payloadLen bytes, else (after no extension
+// header) 0. total is the headers' length; the packet's end is limited
+// accordingly (never past saved). False if the line ends.
+func (p *Printer) ip6UpperLen(off, length, total, payloadLen, saved int, jumbo, foundExt bool) (int, bool) {
+	l := 40
+	if jumbo {
+		l = payloadLen + 40
+		if l < total {
+			p.trunc()
+			return 0, false
+		}
+		p.ip6Missing(l, length)
+	} else if foundExt {
+		p.trunc()
+		return 0, false
+	}
+	p.end = min(saved, off+l)
+	return l - total, true
+}
+
 func (p *Printer) ip6Opts(off int, hbh bool, foundJumbo *bool, payloadLen *int) (int, bool) {
 	if hbh {
 		p.proto = "hbhopt"
