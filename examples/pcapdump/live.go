@@ -66,24 +66,17 @@ func deviceFlags(f uint32) string {
 		s = "none"
 	}
 	status := f & pcap.FlagConnectionStatus
+	unknown, connected, disconnected := ", Connection status unknown", ", Connected", ", Disconnected"
 	if f&pcap.FlagWireless != 0 {
-		switch status {
-		case pcap.ConnectionUnknown:
-			s += ", Association status unknown"
-		case pcap.ConnectionConnected:
-			s += ", Associated"
-		case pcap.ConnectionDisconnected:
-			s += ", Not associated"
-		}
-	} else {
-		switch status {
-		case pcap.ConnectionUnknown:
-			s += ", Connection status unknown"
-		case pcap.ConnectionConnected:
-			s += ", Connected"
-		case pcap.ConnectionDisconnected:
-			s += ", Disconnected"
-		}
+		unknown, connected, disconnected = ", Association status unknown", ", Associated", ", Not associated"
+	}
+	switch status {
+	case pcap.ConnectionUnknown:
+		s += unknown
+	case pcap.ConnectionConnected:
+		s += connected
+	case pcap.ConnectionDisconnected:
+		s += disconnected
 	}
 	return s
 }

@@ -198,6 +198,17 @@ func (p *Printer) name(t []tok, v int, pre, post string) {
 	p.s(post)
 }
 
+// nameHex prints the name of v in t, or else pre and v in hex without
+// leading zeros (tcpdump's tok2str with a "...%x" default).
+func (p *Printer) nameHex(t []tok, v int, pre string) {
+	if n, ok := lookup(t, v); ok {
+		p.s(n)
+		return
+	}
+	p.s(pre)
+	p.x(uint64(v), 0)
+}
+
 // named prints "name (0x%0*x)": a name from t (def when v is not in it)
 // and the value in hex.
 func (p *Printer) named(t []tok, v int, def string, width int) {

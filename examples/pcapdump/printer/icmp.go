@@ -121,13 +121,7 @@ func (p *Printer) icmpExtensions(off, plen int) {
 			e := p.be32(obj)
 			p.s("\n\t    label ")
 			p.u(uint64(e >> 12))
-			p.s(", tc ")
-			p.u(uint64(e >> 9 & 7))
-			if e&0x100 != 0 {
-				p.s(", [S]")
-			}
-			p.s(", ttl ")
-			p.u(uint64(e & 0xff))
+			p.mplsEntryRest(e)
 		} else {
 			p.unknownDataIndent(obj, tlen, "\n\t    ")
 		}

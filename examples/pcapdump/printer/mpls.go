@@ -33,13 +33,7 @@ func (p *Printer) mpls(off, length int) {
 			p.s(mplsLabelNames[label])
 			p.b(')')
 		}
-		p.s(", tc ")
-		p.u(uint64(entry >> 9 & 7))
-		if entry&0x100 != 0 {
-			p.s(", [S]")
-		}
-		p.s(", ttl ")
-		p.u(uint64(entry & 0xff))
+		p.mplsEntryRest(entry)
 		p.b(')')
 		off += 4
 		length -= 4
@@ -81,4 +75,16 @@ func (p *Printer) mpls(off, length int) {
 	case 6:
 		p.ip6(off, length)
 	}
+}
+
+// mplsEntryRest prints what follows the label of an MPLS label stack entry:
+// ", tc N", ", [S]" at the bottom of the stack, and ", ttl N".
+func (p *Printer) mplsEntryRest(entry uint32) {
+	p.s(", tc ")
+	p.u(uint64(entry >> 9 & 7))
+	if entry&0x100 != 0 {
+		p.s(", [S]")
+	}
+	p.s(", ttl ")
+	p.u(uint64(entry & 0xff))
 }

@@ -35,12 +35,7 @@ func (p *Printer) pppoe(off, length int) {
 		p.b(']')
 	}
 	p.s("PPPoE ")
-	if name, ok := lookup(pppoeCodes, code); ok {
-		p.s(name)
-	} else {
-		p.s("PAD-")
-		p.x(uint64(code), 0)
-	}
+	p.nameHex(pppoeCodes, code, "PAD-")
 	if code == 0x09 && plen > 1484-6 {
 		p.s(" [len ")
 		p.ui(plen)
@@ -71,12 +66,7 @@ func (p *Printer) pppoe(off, length int) {
 		tlen := p.be16(t + 2)
 		t += 4
 		p.s(" [")
-		if name, ok := lookup(pppoeTags, tag); ok {
-			p.s(name)
-		} else {
-			p.s("TAG-0x")
-			p.x(uint64(tag), 0)
-		}
+		p.nameHex(pppoeTags, tag, "TAG-0x")
 		if tlen != 0 {
 			p.need(t, tlen)
 			p.pppoeTagValue(t, tlen)
