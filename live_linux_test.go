@@ -42,15 +42,22 @@ var udpDstPort9 = []bpf.Instruction{
 	bpf.Stmt(bpf.ClassRET|bpf.RetK, 0),
 }
 
+// openFiltered activates a handle on v's capture side, in its namespace,
+// with read timeout timeout and filter program prog; the test closes it.
+func openFiltered(t testing.TB, v *vethPair, timeout time.Duration, prog []bpf.Instruction) *Handle {
+	t.Helper()
+	p, err := NewInactiveHandle(v.capIf)
+	require.NoError(t, err)
+	require.NoError(t, p.SetTimeout(timeout))
+	require.NoError(t, p.SetBPFInstructionFilter(prog))
+	return openIn(t, v.capNS, p)
+}
+
 func udpDstPort(pkt []byte) int { return testutil.UDPDstPort(pkt) }
 
 func TestLiveRawFilter(t *testing.T) {
 	v := newVethPair(t)
-	p, err := NewInactiveHandle(v.capIf)
-	require.NoError(t, err)
-	require.NoError(t, p.SetTimeout(200*time.Millisecond))
-	require.NoError(t, p.SetBPFInstructionFilter(udpDstPort9))
-	h := openIn(t, v.capNS, p)
+	h := openFiltered(t, v, 200*time.Millisecond, udpDstPort9)
 	assert.Equal(t, linktype.Ethernet, h.LinkType())
 
 	c := udpSender(t, v.peerNS, v.peerIP)
@@ -68,7 +75,7 @@ func TestLiveRawFilter(t *testing.T) {
 		require.Equal(t, len(data), ci.CaptureLength)
 		got++
 	}
-	_, _, err = h.ZeroCopyReadPacketData()
+	_, _, err := h.ZeroCopyReadPacketData()
 	require.ErrorIs(t, err, ErrTimeout)
 	st, err := h.Stats()
 	require.NoError(t, err)
@@ -549,11 +556,7 @@ func TestLivePermissionError(t *testing.T) {
 // packet.
 func BenchmarkZeroCopyReadPacketData(b *testing.B) {
 	v := newVethPair(b)
-	p, err := NewInactiveHandle(v.capIf)
-	require.NoError(b, err)
-	require.NoError(b, p.SetTimeout(time.Second)) // waits set a deadline, as pcapdump's do
-	require.NoError(b, p.SetBPFInstructionFilter(udpDstPort9))
-	h := openIn(b, v.capNS, p)
+	h := openFiltered(b, v, time.Second, udpDstPort9) // waits set a deadline, as pcapdump's do
 
 	fd := udpSocketTo9(b, v)
 	buf := make([]byte, 64)
@@ -582,11 +585,7 @@ func TestLiveVLANUserspaceFilter(t *testing.T) {
 	prog, err := compile.Compile("vlan 42 and udp", linktype.Ethernet, compile.Options{LiveLinux: true, Optimize: true})
 	require.NoError(t, err)
 	long := padBeyondKernelLimit(prog)
-	p, err := NewInactiveHandle(v.capIf)
-	require.NoError(t, err)
-	require.NoError(t, p.SetTimeout(100*time.Millisecond))
-	require.NoError(t, p.SetBPFInstructionFilter(long))
-	h := openIn(t, v.capNS, p)
+	h := openFiltered(t, v, 100*time.Millisecond, long)
 	require.True(t, h.live.cfg.Load().userOnly)
 	w := packetWriter(t, v)
 	var want [][]byte
