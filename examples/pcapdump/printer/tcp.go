@@ -121,7 +121,6 @@ func (p *Printer) pseudoSum(iph, proto, length int) uint32 {
 // of the IP header.
 func (p *Printer) tcp(off, length, iph int, fragmented bool) {
 	p.proto = "tcp"
-	v6 := p.u8(iph)>>4 == 6
 	if !p.has(off+2, 2) {
 		p.ipPairNoPorts(iph)
 		p.trunc()
@@ -166,53 +165,14 @@ func (p *Printer) tcp(off, length, iph int, fragmented bool) {
 	var base tcpBase
 	rev := false
 	if !p.opt.Absolute && flags&thACK != 0 {
-		srcOff, dstOff, n := iph+12, iph+16, 4
-		if v6 {
-			srcOff, dstOff, n = iph+8, iph+24, 16
-		}
-		src, dst := p.data[srcOff:srcOff+n], p.data[dstOff:dstOff+n]
-		if sport > dport {
-			rev = true
-		} else if sport == dport {
-			rev = string(src) > string(dst)
-		}
-		ports := uint32(sport)<<16 | uint32(dport)
-		if rev {
-			src, dst = dst, src
-			ports = uint32(dport)<<16 | uint32(sport)
-		}
-		k := tcpKey{ports: ports, v6: v6}
-		copy(k.src[:], src)
-		copy(k.dst[:], dst)
-		b, found := p.tcpSeq[k]
-		if !found || flags&thSYN != 0 {
-			b = newBase(rev, seq, ack)
-			p.tcpSeq[k] = b
-		}
-		if found && flags&thSYN == 0 {
-			sb, ab := b.bases(rev)
-			seq -= sb
-			ack -= ab
-		}
-		base = b
+		base, rev, seq, ack = p.tcpRelative(iph, sport, dport, flags, seq, ack)
 	}
 	if hlen > length {
 		p.hdrTooLong(hlen, length)
 		return
 	}
 	if p.opt.Verbose > 0 && !p.opt.NoChecksum && !fragmented && p.has(off, length) {
-		s := p.pseudoSum(iph, protoTCP, length)
-		sum := fold(sum16(s, p.data[off:off+length]))
-		field := uint16(p.be16(off + 16))
-		p.s(", cksum 0x")
-		p.x(uint64(field), 4)
-		if sum != 0 {
-			p.s(" (incorrect -> 0x")
-			p.x(uint64(shouldBe(field, sum)), 4)
-			p.b(')')
-		} else {
-			p.s(" (correct)")
-		}
+		p.tcpChecksum(off, length, iph)
 	}
 	length -= hlen
 	if p.opt.Verbose > 1 || length > 0 || flags&(thSYN|thFIN|thRST) != 0 {
@@ -254,6 +214,59 @@ func (p *Printer) tcp(off, length, iph int, fragmented bool) {
 	// Application-layer payloads are not decoded.
 	if readsToEndTCP(sport, dport) && !p.has(off+hdr, length) {
 		p.cutApp = true
+	}
+}
+
+// tcpRelative looks up (or, on a SYN or a new connection, records) the
+// connection's initial sequence numbers and returns them, the direction
+// (true from the higher port) and seq and ack made relative to them.
+func (p *Printer) tcpRelative(iph, sport, dport, flags int, seq, ack uint32) (tcpBase, bool, uint32, uint32) {
+	v6 := p.u8(iph)>>4 == 6
+	srcOff, dstOff, n := iph+12, iph+16, 4
+	if v6 {
+		srcOff, dstOff, n = iph+8, iph+24, 16
+	}
+	src, dst := p.data[srcOff:srcOff+n], p.data[dstOff:dstOff+n]
+	rev := false
+	if sport > dport {
+		rev = true
+	} else if sport == dport {
+		rev = string(src) > string(dst)
+	}
+	ports := uint32(sport)<<16 | uint32(dport)
+	if rev {
+		src, dst = dst, src
+		ports = uint32(dport)<<16 | uint32(sport)
+	}
+	k := tcpKey{ports: ports, v6: v6}
+	copy(k.src[:], src)
+	copy(k.dst[:], dst)
+	b, found := p.tcpSeq[k]
+	if !found || flags&thSYN != 0 {
+		b = newBase(rev, seq, ack)
+		p.tcpSeq[k] = b
+	}
+	if found && flags&thSYN == 0 {
+		sb, ab := b.bases(rev)
+		seq -= sb
+		ack -= ab
+	}
+	return b, rev, seq, ack
+}
+
+// tcpChecksum prints the segment's checksum and whether it is correct.
+func (p *Printer) tcpChecksum(off, length, iph int) {
+	s := p.pseudoSum(iph, protoTCP, length)
+	sum := fold(sum16(s, p.data[off:off+length]))
+	field := uint16(p.be16(off + 16))
+	p.s(", cksum 0x")
+	p.x(uint64(field), 4)
+	if sum != 0 {
+		p.s(" (incorrect -> 0x")
+		p.x(uint64(shouldBe(field, sum)), 4)
+		p.b(')')
+	} else {
+		p.s(" (correct)")
 	}
 }
 
