@@ -20,6 +20,66 @@ func (p *Printer) greFlags(flags int) {
 	p.b(']')
 }
 
+// greWalk is the state of a walk through a GRE header's optional fields:
+// bp is the next field's offset, l the bytes left.
+type greWalk struct {
+	p     *Printer
+	bp, l int
+}
+
+// take reports whether n more bytes are captured and inside the packet,
+// printing the truncation mark when they are not.
+func (w *greWalk) take(n int) bool {
+	if !w.p.has(w.bp, n) || w.l < n {
+		w.p.trunc()
+		return false
+	}
+	return true
+}
+
+// field prints one optional field of size bytes: in decimal after label,
+// or in hex when hex is set; mask keeps the low bits.
+func (w *greWalk) field(size int, label string, hex bool, mask uint32, show bool) bool {
+	p := w.p
+	if !w.take(size) {
+		return false
+	}
+	v := p.be32(w.bp)
+	if size == 2 {
+		v = uint32(p.be16(w.bp))
+	}
+	if show {
+		p.s(label)
+		if hex {
+			p.x(uint64(v&mask), 0)
+		} else {
+			p.u(uint64(v & mask))
+		}
+	}
+	w.l, w.bp = w.l-size, w.bp+size
+	return true
+}
+
+// skipRoute skips the source route entries (they are not printed); false
+// if they are cut short.
+func (w *greWalk) skipRoute() bool {
+	for {
+		if !w.take(4) {
+			return false
+		}
+		af, srelen := w.p.be16(w.bp), w.p.u8(w.bp+3)
+		w.l, w.bp = w.l-4, w.bp+4
+		if af == 0 && srelen == 0 {
+			return true
+		}
+		if w.l < srelen {
+			w.p.trunc()
+			return false
+		}
+		w.l, w.bp = w.l-srelen, w.bp+srelen
+	}
+}
+
 func (p *Printer) gre(off, length int) {
 	p.proto = "gre"
 	if !p.has(off, 2) || length < 2 {
@@ -42,73 +102,32 @@ func (p *Printer) gre(off, length int) {
 	if vers == 0 && v {
 		p.greFlags(flags)
 	}
-	take := func(n int) bool {
-		if !p.has(bp, n) || l < n {
-			p.trunc()
-			return false
-		}
-		return true
-	}
-	// field prints one optional field of size bytes: in decimal after
-	// label, or in hex when hex is set; mask keeps the low bits.
-	field := func(size int, label string, hex bool, mask uint32, show bool) bool {
-		if !take(size) {
-			return false
-		}
-		v := p.be32(bp)
-		if size == 2 {
-			v = uint32(p.be16(bp))
-		}
-		if show {
-			p.s(label)
-			if hex {
-				p.x(uint64(v&mask), 0)
-			} else {
-				p.u(uint64(v & mask))
-			}
-		}
-		l, bp = l-size, bp+size
-		return true
-	}
-	if !take(2) {
+	w := greWalk{p: p, bp: bp, l: l}
+	if !w.take(2) {
 		return
 	}
-	prot := p.be16(bp)
-	l, bp = l-2, bp+2
+	prot := p.be16(w.bp)
+	w.l, w.bp = w.l-2, w.bp+2
 	if vers == 1 {
-		if flags&greKP != 0 && !field(4, ", call ", false, 0xffff, true) ||
-			flags&greSP != 0 && !field(4, ", seq ", false, ^uint32(0), true) ||
-			flags&greAP != 0 && !field(4, ", ack ", false, ^uint32(0), true) {
+		if flags&greKP != 0 && !w.field(4, ", call ", false, 0xffff, true) ||
+			flags&greSP != 0 && !w.field(4, ", seq ", false, ^uint32(0), true) ||
+			flags&greAP != 0 && !w.field(4, ", ack ", false, ^uint32(0), true) {
 			return
 		}
 		if flags&greSP == 0 {
 			p.s(", no-payload")
 		}
 	} else {
-		if flags&(greCP|greRP) != 0 && (!field(2, ", sum 0x", true, 0xffff, v) || !field(2, ", off 0x", true, 0xffff, true)) ||
-			flags&greKP != 0 && !field(4, ", key=0x", true, ^uint32(0), true) ||
-			flags&greSP != 0 && !field(4, ", seq ", false, ^uint32(0), true) {
+		if flags&(greCP|greRP) != 0 && (!w.field(2, ", sum 0x", true, 0xffff, v) || !w.field(2, ", off 0x", true, 0xffff, true)) ||
+			flags&greKP != 0 && !w.field(4, ", key=0x", true, ^uint32(0), true) ||
+			flags&greSP != 0 && !w.field(4, ", seq ", false, ^uint32(0), true) {
 			return
 		}
-		if flags&greRP != 0 {
-			// Source route entries are skipped, not printed.
-			for {
-				if !take(4) {
-					return
-				}
-				af, srelen := p.be16(bp), p.u8(bp+3)
-				l, bp = l-4, bp+4
-				if af == 0 && srelen == 0 {
-					break
-				}
-				if l < srelen {
-					p.trunc()
-					return
-				}
-				l, bp = l-srelen, bp+srelen
-			}
+		if flags&greRP != 0 && !w.skipRoute() {
+			return
 		}
 	}
+	l, bp = w.l, w.bp
 	if p.opt.Link {
 		p.s(", proto ")
 		p.ethertypeNamed(prot, "unknown")
