@@ -106,30 +106,19 @@ func (p *Printer) etherTagged(off, length, caplen int, tag switchTag, tagLen int
 	if p.opt.Link {
 		p.etherAddrs(start)
 	}
-	length -= 12
-	caplen -= 12
-	off += 12
-	hdr := 12
+	length, caplen, off, hdr := length-12, caplen-12, off+12, 12
 	if tag != nil {
 		tag(p, off)
 	}
-	length -= tagLen
-	caplen -= tagLen
-	off += tagLen
-	hdr += tagLen
+	length, caplen, off, hdr = length-tagLen, caplen-tagLen, off+tagLen, hdr+tagLen
 recurse:
 	t := p.be16(off)
-	length -= 2
-	caplen -= 2
-	off += 2
-	hdr += 2
+	length, caplen, off, hdr = length-2, caplen-2, off+2, hdr+2
 	printedLength := false
 	if t == 0x88e5 {
 		if p.opt.Link {
 			p.ethertypeField(t)
-			p.s(", length ")
-			p.ui(origLength)
-			p.s(": ")
+			p.etherLength(origLength)
 			printedLength = true
 		}
 		var ret int
@@ -145,10 +134,7 @@ recurse:
 			return hdr
 		}
 		t = p.be16(off)
-		length -= 2
-		caplen -= 2
-		off += 2
-		hdr += 2
+		length, caplen, off, hdr = length-2, caplen-2, off+2, hdr+2
 	}
 	for t == ethertype8021Q || t == ethertype8021Q9100 || t == ethertype8021Q9200 || t == ethertype8021QinQ {
 		if caplen < 4 {
@@ -162,49 +148,14 @@ recurse:
 			return hdr + length
 		}
 		if p.opt.Link {
-			tci := p.be16(off)
-			p.ethertypeField(t)
-			if !printedLength {
-				p.s(", length ")
-				p.ui(origLength)
-				p.s(": ")
-				printedLength = true
-			} else {
-				p.s(", ")
-			}
-			p.vlanTCI(tci)
-			p.s(", ")
+			p.vlanField(t, off, origLength, printedLength)
+			printedLength = true
 		}
 		t = p.be16(off + 2)
-		off += 4
-		length -= 4
-		caplen -= 4
-		hdr += 4
+		off, length, caplen, hdr = off+4, length-4, caplen-4, hdr+4
 	}
 	if t <= maxEtherLen {
-		if t < length {
-			length = t
-			if caplen > length {
-				caplen = length
-			}
-		}
-		saved := p.limit(off, length)
-		if p.opt.Link {
-			p.s("802.3")
-			if !printedLength {
-				p.s(", length ")
-				p.ui(length)
-				p.s(": ")
-			}
-		}
-		n := p.llc(off, length, caplen, start)
-		if n < 0 {
-			p.defaultPrint(off, caplen)
-			n = -n
-		}
-		hdr += n
-		p.end = saved
-		return hdr
+		return hdr + p.ether8023(t, off, length, caplen, start, printedLength)
 	}
 	if t == 0xd28b {
 		if caplen < 2 || length < 2 {
@@ -212,25 +163,72 @@ recurse:
 			return hdr + min(caplen, length)
 		}
 		p.ethertypeField(t)
-		p.s(", length ")
-		p.ui(origLength)
-		p.s(": ")
+		p.etherLength(origLength)
 		if n := p.arista(off); n > 0 {
-			off += n
-			length -= n
-			caplen -= n
-			hdr += n
+			off, length, caplen, hdr = off+n, length-n, caplen-n, hdr+n
 			goto recurse
 		}
 		p.defaultPrint(off, caplen)
 		return hdr
 	}
+	p.etherPayload(t, off, length, caplen, start, origLength, printedLength)
+	return hdr
+}
+
+// etherLength prints the frame's length as -e shows it.
+func (p *Printer) etherLength(n int) {
+	p.s(", length ")
+	p.ui(n)
+	p.s(": ")
+}
+
+// vlanField prints the VLAN tag at off (type t) as -e shows it, after the
+// frame's length unless that is printed already.
+func (p *Printer) vlanField(t, off, origLength int, printedLength bool) {
+	tci := p.be16(off)
+	p.ethertypeField(t)
+	if !printedLength {
+		p.etherLength(origLength)
+	} else {
+		p.s(", ")
+	}
+	p.vlanTCI(tci)
+	p.s(", ")
+}
+
+// ether8023 prints an 802.3 frame's LLC payload at off whose length field
+// is t, and returns the length of the headers it consumed.
+func (p *Printer) ether8023(t, off, length, caplen, start int, printedLength bool) int {
+	if t < length {
+		length = t
+		if caplen > length {
+			caplen = length
+		}
+	}
+	saved := p.limit(off, length)
+	if p.opt.Link {
+		p.s("802.3")
+		if !printedLength {
+			p.etherLength(length)
+		}
+	}
+	n := p.llc(off, length, caplen, start)
+	if n < 0 {
+		p.defaultPrint(off, caplen)
+		n = -n
+	}
+	p.end = saved
+	return n
+}
+
+// etherPayload prints the payload of ethertype t at off, in hex when the
+// type is not decoded (with the link header tcpdump then prints even
+// without -e).
+func (p *Printer) etherPayload(t, off, length, caplen, start, origLength int, printedLength bool) {
 	if p.opt.Link {
 		p.ethertypeField(t)
 		if !printedLength {
-			p.s(", length ")
-			p.ui(origLength)
-			p.s(": ")
+			p.etherLength(origLength)
 		} else {
 			p.s(", ")
 		}
@@ -239,13 +237,10 @@ recurse:
 		if !p.opt.Link {
 			p.etherAddrs(start)
 			p.ethertypeField(t)
-			p.s(", length ")
-			p.ui(origLength)
-			p.s(": ")
+			p.etherLength(origLength)
 		}
 		p.defaultPrint(off, caplen)
 	}
-	return hdr
 }
 
 // ethertype prints the payload of an ethertype it decodes and reports
