@@ -37,13 +37,7 @@ func (p *Printer) icmp6(off, length, iph int, fragmented bool) {
 	}
 	v := p.opt.Verbose
 	if v > 0 && !fragmented && p.has(off, length) {
-		field := uint16(p.be16(off + 2))
-		s := p.pseudoSum(iph, protoICMPv6, length)
-		if sum := fold(sum16(s, p.data[off:off+length])); sum != 0 {
-			p.badSum4("icmp6", field, sum)
-		} else {
-			p.s("[icmp6 sum ok] ")
-		}
+		p.icmp6Checksum(off, length, iph)
 	}
 	typ := p.u8(off)
 	p.s("ICMP6, ")
@@ -56,63 +50,18 @@ func (p *Printer) icmp6(off, length, iph int, fragmented bool) {
 	oip := off + 8
 	switch typ {
 	case 1:
-		p.s(", ")
-		p.name(icmp6UnreachNames, code, "unknown unreach code (", ")")
-		switch code {
-		case 0, 1, 3:
-			p.b(' ')
-			p.addr6(oip + 24)
-		case 2:
-			p.b(' ')
-			p.addr6(oip + 24)
-			p.s(", source address ")
-			p.addr6(oip + 8)
-		case 4:
-			uh, proto, ok := p.upperLayer6(oip)
-			if !ok {
-				p.trunc()
-				return
-			}
-			dport := p.be16(uh + 2)
-			p.s(", ")
-			p.addr6(oip + 24)
-			p.unreachPort(proto, dport)
-			if proto != protoTCP && proto != protoUDP {
-				p.s(" unreachable")
-			}
-		default:
-			if v <= 1 {
-				p.unknownData(off, length)
-				return
-			}
+		if !p.icmp6Unreach(off, length, code) {
+			return
 		}
 	case 2:
 		p.s(", mtu ")
 		p.u(uint64(p.be32(off + 4)))
 	case 3:
-		switch code {
-		case 0:
-			p.s(" for ")
-			p.addr6(oip + 24)
-		case 1:
-			p.s(" (reassembly)")
-		default:
-			p.s(", unknown code (")
-			p.ui(code)
-			p.b(')')
-		}
+		p.icmp6TimeExceeded(oip, code)
 	case 4:
-		if !p.has(oip+24, 16) {
+		if !p.icmp6ParamProblem(off, code) {
 			p.trunc()
 			return
-		}
-		names := [...]string{", erroneous - octet ", ", next header - octet ", ", option - octet ", ", incomplete header chain - octet "}
-		if code < len(names) {
-			p.s(names[code])
-			p.u(uint64(p.be32(off + 4)))
-		} else {
-			p.s(", code-#")
-			p.ui(code)
 		}
 	case 128, 129:
 		p.pair16(", id ", off+4, ", seq ")
@@ -171,6 +120,87 @@ func (p *Printer) icmp6(off, length, iph int, fragmented bool) {
 		p.s(", length ")
 		p.ui(length)
 	}
+}
+
+// icmp6Checksum prints whether the message's checksum is correct.
+func (p *Printer) icmp6Checksum(off, length, iph int) {
+	field := uint16(p.be16(off + 2))
+	s := p.pseudoSum(iph, protoICMPv6, length)
+	if sum := fold(sum16(s, p.data[off:off+length])); sum != 0 {
+		p.badSum4("icmp6", field, sum)
+	} else {
+		p.s("[icmp6 sum ok] ")
+	}
+}
+
+// icmp6Unreach prints a destination unreachable message with code code;
+// false if the line ends there.
+func (p *Printer) icmp6Unreach(off, length, code int) bool {
+	oip := off + 8
+	p.s(", ")
+	p.name(icmp6UnreachNames, code, "unknown unreach code (", ")")
+	switch code {
+	case 0, 1, 3:
+		p.b(' ')
+		p.addr6(oip + 24)
+	case 2:
+		p.b(' ')
+		p.addr6(oip + 24)
+		p.s(", source address ")
+		p.addr6(oip + 8)
+	case 4:
+		uh, proto, ok := p.upperLayer6(oip)
+		if !ok {
+			p.trunc()
+			return false
+		}
+		dport := p.be16(uh + 2)
+		p.s(", ")
+		p.addr6(oip + 24)
+		p.unreachPort(proto, dport)
+		if proto != protoTCP && proto != protoUDP {
+			p.s(" unreachable")
+		}
+	default:
+		if p.opt.Verbose <= 1 {
+			p.unknownData(off, length)
+			return false
+		}
+	}
+	return true
+}
+
+// icmp6TimeExceeded prints a time exceeded message about the packet at
+// oip.
+func (p *Printer) icmp6TimeExceeded(oip, code int) {
+	switch code {
+	case 0:
+		p.s(" for ")
+		p.addr6(oip + 24)
+	case 1:
+		p.s(" (reassembly)")
+	default:
+		p.s(", unknown code (")
+		p.ui(code)
+		p.b(')')
+	}
+}
+
+// icmp6ParamProblem prints a parameter problem message; false if the
+// quoted packet's destination address is not captured.
+func (p *Printer) icmp6ParamProblem(off, code int) bool {
+	if !p.has(off+8+24, 16) {
+		return false
+	}
+	names := [...]string{", erroneous - octet ", ", next header - octet ", ", option - octet ", ", incomplete header chain - octet "}
+	if code < len(names) {
+		p.s(names[code])
+		p.u(uint64(p.be32(off + 4)))
+	} else {
+		p.s(", code-#")
+		p.ui(code)
+	}
+	return true
 }
 
 func (p *Printer) mld6(off int) {
