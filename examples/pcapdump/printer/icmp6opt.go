@@ -53,18 +53,7 @@ func (p *Printer) ndOptions(bp, resid int) bool {
 				p.hexByte(byte(p.u8(cp + 2 + i)))
 			}
 		case 3:
-			p.addr6(cp + 16)
-			p.b('/')
-			p.ui(p.u8(cp + 2))
-			if l != 4 {
-				p.s("badlen")
-			}
-			p.s(", Flags [")
-			p.bits(ndPrefixFlags, p.u8(cp+3), ", ")
-			p.s("], valid time ")
-			p.lifetime(p.be32(cp + 4))
-			p.s(", pref. time ")
-			p.lifetime(p.be32(cp + 8))
+			p.ndPrefixInfo(cp, l)
 		case 4:
 			p.unknownDataIndent(bp, l*8, "\n\t    ")
 		case 5:
@@ -99,29 +88,9 @@ func (p *Printer) ndOptions(bp, resid int) bool {
 		case 8:
 			p.pair16(" preference ", cp+4, ", lifetime ")
 		case 24:
-			if !p.has(cp+4, 4) {
+			if !p.ndRouteInfo(cp, l) {
 				return false
 			}
-			var a [16]byte
-			switch l {
-			case 1:
-			case 2:
-				p.need(cp+8, 8)
-				copy(a[:], p.data[cp+8:cp+16])
-			case 3:
-				p.need(cp+8, 16)
-				copy(a[:], p.data[cp+8:cp+24])
-			default:
-				return false
-			}
-			p.b(' ')
-			p.addr6Bytes(a[:])
-			p.b('/')
-			p.ui(p.u8(cp + 2))
-			p.s(", pref=")
-			p.s(rtprefNames[(p.u8(cp+3)&0x18)>>3])
-			p.s(", lifetime=")
-			p.lifetime(p.be32(cp + 4))
 		default:
 			if p.opt.Verbose <= 1 {
 				p.unknownDataIndent(cp+2, l*8-2, "\n\t  ")
@@ -139,6 +108,52 @@ func (p *Printer) ndOptions(bp, resid int) bool {
 
 // dnsName prints the uncompressed DNS name at off, each label followed
 // by a dot, and returns the offset after it (-1 if it is malformed).
+// ndPrefixInfo prints the prefix information option at cp, l units of 8
+// bytes long.
+func (p *Printer) ndPrefixInfo(cp, l int) {
+	p.addr6(cp + 16)
+	p.b('/')
+	p.ui(p.u8(cp + 2))
+	if l != 4 {
+		p.s("badlen")
+	}
+	p.s(", Flags [")
+	p.bits(ndPrefixFlags, p.u8(cp+3), ", ")
+	p.s("], valid time ")
+	p.lifetime(p.be32(cp + 4))
+	p.s(", pref. time ")
+	p.lifetime(p.be32(cp + 8))
+}
+
+// ndRouteInfo prints the route information option at cp, l units of 8
+// bytes long; false if it is malformed or cut short.
+func (p *Printer) ndRouteInfo(cp, l int) bool {
+	if !p.has(cp+4, 4) {
+		return false
+	}
+	var a [16]byte
+	switch l {
+	case 1:
+	case 2:
+		p.need(cp+8, 8)
+		copy(a[:], p.data[cp+8:cp+16])
+	case 3:
+		p.need(cp+8, 16)
+		copy(a[:], p.data[cp+8:cp+24])
+	default:
+		return false
+	}
+	p.b(' ')
+	p.addr6Bytes(a[:])
+	p.b('/')
+	p.ui(p.u8(cp + 2))
+	p.s(", pref=")
+	p.s(rtprefNames[(p.u8(cp+3)&0x18)>>3])
+	p.s(", lifetime=")
+	p.lifetime(p.be32(cp + 4))
+	return true
+}
+
 func (p *Printer) dnsName(off int) int {
 	for {
 		n := p.u8(off)
