@@ -1,6 +1,10 @@
 package opt
 
-import "github.com/purepcap/pcap/bpf"
+import (
+	"math/bits"
+
+	"github.com/purepcap/pcap/bpf"
+)
 
 // Per-block passes: value propagation into the block, statement
 // simplification, the peephole rules and dead-store removal.
@@ -190,36 +194,45 @@ func (o *values) foldJump(b *oblock) (changed bool) {
 // use within the block, or not used at all after it, and reports whether
 // it removed any.
 func deadStores(b *oblock) (changed bool) {
-	var last [nAtoms]int
-	for i := range last {
-		last[i] = -1
+	if len(b.stmts) == 0 {
+		// The final jump or return writes no atom.
+		return false
 	}
-	visit := func(s ostmt, idx int) {
-		switch a := atomUse(s); {
+	// last holds 1 + the index of the statement that last wrote each
+	// atom, or 0; pending has the atoms whose last holds one.
+	var last [nAtoms]int32
+	var pending uint32
+	use := func(a int) {
+		switch {
 		case a == atomAX:
-			last[atomX], last[atomA] = -1, -1
+			last[atomX], last[atomA] = 0, 0
+			pending &^= atomBit(atomX) | atomBit(atomA)
 		case a >= 0:
-			last[a] = -1
-		}
-		if a := atomDef(s); a >= 0 {
-			if last[a] >= 0 {
-				changed = true
-				b.stmts[last[a]].op = opNop
-			}
-			last[a] = idx
+			last[a] = 0
+			pending &^= atomBit(a)
 		}
 	}
 	for i := range b.stmts {
-		visit(b.stmts[i], i)
-	}
-	visit(b.s, -1)
-	for a := range last {
-		if last[a] >= 0 && !atomHas(b.outUse, a) {
-			// libpcap 1.10 keeps the value number of the removed
-			// statement's result (later versions forget it).
-			b.stmts[last[a]].op = opNop
-			changed = true
+		s := &b.stmts[i]
+		if s.op == opNop {
+			continue
 		}
+		use(atomUse(*s))
+		if a := atomDef(*s); a >= 0 {
+			if last[a] > 0 {
+				changed = true
+				b.stmts[last[a]-1].op = opNop
+			}
+			last[a] = int32(i + 1)
+			pending |= atomBit(a)
+		}
+	}
+	use(atomUse(b.s))
+	for dead := pending &^ b.outUse; dead != 0; dead &= dead - 1 {
+		// libpcap 1.10 keeps the value number of the removed
+		// statement's result (later versions forget it).
+		b.stmts[last[bits.TrailingZeros32(dead)]-1].op = opNop
+		changed = true
 	}
 	return changed
 }

@@ -1,10 +1,5 @@
 package opt
 
-import (
-	"cmp"
-	"slices"
-)
-
 // Branch passes: jump threading over dominating edges, and the or/and
 // pull-ups that regroup chains of comparisons of the same value.
 
@@ -85,20 +80,21 @@ func (o *optimizer) threadJump(ep *oedge) (c change) {
 // or nil.
 func (o *optimizer) decided(ep *oedge) *oblock {
 	child := ep.succ
-	a := o.tests.lookup(testKey{child.val[atomA], child.s.op, child.oval, false})
-	var b []testEntry
+	t := &o.tests
+	a := t.lookup(testKey{child.val[atomA], child.s.op, child.oval, false})
+	b := int32(-1)
 	if child.s.op == OpJeq {
-		b = o.tests.lookup(testKey{aval: child.val[atomA], op: OpJeq, jeqTrue: true})
+		b = t.lookup(testKey{aval: child.val[atomA], op: OpJeq, jeqTrue: true})
 	}
-	for len(a) > 0 || len(b) > 0 {
+	for a >= 0 || b >= 0 {
 		var k int32
 		switch {
-		case len(b) == 0 || len(a) > 0 && a[0].id < b[0].id:
-			k, a = a[0].id, a[1:]
-		case len(a) == 0 || b[0].id < a[0].id:
-			k, b = b[0].id, b[1:]
+		case b < 0 || a >= 0 && t.entries[a].id < t.entries[b].id:
+			k, a = t.entries[a].id, t.entries[a].next
+		case a < 0 || t.entries[b].id < t.entries[a].id:
+			k, b = t.entries[b].id, t.entries[b].next
 		default:
-			k, a, b = a[0].id, a[1:], b[1:]
+			k, a, b = t.entries[a].id, t.entries[a].next, t.entries[b].next
 		}
 		o.spend(1)
 		if !o.edgeDominates(int(k), ep) {
@@ -122,68 +118,107 @@ type testKey struct {
 	jeqTrue bool
 }
 
-func (k testKey) cmp(l testKey) int {
-	switch {
-	case k.aval != l.aval:
-		return cmp.Compare(k.aval, l.aval)
-	case k.op != l.op:
-		return cmp.Compare(k.op, l.op)
-	case k.oval != l.oval:
-		return cmp.Compare(k.oval, l.oval)
-	case k.jeqTrue != l.jeqTrue:
-		if k.jeqTrue {
-			return 1
-		}
-		return -1
+// hash mixes the fields of k.
+func (k testKey) hash() uint32 {
+	h := k.aval*0x9e3779b1 ^ uint32(k.op)*0x85ebca77 ^ k.oval*0xc2b2ae3d
+	if k.jeqTrue {
+		h ^= 0x27d4eb2f
 	}
-	return 0
+	return h ^ h>>15
 }
 
-// testEntry is an edge and the test it can decide.
+// testEntry is an edge that can decide tests of one testKey, linked to
+// the key's next edge (by increasing id; -1 ends the list).
 type testEntry struct {
-	key testKey
-	id  int32
+	id, next int32
 }
 
-// testIndex lists edges by testKey, then by increasing edge id; its
-// storage is reused from round to round.
-type testIndex struct{ entries []testEntry }
+// testSlot is a testKey's slot in testIndex's hash table: the first and
+// last of its entries; it is in use when gen is the index's.
+type testSlot struct {
+	key        testKey
+	head, tail int32
+	gen        uint32
+}
 
-// lookup returns the entries of key.
-func (t *testIndex) lookup(key testKey) []testEntry {
-	e := t.entries
-	i, _ := slices.BinarySearchFunc(e, key, func(x testEntry, k testKey) int { return x.key.cmp(k) })
-	j := i
-	for j < len(e) && e[j].key == key {
-		j++
+// testIndex lists edges by testKey, each key's by increasing edge id, in
+// an open-addressing hash table; its storage is reused from round to
+// round (a new generation empties the table without clearing it).
+type testIndex struct {
+	entries []testEntry
+	slots   []testSlot
+	gen     uint32
+}
+
+// reset empties t for about n entries.
+func (t *testIndex) reset(n int) {
+	t.entries = t.entries[:0]
+	size := 16
+	for size < 2*n {
+		size *= 2
 	}
-	return e[i:j]
+	if len(t.slots) < size || t.gen == ^uint32(0) {
+		t.slots = make([]testSlot, size)
+		t.gen = 0
+	}
+	t.gen++
+}
+
+// slot returns the slot of key: either holding it, or free for it.
+func (t *testIndex) slot(key testKey) *testSlot {
+	mask := uint32(len(t.slots) - 1)
+	for i := key.hash() & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.gen != t.gen || s.key == key {
+			return s
+		}
+	}
+}
+
+// add appends edge id to the entries of key; ids must come in
+// increasing order.
+func (t *testIndex) add(key testKey, id int32) {
+	n := int32(len(t.entries))
+	t.entries = append(t.entries, testEntry{id: id, next: -1})
+	s := t.slot(key)
+	if s.gen != t.gen {
+		*s = testSlot{key: key, head: n, tail: n, gen: t.gen}
+		return
+	}
+	t.entries[s.tail].next = n
+	s.tail = n
+}
+
+// lookup returns the first entry of key, or -1.
+func (t *testIndex) lookup(key testKey) int32 {
+	if s := t.slot(key); s.gen == t.gen {
+		return s.head
+	}
+	return -1
 }
 
 // indexTests lists the out-edges of the blocks of the levels by testKey.
+// True edges have the ids of their blocks, false edges those plus the
+// number of blocks, so adding all true edges in block order, then all
+// false edges, keeps every key's list in increasing id order.
 func (o *optimizer) indexTests() {
-	e := o.tests.entries[:0]
-	if e == nil {
-		e = make([]testEntry, 0, 3*len(o.blocks))
+	t := &o.tests
+	t.reset(3 * len(o.blocks))
+	for _, b := range o.blocks {
+		if b.mark != o.levelMark || b.jt() == nil {
+			continue
+		}
+		t.add(testKey{b.val[atomA], b.s.op, b.oval, false}, int32(b.et.id))
+		if b.s.op == OpJeq {
+			t.add(testKey{aval: b.val[atomA], op: OpJeq, jeqTrue: true}, int32(b.et.id))
+		}
 	}
 	for _, b := range o.blocks {
 		if b.mark != o.levelMark || b.jt() == nil {
 			continue
 		}
-		e = append(e,
-			testEntry{testKey{b.val[atomA], b.s.op, b.oval, false}, int32(b.et.id)},
-			testEntry{testKey{b.val[atomA], b.s.op, b.oval, false}, int32(b.ef.id)})
-		if b.s.op == OpJeq {
-			e = append(e, testEntry{testKey{aval: b.val[atomA], op: OpJeq, jeqTrue: true}, int32(b.et.id)})
-		}
+		t.add(testKey{b.val[atomA], b.s.op, b.oval, false}, int32(b.ef.id))
 	}
-	slices.SortFunc(e, func(x, y testEntry) int {
-		if c := x.key.cmp(y.key); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.id, y.id)
-	})
-	o.tests.entries = e
 }
 
 // pullup moves a later test of the same value as b's predecessors' up
