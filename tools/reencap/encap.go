@@ -243,94 +243,129 @@ func (g *gen) extra(lt linktype.Type) []packet {
 	}
 	switch lt {
 	case linktype.LinuxSLL, linktype.LinuxSLL2:
-		for i := 0; i < 40; i++ {
-			t, p := g.network()
-			f := ethFrame{dst: g.mac(), src: g.unicastMAC(), typ: t, payload: p, wire: len(p)}
-			if g.chance(0.3) {
-				f.typ = pick(g, []uint16{0x0003, 0x000c, 0x0005, 0x0010, 0x00f5, 0x0019})
-			}
-			if lt == linktype.LinuxSLL {
-				h := cat(be16(uint16(g.intn(8))), be16(g.hatype()), be16(uint16(g.intn(9))), g.bytes(8), be16(f.typ))
-				ps = append(ps, mk(h, p, len(p)))
-			} else {
-				h := cat(be16(f.typ), []byte{0, 0}, be32(g.ifindex()), be16(g.hatype()),
-					[]byte{byte(g.intn(8)), byte(g.intn(9))}, g.bytes(8))
-				ps = append(ps, mk(h, p, len(p)))
-			}
-		}
+		ps = append(ps, g.sllExtras(lt)...)
 	case linktype.Raw, linktype.IPv4, linktype.IPv6:
-		for i := 0; i < 20; i++ {
-			p := g.bytes(20 + g.intn(40))
-			p[0] = byte(g.intn(16))<<4 | p[0]&0x0f
-			ps = append(ps, packet{p, len(p)})
-		}
-		if lt == linktype.IPv6 {
-			// The Ethernet traffic has fewer IPv6 packets than IPv4 ones.
-			for i := 0; i < 250; i++ {
-				p := g.ipv6Packet()
-				ps = append(ps, packet{p, len(p)})
-			}
-		}
+		ps = append(ps, g.rawExtras(lt)...)
 	case linktype.Null, linktype.Loop:
-		for i := 0; i < 40; i++ {
-			fam := pick(g, []uint32{2, 24, 28, 30, 10, 7, 23, 16, 0, 17, 26})
-			var h []byte
-			if lt == linktype.Loop || g.chance(0.3) {
-				h = be32(fam)
-			} else {
-				h = binary.LittleEndian.AppendUint32(nil, fam)
-			}
-			var p []byte
-			switch fam {
-			case 2:
-				p = g.ipv4Packet()
-			case 24, 28, 30, 10:
-				p = g.ipv6Packet()
-			case 7:
-				p = g.isoPayload()
-			default:
-				p = g.bytes(30)
-			}
-			ps = append(ps, mk(h, p, len(p)))
-		}
+		ps = append(ps, g.nullExtras(lt)...)
 	case linktype.PPP:
-		for i := 0; i < 40; i++ {
-			proto := pick(g, []uint16{0xc021, 0x8021, 0x8057, 0xc223, 0xc023, 0x80fd, 0x003d, 0x002d, 0x002f, 0x0031, 0x0021, 0x0057, 0x0023})
-			var p []byte
-			switch proto {
-			case 0x0021:
-				p = g.ipv4Packet()
-			case 0x0057:
-				p = g.ipv6Packet()
-			case 0x0023:
-				p = g.isoPayload()
-			default:
-				p = g.bytes(20)
-			}
-			h := cat([]byte{0xff, 0x03}, be16(proto))
-			if g.chance(0.3) {
-				h = be16(proto)
-			}
-			ps = append(ps, mk(h, p, len(p)))
-		}
+		ps = append(ps, g.pppExtras()...)
 	case linktype.CHDLC:
-		for i := 0; i < 30; i++ {
-			t := pick(g, []uint16{0x8035, 0x2000, 0x0800, 0x86dd, 0xfefe, 0x6558, 0x0806})
-			var p []byte
-			switch t {
-			case 0x0800:
-				p = g.ipv4Packet()
-			case 0x86dd:
-				p = g.ipv6Packet()
-			case 0xfefe:
-				p = g.isoPayload()
-			default:
-				p = g.bytes(24)
-			}
-			ps = append(ps, mk([]byte{pick(g, []byte{0x0f, 0x8f}), 0, byte(t >> 8), byte(t)}, p, len(p)))
-		}
+		ps = append(ps, g.chdlcExtras()...)
 	case linktype.IEEE80211, linktype.IEEE80211Radio:
 		ps = append(ps, g.wlanExtras(lt)...)
+	}
+	return ps
+}
+
+// sllExtras returns Linux cooked frames with random packet types, hardware types and protocols.
+func (g *gen) sllExtras(lt linktype.Type) []packet {
+	var ps []packet
+	for i := 0; i < 40; i++ {
+		t, p := g.network()
+		f := ethFrame{dst: g.mac(), src: g.unicastMAC(), typ: t, payload: p, wire: len(p)}
+		if g.chance(0.3) {
+			f.typ = pick(g, []uint16{0x0003, 0x000c, 0x0005, 0x0010, 0x00f5, 0x0019})
+		}
+		if lt == linktype.LinuxSLL {
+			h := cat(be16(uint16(g.intn(8))), be16(g.hatype()), be16(uint16(g.intn(9))), g.bytes(8), be16(f.typ))
+			ps = append(ps, mk(h, p, len(p)))
+		} else {
+			h := cat(be16(f.typ), []byte{0, 0}, be32(g.ifindex()), be16(g.hatype()),
+				[]byte{byte(g.intn(8)), byte(g.intn(9))}, g.bytes(8))
+			ps = append(ps, mk(h, p, len(p)))
+		}
+	}
+	return ps
+}
+
+// rawExtras returns raw IP packets of every version number (and, for IPv6, more IPv6 traffic).
+func (g *gen) rawExtras(lt linktype.Type) []packet {
+	var ps []packet
+	for i := 0; i < 20; i++ {
+		p := g.bytes(20 + g.intn(40))
+		p[0] = byte(g.intn(16))<<4 | p[0]&0x0f
+		ps = append(ps, packet{p, len(p)})
+	}
+	if lt == linktype.IPv6 {
+		// The Ethernet traffic has fewer IPv6 packets than IPv4 ones.
+		for i := 0; i < 250; i++ {
+			p := g.ipv6Packet()
+			ps = append(ps, packet{p, len(p)})
+		}
+	}
+	return ps
+}
+
+// nullExtras returns loopback frames of many address families in both byte orders.
+func (g *gen) nullExtras(lt linktype.Type) []packet {
+	var ps []packet
+	for i := 0; i < 40; i++ {
+		fam := pick(g, []uint32{2, 24, 28, 30, 10, 7, 23, 16, 0, 17, 26})
+		var h []byte
+		if lt == linktype.Loop || g.chance(0.3) {
+			h = be32(fam)
+		} else {
+			h = binary.LittleEndian.AppendUint32(nil, fam)
+		}
+		var p []byte
+		switch fam {
+		case 2:
+			p = g.ipv4Packet()
+		case 24, 28, 30, 10:
+			p = g.ipv6Packet()
+		case 7:
+			p = g.isoPayload()
+		default:
+			p = g.bytes(30)
+		}
+		ps = append(ps, mk(h, p, len(p)))
+	}
+	return ps
+}
+
+// pppExtras returns PPP frames of control and network protocols, with and without address and control.
+func (g *gen) pppExtras() []packet {
+	var ps []packet
+	for i := 0; i < 40; i++ {
+		proto := pick(g, []uint16{0xc021, 0x8021, 0x8057, 0xc223, 0xc023, 0x80fd, 0x003d, 0x002d, 0x002f, 0x0031, 0x0021, 0x0057, 0x0023})
+		var p []byte
+		switch proto {
+		case 0x0021:
+			p = g.ipv4Packet()
+		case 0x0057:
+			p = g.ipv6Packet()
+		case 0x0023:
+			p = g.isoPayload()
+		default:
+			p = g.bytes(20)
+		}
+		h := cat([]byte{0xff, 0x03}, be16(proto))
+		if g.chance(0.3) {
+			h = be16(proto)
+		}
+		ps = append(ps, mk(h, p, len(p)))
+	}
+	return ps
+}
+
+// chdlcExtras returns Cisco HDLC frames of several protocols.
+func (g *gen) chdlcExtras() []packet {
+	var ps []packet
+	for i := 0; i < 30; i++ {
+		t := pick(g, []uint16{0x8035, 0x2000, 0x0800, 0x86dd, 0xfefe, 0x6558, 0x0806})
+		var p []byte
+		switch t {
+		case 0x0800:
+			p = g.ipv4Packet()
+		case 0x86dd:
+			p = g.ipv6Packet()
+		case 0xfefe:
+			p = g.isoPayload()
+		default:
+			p = g.bytes(24)
+		}
+		ps = append(ps, mk([]byte{pick(g, []byte{0x0f, 0x8f}), 0, byte(t >> 8), byte(t)}, p, len(p)))
 	}
 	return ps
 }
