@@ -107,6 +107,7 @@ func compile(ctx context.Context, expr string, lt linktype.Type, opts Options) (
 	cs := getState()
 	g := &cs.g
 	g.opts, g.res, g.ctx = opts, opts.Resolver, ctx
+	g.limit = genLimit(opts)
 	defer func() {
 		// One deferred call: the state goes back to the pool, and a
 		// bailout becomes the error.
@@ -144,6 +145,7 @@ func compile(ctx context.Context, expr string, lt linktype.Type, opts Options) (
 	// libpcap skips its optimizer when a primitive asked it to.
 	optimizing := opts.Optimize && !g.noOptimize
 	e.labels = g.labels
+	e.limit = g.limit
 	accept, reject := e.newLabel(), e.newLabel()
 	ppi := g.ppiCheck(e.newLabel(), reject)
 	e.items = slices.Grow(e.items[:0], 2*g.size+len(ppi)+len(pro)+8)
@@ -158,11 +160,19 @@ func compile(ctx context.Context, expr string, lt linktype.Type, opts Options) (
 		rets[0], rets[1], rets[2], rets[3] = rets[2], rets[3], rets[0], rets[1]
 	}
 	e.items = append(e.items, rets...)
+	if !optimizing && e.n > MaxProgramLen {
+		// Generated under MaxOptimizeInputLen, but a primitive turned
+		// the optimizer off.
+		tooLarge(0, MaxProgramLen)
+	}
 	prog = e.finish()
 	if optimizing {
 		// The optimizer works on exactly the program libpcap's code
 		// generator would have produced.
-		return optimize(prog)
+		if prog, err = optimize(prog); err == nil && len(prog) > MaxProgramLen {
+			tooLarge(0, MaxProgramLen)
+		}
+		return prog, err
 	}
 	return prog, nil
 }

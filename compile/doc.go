@@ -149,4 +149,8 @@
 //
 // Expressions longer than MaxExprLen bytes, nested deeper than MaxNesting
 // levels, or needing more than MaxProgramLen instructions are refused.
+// With Options.Optimize, MaxProgramLen bounds the optimized program, and
+// the code generator may produce up to MaxOptimizeInputLen instructions
+// for the optimizer: 20,000 or-ed ports compile to a short program,
+// where libpcap runs out of memory and the unoptimized compile refuses.
 package compile

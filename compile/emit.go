@@ -13,6 +13,7 @@ type emitter struct {
 	items  []stmt
 	labels int32
 	n      int // instructions emitted so far
+	limit  int // the most instructions to emit: genLimit
 	stack  []pending
 
 	stackBuf [8]pending // the first entries of stack, without an allocation
@@ -30,7 +31,41 @@ type pending struct {
 // more instructions than this (not counting the jumps inserted to reach far
 // targets) is refused with an error rather than built. No kernel accepts
 // such programs, and their size would be the attacker's choice.
+//
+// With Options.Optimize the bound applies to the optimized program; the
+// code generator may then produce up to MaxOptimizeInputLen instructions
+// for the optimizer to shrink (20,000 or-ed ports take some 920,000
+// before and a few dozen after).
 const MaxProgramLen = 1 << 19
+
+// MaxOptimizeInputLen bounds the program the code generator produces for
+// the optimizer when Options.Optimize is set, in instructions (not
+// counting inserted far jumps). It is four times MaxProgramLen: large
+// enough for block lists of tens of thousands of members, small enough
+// that an attacker-chosen expression costs a bounded amount of memory (a
+// few hundred MB at most; the expression itself is at most MaxExprLen).
+const MaxOptimizeInputLen = 4 * MaxProgramLen
+
+// genLimit is the most instructions the code generator may produce for
+// opts: MaxOptimizeInputLen when optimizing, else MaxProgramLen.
+func genLimit(opts Options) int {
+	if opts.Optimize {
+		return MaxOptimizeInputLen
+	}
+	return MaxProgramLen
+}
+
+// tooLarge fails with the error for a program of more than limit
+// instructions: libpcap's wording, with limit, for MaxProgramLen; for
+// MaxOptimizeInputLen the message says that the bound is the optimizer's
+// input.
+func tooLarge(off, limit int) {
+	msg := "filter program too large (more than " + strconv.Itoa(limit) + " instructions)"
+	if limit != MaxProgramLen {
+		msg = "filter program too large (more than " + strconv.Itoa(limit) + " instructions before optimization)"
+	}
+	fail(off, msg)
+}
 
 func (e *emitter) newLabel() int32 {
 	e.labels++
@@ -41,8 +76,8 @@ func (e *emitter) place(l int32) { e.items = append(e.items, stmt{label: l}) }
 
 func (e *emitter) count(n int) {
 	e.n += n
-	if e.n > MaxProgramLen {
-		fail(0, "filter program too large (more than "+strconv.Itoa(MaxProgramLen)+" instructions)")
+	if e.n > e.limit {
+		tooLarge(0, e.limit)
 	}
 }
 

@@ -1,8 +1,6 @@
 package compile
 
 import (
-	"strconv"
-
 	"github.com/purepcap/pcap/bpf"
 )
 
@@ -42,8 +40,8 @@ func (g *gen) relCond(x *relNode) cond {
 
 func (g *gen) primCond(x *primNode) cond {
 	c := g.prim(x)
-	if g.size > MaxProgramLen {
-		g.fail("filter program too large (more than " + strconv.Itoa(MaxProgramLen) + " instructions)")
+	if g.size > g.limit {
+		tooLarge(g.off, g.limit)
 	}
 	return c
 }
