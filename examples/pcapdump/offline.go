@@ -24,29 +24,14 @@ func readOffline(c *config) error {
 	opts := savefile.ReaderOptions{Libpcap: !ngOut}
 	stop := stopOnSignal()
 	defer stop.release()
-	var (
-		r   *savefile.Reader
-		err error
-	)
-	if c.readFile == "-" {
-		// A signal must end a read that waits for input on a pipe.
-		r, err = savefile.NewReaderOptions(newStoppableReader(os.Stdin, stop.Done()), opts)
-	} else {
-		r, err = savefile.Open(c.readFile, opts)
-	}
+	r, err := openSavefile(c, opts, stop)
 	if err != nil {
-		return openError(c.readFile, err)
+		return err
 	}
 	defer r.Close()
 
 	lt := r.LinkType()
-	name := lt.Name()
-	if name == "" {
-		name = fmt.Sprint(lt.DLT())
-	} else {
-		name = fmt.Sprintf("%s (%s)", name, lt.Description())
-	}
-	fmt.Fprintf(os.Stderr, "reading from file %s, link-type %s, snapshot length %d\n", c.readFile, name, r.Snaplen())
+	fmt.Fprintf(os.Stderr, "reading from file %s, link-type %s, snapshot length %d\n", c.readFile, linkTypeLabel(lt), r.Snaplen())
 	if c.dumpLevel > 0 {
 		// tcpdump -r FILE -d: the program for the file's link type and snaplen.
 		return printProgram(c, lt, compile.Options{Snaplen: r.Snaplen(), Optimize: c.optimize, Savefile: true})
@@ -91,13 +76,12 @@ func readOffline(c *config) error {
 			break
 		}
 		if match != nil {
-			f := match
-			if ngOut && r.Format() == savefile.FormatPcapNG {
-				if f, err = filterFor(c, filters, r.Interfaces()[ci.InterfaceIndex]); err != nil {
-					break
-				}
+			ok, ferr := offlineMatch(c, r, ngOut, match, filters, &ci, data)
+			if ferr != nil {
+				err = ferr
+				break
 			}
-			if !f(data, ci.Length) {
+			if !ok {
 				continue
 			}
 		}
@@ -130,17 +114,55 @@ func readOffline(c *config) error {
 		}
 	}
 	if c.countOnly {
-		plural := "s"
-		if n == 1 {
-			plural = ""
-		}
-		fmt.Fprintf(os.Stdout, "%d packet%s\n", n, plural)
+		fmt.Fprintf(os.Stdout, "%d packet%s\n", n, plural(n))
 	}
 	return err
 }
 
 // filterFor returns the filter for an interface's link type, compiling it
 // the first time that link type is seen.
+// openSavefile opens c.readFile ("-" for the standard input, whose reads
+// a stop signal ends).
+func openSavefile(c *config, opts savefile.ReaderOptions, stop *signalStop) (*savefile.Reader, error) {
+	var (
+		r   *savefile.Reader
+		err error
+	)
+	if c.readFile == "-" {
+		// A signal must end a read that waits for input on a pipe.
+		r, err = savefile.NewReaderOptions(newStoppableReader(os.Stdin, stop.Done()), opts)
+	} else {
+		r, err = savefile.Open(c.readFile, opts)
+	}
+	if err != nil {
+		return nil, openError(c.readFile, err)
+	}
+	return r, nil
+}
+
+// linkTypeLabel names lt as tcpdump's "reading from file" line does: its
+// name and description, or its DLT number when it has no name.
+func linkTypeLabel(lt linktype.Type) string {
+	name := lt.Name()
+	if name == "" {
+		return fmt.Sprint(lt.DLT())
+	}
+	return fmt.Sprintf("%s (%s)", name, lt.Description())
+}
+
+// offlineMatch reports whether the filter passes the packet: match, or
+// with pcapng output the filter for the packet's interface's link type.
+func offlineMatch(c *config, r *savefile.Reader, ngOut bool, match func([]byte, int) bool, filters map[linktype.Type]func([]byte, int) bool, ci *savefile.CaptureInfo, data []byte) (bool, error) {
+	f := match
+	if ngOut && r.Format() == savefile.FormatPcapNG {
+		var err error
+		if f, err = filterFor(c, filters, r.Interfaces()[ci.InterfaceIndex]); err != nil {
+			return false, err
+		}
+	}
+	return f(data, ci.Length), nil
+}
+
 func filterFor(c *config, filters map[linktype.Type]func([]byte, int) bool, in savefile.Interface) (func([]byte, int) bool, error) {
 	if f, ok := filters[in.LinkType]; ok {
 		return f, nil
