@@ -139,13 +139,6 @@ func (p *Printer) icmpExtensions(off, plen int) {
 func (p *Printer) icmpText(off, typ, code int) bool {
 	mark := len(p.buf)
 	defer p.rollback(mark)
-	soft := func(o, n int) bool {
-		if p.has(o, n) {
-			return true
-		}
-		p.buf = p.buf[:mark]
-		return false
-	}
 	p.s("ICMP ")
 	inner := off + 8
 	switch typ {
@@ -158,109 +151,17 @@ func (p *Printer) icmpText(off, typ, code int) bool {
 		}
 		p.pair16(", id ", off+4, ", seq ")
 	case 3:
-		switch code {
-		case 2:
-			p.addr4(inner + 16)
-			p.s(" protocol ")
-			p.ui(p.u8(inner + 9))
-			p.s(" unreachable")
-		case 3:
-			if !soft(inner+9, 1) {
-				return false
-			}
-			hlen := (p.u8(inner) & 0xf) * 4
-			dport := p.be16(inner + hlen + 2)
-			proto := p.u8(inner + 9)
-			p.addr4(inner + 16)
-			p.unreachPort(proto, dport)
-			p.s(" unreachable")
-		case 4:
-			mtu := p.be16(off + 6)
-			p.addr4(inner + 16)
-			p.s(" unreachable - need to frag")
-			if mtu != 0 {
-				p.s(" (mtu ")
-				p.ui(mtu)
-				p.b(')')
-			}
-		default:
-			if t, ok := icmpUnreach[code]; ok {
-				p.s(t[0])
-				p.addr4(inner + 16)
-				p.s(t[1])
-			} else {
-				p.addr4(inner + 16)
-				p.s(" unreachable - #")
-				p.ui(code)
-			}
-		}
-	case 5:
-		switch code {
-		case 0, 1, 2, 3:
-			if code < 2 {
-				p.s("redirect ")
-			} else {
-				p.s("redirect-tos ")
-			}
-			p.addr4(inner + 16)
-			if code%2 == 0 {
-				p.s(" to net ")
-			} else {
-				p.s(" to host ")
-			}
-			p.addr4(off + 4)
-		default:
-			p.s("redirect-#")
-			p.ui(code)
-			p.b(' ')
-			p.addr4(inner + 16)
-			p.s(" to ")
-			p.addr4(off + 4)
-		}
-	case 9:
-		p.s("router advertisement")
-		if !soft(off+4, 4) {
+		if !p.icmpUnreachText(off, code, mark) {
 			return false
 		}
-		p.s(" lifetime ")
-		lt := p.be16(off + 6)
-		switch {
-		case lt < 60:
-			p.ui(lt)
-		case lt < 3600:
-			p.ui(lt / 60)
-			p.b(':')
-			p.zero(uint64(lt%60), 2)
-		default:
-			p.ui(lt / 3600)
-			p.b(':')
-			p.zero(uint64(lt%3600/60), 2)
-			p.b(':')
-			p.zero(uint64(lt%60), 2)
-		}
-		num := p.u8(off + 4)
-		p.b(' ')
-		p.ui(num)
-		p.b(':')
-		if size := p.u8(off + 5); size != 2 {
-			p.s(" [size ")
-			p.ui(size)
-			p.b(']')
-			break
-		}
-		for a := off + 8; num > 0; num-- {
-			if !soft(a, 8) {
-				return false
-			}
-			p.s(" {")
-			p.addr4(a)
-			p.b(' ')
-			p.u(uint64(p.be32(a + 4)))
-			p.b('}')
-			a += 8
+	case 5:
+		p.icmpRedirect(off, code)
+	case 9:
+		if !p.icmpRouterAdvert(off, mark) {
+			return false
 		}
 	case 11:
-		if !soft(inner+16, 4) {
+		if !p.hasOrUndo(mark, inner+16, 4) {
 			return false
 		}
 		switch code {
@@ -286,7 +187,7 @@ func (p *Printer) icmpText(off, typ, code int) bool {
 	case 13:
 		p.pair16("time stamp query id ", off+4, " seq ")
 	case 14:
-		if !soft(off+16, 4) {
+		if !p.hasOrUndo(mark, off+16, 4) {
 			return false
 		}
 		p.pair16("time stamp reply id ", off+4, " seq ")
@@ -303,6 +204,133 @@ func (p *Printer) icmpText(off, typ, code int) bool {
 			p.s("type-#")
 			p.ui(typ)
 		}
+	}
+	return true
+}
+
+// hasOrUndo reports whether n bytes at o are captured; if not, it undoes
+// what was printed since mark.
+func (p *Printer) hasOrUndo(mark, o, n int) bool {
+	if p.has(o, n) {
+		return true
+	}
+	p.buf = p.buf[:mark]
+	return false
+}
+
+// icmpUnreachText prints a destination unreachable message; false if the quoted
+// header is not captured (what it printed is then undone).
+func (p *Printer) icmpUnreachText(off, code, mark int) bool {
+	inner := off + 8
+	switch code {
+	case 2:
+		p.addr4(inner + 16)
+		p.s(" protocol ")
+		p.ui(p.u8(inner + 9))
+		p.s(" unreachable")
+	case 3:
+		if !p.hasOrUndo(mark, inner+9, 1) {
+			return false
+		}
+		hlen := (p.u8(inner) & 0xf) * 4
+		dport := p.be16(inner + hlen + 2)
+		proto := p.u8(inner + 9)
+		p.addr4(inner + 16)
+		p.unreachPort(proto, dport)
+		p.s(" unreachable")
+	case 4:
+		mtu := p.be16(off + 6)
+		p.addr4(inner + 16)
+		p.s(" unreachable - need to frag")
+		if mtu != 0 {
+			p.s(" (mtu ")
+			p.ui(mtu)
+			p.b(')')
+		}
+	default:
+		if t, ok := icmpUnreach[code]; ok {
+			p.s(t[0])
+			p.addr4(inner + 16)
+			p.s(t[1])
+		} else {
+			p.addr4(inner + 16)
+			p.s(" unreachable - #")
+			p.ui(code)
+		}
+	}
+	return true
+}
+
+// icmpRedirect prints a redirect message.
+func (p *Printer) icmpRedirect(off, code int) {
+	inner := off + 8
+	switch code {
+	case 0, 1, 2, 3:
+		if code < 2 {
+			p.s("redirect ")
+		} else {
+			p.s("redirect-tos ")
+		}
+		p.addr4(inner + 16)
+		if code%2 == 0 {
+			p.s(" to net ")
+		} else {
+			p.s(" to host ")
+		}
+		p.addr4(off + 4)
+	default:
+		p.s("redirect-#")
+		p.ui(code)
+		p.b(' ')
+		p.addr4(inner + 16)
+		p.s(" to ")
+		p.addr4(off + 4)
+	}
+}
+
+// icmpRouterAdvert prints a router advertisement; false if it is cut short (what
+// it printed is then undone).
+func (p *Printer) icmpRouterAdvert(off, mark int) bool {
+	p.s("router advertisement")
+	if !p.hasOrUndo(mark, off+4, 4) {
+		return false
+	}
+	p.s(" lifetime ")
+	lt := p.be16(off + 6)
+	switch {
+	case lt < 60:
+		p.ui(lt)
+	case lt < 3600:
+		p.ui(lt / 60)
+		p.b(':')
+		p.zero(uint64(lt%60), 2)
+	default:
+		p.ui(lt / 3600)
+		p.b(':')
+		p.zero(uint64(lt%3600/60), 2)
+		p.b(':')
+		p.zero(uint64(lt%60), 2)
+	}
+	num := p.u8(off + 4)
+	p.b(' ')
+	p.ui(num)
+	p.b(':')
+	if size := p.u8(off + 5); size != 2 {
+		p.s(" [size ")
+		p.ui(size)
+		p.b(']')
+		return true
+	}
+	for a := off + 8; num > 0; num-- {
+		if !p.hasOrUndo(mark, a, 8) {
+			return false
+		}
+		p.s(" {")
+		p.addr4(a)
+		p.b(' ')
+		p.u(uint64(p.be32(a + 4)))
+		p.b('}')
+		a += 8
 	}
 	return true
 }
