@@ -12,21 +12,11 @@ var broadcastMAC = []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}
 func (g *gen) broadcast(proto protoQual) cond {
 	switch proto {
 	case qDefault, pLink:
-		switch g.linktype {
-		case linktype.Ethernet, ltNetAnalyzer, ltNetAnalyzerTransparent:
-			pre := g.prevLinkHdrCheck()
-			b := g.etherHostOp(broadcastMAC, qDst)
-			if pre != nil {
-				b = g.and(pre, b)
-			}
-			return b
-		case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
-			return g.wlanHostOp(broadcastMAC, qDst)
-		case ltArcnet, ltArcnetLinux:
+		if g.linktype == ltArcnet || g.linktype == ltArcnetLinux {
 			return g.arcnetHostOp(0x00, qDst)
 		}
-		if h, ok := llcMACHeaders[g.linktype]; ok {
-			return g.macHostOp(broadcastMAC, qDst, h.src, h.dst, dirMsgLLCMAC)
+		if b := g.linkHost(broadcastMAC, qDst); b != nil {
+			return b
 		}
 		g.fail("not a broadcast link")
 	case pIP:

@@ -145,13 +145,7 @@ func (g *gen) etherLinkTest(proto uint32) cond {
 		return g.or(g.cmp(orLinkType, 0, bpf.SizeH, ethertypeIPX), b)
 	case ethertypeATalk, ethertypeAARP:
 		b0 := is8023()
-		var b1 cond
-		if proto == ethertypeATalk {
-			b1 = g.snap(0x080007, ethertypeATalk)
-		} else {
-			b1 = g.snap(0x000000, ethertypeAARP)
-		}
-		b := g.and(b0, b1)
+		b := g.and(b0, g.appleTalkSnap(proto))
 		return g.or(g.cmp(orLinkType, 0, bpf.SizeH, proto), b)
 	}
 	if proto <= ethermtu {
@@ -174,13 +168,7 @@ func (g *gen) sllLinkTest(proto uint32) cond {
 		return g.or(g.cmp(orLinkType, 0, bpf.SizeH, ethertypeIPX), b)
 	case ethertypeATalk, ethertypeAARP:
 		b0 := g.cmp(orLinkType, 0, bpf.SizeH, sllP8022)
-		var b1 cond
-		if proto == ethertypeATalk {
-			b1 = g.snap(0x080007, ethertypeATalk)
-		} else {
-			b1 = g.snap(0x000000, ethertypeAARP)
-		}
-		b := g.and(b0, b1)
+		b := g.and(b0, g.appleTalkSnap(proto))
 		return g.or(g.cmp(orLinkType, 0, bpf.SizeH, proto), b)
 	}
 	if proto <= ethermtu {
@@ -204,6 +192,16 @@ func (g *gen) llcLinkTest(proto uint32) cond {
 		return g.cmp(orLLC, 0, bpf.SizeB, proto)
 	}
 	return g.cmp(orLLC, 6, bpf.SizeH, proto)
+}
+
+// appleTalkSnap tests for the SNAP header of AppleTalk (proto is
+// ethertypeATalk) or of AARP (any other): Apple's OUI for the first, the
+// zero OUI for the second.
+func (g *gen) appleTalkSnap(proto uint32) cond {
+	if proto == ethertypeATalk {
+		return g.snap(0x080007, ethertypeATalk)
+	}
+	return g.snap(0x000000, ethertypeAARP)
 }
 
 // snap tests for an 802.2 SNAP header with the given OUI and type.
@@ -368,35 +366,35 @@ func (g *gen) frameRelayLinkTest(proto uint32) cond {
 
 // ipnetLinkTest tests the address family of a Solaris ipnet header.
 func (g *gen) ipnetLinkTest(proto uint32) cond {
-	switch proto {
-	case ethertypeIP:
-		return g.cmp(orLinkType, 0, bpf.SizeB, 2)
-	case ethertypeIPv6:
-		return g.cmp(orLinkType, 0, bpf.SizeB, 26)
-	}
-	return g.falseCond()
+	return g.linkTypeByte(proto, ipnetFamilies)
 }
+
+var ipnetFamilies = map[uint32][]uint32{ethertypeIP: {2}, ethertypeIPv6: {26}}
 
 // arcnetLinkTest tests the ARCnet protocol byte; IP and ARP have an old
 // value as well as the current one.
 func (g *gen) arcnetLinkTest(proto uint32) cond {
-	either := func(a, b uint32) cond {
-		b0 := g.cmp(orLinkType, 0, bpf.SizeB, a)
-		return g.or(b0, g.cmp(orLinkType, 0, bpf.SizeB, b))
+	return g.linkTypeByte(proto, arcnetProtocols)
+}
+
+var arcnetProtocols = map[uint32][]uint32{
+	ethertypeIP: {0xd4, 0xf0}, ethertypeIPv6: {0xc4}, ethertypeARP: {0xd5, 0xf1},
+	ethertypeRevARP: {0xd6}, ethertypeATalk: {0xdd},
+}
+
+// linkTypeByte tests the byte at the link-type offset against the codes
+// of proto in codes, the first "or" each later one; it is false when
+// proto has none.
+func (g *gen) linkTypeByte(proto uint32, codes map[uint32][]uint32) cond {
+	c := codes[proto]
+	if len(c) == 0 {
+		return g.falseCond()
 	}
-	switch proto {
-	case ethertypeIP:
-		return either(0xd4, 0xf0)
-	case ethertypeIPv6:
-		return g.cmp(orLinkType, 0, bpf.SizeB, 0xc4)
-	case ethertypeARP:
-		return either(0xd5, 0xf1)
-	case ethertypeRevARP:
-		return g.cmp(orLinkType, 0, bpf.SizeB, 0xd6)
-	case ethertypeATalk:
-		return g.cmp(orLinkType, 0, bpf.SizeB, 0xdd)
+	b := g.cmp(orLinkType, 0, bpf.SizeB, c[0])
+	for _, v := range c[1:] {
+		b = g.or(b, g.cmp(orLinkType, 0, bpf.SizeB, v))
 	}
-	return g.falseCond()
+	return b
 }
 
 // pppBSDOSLinkTest is the PPP test of BSD/OS PPP headers, where IP may

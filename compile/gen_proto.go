@@ -6,87 +6,63 @@ import (
 )
 
 // protoAbbrev is a bare protocol keyword: "tcp", "ip6", "arp", "l1", ...
+// Each keyword is one of the tests in the tables below: a link-layer type,
+// a protocol number inside another protocol, or a set of IS-IS PDU types.
 func (g *gen) protoAbbrev(proto protoQual) cond {
+	if int(proto) < len(protoAbbrevLink) && protoAbbrevLink[proto] != 0 {
+		return g.linkTest(protoAbbrevLink[proto])
+	}
+	if int(proto) < len(protoAbbrevIn) && protoAbbrevIn[proto].num != 0 {
+		in := protoAbbrevIn[proto]
+		return g.proto(in.num, in.in, qDefault)
+	}
+	if int(proto) < len(protoAbbrevISIS) && protoAbbrevISIS[proto] != nil {
+		return g.isisAny(protoAbbrevISIS[proto]...)
+	}
 	switch proto {
-	case pSCTP:
-		return g.proto(ipprotoSCTP, qDefault, qDefault)
-	case pTCP:
-		return g.proto(ipprotoTCP, qDefault, qDefault)
-	case pUDP:
-		return g.proto(ipprotoUDP, qDefault, qDefault)
-	case pICMP:
-		return g.proto(1, pIP, qDefault)
-	case pIGMP:
-		return g.proto(2, pIP, qDefault)
-	case pIGRP:
-		return g.proto(9, pIP, qDefault)
-	case pPIM:
-		return g.proto(103, qDefault, qDefault)
-	case pVRRP, pCARP:
-		return g.proto(112, pIP, qDefault)
-	case pIP:
-		return g.linkTest(ethertypeIP)
-	case pARP:
-		return g.linkTest(ethertypeARP)
-	case pRARP:
-		return g.linkTest(ethertypeRevARP)
 	case pLink:
 		g.fail("link layer applied in wrong context")
-	case pATalk:
-		return g.linkTest(ethertypeATalk)
-	case pAARP:
-		return g.linkTest(ethertypeAARP)
-	case pDECnet:
-		return g.linkTest(ethertypeDN)
-	case pSCA:
-		return g.linkTest(ethertypeSCA)
-	case pLAT:
-		return g.linkTest(ethertypeLAT)
-	case pMOPDL:
-		return g.linkTest(ethertypeMOPDL)
-	case pMOPRC:
-		return g.linkTest(ethertypeMOPRC)
-	case pIPv6:
-		return g.linkTest(ethertypeIPv6)
-	case pICMPv6:
-		return g.proto(58, pIPv6, qDefault)
-	case pAH:
-		return g.proto(51, qDefault, qDefault)
-	case pESP:
-		return g.proto(50, qDefault, qDefault)
-	case pISO:
-		return g.linkTest(sapISONS)
-	case pESIS:
-		return g.proto(isoESIS, pISO, qDefault)
-	case pISIS:
-		return g.proto(isoISIS, pISO, qDefault)
-	case pISISL1:
-		return g.isisAny(15, 17, 18, 24, 26)
-	case pISISL2:
-		return g.isisAny(16, 17, 20, 25, 27)
-	case pISISIIH:
-		return g.isisAny(15, 16, 17)
-	case pISISLSP:
-		return g.isisAny(18, 20)
-	case pISISSNP:
-		return g.isisAny(24, 25, 26, 27)
-	case pISISCSNP:
-		return g.isisAny(24, 25)
-	case pISISPSNP:
-		return g.isisAny(26, 27)
-	case pCLNP:
-		return g.proto(isoCLNP, pISO, qDefault)
-	case pSTP:
-		return g.linkTest(sap8021D)
-	case pIPX:
-		return g.linkTest(sapIPX)
-	case pNetBEUI:
-		return g.linkTest(sapNetBEUI)
 	case pRadio:
 		g.fail("'radio' is not a valid protocol type")
 	}
 	g.fail("unknown protocol")
 	return nil
+}
+
+// protoAbbrevLink holds the keywords that test the link-layer type: an
+// Ethernet type or an 802.2 SAP (never 0).
+var protoAbbrevLink = [...]uint32{
+	pIP: ethertypeIP, pARP: ethertypeARP, pRARP: ethertypeRevARP,
+	pATalk: ethertypeATalk, pAARP: ethertypeAARP, pDECnet: ethertypeDN,
+	pSCA: ethertypeSCA, pLAT: ethertypeLAT, pMOPDL: ethertypeMOPDL,
+	pMOPRC: ethertypeMOPRC, pIPv6: ethertypeIPv6, pISO: sapISONS,
+	pSTP: sap8021D, pIPX: sapIPX, pNetBEUI: sapNetBEUI,
+}
+
+// protoAbbrevIn holds the keywords that are "[in] proto num" (num is never
+// 0; in is qDefault for "IPv4 or IPv6").
+var protoAbbrevIn = [...]struct {
+	num uint32
+	in  protoQual
+}{
+	pSCTP: {ipprotoSCTP, qDefault}, pTCP: {ipprotoTCP, qDefault},
+	pUDP: {ipprotoUDP, qDefault}, pICMP: {1, pIP}, pIGMP: {2, pIP},
+	pIGRP: {9, pIP}, pPIM: {103, qDefault}, pVRRP: {112, pIP},
+	pCARP: {112, pIP}, pICMPv6: {58, pIPv6}, pAH: {51, qDefault},
+	pESP: {50, qDefault}, pESIS: {isoESIS, pISO}, pISIS: {isoISIS, pISO},
+	pCLNP: {isoCLNP, pISO},
+}
+
+// protoAbbrevISIS holds the IS-IS keywords and the PDU types each matches,
+// in the order libpcap chains them.
+var protoAbbrevISIS = [...][]uint32{
+	pISISL1:   {15, 17, 18, 24, 26},
+	pISISL2:   {16, 17, 20, 25, 27},
+	pISISIIH:  {15, 16, 17},
+	pISISLSP:  {18, 20},
+	pISISSNP:  {24, 25, 26, 27},
+	pISISCSNP: {24, 25},
+	pISISPSNP: {26, 27},
 }
 
 // isisAny matches any of the IS-IS PDU types. libpcap chains them as

@@ -154,6 +154,17 @@ func (p *parser) enter() {
 
 func (p *parser) leave() { p.depth-- }
 
+// parenthesized parses "( X )", the current token being the "(", with
+// parse parsing X one nesting level deeper.
+func parenthesized[T any](p *parser, parse func() T) T {
+	p.next()
+	p.enter()
+	v := parse()
+	p.expect(tokRPAREN)
+	p.leave()
+	return v
+}
+
 // unit kinds: what a piece of input between "and"/"or" turned out to be.
 const (
 	kTerm  = iota // a term: primitive, relation, (expr), not term
@@ -501,19 +512,27 @@ func (p *parser) parseRterm(q qual) unit {
 	return p.termUnit(p.parseOtherPrim(off))
 }
 
+// otherPrimKinds holds the kinds of the primitives parseOtherPrim reads
+// as a keyword, maybe followed by a number.
+var otherPrimKinds = [...]primKind{
+	tokLESS: primLess, tokGREATER: primGreater, tokIFINDEX: primIfindex,
+	tokINBOUND: primInbound, tokOUTBOUND: primOutbound, tokPPPOED: primPPPoED,
+	tokVLAN: primVLAN, tokMPLS: primMPLS, tokPPPOES: primPPPoES, tokGENEVE: primGeneve,
+}
+
 // parseOtherPrim parses a primitive that takes no qualifier: less,
 // greater, byte, inbound, outbound, ifindex, the encapsulations, llc, and
 // the primitives of link types other than the supported ones.
 func (p *parser) parseOtherPrim(off int) *primNode {
 	n := p.newPrim(primNode{off: off})
 	switch p.tok {
-	case tokLESS, tokGREATER:
-		n.kind = primLess
-		if p.tok == tokGREATER {
-			n.kind = primGreater
-		}
+	case tokLESS, tokGREATER, tokIFINDEX:
+		n.kind = otherPrimKinds[p.tok]
 		p.next()
 		n.v = p.expectNum()
+	case tokINBOUND, tokOUTBOUND, tokPPPOED:
+		n.kind = otherPrimKinds[p.tok]
+		p.next()
 	case tokCBYTE:
 		p.next()
 		n.kind = primByte
@@ -534,34 +553,12 @@ func (p *parser) parseOtherPrim(off int) *primNode {
 		}
 		p.next()
 		n.v2 = p.expectNum()
-	case tokINBOUND:
-		n.kind = primInbound
-		p.next()
-	case tokOUTBOUND:
-		n.kind = primOutbound
-		p.next()
-	case tokIFINDEX:
-		n.kind = primIfindex
-		p.next()
-		n.v = p.expectNum()
 	case tokVLAN, tokMPLS, tokPPPOES, tokGENEVE:
-		switch p.tok {
-		case tokVLAN:
-			n.kind = primVLAN
-		case tokMPLS:
-			n.kind = primMPLS
-		case tokPPPOES:
-			n.kind = primPPPoES
-		default:
-			n.kind = primGeneve
-		}
+		n.kind = otherPrimKinds[p.tok]
 		p.next()
 		if p.tok == tokNUM || p.tok == tokLPAREN {
 			n.v, n.has = p.parsePnum(), true
 		}
-	case tokPPPOED:
-		n.kind = primPPPoED
-		p.next()
 	case tokLLC:
 		n.kind = primLLC
 		p.next()
@@ -599,15 +596,23 @@ func (p *parser) expectNum() uint32 {
 // parsePnum parses a number, possibly in parentheses.
 func (p *parser) parsePnum() uint32 {
 	if p.tok == tokLPAREN {
-		p.next()
-		p.enter()
-		v := p.parsePnum()
-		p.expect(tokRPAREN)
-		p.leave()
-		return v
+		return parenthesized(p, p.parsePnum)
 	}
 	return p.expectNum()
 }
+
+// headDir and headAddr hold the qualifiers of the 802.11 direction
+// keywords and the address-kind keywords that parseHead takes, by token.
+var (
+	headDir = [...]dirQual{
+		tokADDR1: qAddr1, tokADDR2: qAddr2, tokADDR3: qAddr3, tokADDR4: qAddr4,
+		tokRA: qRA, tokTA: qTA,
+	}
+	headAddr = [...]addrQual{
+		tokHOST: qHost, tokNET: qNet, tokPORT: qPort, tokPORTRANGE: qPortrange,
+		tokPROTO: qProto, tokPROTOCHAIN: qProtochain, tokGATEWAY: qGateway,
+	}
+)
 
 // parseHead parses the direction and address-kind qualifiers and the
 // address that follows them.
@@ -639,49 +644,20 @@ func (p *parser) parseHead(off int, pq protoQual) unit {
 			q.dir = combined
 		}
 	case tokADDR1, tokADDR2, tokADDR3, tokADDR4, tokRA, tokTA:
-		switch p.tok {
-		case tokADDR1:
-			q.dir = qAddr1
-		case tokADDR2:
-			q.dir = qAddr2
-		case tokADDR3:
-			q.dir = qAddr3
-		case tokADDR4:
-			q.dir = qAddr4
-		case tokRA:
-			q.dir = qRA
-		default:
-			q.dir = qTA
-		}
+		q.dir = headDir[p.tok]
 		p.next()
 	default:
 		dirSet = false
 	}
 	switch p.tok {
 	case tokHOST, tokNET, tokPORT, tokPORTRANGE:
-		switch p.tok {
-		case tokHOST:
-			q.addr = qHost
-		case tokNET:
-			q.addr = qNet
-		case tokPORT:
-			q.addr = qPort
-		default:
-			q.addr = qPortrange
-		}
+		q.addr = headAddr[p.tok]
 		p.next()
 	case tokPROTO, tokPROTOCHAIN, tokGATEWAY:
 		if dirSet {
 			p.syntaxError()
 		}
-		switch p.tok {
-		case tokPROTO:
-			q.addr = qProto
-		case tokPROTOCHAIN:
-			q.addr = qProtochain
-		default:
-			q.addr = qGateway
-		}
+		q.addr = headAddr[p.tok]
 		p.next()
 	default:
 		if !dirSet {

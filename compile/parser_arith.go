@@ -86,12 +86,7 @@ func (p *parser) arithPrimary() arith {
 		p.next()
 		return p.arithNode(&lenArith{off: off})
 	case tokLPAREN:
-		p.next()
-		p.enter()
-		a := p.parseArith()
-		p.expect(tokRPAREN)
-		p.leave()
-		return a
+		return parenthesized(p, p.parseArith)
 	}
 	proto, ok := protoOf(p.tok)
 	if !ok {

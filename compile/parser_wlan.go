@@ -52,52 +52,17 @@ func (p *parser) parseWlan(off int) *primNode {
 	switch p.tok {
 	case tokTYPE:
 		p.next()
-		var typ uint32
-		switch p.tok {
-		case tokNUM:
-			typ = numValue(p.lit)
-			if typ&^0x0c != 0 {
-				fail(p.off, fmt.Sprintf("invalid 802.11 type value 0x%02x", typ))
-			}
-		case tokID:
-			v, ok := lookupName(wlanTypes, p.lit)
-			if !ok {
-				fail(p.off, "unknown 802.11 type name \""+p.lit+"\"")
-			}
-			typ = v
-		default:
-			p.syntaxError()
-		}
-		p.next()
+		typ := p.parseWlanValue("type", 0x0c, wlanTypes)
 		n.v, n.v2 = typ, 0x0c
 		if p.tok == tokSUBTYPE {
 			p.next()
-			var sub uint32
-			switch p.tok {
-			case tokNUM:
-				sub = numValue(p.lit)
-				if sub&^0xf0 != 0 {
-					fail(p.off, fmt.Sprintf("invalid 802.11 subtype value 0x%02x", sub))
+			var names []nameVal
+			for _, ts := range wlanSubtypes {
+				if ts.typ == typ {
+					names = ts.names
 				}
-			case tokID:
-				var names []nameVal
-				for _, ts := range wlanSubtypes {
-					if ts.typ == typ {
-						names = ts.names
-					}
-				}
-				if names == nil {
-					fail(p.off, "unknown 802.11 type")
-				}
-				v, ok := lookupName(names, p.lit)
-				if !ok {
-					fail(p.off, "unknown 802.11 subtype name \""+p.lit+"\"")
-				}
-				sub = v
-			default:
-				p.syntaxError()
 			}
-			p.next()
+			sub := p.parseWlanValue("subtype", 0xf0, names)
 			n.v, n.v2 = typ|sub, 0x0c|0xf0
 		}
 	case tokSUBTYPE:
@@ -135,4 +100,30 @@ func (p *parser) parseWlan(off int) *primNode {
 		p.next()
 	}
 	return n
+}
+
+// parseWlanValue parses the value after "type" or "subtype" (what): a
+// number with no bits set outside mask, or a name in names. A nil names
+// means the type given has no subtype names.
+func (p *parser) parseWlanValue(what string, mask uint32, names []nameVal) uint32 {
+	var v uint32
+	switch p.tok {
+	case tokNUM:
+		v = numValue(p.lit)
+		if v&^mask != 0 {
+			fail(p.off, fmt.Sprintf("invalid 802.11 %s value 0x%02x", what, v))
+		}
+	case tokID:
+		if names == nil {
+			fail(p.off, "unknown 802.11 type")
+		}
+		var ok bool
+		if v, ok = lookupName(names, p.lit); !ok {
+			fail(p.off, "unknown 802.11 "+what+" name \""+p.lit+"\"")
+		}
+	default:
+		p.syntaxError()
+	}
+	p.next()
+	return v
 }
