@@ -99,28 +99,9 @@ func captureLive(c *config) error {
 	if os.Getenv("GOMAXPROCS") == "" {
 		runtime.GOMAXPROCS(1)
 	}
-	dev := c.device
-	if dev == "" {
-		d, err := pcap.LookupDev()
-		if err != nil {
-			return err
-		}
-		dev = d
-	}
-	h, err := openLive(c, dev)
+	h, dev, err := openDevice(c)
 	if err != nil {
-		// As tcpdump does, a number that is no interface's name is an
-		// index into the -D list.
-		n, numeric := strconv.Atoi(dev)
-		if numeric != nil {
-			return err
-		}
-		if dev, err = deviceByNumber(n); err != nil {
-			return err
-		}
-		if h, err = openLive(c, dev); err != nil {
-			return err
-		}
+		return err
 	}
 
 	defer h.Close()
@@ -166,29 +147,9 @@ func captureLive(c *config) error {
 			return err
 		}
 	}
-	var sink liveSink
-	if c.writeFile != "" {
-		fileType, ok := lt.Savefile()
-		if !ok {
-			return fmt.Errorf("link type %s can't be written to a savefile", lt)
-		}
-		d, err := newDumper(c, liveOpener(c, h, fileType))
-		if err != nil {
-			return err
-		}
-		sink = d
-		if c.printWritten {
-			// --print: print the packets as well as writing them.
-			sink = teeSink{d, &textSink{c: c, p: newPacketPrinter(c), lt: lt}}
-		}
-		fmt.Fprintf(os.Stderr, "pcapdump: ")
-	} else {
-		if c.verbose == 0 {
-			fmt.Fprintf(os.Stderr, "pcapdump: verbose output suppressed, use -v[v]... for full protocol decode\n")
-		} else {
-			fmt.Fprintf(os.Stderr, "pcapdump: ")
-		}
-		sink = &textSink{c: c, p: newPacketPrinter(c), lt: lt}
+	sink, err := newLiveSink(c, h, lt)
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(os.Stderr, "listening on %s, link-type %s (%s), snapshot length %d bytes\n",
 		dev, lt.Name(), lt.Description(), h.SnapLen())
@@ -197,35 +158,7 @@ func captureLive(c *config) error {
 	if interval, ok := progressInterval(c, isTerminal(os.Stderr)); ok {
 		prog = startProgress(os.Stderr, interval)
 	}
-	captured := 0
-	var rerr error
-	for c.count == 0 || captured < c.count {
-		data, ci, err := h.NextPacket()
-		if err != nil {
-			if errors.Is(err, pcap.ErrTimeout) {
-				// Idle: what the writer holds goes to the file now.
-				if err := sink.flush(); err != nil {
-					rerr = err
-					break
-				}
-				continue
-			}
-			if !stopped.Load() {
-				rerr = err
-			}
-			break
-		}
-		captured++
-		if err := sink.write(ci, data); err != nil {
-			if errors.Is(err, errFileLimit) {
-				fmt.Fprintf(os.Stderr, "Maximum file limit reached: %d\n", c.fileCount)
-			} else {
-				rerr = err
-			}
-			break
-		}
-		prog.add()
-	}
+	captured, rerr := captureLoop(c, h, sink, prog, &stopped)
 	prog.end()
 	// Take the statistics before closing (a signal may have closed the
 	// handle already; then the last ones taken stand).
@@ -248,6 +181,96 @@ func captureLive(c *config) error {
 		}
 	}
 	return errors.Join(rerr, cerr)
+}
+
+// openDevice opens c.device for capture, or the default device; as
+// tcpdump, it takes a number that is no interface's name as an index into
+// the -D list. It returns the handle and the device's name.
+func openDevice(c *config) (*pcap.Handle, string, error) {
+	dev := c.device
+	if dev == "" {
+		d, err := pcap.LookupDev()
+		if err != nil {
+			return nil, "", err
+		}
+		dev = d
+	}
+	h, err := openLive(c, dev)
+	if err != nil {
+		n, numeric := strconv.Atoi(dev)
+		if numeric != nil {
+			return nil, "", err
+		}
+		if dev, err = deviceByNumber(n); err != nil {
+			return nil, "", err
+		}
+		if h, err = openLive(c, dev); err != nil {
+			return nil, "", err
+		}
+	}
+	return h, dev, nil
+}
+
+// newLiveSink returns where the capture's packets go: the -w files (and
+// the text too with --print) or the text on stdout; it starts the
+// "listening on" line on stderr as tcpdump does.
+func newLiveSink(c *config, h *pcap.Handle, lt linktype.Type) (liveSink, error) {
+	if c.writeFile == "" {
+		if c.verbose == 0 {
+			fmt.Fprintf(os.Stderr, "pcapdump: verbose output suppressed, use -v[v]... for full protocol decode\n")
+		} else {
+			fmt.Fprintf(os.Stderr, "pcapdump: ")
+		}
+		return &textSink{c: c, p: newPacketPrinter(c), lt: lt}, nil
+	}
+	fileType, ok := lt.Savefile()
+	if !ok {
+		return nil, fmt.Errorf("link type %s can't be written to a savefile", lt)
+	}
+	d, err := newDumper(c, liveOpener(c, h, fileType))
+	if err != nil {
+		return nil, err
+	}
+	var sink liveSink = d
+	if c.printWritten {
+		// --print: print the packets as well as writing them.
+		sink = teeSink{d, &textSink{c: c, p: newPacketPrinter(c), lt: lt}}
+	}
+	fmt.Fprintf(os.Stderr, "pcapdump: ")
+	return sink, nil
+}
+
+// captureLoop reads packets from h into sink until -c is reached, the
+// handle is closed by a stop signal (stopped is then set) or an error;
+// it returns the number of packets captured and the error, if any.
+func captureLoop(c *config, h *pcap.Handle, sink liveSink, prog *progress, stopped *atomic.Bool) (int, error) {
+	captured := 0
+	for c.count == 0 || captured < c.count {
+		data, ci, err := h.NextPacket()
+		if err != nil {
+			if errors.Is(err, pcap.ErrTimeout) {
+				// Idle: what the writer holds goes to the file now.
+				if err := sink.flush(); err != nil {
+					return captured, err
+				}
+				continue
+			}
+			if !stopped.Load() {
+				return captured, err
+			}
+			return captured, nil
+		}
+		captured++
+		if err := sink.write(ci, data); err != nil {
+			if errors.Is(err, errFileLimit) {
+				fmt.Fprintf(os.Stderr, "Maximum file limit reached: %d\n", c.fileCount)
+				return captured, nil
+			}
+			return captured, err
+		}
+		prog.add()
+	}
+	return captured, nil
 }
 
 func plural(n int) string {
