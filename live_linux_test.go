@@ -42,14 +42,17 @@ var udpDstPort9 = []bpf.Instruction{
 	bpf.Stmt(bpf.ClassRET|bpf.RetK, 0),
 }
 
-// openFiltered activates a handle on v's capture side, in its namespace,
-// with read timeout timeout and filter program prog; the test closes it.
-func openFiltered(t testing.TB, v *vethPair, timeout time.Duration, prog []bpf.Instruction) *Handle {
+// openLive activates a handle on interface ifname, in v's capture
+// namespace, with read timeout timeout and, unless prog is nil, filter
+// program prog; the test closes it.
+func openLive(t testing.TB, v *vethPair, ifname string, timeout time.Duration, prog []bpf.Instruction) *Handle {
 	t.Helper()
-	p, err := NewInactiveHandle(v.capIf)
+	p, err := NewInactiveHandle(ifname)
 	require.NoError(t, err)
 	require.NoError(t, p.SetTimeout(timeout))
-	require.NoError(t, p.SetBPFInstructionFilter(prog))
+	if prog != nil {
+		require.NoError(t, p.SetBPFInstructionFilter(prog))
+	}
 	return openIn(t, v.capNS, p)
 }
 
@@ -57,7 +60,7 @@ func udpDstPort(pkt []byte) int { return testutil.UDPDstPort(pkt) }
 
 func TestLiveRawFilter(t *testing.T) {
 	v := newVethPair(t)
-	h := openFiltered(t, v, 200*time.Millisecond, udpDstPort9)
+	h := openLive(t, v, v.capIf, 200*time.Millisecond, udpDstPort9)
 	assert.Equal(t, linktype.Ethernet, h.LinkType())
 
 	c := udpSender(t, v.peerNS, v.peerIP)
@@ -556,7 +559,7 @@ func TestLivePermissionError(t *testing.T) {
 // packet.
 func BenchmarkZeroCopyReadPacketData(b *testing.B) {
 	v := newVethPair(b)
-	h := openFiltered(b, v, time.Second, udpDstPort9) // waits set a deadline, as pcapdump's do
+	h := openLive(b, v, v.capIf, time.Second, udpDstPort9) // waits set a deadline, as pcapdump's do
 
 	fd := udpSocketTo9(b, v)
 	buf := make([]byte, 64)
@@ -585,7 +588,7 @@ func TestLiveVLANUserspaceFilter(t *testing.T) {
 	prog, err := compile.Compile("vlan 42 and udp", linktype.Ethernet, compile.Options{LiveLinux: true, Optimize: true})
 	require.NoError(t, err)
 	long := padBeyondKernelLimit(prog)
-	h := openFiltered(t, v, 100*time.Millisecond, long)
+	h := openLive(t, v, v.capIf, 100*time.Millisecond, long)
 	require.True(t, h.live.cfg.Load().userOnly)
 	w := packetWriter(t, v)
 	var want [][]byte
@@ -612,11 +615,11 @@ func TestLiveVLANUserspaceFilter(t *testing.T) {
 // like libpcap, the handle drops the outgoing copy.
 func TestLiveLoopbackNoDuplicates(t *testing.T) {
 	v := newVethPair(t)
-	p, err := NewInactiveHandle("lo")
-	require.NoError(t, err)
-	require.NoError(t, p.SetTimeout(200*time.Millisecond))
-	h := openIn(t, v.capNS, p)
-	var c *net.UDPConn
+	h := openLive(t, v, "lo", 200*time.Millisecond, nil)
+	var (
+		c   *net.UDPConn
+		err error
+	)
 	inNS(t, v.capNS, func() { c, err = net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)}) })
 	require.NoError(t, err)
 	defer c.Close()
@@ -637,10 +640,7 @@ func TestLiveLoopbackNoDuplicates(t *testing.T) {
 // formats; SetDirection changes what an active handle returns.
 func TestLiveSetLinkTypeAndDirection(t *testing.T) {
 	v := newVethPair(t)
-	p, err := NewInactiveHandle("any")
-	require.NoError(t, err)
-	require.NoError(t, p.SetTimeout(200*time.Millisecond))
-	h := openIn(t, v.capNS, p)
+	h := openLive(t, v, "any", 200*time.Millisecond, nil)
 	require.Equal(t, linktype.LinuxSLL, h.LinkType())
 	require.Error(t, h.SetLinkType(linktype.Ethernet))
 	require.NoError(t, h.SetLinkType(linktype.LinuxSLL2))
