@@ -258,7 +258,8 @@ func (g *gen) extra(lt linktype.Type) []packet {
 	return ps
 }
 
-// sllExtras returns Linux cooked frames with random packet types, hardware types and protocols.
+// sllExtras returns Linux cooked frames with random packet types,
+// hardware types and protocols.
 func (g *gen) sllExtras(lt linktype.Type) []packet {
 	var ps []packet
 	for i := 0; i < 40; i++ {
@@ -279,7 +280,8 @@ func (g *gen) sllExtras(lt linktype.Type) []packet {
 	return ps
 }
 
-// rawExtras returns raw IP packets of every version number (and, for IPv6, more IPv6 traffic).
+// rawExtras returns raw IP packets of every version number (and, for
+// IPv6, more IPv6 traffic).
 func (g *gen) rawExtras(lt linktype.Type) []packet {
 	var ps []packet
 	for i := 0; i < 20; i++ {
@@ -297,7 +299,8 @@ func (g *gen) rawExtras(lt linktype.Type) []packet {
 	return ps
 }
 
-// nullExtras returns loopback frames of many address families in both byte orders.
+// nullExtras returns loopback frames of many address families in both
+// byte orders.
 func (g *gen) nullExtras(lt linktype.Type) []packet {
 	var ps []packet
 	for i := 0; i < 40; i++ {
@@ -324,22 +327,13 @@ func (g *gen) nullExtras(lt linktype.Type) []packet {
 	return ps
 }
 
-// pppExtras returns PPP frames of control and network protocols, with and without address and control.
+// pppExtras returns PPP frames of control and network protocols, with and
+// without address and control.
 func (g *gen) pppExtras() []packet {
 	var ps []packet
 	for i := 0; i < 40; i++ {
 		proto := pick(g, []uint16{0xc021, 0x8021, 0x8057, 0xc223, 0xc023, 0x80fd, 0x003d, 0x002d, 0x002f, 0x0031, 0x0021, 0x0057, 0x0023})
-		var p []byte
-		switch proto {
-		case 0x0021:
-			p = g.ipv4Packet()
-		case 0x0057:
-			p = g.ipv6Packet()
-		case 0x0023:
-			p = g.isoPayload()
-		default:
-			p = g.bytes(20)
-		}
+		p := g.payloadFor(proto, 0x0021, 0x0057, 0x0023, 20)
 		h := cat([]byte{0xff, 0x03}, be16(proto))
 		if g.chance(0.3) {
 			h = be16(proto)
@@ -349,22 +343,27 @@ func (g *gen) pppExtras() []packet {
 	return ps
 }
 
+// payloadFor returns a payload for protocol number proto: an IPv4 packet
+// for ip4, an IPv6 packet for ip6, an OSI payload for iso, else n random
+// bytes.
+func (g *gen) payloadFor(proto, ip4, ip6, iso uint16, n int) []byte {
+	switch proto {
+	case ip4:
+		return g.ipv4Packet()
+	case ip6:
+		return g.ipv6Packet()
+	case iso:
+		return g.isoPayload()
+	}
+	return g.bytes(n)
+}
+
 // chdlcExtras returns Cisco HDLC frames of several protocols.
 func (g *gen) chdlcExtras() []packet {
 	var ps []packet
 	for i := 0; i < 30; i++ {
 		t := pick(g, []uint16{0x8035, 0x2000, 0x0800, 0x86dd, 0xfefe, 0x6558, 0x0806})
-		var p []byte
-		switch t {
-		case 0x0800:
-			p = g.ipv4Packet()
-		case 0x86dd:
-			p = g.ipv6Packet()
-		case 0xfefe:
-			p = g.isoPayload()
-		default:
-			p = g.bytes(24)
-		}
+		p := g.payloadFor(t, 0x0800, 0x86dd, 0xfefe, 24)
 		ps = append(ps, mk([]byte{pick(g, []byte{0x0f, 0x8f}), 0, byte(t >> 8), byte(t)}, p, len(p)))
 	}
 	return ps
