@@ -19,6 +19,9 @@ func (o *values) optBlock(b *oblock, doStmts bool) (changed bool) {
 		// Values agreed on by every predecessor survive the merge.
 		b.val = p.pred.val
 		for p = p.next; p != nil; p = p.next {
+			if p.pred.val == b.val {
+				continue
+			}
 			for i := range b.val {
 				if b.val[i] != p.pred.val[i] {
 					b.val[i] = valUnknown

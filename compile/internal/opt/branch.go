@@ -134,11 +134,13 @@ type testEntry struct {
 }
 
 // testSlot is a testKey's slot in testIndex's hash table: the first and
-// last of its entries; it is in use when gen is the index's.
+// last of its true edges' and false edges' entries (-1 for none); it is
+// in use when gen is the index's.
 type testSlot struct {
-	key        testKey
-	head, tail int32
-	gen        uint32
+	key          testKey
+	thead, ttail int32
+	fhead, ftail int32
+	gen          uint32
 }
 
 // testIndex lists edges by testKey, each key's by increasing edge id, in
@@ -147,12 +149,14 @@ type testSlot struct {
 type testIndex struct {
 	entries []testEntry
 	slots   []testSlot
+	used    []int32 // the slots in use, in no particular order
 	gen     uint32
 }
 
-// reset empties t for about n entries.
+// reset empties t for about n keys.
 func (t *testIndex) reset(n int) {
 	t.entries = t.entries[:0]
+	t.used = t.used[:0]
 	size := 16
 	for size < 2*n {
 		size *= 2
@@ -170,55 +174,75 @@ func (t *testIndex) slot(key testKey) *testSlot {
 	for i := key.hash() & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.gen != t.gen || s.key == key {
+			if s.gen != t.gen {
+				*s = testSlot{key: key, thead: -1, ttail: -1, fhead: -1, ftail: -1, gen: t.gen}
+				t.used = append(t.used, int32(i))
+			}
 			return s
 		}
 	}
 }
 
-// add appends edge id to the entries of key; ids must come in
-// increasing order.
-func (t *testIndex) add(key testKey, id int32) {
+// appendTo links a new entry for edge id at the end of the list from
+// *head to *tail.
+func (t *testIndex) appendTo(head, tail *int32, id int32) {
 	n := int32(len(t.entries))
 	t.entries = append(t.entries, testEntry{id: id, next: -1})
-	s := t.slot(key)
-	if s.gen != t.gen {
-		*s = testSlot{key: key, head: n, tail: n, gen: t.gen}
-		return
+	if *head < 0 {
+		*head = n
+	} else {
+		t.entries[*tail].next = n
 	}
-	t.entries[s.tail].next = n
-	s.tail = n
+	*tail = n
+}
+
+// link joins each key's false edges' list to its true edges' list: true
+// edges have the ids of their blocks, false edges those plus the number
+// of blocks, so the joined list is in increasing id order.
+func (t *testIndex) link() {
+	for _, i := range t.used {
+		s := &t.slots[i]
+		switch {
+		case s.thead < 0:
+			s.thead = s.fhead
+		case s.fhead >= 0:
+			t.entries[s.ttail].next = s.fhead
+		}
+	}
 }
 
 // lookup returns the first entry of key, or -1.
 func (t *testIndex) lookup(key testKey) int32 {
-	if s := t.slot(key); s.gen == t.gen {
-		return s.head
+	mask := uint32(len(t.slots) - 1)
+	for i := key.hash() & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.gen != t.gen {
+			return -1
+		}
+		if s.key == key {
+			return s.thead
+		}
 	}
-	return -1
 }
 
-// indexTests lists the out-edges of the blocks of the levels by testKey.
-// True edges have the ids of their blocks, false edges those plus the
-// number of blocks, so adding all true edges in block order, then all
-// false edges, keeps every key's list in increasing id order.
+// indexTests lists the out-edges of the blocks of the levels by testKey,
+// blocks in id order.
 func (o *optimizer) indexTests() {
 	t := &o.tests
-	t.reset(3 * len(o.blocks))
+	t.reset(2 * len(o.blocks))
 	for _, b := range o.blocks {
 		if b.mark != o.levelMark || b.jt() == nil {
 			continue
 		}
-		t.add(testKey{b.val[atomA], b.s.op, b.oval, false}, int32(b.et.id))
+		s := t.slot(testKey{b.val[atomA], b.s.op, b.oval, false})
+		t.appendTo(&s.thead, &s.ttail, int32(b.et.id))
+		t.appendTo(&s.fhead, &s.ftail, int32(b.ef.id))
 		if b.s.op == OpJeq {
-			t.add(testKey{aval: b.val[atomA], op: OpJeq, jeqTrue: true}, int32(b.et.id))
+			s := t.slot(testKey{aval: b.val[atomA], op: OpJeq, jeqTrue: true})
+			t.appendTo(&s.thead, &s.ttail, int32(b.et.id))
 		}
 	}
-	for _, b := range o.blocks {
-		if b.mark != o.levelMark || b.jt() == nil {
-			continue
-		}
-		t.add(testKey{b.val[atomA], b.s.op, b.oval, false}, int32(b.ef.id))
-	}
+	t.link()
 }
 
 // pullup moves a later test of the same value as b's predecessors' up

@@ -142,8 +142,45 @@ func (o *optimizer) findEdom() {
 	}
 }
 
+// atomTables hold atomUse's and atomDef's answers by opcode, computed
+// once by classifyUse and classifyDef; atomK stands for the statement's
+// constant (a scratch word).
+var atomTables = func() (t struct{ use, def [256]int8 }) {
+	for op := range 256 {
+		s := ostmt{op: uint16(op), k: atomK}
+		t.use[op], t.def[op] = int8(classifyUse(s)), int8(classifyDef(s))
+	}
+	return t
+}()
+
+// atomK is the constant classifyUse and classifyDef see when filling
+// atomTables: no atom's number, so an answer equal to it means "s.k".
+const atomK = 31
+
 // atomUse returns the atom s reads, atomAX for both A and X, or -1.
 func atomUse(s ostmt) int {
+	if s.op > 0xff {
+		return -1 // opNop
+	}
+	if a := atomTables.use[s.op]; a != atomK {
+		return int(a)
+	}
+	return int(s.k)
+}
+
+// atomDef returns the atom s writes, or -1.
+func atomDef(s ostmt) int {
+	if s.op > 0xff {
+		return -1 // opNop
+	}
+	if a := atomTables.def[s.op]; a != atomK {
+		return int(a)
+	}
+	return int(s.k)
+}
+
+// classifyUse is atomUse without the table.
+func classifyUse(s ostmt) int {
 	if s.op == opNop {
 		return -1
 	}
@@ -181,8 +218,8 @@ func atomUse(s ostmt) int {
 	return atomA
 }
 
-// atomDef returns the atom s writes, or -1.
-func atomDef(s ostmt) int {
+// classifyDef is atomDef without the table.
+func classifyDef(s ostmt) int {
 	if s.op == opNop {
 		return -1
 	}

@@ -228,14 +228,17 @@ func (o *optimizer) loop(doStmts bool) {
 	for range maxRounds {
 		o.findLevels()
 		o.spend(len(o.blocks))
-		if o.useTrees {
+		// Only the branch passes ask about dominance, and rounds that
+		// rewrite statements run none.
+		switch {
+		case doStmts:
+		case o.useTrees:
 			o.findDomTrees()
-			o.findUD()
-		} else {
+		default:
 			o.findDom()
-			o.findUD()
 			o.findEdom()
 		}
+		o.findUD()
 		switch o.optBlocks(doStmts) {
 		case unchanged:
 			return
