@@ -81,10 +81,18 @@ func (o *optimizer) threadJump(ep *oedge) (c change) {
 func (o *optimizer) decided(ep *oedge) *oblock {
 	child := ep.succ
 	t := &o.tests
-	a := t.lookup(testKey{child.val[atomA], child.s.op, child.oval, false})
-	b := int32(-1)
-	if child.s.op == OpJeq {
-		b = t.lookup(testKey{aval: child.val[atomA], op: OpJeq, jeqTrue: true})
+	var a, b int32 = -1, -1
+	if child.tgen == t.gen {
+		// The child's own test is indexed: its slots hold the lists.
+		a = t.slots[child.tslot].thead
+		if child.s.op == OpJeq {
+			b = t.slots[child.jslot].thead
+		}
+	} else {
+		a = t.lookup(testKey{child.val[atomA], child.s.op, child.oval, false})
+		if child.s.op == OpJeq {
+			b = t.lookup(testKey{aval: child.val[atomA], op: OpJeq, jeqTrue: true})
+		}
 	}
 	for a >= 0 || b >= 0 {
 		var k int32
@@ -161,15 +169,19 @@ func (t *testIndex) reset(n int) {
 	for size < 2*n {
 		size *= 2
 	}
-	if len(t.slots) < size || t.gen == ^uint32(0) {
+	if t.gen == ^uint32(0) {
+		t.slots, t.gen = nil, 0
+	}
+	if len(t.slots) < size {
+		// A fresh table; gen goes on, so no block's tgen from an
+		// earlier round names a slot of it.
 		t.slots = make([]testSlot, size)
-		t.gen = 0
 	}
 	t.gen++
 }
 
-// slot returns the slot of key: either holding it, or free for it.
-func (t *testIndex) slot(key testKey) *testSlot {
+// slot returns the slot of key and its index, making it if it is new.
+func (t *testIndex) slot(key testKey) (*testSlot, int32) {
 	mask := uint32(len(t.slots) - 1)
 	for i := key.hash() & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
@@ -178,7 +190,7 @@ func (t *testIndex) slot(key testKey) *testSlot {
 				*s = testSlot{key: key, thead: -1, ttail: -1, fhead: -1, ftail: -1, gen: t.gen}
 				t.used = append(t.used, int32(i))
 			}
-			return s
+			return s, int32(i)
 		}
 	}
 }
@@ -234,12 +246,14 @@ func (o *optimizer) indexTests() {
 		if b.mark != o.levelMark || b.jt() == nil {
 			continue
 		}
-		s := t.slot(testKey{b.val[atomA], b.s.op, b.oval, false})
+		s, i := t.slot(testKey{b.val[atomA], b.s.op, b.oval, false})
 		t.appendTo(&s.thead, &s.ttail, int32(b.et.id))
 		t.appendTo(&s.fhead, &s.ftail, int32(b.ef.id))
+		b.tgen, b.tslot = t.gen, i
 		if b.s.op == OpJeq {
-			s := t.slot(testKey{aval: b.val[atomA], op: OpJeq, jeqTrue: true})
+			s, i := t.slot(testKey{aval: b.val[atomA], op: OpJeq, jeqTrue: true})
 			t.appendTo(&s.thead, &s.ttail, int32(b.et.id))
+			b.jslot = i
 		}
 	}
 	t.link()

@@ -62,6 +62,12 @@ type oblock struct {
 	inEdges *oedge
 	mark    uint32
 
+	// tgen is the generation of the test index whose slots tslot (the
+	// block's test) and jslot (for "jeq", the true edges of tests of
+	// the same A) are.
+	tgen         uint32
+	tslot, jslot int32
+
 	offset         int // position in the output program
 	longjt, longjf int // 1 if a "ja" trampoline is needed for that edge
 }
