@@ -258,6 +258,7 @@ type buffers struct {
 	stmts  []ostmt
 	space  []uint64 // bit sets
 	order  []*oblock
+	rep    []*oblock // mergeBlocks' representative of each class
 	class  []int32
 }
 

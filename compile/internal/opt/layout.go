@@ -33,7 +33,7 @@ func (o *optimizer) mergeBlocks() {
 	o.buf.order = order
 	o.buf.class = reuse(o.buf.class, len(o.blocks))
 	class := o.buf.class
-	var rep []*oblock
+	rep := o.buf.rep[:0]
 	var classes map[string]int32
 	if len(order) > mergeByMapOver {
 		classes = make(map[string]int32, len(order))
@@ -65,6 +65,7 @@ func (o *optimizer) mergeBlocks() {
 		}
 		class[b.id] = c
 	}
+	o.buf.rep = rep
 	for _, b := range order {
 		if b.jt() != nil {
 			b.et.succ = rep[class[b.jt().id]]

@@ -122,6 +122,7 @@ func (o *optimizer) release() {
 	clear(o.buf.at)
 	clear(o.buf.blocks)
 	clear(o.buf.order[:cap(o.buf.order)])
+	clear(o.buf.rep[:cap(o.buf.rep)])
 	o.root = nil
 	optimizers.Put(o)
 }
