@@ -119,6 +119,18 @@ func store(s *ostmt, dst *uint32, v uint32, alter bool) {
 	}
 }
 
+// loadMem is evalStmt for s, a load of scratch memory holding value v into
+// *dst: when rewriting (alter) and v is a constant, s becomes the immediate
+// load imm of it, and loadMem reports that it changed s.
+func (o *values) loadMem(s *ostmt, dst *uint32, v uint32, imm uint16, alter bool) (changed bool) {
+	if alter && o.isConst(v) {
+		s.op, s.k = imm, o.constOf(v)
+		changed = true
+	}
+	store(s, dst, v, alter)
+	return changed
+}
+
 // foldALU replaces s, an ALU operation on two constants, by a load of the
 // result, with bpf's ALU rules.
 func (o *values) foldALU(s *ostmt, v0, v1 uint32) {
@@ -189,23 +201,13 @@ func (o *values) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) (changed bo
 		store(s, &val[atomA], val[atomX], alter)
 
 	case OpLdMem:
-		v := val[s.k]
-		if alter && o.isConst(v) {
-			s.op, s.k = OpLdImm, o.constOf(v)
-			changed = true
-		}
-		store(s, &val[atomA], v, alter)
+		changed = o.loadMem(s, &val[atomA], val[s.k], OpLdImm, alter)
 
 	case OpTax:
 		store(s, &val[atomX], val[atomA], alter)
 
 	case OpLdxMem:
-		v := val[s.k]
-		if alter && o.isConst(v) {
-			s.op, s.k = OpLdxImm, o.constOf(v)
-			changed = true
-		}
-		store(s, &val[atomX], v, alter)
+		changed = o.loadMem(s, &val[atomX], val[s.k], OpLdxImm, alter)
 
 	case OpSt:
 		store(s, &val[s.k], val[atomA], alter)
