@@ -295,7 +295,8 @@ func (h *Handle) Device() string { return h.device }
 // only until the next read; copy what must outlive that. A Close from
 // another goroutine does not pull it from under the caller: a live
 // handle's ring stays mapped until the reader's next read, which fails
-// with os.ErrClosed (or until the Handle is garbage). It returns ErrTimeout when the read timeout expires, io.EOF at the end of a
+// with os.ErrClosed (or until the Handle is garbage). It returns
+// ErrTimeout when the read timeout expires, io.EOF at the end of a
 // savefile, and an error matching os.ErrClosed after Close.
 func (h *Handle) ZeroCopyReadPacketData() (data []byte, ci CaptureInfo, err error) {
 	if l := h.live; l != nil {
