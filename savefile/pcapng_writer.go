@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/bits"
 	"os"
+	"strings"
 	"time"
 )
 
@@ -413,9 +414,16 @@ func (w *NGWriter) WriteStatistics(iface int, st InterfaceStatistics) error {
 }
 
 // WriteNameRecords writes a Name Resolution Block with the given records.
+// It writes nothing and returns an error for a record readers would
+// misread: type 0 (which ends the list, dropping the records after it),
+// an IPv4 or IPv6 record whose address is not 4 or 16 bytes or that has no
+// name, and a name containing a NUL byte (which would split it in two).
 func (w *NGWriter) WriteNameRecords(recs []NameRecord) error {
 	var b []byte
 	for _, rec := range recs {
+		if err := checkNameRecord(rec); err != nil {
+			return err
+		}
 		val := append([]byte(nil), rec.Addr...)
 		for _, n := range rec.Names {
 			val = append(append(val, n...), 0)
@@ -427,6 +435,31 @@ func (w *NGWriter) WriteNameRecords(recs []NameRecord) error {
 	}
 	b = append(b, 0, 0, 0, 0)
 	return w.block(BlockNRB, nil, nil, b)
+}
+
+// checkNameRecord says why rec cannot be written as it is, if it cannot.
+func checkNameRecord(rec NameRecord) error {
+	addrLen := 0 // of the types whose address length the format fixes
+	switch rec.Type {
+	case 1:
+		addrLen = 4
+	case 2:
+		addrLen = 16
+	}
+	switch {
+	case rec.Type == 0:
+		return errors.New("name record of type 0 (the end of the list)")
+	case addrLen != 0 && len(rec.Addr) != addrLen:
+		return fmt.Errorf("name record of type %d with a %d-byte address (want %d)", rec.Type, len(rec.Addr), addrLen)
+	case addrLen != 0 && len(rec.Names) == 0:
+		return fmt.Errorf("name record of type %d without a name", rec.Type)
+	}
+	for _, n := range rec.Names {
+		if strings.IndexByte(n, 0) >= 0 {
+			return fmt.Errorf("name %q in a name record contains a NUL byte", n)
+		}
+	}
+	return nil
 }
 
 // WriteDecryptionSecret writes a Decryption Secrets Block.

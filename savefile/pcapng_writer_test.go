@@ -191,3 +191,34 @@ func TestNGWriterOptionTooLong(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, long[:0xffff], r.Interfaces()[id].Name)
 }
+
+// TestWriteNameRecordsChecksRecords checks that records a reader would
+// misread are refused and nothing is written.
+func TestWriteNameRecordsChecksRecords(t *testing.T) {
+	for _, tc := range []struct {
+		rec  NameRecord
+		want string
+	}{
+		{NameRecord{Type: 0, Addr: []byte{1, 2, 3, 4}, Names: []string{"a"}}, "type 0"},
+		{NameRecord{Type: 1, Addr: []byte{1, 2, 3}, Names: []string{"a"}}, "3-byte address (want 4)"},
+		{NameRecord{Type: 2, Addr: make([]byte, 4), Names: []string{"a"}}, "4-byte address (want 16)"},
+		{NameRecord{Type: 1, Addr: []byte{1, 2, 3, 4}}, "without a name"},
+		{NameRecord{Type: 1, Addr: []byte{1, 2, 3, 4}, Names: []string{"a\x00b"}}, "NUL byte"},
+	} {
+		var buf bytes.Buffer
+		w, err := NewNGWriter(&buf, NGWriterOptions{})
+		require.NoError(t, err)
+		require.NoError(t, w.Flush())
+		n := buf.Len()
+		ok := NameRecord{Type: 1, Addr: []byte{10, 0, 0, 1}, Names: []string{"host"}}
+		err = w.WriteNameRecords([]NameRecord{ok, tc.rec})
+		require.ErrorContains(t, err, tc.want)
+		require.NoError(t, w.Flush())
+		require.Equal(t, n, buf.Len(), "bytes written for a refused block")
+	}
+	// A record of another type keeps its address as given.
+	var buf bytes.Buffer
+	w, err := NewNGWriter(&buf, NGWriterOptions{})
+	require.NoError(t, err)
+	require.NoError(t, w.WriteNameRecords([]NameRecord{{Type: 9, Addr: []byte{1, 2, 3}, Names: []string{"x"}}}))
+}
