@@ -180,8 +180,8 @@ func OpenAppend(name string, o WriterOptions) (*Writer, error) {
 // stamp is outside the years 1970 to 2106 that the file's 32-bit seconds
 // hold.
 func (w *Writer) WritePacket(ci CaptureInfo, data []byte) error {
-	if n := len(data); ci.CaptureLength != n || ci.Length < n || n > w.snaplen || uint64(ci.Length) > math.MaxUint32 {
-		return lengthError(ci.CaptureLength, ci.Length, len(data), w.snaplen)
+	if err := checkLengths(ci.CaptureLength, ci.Length, len(data), w.snaplen); err != nil {
+		return err
 	}
 	sec := ci.Timestamp.Unix()
 	if sec < 0 || sec > math.MaxUint32 {
