@@ -3,11 +3,9 @@
 package pcap
 
 import (
-	"errors"
 	"os"
 	"runtime"
 	"slices"
-	"unsafe"
 
 	"golang.org/x/sys/unix"
 
@@ -31,14 +29,11 @@ func (l *liveHandle) attachKernel(fd int, prog []bpf.Instruction, t linktype.Typ
 }
 
 func attachFilter(fd int, prog []bpf.Instruction) error {
-	if len(prog) == 0 {
-		return errors.New("empty program")
+	fp, err := bpf.SockFprog(prog)
+	if err != nil {
+		return err
 	}
-	fp := unix.SockFprog{
-		Len:    uint16(len(prog)),
-		Filter: (*unix.SockFilter)(unsafe.Pointer(&prog[0])),
-	}
-	return unix.SetsockoptSockFprog(fd, unix.SOL_SOCKET, unix.SO_ATTACH_FILTER, &fp)
+	return unix.SetsockoptSockFprog(fd, unix.SOL_SOCKET, unix.SO_ATTACH_FILTER, fp)
 }
 
 func detachFilter(fd int) {
