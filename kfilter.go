@@ -38,11 +38,12 @@ var cookedFields = map[linktype.Type]struct {
 	}},
 }
 
-// kernelAccepts reports whether the Linux kernel would attach prog: at
-// most bpf.MaxInstructions instructions, forward jumps only (libpcap's
-// protochain loops backward) and the kernel's other checks.
+// kernelAccepts reports whether the Linux kernel would attach prog
+// (bpf.ValidateKernel: 1 to bpf.MaxInstructions instructions, forward
+// jumps only, as libpcap's protochain loops backward, and the kernel's
+// other checks).
 func kernelAccepts(prog []bpf.Instruction) bool {
-	return len(prog) > 0 && len(prog) <= bpf.MaxInstructions && bpf.ValidateKernel(prog) == nil
+	return bpf.ValidateKernel(prog) == nil
 }
 
 // kernelProgram returns prog as the kernel must see it on a socket of link
