@@ -40,14 +40,19 @@ type Handle struct {
 	lastErr string // what Error returns
 }
 
-func newHandle(h *root.Handle, offline bool, device string) *Handle {
-	p := &Handle{h: h, offline: offline, device: device}
-	if !offline {
-		if ifc, err := net.InterfaceByName(device); err == nil {
-			p.deviceIndex = ifc.Index
-		}
+// newHandle wraps h; deviceIndex is the device's interface index (0
+// offline), which every packet's CaptureInfo.InterfaceIndex carries.
+func newHandle(h *root.Handle, offline bool, device string, deviceIndex int) *Handle {
+	return &Handle{h: h, offline: offline, device: device, deviceIndex: deviceIndex}
+}
+
+// interfaceIndex returns device's interface index, or 0 if it has none
+// ("any").
+func interfaceIndex(device string) int {
+	if ifc, err := net.InterfaceByName(device); err == nil {
+		return ifc.Index
 	}
-	return p
+	return 0
 }
 
 // OpenLive opens device for live capture: snaplen bytes of each packet
@@ -70,7 +75,7 @@ func OpenLive(device string, snaplen int32, promisc bool, timeout time.Duration)
 	if err != nil {
 		return nil, err
 	}
-	p := newHandle(h, false, device)
+	p := newHandle(h, false, device, interfaceIndex(device))
 	p.micro = true
 	return p, nil
 }
@@ -95,7 +100,7 @@ func OpenOffline(file string) (handle *Handle, err error) {
 	if err != nil {
 		return nil, asLibpcap(err)
 	}
-	return newHandle(h, true, ""), nil
+	return newHandle(h, true, "", 0), nil
 }
 
 // OpenOfflineFile reads a pcap or pcapng savefile from file, from its
@@ -108,7 +113,7 @@ func OpenOfflineFile(file *os.File) (handle *Handle, err error) {
 	if err != nil {
 		return nil, asLibpcap(err)
 	}
-	return newHandle(h, true, ""), nil
+	return newHandle(h, true, "", 0), nil
 }
 
 // ReadPacketData returns the next packet in a newly allocated slice that the

@@ -2,7 +2,6 @@ package pcap
 
 import (
 	"errors"
-	"net"
 	"sync"
 	"time"
 
@@ -28,11 +27,7 @@ func NewInactiveHandle(device string) (*InactiveHandle, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &InactiveHandle{ih: ih, device: device}
-	if ifc, err := net.InterfaceByName(device); err == nil {
-		p.deviceIndex = ifc.Index
-	}
-	return p, nil
+	return &InactiveHandle{ih: ih, device: device, deviceIndex: interfaceIndex(device)}, nil
 }
 
 // Activate opens the capture. Time stamps have nanosecond resolution.
@@ -45,9 +40,7 @@ func (p *InactiveHandle) Activate() (*Handle, error) {
 		p.errMu.Unlock()
 		return nil, err
 	}
-	handle := newHandle(h, false, p.device)
-	handle.deviceIndex = p.deviceIndex
-	return handle, nil
+	return newHandle(h, false, p.device, p.deviceIndex), nil
 }
 
 // CleanUp releases an InactiveHandle that was not activated; after Activate
