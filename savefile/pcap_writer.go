@@ -69,12 +69,16 @@ func NewWriter(w io.Writer, o WriterOptions) (*Writer, error) {
 	return wr, nil
 }
 
-func newWriter(w io.Writer, o WriterOptions) *Writer {
-	snap := o.Snaplen
-	if snap == 0 {
-		snap = linktype.DefaultSnaplen
+// snaplen returns the snapshot length o asks for, the default for 0.
+func (o WriterOptions) snaplen() int {
+	if o.Snaplen == 0 {
+		return linktype.DefaultSnaplen
 	}
-	wr := &Writer{outBuf: newOutBuf(w, o.FlushInterval), nano: o.Nanosecond, snaplen: snap}
+	return o.Snaplen
+}
+
+func newWriter(w io.Writer, o WriterOptions) *Writer {
+	wr := &Writer{outBuf: newOutBuf(w, o.FlushInterval), nano: o.Nanosecond, snaplen: o.snaplen()}
 	wr.startTimer()
 	return wr
 }
@@ -128,10 +132,7 @@ func OpenAppend(name string, o WriterOptions) (*Writer, error) {
 		f.Close()
 		return nil, fmt.Errorf("%s: truncated pcap file header", name)
 	}
-	snap := o.Snaplen
-	if snap == 0 {
-		snap = linktype.DefaultSnaplen
-	}
+	snap := o.snaplen()
 	var msg string
 	switch binary.LittleEndian.Uint32(h[:]) {
 	case magicMicro:
