@@ -145,7 +145,11 @@ func compile(ctx context.Context, expr string, lt linktype.Type, opts Options) (
 	// libpcap skips its optimizer when a primitive asked it to.
 	optimizing := opts.Optimize && !g.noOptimize
 	e.labels = g.labels
-	e.limit = g.limit
+	// Without the optimizer the emitted program itself must fit.
+	e.limit = MaxProgramLen
+	if optimizing {
+		e.limit = g.limit
+	}
 	accept, reject := e.newLabel(), e.newLabel()
 	ppi := g.ppiCheck(e.newLabel(), reject)
 	e.items = slices.Grow(e.items[:0], 2*g.size+len(ppi)+len(pro)+8)
@@ -160,11 +164,6 @@ func compile(ctx context.Context, expr string, lt linktype.Type, opts Options) (
 		rets[0], rets[1], rets[2], rets[3] = rets[2], rets[3], rets[0], rets[1]
 	}
 	e.items = append(e.items, rets...)
-	if !optimizing && e.n > MaxProgramLen {
-		// Generated under MaxOptimizeInputLen, but a primitive turned
-		// the optimizer off.
-		tooLarge(0, MaxProgramLen)
-	}
 	prog = e.finish()
 	if optimizing {
 		// The optimizer works on exactly the program libpcap's code
