@@ -102,12 +102,13 @@ func (l *liveHandle) deliver(h *Handle, base, sllOff, end int, f frame) ([]byte,
 	if cfg.vm != nil && (cfg.userOnly || l.userSlots.Load() > 0) && !l.userPass(cfg, mem[start:start+caplen], wire, f.vlan(), sll) {
 		return nil, nil
 	}
-	if vo := cfg.vlanOffset; vo >= 0 && caplen >= vo && room >= vlanTagLen && f.vlan().valid() {
-		vt := f.vlan()
-		start -= vlanTagLen
-		insertVLAN(mem[start:start+vlanTagLen+vo], vo, vt.tpidOrDefault(), vt.tci)
-		caplen += vlanTagLen
-		wire += vlanTagLen
+	if vo := cfg.vlanOffset; vo >= 0 && caplen >= vo && room >= vlanTagLen {
+		if vt := f.vlan(); vt.valid() {
+			start -= vlanTagLen
+			insertVLAN(mem[start:start+vlanTagLen+vo], vo, vt.tpidOrDefault(), vt.tci)
+			caplen += vlanTagLen
+			wire += vlanTagLen
+		}
 	}
 	caplen = min(caplen, h.snaplen)
 	l.rd.ci.Timestamp = h.stamp(f.stamp())
