@@ -3,6 +3,7 @@ package savefile
 import (
 	"encoding/binary"
 	"io"
+	"math/bits"
 	"time"
 
 	"github.com/purepcap/pcap/linktype"
@@ -20,10 +21,6 @@ const (
 	pcapRecordLen     = 16
 	pcapPatchedLen    = 24 // record header of 0xa1b2cd34 files
 )
-
-func swap32(v uint32) uint32 {
-	return v>>24 | v>>8&0xff00 | v<<8&0xff0000 | v<<24
-}
 
 // lenOrder says whether the record header of an old pcap file has its
 // two length fields swapped (versions before 2.3 put the wire length
@@ -59,7 +56,7 @@ func pcapMagic(m uint32) (magic uint32, bigEndian, ok bool) {
 	case magicMicro, magicNano, magicKuznetzov:
 		return m, false, true
 	}
-	switch m = swap32(m); m {
+	switch m = bits.ReverseBytes32(m); m {
 	case magicMicro, magicNano, magicKuznetzov:
 		return m, true, true
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"os"
 	"time"
 
@@ -143,9 +144,9 @@ func OpenAppend(name string, o WriterOptions) (*Writer, error) {
 		if !o.Nanosecond {
 			msg = "different time stamp precision, cannot append to file"
 		}
-	case swap32(magicMicro), swap32(magicNano):
+	case bits.ReverseBytes32(magicMicro), bits.ReverseBytes32(magicNano):
 		msg = "different byte order, cannot append to file"
-	case magicKuznetzov, swap32(magicKuznetzov), 0xa12b3c4d, 0x4d3c2ba1:
+	case magicKuznetzov, bits.ReverseBytes32(magicKuznetzov), 0xa12b3c4d, 0x4d3c2ba1:
 		msg = "not a pcap file to which we can append"
 	default:
 		msg = "not a pcap file"

@@ -63,9 +63,9 @@ func openNG(in input) (r *ngReader, ok bool, err error) {
 	total := binary.LittleEndian.Uint32(h[4:])
 	switch binary.LittleEndian.Uint32(h[8:]) {
 	case byteOrderMagic:
-	case swap32(byteOrderMagic):
+	case bits.ReverseBytes32(byteOrderMagic):
 		in.bigEndian = true
-		total = swap32(total)
+		total = bits.ReverseBytes32(total)
 	default:
 		return nil, false, nil
 	}
@@ -156,7 +156,7 @@ func (r *ngReader) readBlock() ([]byte, uint32, error) {
 			switch binary.LittleEndian.Uint32(src.buf[src.pos+8:]) {
 			case byteOrderMagic:
 				r.bigEndian = false
-			case swap32(byteOrderMagic):
+			case bits.ReverseBytes32(byteOrderMagic):
 				r.bigEndian = true
 			}
 		}
@@ -258,7 +258,7 @@ func (r *ngReader) newSection(body []byte) error {
 	}
 	switch r.u32(body) {
 	case byteOrderMagic:
-	case swap32(byteOrderMagic):
+	case bits.ReverseBytes32(byteOrderMagic):
 		return errorf("the file has sections with different byte orders")
 	default:
 		return errorf("the file has a section with a bad byte order magic field")
