@@ -7,7 +7,6 @@ import (
 	"errors"
 	"os"
 	"syscall"
-	"unsafe"
 
 	"golang.org/x/sys/unix"
 
@@ -149,8 +148,8 @@ func (l *liveHandle) openErr(msg string, err error) error {
 
 // abandon releases what a failed activation had set up.
 func (l *liveHandle) abandon() {
-	if l.ring.mem != nil {
-		unix.MunmapPtr(unsafe.Pointer(&l.ring.mem[0]), uintptr(len(l.ring.mem)))
+	if m := l.ring.mapping; m != nil {
+		m.release()
 	}
 	if l.sock.f != nil {
 		l.sock.f.Close()
