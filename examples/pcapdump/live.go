@@ -289,10 +289,7 @@ func plural(n int) string {
 // idle (a read timeout), so shorter blocks bound what a killed capture
 // loses to a fraction of a second, as tcpdump's 4 KiB stdio buffer does.
 func readTimeout(c *config, stdoutIsTerminal bool) time.Duration {
-	switch {
-	case (c.writeFile == "" || c.printWritten) && (stdoutIsTerminal || c.lineBuffered):
-		return 100 * time.Millisecond
-	case c.writeFile != "":
+	if c.writeFile != "" || stdoutIsTerminal || c.lineBuffered {
 		return 100 * time.Millisecond
 	}
 	return time.Second
