@@ -48,10 +48,7 @@ func OpenOfflineReader(r io.Reader) (*Handle, error) {
 // for a link type and snapshot length (libpcap's pcap_open_dead). Reads
 // return io.EOF.
 func OpenDead(linkType linktype.Type, snaplen int) (*Handle, error) {
-	if snaplen <= 0 || snaplen > linktype.DefaultSnaplen {
-		snaplen = linktype.DefaultSnaplen
-	}
-	return &Handle{linkType: linkType, snaplen: snaplen}, nil
+	return &Handle{linkType: linkType, snaplen: snaplenOrMax(snaplen)}, nil
 }
 
 func (h *Handle) nextOffline() ([]byte, CaptureInfo, error) {

@@ -169,11 +169,17 @@ func NewInactiveHandle(device string) (*InactiveHandle, error) {
 // maximum linktype.DefaultSnaplen). As in libpcap's pcap_activate, a value
 // <= 0 or above the maximum means the maximum; it is never an error.
 func (p *InactiveHandle) SetSnapLen(snaplen int) error {
-	if snaplen <= 0 || snaplen > linktype.DefaultSnaplen {
-		snaplen = linktype.DefaultSnaplen
-	}
-	p.snaplen = snaplen
+	p.snaplen = snaplenOrMax(snaplen)
 	return nil
+}
+
+// snaplenOrMax returns snaplen, or linktype.DefaultSnaplen, libpcap's
+// maximum, for a value <= 0 or above it.
+func snaplenOrMax(snaplen int) int {
+	if snaplen <= 0 || snaplen > linktype.DefaultSnaplen {
+		return linktype.DefaultSnaplen
+	}
+	return snaplen
 }
 
 // SetPromisc asks for promiscuous mode (default off; OpenLive passes its
