@@ -119,8 +119,6 @@ func readOffline(c *config) error {
 	return err
 }
 
-// filterFor returns the filter for an interface's link type, compiling it
-// the first time that link type is seen.
 // openSavefile opens c.readFile ("-" for the standard input, whose reads
 // a stop signal ends).
 func openSavefile(c *config, opts savefile.ReaderOptions, stop *signalStop) (*savefile.Reader, error) {
@@ -163,6 +161,8 @@ func offlineMatch(c *config, r *savefile.Reader, ngOut bool, match func([]byte, 
 	return f(data, ci.Length), nil
 }
 
+// filterFor returns the filter for an interface's link type, compiling it
+// the first time that link type is seen.
 func filterFor(c *config, filters map[linktype.Type]func([]byte, int) bool, in savefile.Interface) (func([]byte, int) bool, error) {
 	if f, ok := filters[in.LinkType]; ok {
 		return f, nil
