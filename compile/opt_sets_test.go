@@ -13,6 +13,7 @@ import (
 
 	"github.com/purepcap/pcap/bpf"
 	"github.com/purepcap/pcap/compile"
+	"github.com/purepcap/pcap/compile/internal/opt"
 	"github.com/purepcap/pcap/internal/testutil"
 	"github.com/purepcap/pcap/linktype"
 )
@@ -24,7 +25,7 @@ import (
 // every truncated copy of them.
 
 // minSetMembers is the shortest list the optimizer makes a set of.
-const minSetMembers = 16
+const minSetMembers = opt.MinSetMembers
 
 // setList joins n terms made by term with "or".
 func setList(n int, term func(i int) string) string {

@@ -2,6 +2,10 @@ package opt
 
 import "github.com/purepcap/pcap/bpf"
 
+// MinSetMembers is the shortest block list the optimizer makes a set of
+// (chains.go), for tests that build lists on either side of it.
+const MinSetMembers = minSetMembers
+
 // TestHooks are switches for tests only; the compiler calls Optimize.
 type TestHooks struct {
 	// LibpcapLayout lays out the jumps among a block's statements (live
