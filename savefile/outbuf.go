@@ -27,10 +27,11 @@ const DefaultFlushInterval = time.Second
 // truncated (see truncater), the partial record is cut off, so the file
 // ends at the last whole record.
 type outBuf struct {
-	w   io.Writer
-	buf []byte
-	n   int // bytes buffered in buf
-	err error
+	w    io.Writer
+	buf  []byte
+	n    int   // bytes buffered in buf
+	done int64 // bytes of whole records that reached w
+	err  error
 
 	head   int  // a pcap file header of this many bytes starts buf
 	blocks bool // pcapng: each record is a block, its length at offset 4
@@ -96,12 +97,19 @@ func (o *outBuf) flush() error {
 		err = io.ErrShortWrite
 	}
 	if err != nil {
-		o.fail(err, int64(m-o.wholeRecords(m)))
+		whole := o.wholeRecords(m)
+		o.done += int64(whole)
+		o.fail(err, int64(m-whole))
 		return o.err
 	}
+	o.done += int64(o.n)
 	o.n, o.head = 0, 0
 	return nil
 }
+
+// size returns how many bytes the writer has taken: those that reached w
+// and those still buffered.
+func (o *outBuf) size() int64 { return o.done + int64(o.n) }
 
 // writeDirect writes data, the rest of a record whose first hdr bytes
 // were just flushed, straight to w.
@@ -111,9 +119,12 @@ func (o *outBuf) writeDirect(hdr int, data []byte) error {
 		err = io.ErrShortWrite
 	}
 	if err != nil {
+		o.done -= int64(hdr) // flushed with the buffer, now cut off
 		o.fail(err, int64(hdr+m))
+		return o.err
 	}
-	return o.err
+	o.done += int64(len(data))
+	return nil
 }
 
 // wholeRecords returns how many of the first m buffered bytes are whole

@@ -272,6 +272,13 @@ func lengthError(caplen, wire, n, snaplen int) error {
 // tcpdump -U does).
 func (w *Writer) Flush() error { return w.flush() }
 
+// Size returns the size of the file the Writer has written so far, the
+// bytes it still buffers included, as libpcap's pcap_dump_ftell does (for
+// a Writer made by OpenAppend, the bytes the file already had are not
+// counted). After a write error it is the size of the whole records that
+// reached the file.
+func (w *Writer) Size() int64 { return w.size() }
+
 // Close flushes the Writer and, for one made by OpenAppend, closes the
 // file. It does not close the io.Writer given to NewWriter.
 func (w *Writer) Close() error {

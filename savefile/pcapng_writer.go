@@ -486,5 +486,9 @@ func (w *NGWriter) WriteCustomBlock(pen uint32, data []byte, copyable bool) erro
 // Writer.Flush.
 func (w *NGWriter) Flush() error { return w.flush() }
 
+// Size returns the size of the file written so far, buffered blocks
+// included: see Writer.Size.
+func (w *NGWriter) Size() int64 { return w.size() }
+
 // Close flushes the writer. It does not close the underlying io.Writer.
 func (w *NGWriter) Close() error { return w.close(os.ErrClosed) }
