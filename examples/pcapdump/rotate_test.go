@@ -115,6 +115,9 @@ func TestRotationMatchesTcpdump(t *testing.T) {
 	}
 }
 
+// fakeHeaderLen and fakeRecordHeaderLen size a fakeFile as a pcap file.
+const fakeHeaderLen, fakeRecordHeaderLen = 24, 16
+
 // fakeFile is an outFile that records what it is given.
 type fakeFile struct {
 	name    string
@@ -124,7 +127,7 @@ type fakeFile struct {
 }
 
 func (f *fakeFile) write(ci savefile.CaptureInfo, data []byte) error {
-	f.n += int64(pcapRecordHeaderLen + len(data))
+	f.n += int64(fakeRecordHeaderLen + len(data))
 	return nil
 }
 func (f *fakeFile) flush() error { f.flushes++; return nil }
@@ -165,7 +168,7 @@ func TestDumperNames(t *testing.T) {
 			}
 			clock := time.Date(2026, 1, 2, 0, 0, 0, 0, time.Local)
 			create := func(name string) (outFile, error) {
-				return &fakeFile{name: name, n: pcapFileHeaderLen, log: &log}, nil
+				return &fakeFile{name: name, n: fakeHeaderLen, log: &log}, nil
 			}
 			d, err := newDumperWith(&c, create, func() time.Time { return clock })
 			require.NoError(t, err)

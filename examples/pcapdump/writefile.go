@@ -55,15 +55,14 @@ func liveOpener(c *config, h *pcap.Handle, fileType linktype.Type) openFunc {
 	if pcapngOutput(c) {
 		in := savefile.Interface{Name: h.Device(), LinkType: lt, Snaplen: h.SnapLen(), TSResol: 9, FCSLength: -1}
 		return func(out io.WriteCloser) (outFile, error) {
-			cw := &countingWriter{w: out}
-			w, err := savefile.NewNGWriter(cw, savefile.NGWriterOptions{UserAppl: "pcapdump (purepcap)", FlushInterval: liveFlushInterval})
+			w, err := savefile.NewNGWriter(out, savefile.NGWriterOptions{UserAppl: "pcapdump (purepcap)", FlushInterval: liveFlushInterval})
 			if err == nil {
 				_, err = w.AddInterface(in)
 			}
 			if err != nil {
 				return nil, errors.Join(err, out.Close())
 			}
-			return &liveNGFile{ngOut: newNGOut(w, out, cw)}, nil
+			return &liveNGFile{ngOut: ngOut{w: w, out: out}}, nil
 		}
 	}
 	opts := savefile.WriterOptions{LinkType: fileType, Snaplen: h.SnapLen(), Nanosecond: c.nanoPrec, FlushInterval: liveFlushInterval}
@@ -72,19 +71,11 @@ func liveOpener(c *config, h *pcap.Handle, fileType linktype.Type) openFunc {
 	}
 }
 
-// pcapFileHeaderLen and pcapRecordHeaderLen are the sizes of a pcap file
-// header and record header, from which pcapFile keeps its size.
-const (
-	pcapFileHeaderLen   = 24
-	pcapRecordHeaderLen = 16
-)
-
 // pcapFile writes a pcap file exactly as tcpdump -w does.
 type pcapFile struct {
 	w   *savefile.Writer
 	out io.Closer
 	r   *savefile.Reader // the -r input whose time stamps are copied; nil when live
-	n   int64            // bytes given to w
 }
 
 func newPcapFile(out io.WriteCloser, opts savefile.WriterOptions, r *savefile.Reader) (*pcapFile, error) {
@@ -92,97 +83,28 @@ func newPcapFile(out io.WriteCloser, opts savefile.WriterOptions, r *savefile.Re
 	if err != nil {
 		return nil, errors.Join(err, out.Close())
 	}
-	return &pcapFile{w: w, out: out, r: r, n: pcapFileHeaderLen}, nil
+	return &pcapFile{w: w, out: out, r: r}, nil
 }
 
 func (f *pcapFile) write(ci savefile.CaptureInfo, data []byte) error {
-	var err error
 	if f.r != nil {
-		err = f.w.WritePacketFrom(f.r, ci, data)
-	} else {
-		err = f.w.WritePacket(ci, data)
+		return f.w.WritePacketFrom(f.r, ci, data)
 	}
-	if err == nil {
-		f.n += int64(pcapRecordHeaderLen + len(data))
-	}
-	return err
+	return f.w.WritePacket(ci, data)
 }
 
 func (f *pcapFile) flush() error { return f.w.Flush() }
-func (f *pcapFile) size() int64  { return f.n }
+func (f *pcapFile) size() int64  { return f.w.Size() }
 func (f *pcapFile) close() error { return errors.Join(f.w.Close(), f.out.Close()) }
 
-// countingWriter counts the bytes written through it.
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
-}
-
-// Truncate and Seek pass through to the file, so that after a write error
-// the pcapng writer can cut the partial record off the file, as it does
-// when it writes to an *os.File itself. They fail on an output that
-// cannot seek (a pipe), which the writer then leaves as it is.
-func (c *countingWriter) Truncate(size int64) error {
-	t, ok := c.w.(interface{ Truncate(int64) error })
-	if !ok {
-		return errors.ErrUnsupported
-	}
-	if err := t.Truncate(size); err != nil {
-		return err
-	}
-	c.n = min(c.n, size)
-	return nil
-}
-
-func (c *countingWriter) Seek(offset int64, whence int) (int64, error) {
-	s, ok := c.w.(io.Seeker)
-	if !ok {
-		return 0, errors.ErrUnsupported
-	}
-	return s.Seek(offset, whence)
-}
-
-// ngOut is what the pcapng files share: the writer, the file, the count
-// of bytes that reached the file, and how many bytes the writer has been
-// given in all, when that is known.
+// ngOut is what the pcapng files share: the writer and the file.
 type ngOut struct {
-	w     *savefile.NGWriter
-	out   io.Closer
-	cw    *countingWriter
-	given int64 // bytes handed to w; -1: unknown until the next flush
-}
-
-func newNGOut(w *savefile.NGWriter, out io.Closer, cw *countingWriter) ngOut {
-	return ngOut{w: w, out: out, cw: cw, given: -1}
+	w   *savefile.NGWriter
+	out io.Closer
 }
 
 func (o *ngOut) flush() error { return o.w.Flush() }
-
-// size is exact: after blocks whose size pcapdump does not work out (the
-// section header, interface descriptions, packets with options) it
-// flushes, and then counts what reached the file. It is called only when
-// -C is given.
-func (o *ngOut) size() int64 {
-	if o.given < 0 {
-		_ = o.w.Flush() // an error sticks in the writer; the next write returns it
-		o.given = o.cw.n
-	}
-	return o.given
-}
-
-// wroteEPB counts an Enhanced Packet Block without options: a 28-byte
-// head, the data padded to 4 bytes, and the 4-byte trailing length.
-func (o *ngOut) wroteEPB(caplen int) {
-	if o.given >= 0 {
-		o.given += 32 + int64((caplen+3)&^3)
-	}
-}
+func (o *ngOut) size() int64  { return o.w.Size() }
 
 func (o *ngOut) close() error { return errors.Join(o.w.Close(), o.out.Close()) }
 
@@ -191,11 +113,7 @@ type liveNGFile struct{ ngOut }
 
 func (f *liveNGFile) write(ci savefile.CaptureInfo, data []byte) error {
 	ci.InterfaceIndex = 0
-	if err := f.w.WritePacket(ci, data); err != nil {
-		return err
-	}
-	f.wroteEPB(len(data))
-	return nil
+	return f.w.WritePacket(ci, data)
 }
 
 // ngFile writes a -r input's packets to pcapng with one IDB per interface
@@ -210,12 +128,11 @@ type ngFile struct {
 }
 
 func newNGFile(out io.WriteCloser, r *savefile.Reader, fileType linktype.Type) (*ngFile, error) {
-	cw := &countingWriter{w: out}
-	w, err := savefile.NewNGWriter(cw, savefile.NGWriterOptions{UserAppl: "pcapdump (purepcap)"})
+	w, err := savefile.NewNGWriter(out, savefile.NGWriterOptions{UserAppl: "pcapdump (purepcap)"})
 	if err != nil {
 		return nil, err
 	}
-	f := &ngFile{ngOut: newNGOut(w, out, cw), r: r, fileType: fileType}
+	f := &ngFile{ngOut: ngOut{w: w, out: out}, r: r, fileType: fileType}
 	if err := f.sync(); err != nil {
 		return nil, err
 	}
@@ -227,7 +144,6 @@ func (f *ngFile) sync() error {
 	r := f.r
 	if r.Format() == savefile.FormatPcap {
 		if len(f.ifaces) == 0 {
-			f.given = -1
 			id, err := f.w.AddInterface(savefile.Interface{LinkType: f.fileType, Snaplen: r.Snaplen(), TSResol: 9})
 			if err != nil {
 				return err
@@ -246,7 +162,6 @@ func (f *ngFile) sync() error {
 		if lt, ok := in.LinkType.Savefile(); ok {
 			in.LinkType = lt
 		}
-		f.given = -1
 		id, err := f.w.AddInterface(in)
 		if err != nil {
 			return err
@@ -264,16 +179,11 @@ func (f *ngFile) write(ci savefile.CaptureInfo, data []byte) error {
 	if f.r.Format() == savefile.FormatPcapNG {
 		po, err := f.r.PacketOptions()
 		if err == nil && len(po.Options) > 0 {
-			f.given = -1
 			return f.w.CopyPacket(ci, data, &po)
 		}
 	}
 	// As read, even a damaged record.
-	if err := f.w.CopyPacket(ci, data, nil); err != nil {
-		return err
-	}
-	f.wroteEPB(len(data))
-	return nil
+	return f.w.CopyPacket(ci, data, nil)
 }
 
 type nopCloser struct{ io.Writer }
