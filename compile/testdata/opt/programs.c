@@ -42,7 +42,12 @@ int main(int argc, char **argv) {
 			continue;
 		}
 		if (pcap_compile(p, &prog, tab + 1, 1, 0) < 0) {
-			printf("E\t%s\n", pcap_geterr(p));
+			/* Some libpcap messages end in a newline: keep one line. */
+			char *msg = pcap_geterr(p);
+			for (char *c = msg; *c; c++)
+				if (*c == '\t' || *c == '\n')
+					*c = ' ';
+			printf("E\t%s\n", msg);
 		} else {
 			printf("P\t%u", prog.bf_len);
 			for (unsigned i = 0; i < prog.bf_len; i++) {
