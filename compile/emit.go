@@ -141,8 +141,8 @@ func (e *emitter) positions(items []stmt, buf []int) ([]int, int) {
 func (e *emitter) finish() []bpf.Instruction {
 	items := e.items
 	pos := e.posBuf
+	var n int
 	for {
-		var n int
 		pos, n = e.positions(items, pos)
 		if n <= 256 {
 			break // no jump can be more than 255 instructions long
@@ -194,7 +194,7 @@ func (e *emitter) finish() []bpf.Instruction {
 		items = out
 	}
 	e.posBuf = pos
-	prog := make([]bpf.Instruction, 0, len(items))
+	prog := make([]bpf.Instruction, 0, n)
 	for _, it := range items {
 		if it.label > 0 {
 			continue
