@@ -38,6 +38,7 @@ type arena struct {
 	ands   []andCond
 	ors    []orCond
 	nots   []notCond
+	vals   []arthVal
 	buf    []stmt // statement lists, carved by stmts
 }
 
@@ -59,6 +60,13 @@ func (g *gen) or(a, b cond) cond {
 	return c
 }
 
+// newVal returns a new arithmetic value in the arena.
+func (g *gen) newVal(s []stmt, reg int) *arthVal {
+	v := alloc(&g.mem.vals)
+	v.s, v.reg = s, reg
+	return v
+}
+
 func (g *gen) not(x cond) cond {
 	c := alloc(&g.mem.nots)
 	c.c = x
@@ -78,6 +86,15 @@ func (g *gen) stmts(n int) []stmt {
 	l := len(g.mem.buf)
 	g.mem.buf = g.mem.buf[:l+n]
 	return g.mem.buf[l : l : l+n]
+}
+
+// extend returns s with room for n more statements: s itself if it has
+// the room, else a copy carved from the shared buffer.
+func (g *gen) extend(s []stmt, n int) []stmt {
+	if cap(s)-len(s) >= n {
+		return s
+	}
+	return append(g.stmts(len(s)+n), s...)
 }
 
 // stmtList returns the statements s as a slice carved from the shared
@@ -123,12 +140,20 @@ func (s *compileState) release() {
 		ands:   reuse(s.g.mem.ands, chunkMax),
 		ors:    reuse(s.g.mem.ors, chunkMax),
 		nots:   reuse(s.g.mem.nots, chunkMax),
+		vals:   reuse(s.g.mem.vals, chunkMax),
 		buf:    reuse(s.g.mem.buf, keepMax),
 	}}
 	s.p = parser{mem: parserArena{
 		prims: reuse(s.p.mem.prims, chunkMax),
 		ands:  reuse(s.p.mem.ands, chunkMax),
 		ors:   reuse(s.p.mem.ors, chunkMax),
+		nots:  reuse(s.p.mem.nots, chunkMax),
+		rels:  reuse(s.p.mem.rels, chunkMax),
+		nums:  reuse(s.p.mem.nums, chunkMax),
+		lens:  reuse(s.p.mem.lens, chunkMax),
+		loads: reuse(s.p.mem.loads, chunkMax),
+		bins:  reuse(s.p.mem.bins, chunkMax),
+		negs:  reuse(s.p.mem.negs, chunkMax),
 	}}
 	s.e = emitter{items: reuse(s.e.items, keepMax), posBuf: reuse(s.e.posBuf, keepMax)}
 	statePool.Put(s)

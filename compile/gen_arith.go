@@ -20,13 +20,13 @@ func (g *gen) arith(a arith) *arthVal {
 	case *numArith:
 		if x.val == nil {
 			r := g.allocReg()
-			x.val = &arthVal{s: g.stmtList(st(opLdImm, x.v), st(opSt, uint32(r))), reg: r}
+			x.val = g.newVal(g.stmtList(st(opLdImm, x.v), st(opSt, uint32(r))), r)
 		}
 		return x.val
 	case *lenArith:
 		if x.val == nil {
 			r := g.allocReg()
-			x.val = &arthVal{s: g.stmtList(st(opLdLen, 0), st(opSt, uint32(r))), reg: r}
+			x.val = g.newVal(g.stmtList(st(opLdLen, 0), st(opSt, uint32(r))), r)
 		}
 		return x.val
 	case *loadArith:
@@ -47,7 +47,7 @@ func (g *gen) arith(a arith) *arthVal {
 	case *negArith:
 		if x.val == nil {
 			v := g.arith(x.x)
-			v.s = append(v.s, st(opLdMem, uint32(v.reg)), st(bpf.ClassALU|bpf.ALUNeg, 0), st(opSt, uint32(v.reg)))
+			v.s = append(g.extend(v.s, 3), st(opLdMem, uint32(v.reg)), st(bpf.ClassALU|bpf.ALUNeg, 0), st(opSt, uint32(v.reg)))
 			x.val = v
 		}
 		return x.val
@@ -75,8 +75,8 @@ func (g *gen) binop(op uint16, a0, a1 *arthVal) *arthVal {
 			g.fail("shift by more than 31 bits")
 		}
 	}
-	res := &arthVal{}
-	s := append(a0.s, a1.s...)
+	res := g.newVal(nil, 0)
+	s := append(g.extend(a0.s, len(a1.s)+4), a1.s...)
 	s = append(s, st(opLdxMem, uint32(a1.reg)), st(opLdMem, uint32(a0.reg)), st(aluX(op), 0))
 	g.freeReg(a0.reg)
 	g.freeReg(a1.reg)
@@ -104,7 +104,7 @@ func (g *gen) load(proto protoQual, inst *arthVal, size uint32) *arthVal {
 	}
 	idxToX := func(off *absOffset) []stmt {
 		if s := g.varpart(off); s != nil {
-			return append(s, st(opLdMem, uint32(inst.reg)), st(aluX(bpf.ALUAdd), 0), st(opTax, 0))
+			return append(g.extend(s, 3), st(opLdMem, uint32(inst.reg)), st(aluX(bpf.ALUAdd), 0), st(opTax, 0))
 		}
 		return g.stmtList(st(opLdxMem, uint32(inst.reg)))
 	}
@@ -115,13 +115,13 @@ func (g *gen) load(proto protoQual, inst *arthVal, size uint32) *arthVal {
 		default:
 			g.fail("radio information not present in capture")
 		}
-		inst.s = append(inst.s, st(opLdxMem, uint32(inst.reg)), st(opLdInd|sz, 0))
+		inst.s = append(g.extend(inst.s, 3), st(opLdxMem, uint32(inst.reg)), st(opLdInd|sz, 0))
 	case pLink:
 		s := idxToX(&g.offLinkHdr)
-		inst.s = append(append(inst.s, s...), st(opLdInd|sz, g.offLinkHdr.c))
+		inst.s = append(append(g.extend(inst.s, len(s)+2), s...), st(opLdInd|sz, g.offLinkHdr.c))
 	case pIP, pARP, pRARP, pATalk, pDECnet, pSCA, pLAT, pMOPRC, pMOPDL, pIPv6:
 		s := idxToX(&g.offLinkPL)
-		inst.s = append(append(inst.s, s...), st(opLdInd|sz, g.offLinkPL.c+g.offNL))
+		inst.s = append(append(g.extend(inst.s, len(s)+2), s...), st(opLdInd|sz, g.offLinkPL.c+g.offNL))
 		b := g.protoAbbrev(proto)
 		if inst.b != nil {
 			b = g.and(inst.b, b)
@@ -131,7 +131,7 @@ func (g *gen) load(proto protoQual, inst *arthVal, size uint32) *arthVal {
 		s := g.loadxIPHdrLen(4)
 		s = append(s, st(opLdMem, uint32(inst.reg)), st(aluX(bpf.ALUAdd), 0), st(opTax, 0),
 			st(opLdInd|sz, g.offLinkPL.c+g.offNL))
-		inst.s = append(inst.s, s...)
+		inst.s = append(g.extend(inst.s, len(s)+1), s...)
 		frag := g.ipFragOK()
 		b := g.and(g.protoAbbrev(proto), frag)
 		if inst.b != nil {
@@ -146,18 +146,18 @@ func (g *gen) load(proto protoQual, inst *arthVal, size uint32) *arthVal {
 		b = g.and(b, g.cmp(orLinkPL, 6, bpf.SizeB, 58))
 		inst.b = b
 		s := idxToX(&g.offLinkPL)
-		inst.s = append(append(inst.s, s...), st(opLdInd|sz, g.offLinkPL.c+g.offNL+40))
+		inst.s = append(append(g.extend(inst.s, len(s)+2), s...), st(opLdInd|sz, g.offLinkPL.c+g.offNL+40))
 	default:
 		g.fail("unsupported index operation")
 	}
 	inst.reg = regno
-	inst.s = append(inst.s, st(opSt, uint32(regno)))
+	inst.s = append(g.extend(inst.s, 1), st(opSt, uint32(regno)))
 	return inst
 }
 
 // relation compares two values: code is JEQ, JGT or JGE.
 func (g *gen) relation(code uint16, a0, a1 *arthVal, reversed bool) cond {
-	s := append(a0.s, a1.s...)
+	s := append(g.extend(a0.s, len(a1.s)+3), a1.s...)
 	s = append(s, st(opLdxMem, uint32(a1.reg)), st(opLdMem, uint32(a0.reg)))
 	var c cond
 	if code == bpf.JumpJEQ {

@@ -46,6 +46,13 @@ type parserArena struct {
 	prims []primNode
 	ands  []andNode
 	ors   []orNode
+	nots  []notNode
+	rels  []relNode
+	nums  []numArith
+	lens  []lenArith
+	loads []loadArith
+	bins  []binArith
+	negs  []negArith
 }
 
 // protoTab is tokenProto as a table indexed by token, for the parser's
@@ -275,6 +282,13 @@ func (p *parser) join(op token, l, r node) node {
 	return o
 }
 
+// negate returns "not x", the not at off, in the parser's arena.
+func (p *parser) negate(off int, x node) node {
+	n := alloc(&p.mem.nots)
+	n.off, n.x = off, x
+	return n
+}
+
 func (p *parser) asID(u unit, q qual) node {
 	if u.kind == kPnum {
 		return p.pnumID(u, q)
@@ -318,14 +332,14 @@ func (p *parser) parseUnitCtx(q qual, allowID, parenFirst, idOnly bool) unit {
 		p.leave()
 		switch u.kind {
 		case kTerm:
-			return unit{kind: kTerm, off: off, n: &notNode{off, u.n}, q: u.q}
+			return unit{kind: kTerm, off: off, n: p.negate(off, u.n), q: u.q}
 		case kNid, kPid:
-			return unit{kind: kNid, off: off, n: &notNode{off, u.n}, q: q}
+			return unit{kind: kNid, off: off, n: p.negate(off, u.n), q: q}
 		case kPnum:
 			if !allowID {
 				p.syntaxError()
 			}
-			return unit{kind: kNid, off: off, n: &notNode{off, p.pnumID(u, q)}, q: q}
+			return unit{kind: kNid, off: off, n: p.negate(off, p.pnumID(u, q)), q: q}
 		}
 		p.syntaxError()
 	case tokID, tokHID, tokHID6, tokEID, tokAID:
@@ -355,7 +369,7 @@ func (p *parser) parseUnitCtx(q qual, allowID, parenFirst, idOnly bool) unit {
 		if (u.kind == kPnum || u.kind == kArith) && (isArithOp(p.tok) || isRelop(p.tok)) {
 			a := u.a
 			if u.kind == kPnum {
-				a = p.arithNode(&numArith{off: off, v: u.v})
+				a = p.arithNode(p.num(off, u.v))
 			}
 			return p.finishArith(p.arithFrom(a), off)
 		}
@@ -364,7 +378,7 @@ func (p *parser) parseUnitCtx(q qual, allowID, parenFirst, idOnly bool) unit {
 		v := numValue(p.lit)
 		p.next()
 		if !idOnly && (isArithOp(p.tok) || isRelop(p.tok)) {
-			return p.finishArith(p.arithFrom(p.arithNode(&numArith{off: off, v: v})), off)
+			return p.finishArith(p.arithFrom(p.arithNode(p.num(off, v))), off)
 		}
 		return unit{kind: kPnum, off: off, v: v, q: q}
 	case tokMINUS, tokLEN:
@@ -382,7 +396,8 @@ func (p *parser) finishArith(a arith, off int) unit {
 	if !isRelop(p.tok) {
 		return unit{kind: kArith, off: off, a: a}
 	}
-	rel := &relNode{off: p.off}
+	rel := alloc(&p.mem.rels)
+	rel.off = p.off
 	switch p.tok {
 	case tokGT:
 		rel.code = bpf.JumpJGT

@@ -22,10 +22,29 @@ func binPrec(t token) int {
 	return 0
 }
 
-var aluOps = map[token]uint16{
-	tokPLUS: bpf.ALUAdd, tokMINUS: bpf.ALUSub, tokSTAR: bpf.ALUMul, tokSLASH: bpf.ALUDiv,
-	tokPERCENT: bpf.ALUMod, tokAMP: bpf.ALUAnd, tokPIPE: bpf.ALUOr, tokCARET: bpf.ALUXor,
-	tokLSH: bpf.ALULsh, tokRSH: bpf.ALURsh,
+// aluOp returns the ALU operation of a binary operator token.
+func aluOp(t token) uint16 {
+	switch t {
+	case tokPLUS:
+		return bpf.ALUAdd
+	case tokMINUS:
+		return bpf.ALUSub
+	case tokSTAR:
+		return bpf.ALUMul
+	case tokSLASH:
+		return bpf.ALUDiv
+	case tokPERCENT:
+		return bpf.ALUMod
+	case tokAMP:
+		return bpf.ALUAnd
+	case tokPIPE:
+		return bpf.ALUOr
+	case tokCARET:
+		return bpf.ALUXor
+	case tokLSH:
+		return bpf.ALULsh
+	}
+	return bpf.ALURsh
 }
 
 func (p *parser) parseArith() arith {
@@ -47,7 +66,7 @@ func (p *parser) arithBinary(left arith, minPrec int) arith {
 		op, off := p.tok, p.off
 		p.next()
 		right := p.arithBinary(p.arithUnary(), prec+1)
-		left = p.arithNode(&binArith{off: off, op: aluOps[op], l: left, r: right})
+		left = p.arithNode(p.bin(off, op, left, right))
 	}
 }
 
@@ -58,7 +77,9 @@ func (p *parser) arithUnary() arith {
 		p.enter()
 		x := p.arithUnary()
 		p.leave()
-		return p.arithNode(&negArith{off: off, x: x})
+		n := alloc(&p.mem.negs)
+		n.off, n.x = off, x
+		return p.arithNode(n)
 	}
 	return p.arithModTail(p.arithPrimary())
 }
@@ -70,7 +91,7 @@ func (p *parser) arithModTail(x arith) arith {
 		p.enter()
 		r := p.parseArith()
 		p.leave()
-		return p.arithNode(&binArith{off: off, op: aluOps[op], l: x, r: r})
+		return p.arithNode(p.bin(off, op, x, r))
 	}
 	return x
 }
@@ -81,10 +102,12 @@ func (p *parser) arithPrimary() arith {
 	case tokNUM:
 		v := numValue(p.lit)
 		p.next()
-		return p.arithNode(&numArith{off: off, v: v})
+		return p.arithNode(p.num(off, v))
 	case tokLEN:
 		p.next()
-		return p.arithNode(&lenArith{off: off})
+		n := alloc(&p.mem.lens)
+		n.off = off
+		return p.arithNode(n)
 	case tokLPAREN:
 		return parenthesized(p, p.parseArith)
 	}
@@ -103,5 +126,22 @@ func (p *parser) arithPrimary() arith {
 	}
 	p.expect(tokRBRACK)
 	p.leave()
-	return p.arithNode(&loadArith{off: off, proto: proto, idx: idx, size: size})
+	n := alloc(&p.mem.loads)
+	n.off, n.proto, n.idx, n.size = off, proto, idx, size
+	return p.arithNode(n)
+}
+
+// num returns a new number node in the parser's arena.
+func (p *parser) num(off int, v uint32) *numArith {
+	n := alloc(&p.mem.nums)
+	n.off, n.v = off, v
+	return n
+}
+
+// bin returns a new node in the parser's arena for the binary operator
+// token op.
+func (p *parser) bin(off int, op token, l, r arith) *binArith {
+	n := alloc(&p.mem.bins)
+	n.off, n.op, n.l, n.r = off, aluOp(op), l, r
+	return n
 }
