@@ -7,6 +7,7 @@ import (
 	"math"
 	"net/netip"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/purepcap/pcap/bpf"
@@ -180,6 +181,24 @@ func compile(ctx context.Context, expr string, lt linktype.Type, opts Options) (
 // lt: libpcap treats LINKTYPE_RAW (101) and DLT_RAW (12) alike, for
 // example.
 func canonical(lt linktype.Type) linktype.Type {
+	if uint(lt) < uint(len(canonicalTab())) {
+		return canonicalTab()[lt]
+	}
+	return canonicalOf(lt)
+}
+
+// canonicalTab holds canonical's results for the small link type values,
+// which every compile would otherwise look up in two maps.
+var canonicalTab = sync.OnceValue(func() *[512]linktype.Type {
+	var tab [512]linktype.Type
+	for i := range tab {
+		tab[i] = canonicalOf(linktype.Type(i))
+	}
+	return &tab
+})
+
+// canonicalOf computes canonical(lt).
+func canonicalOf(lt linktype.Type) linktype.Type {
 	t := linktype.Type(lt.DLT())
 	if w, ok := t.Savefile(); ok {
 		return w
