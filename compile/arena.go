@@ -114,20 +114,27 @@ func (g *gen) constBlock(v bool) *block {
 }
 
 // compileState is what one compile needs besides its result: the
-// generator and parser with their chunks, and the emitter with its
-// buffers. Compile takes one from statePool and gives it back, so that a
-// typical compile reuses the chunks the previous one grew instead of
-// allocating (and later collecting) them.
+// generator and parser, their arenas, and the emitter with its buffers.
+// Compile takes one from statePool and gives it back, so that a typical
+// compile reuses the chunks the previous one grew instead of allocating
+// (and later collecting) them. The arenas live here rather than inside
+// the generator and parser so that resetting those copies no chunks.
 type compileState struct {
-	g gen
-	p parser
-	e emitter
+	g    gen
+	p    parser
+	e    emitter
+	gmem arena
+	pmem parserArena
 }
 
-var statePool = sync.Pool{New: func() any { return new(compileState) }}
+var statePool = sync.Pool{New: func() any {
+	s := new(compileState)
+	s.g.mem, s.p.mem = &s.gmem, &s.pmem
+	return s
+}}
 
 // getState returns a compile state whose generator, parser and emitter
-// are zero apart from their empty chunks and buffers.
+// are zero apart from their empty arenas and buffers.
 func getState() *compileState { return statePool.Get().(*compileState) }
 
 // release releases the generator's lookup context, zeroes s, keeping the
@@ -135,40 +142,58 @@ func getState() *compileState { return statePool.Get().(*compileState) }
 // to the pool. Nothing of s may be used afterwards.
 func (s *compileState) release() {
 	s.g.releaseContext()
-	s.g = gen{mem: arena{
-		blocks: reuse(s.g.mem.blocks, chunkMax),
-		ands:   reuse(s.g.mem.ands, chunkMax),
-		ors:    reuse(s.g.mem.ors, chunkMax),
-		nots:   reuse(s.g.mem.nots, chunkMax),
-		vals:   reuse(s.g.mem.vals, chunkMax),
-		buf:    reuse(s.g.mem.buf, keepMax),
-	}}
-	s.p = parser{mem: parserArena{
-		prims: reuse(s.p.mem.prims, chunkMax),
-		ands:  reuse(s.p.mem.ands, chunkMax),
-		ors:   reuse(s.p.mem.ors, chunkMax),
-		nots:  reuse(s.p.mem.nots, chunkMax),
-		rels:  reuse(s.p.mem.rels, chunkMax),
-		nums:  reuse(s.p.mem.nums, chunkMax),
-		lens:  reuse(s.p.mem.lens, chunkMax),
-		loads: reuse(s.p.mem.loads, chunkMax),
-		bins:  reuse(s.p.mem.bins, chunkMax),
-		negs:  reuse(s.p.mem.negs, chunkMax),
-	}}
-	s.e = emitter{items: reuse(s.e.items, keepMax), posBuf: reuse(s.e.posBuf, keepMax)}
+	s.gmem.reset()
+	s.pmem.reset()
+	s.g = gen{mem: &s.gmem}
+	s.p = parser{mem: &s.pmem}
+	s.e = emitter{items: keep(s.e.items, keepMax), posBuf: keep(s.e.posBuf, keepMax)}
 	statePool.Put(s)
+}
+
+// reset empties the generator's arena for the next compile.
+func (a *arena) reset() {
+	a.blocks = reuse(a.blocks, chunkMax)
+	a.ands = reuse(a.ands, chunkMax)
+	a.ors = reuse(a.ors, chunkMax)
+	a.nots = reuse(a.nots, chunkMax)
+	a.vals = reuse(a.vals, chunkMax)
+	a.buf = keep(a.buf, keepMax)
+}
+
+// reset empties the parser's arena for the next compile.
+func (a *parserArena) reset() {
+	a.prims = reuse(a.prims, chunkMax)
+	a.ands = reuse(a.ands, chunkMax)
+	a.ors = reuse(a.ors, chunkMax)
+	a.nots = reuse(a.nots, chunkMax)
+	a.rels = reuse(a.rels, chunkMax)
+	a.nums = reuse(a.nums, chunkMax)
+	a.lens = reuse(a.lens, chunkMax)
+	a.loads = reuse(a.loads, chunkMax)
+	a.bins = reuse(a.bins, chunkMax)
+	a.negs = reuse(a.negs, chunkMax)
 }
 
 // keepMax is the most items of a buffer a released state keeps.
 const keepMax = 8192
 
-// reuse empties a chunk or buffer for the next compile: its items are
-// zeroed, since alloc hands them out as new, and one of more than limit
-// items is dropped.
+// reuse empties a chunk for the next compile: its items are zeroed, since
+// alloc hands them out as new, and one of more than limit items is
+// dropped.
 func reuse[T any](c []T, limit int) []T {
 	if cap(c) > limit {
 		return nil
 	}
 	clear(c)
+	return c[:0]
+}
+
+// keep empties a buffer that is only ever appended to, so that its old
+// items need no zeroing, for the next compile; one of more than limit
+// items is dropped.
+func keep[T any](c []T, limit int) []T {
+	if cap(c) > limit {
+		return nil
+	}
 	return c[:0]
 }

@@ -61,10 +61,10 @@ type gen struct {
 
 	regUsed [bpf.MemWords]bool
 	curReg  int
-	labels  int32 // jump labels used inside blocks; the emitter continues from here
-	mem     arena
-	size    int // instructions generated so far (most of them)
-	limit   int // the most instructions size may reach: genLimit
+	labels  int32  // jump labels used inside blocks; the emitter continues from here
+	mem     *arena // the compile state's
+	size    int    // instructions generated so far (most of them)
+	limit   int    // the most instructions size may reach: genLimit
 
 	// noOptimize is set by primitives whose code libpcap's optimizer
 	// would break; libpcap then skips optimizing altogether.

@@ -32,7 +32,7 @@ type parser struct {
 	pScan   scanner
 	scanMsg string
 
-	mem parserArena
+	mem *parserArena // the compile state's
 
 	// gen, when set, generates each primitive as soon as it is parsed,
 	// in source order, the way libpcap generates code while it parses;
