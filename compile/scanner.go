@@ -414,8 +414,8 @@ func parseNumber(lit string) (uint32, string) {
 
 // numValue returns the value of a NUM token's literal.
 func numValue(lit string) uint32 {
-	if v, ok := namedNumbers[lit]; ok {
-		return v
+	if lit[0] > '9' { // a named number: literals start with a digit
+		return namedNumbers[lit]
 	}
 	v, _ := parseNumber(lit)
 	return v
