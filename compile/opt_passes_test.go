@@ -68,16 +68,9 @@ func TestOptimizeLargePrograms(t *testing.T) {
 	assert.Equal(t, prog, got)
 }
 
-// TestDominatorTreesMatchBitSets checks that the dominator trees used for
-// large programs give the same programs as the bit sets.
-func TestDominatorTreesMatchBitSets(t *testing.T) {
-	run := func(prog []bpf.Instruction, trees bool) string {
-		out, err := opt.OptimizeWithHooks(prog, opt.Options{}, opt.TestHooks{Trees: &trees})
-		if err != nil {
-			return "error: " + err.Error()
-		}
-		return bpf.Dump(out, 1)
-	}
+// hookPrograms returns programs to optimize with and without a test hook:
+// the optimized goldens' expressions, long chains, and random programs.
+func hookPrograms(t *testing.T, random int) [][]bpf.Instruction {
 	var progs [][]bpf.Instruction
 	for _, c := range readOptimizedGolden(t) {
 		lt, _ := linktype.Parse(c.lt)
@@ -93,11 +86,37 @@ func TestDominatorTreesMatchBitSets(t *testing.T) {
 		}
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	for i := 0; i < 500; i++ {
+	for i := 0; i < random; i++ {
 		progs = append(progs, randomProgram(r))
 	}
-	for _, prog := range progs {
-		require.Equal(t, run(prog, false), run(prog, true), bpf.Dump(prog, 1))
+	return progs
+}
+
+// optimizeHooked optimizes prog with test hooks h, and returns the program
+// dumped, or the error.
+func optimizeHooked(prog []bpf.Instruction, h opt.TestHooks) string {
+	out, err := opt.OptimizeWithHooks(prog, opt.Options{}, h)
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	return bpf.Dump(out, 1)
+}
+
+// TestDominatorTreesMatchBitSets checks that the dominator trees used for
+// large programs give the same programs as the bit sets.
+func TestDominatorTreesMatchBitSets(t *testing.T) {
+	yes, no := true, false
+	for _, prog := range hookPrograms(t, 500) {
+		require.Equal(t, optimizeHooked(prog, opt.TestHooks{Trees: &no}), optimizeHooked(prog, opt.TestHooks{Trees: &yes}), bpf.Dump(prog, 1))
+	}
+}
+
+// TestReplayMatchesFullRound checks that the first round rewriting
+// statements, replayed from what the round before it recorded, leaves the
+// program that running it in full leaves.
+func TestReplayMatchesFullRound(t *testing.T) {
+	for _, prog := range hookPrograms(t, 3000) {
+		require.Equal(t, optimizeHooked(prog, opt.TestHooks{NoReplay: true}), optimizeHooked(prog, opt.TestHooks{}), bpf.Dump(prog, 1))
 	}
 }
 

@@ -10,9 +10,9 @@ import (
 // simplification, the peephole rules and dead-store removal.
 
 // optBlock computes b's exit values from its predecessors' and its
-// statements, and simplifies b. doStmts enables statement rewriting. It
-// reports whether it changed b.
-func (o *values) optBlock(b *oblock, doStmts bool) (changed bool) {
+// statements, and simplifies b; mode says whether it rewrites statements
+// (see evalMode). It reports whether it changed b.
+func (o *values) optBlock(b *oblock, mode evalMode) (changed bool) {
 	if p := b.inEdges; p == nil {
 		b.val = [nAtoms]uint32{}
 	} else {
@@ -29,15 +29,21 @@ func (o *values) optBlock(b *oblock, doStmts bool) (changed bool) {
 			}
 		}
 	}
-	aval, xval := b.val[atomA], b.val[atomX]
+	b.inA, b.inX = b.val[atomA], b.val[atomX]
 	for i := range b.stmts {
-		changed = o.evalStmt(&b.stmts[i], &b.val, doStmts) || changed
+		changed = o.evalStmt(&b.stmts[i], &b.val, mode) || changed
 	}
-	// A block whose statements change nothing used later, or a return,
-	// needs no statements.
+	return o.finishBlock(b, mode == rewrite) || changed
+}
+
+// finishBlock simplifies b once its exit values are known: with doStmts,
+// a block whose statements change nothing used later, or a return, loses
+// its statements; otherwise the peephole rules and dead-store removal run.
+// It reports whether it changed b.
+func (o *values) finishBlock(b *oblock, doStmts bool) (changed bool) {
 	if doStmts && ((b.outUse == 0 &&
-		aval != valUnknown && b.val[atomA] == aval &&
-		xval != valUnknown && b.val[atomX] == xval) ||
+		b.inA != valUnknown && b.val[atomA] == b.inA &&
+		b.inX != valUnknown && b.val[atomX] == b.inX) ||
 		b.s.opcode().Class() == bpf.ClassRET) {
 		if b.stmts != nil {
 			b.stmts = nil
@@ -163,17 +169,22 @@ func (o *values) peephole(b *oblock) (changed bool) {
 // foldJump decides b's jump when its outcome is known, and reports whether
 // that counts as a change.
 func (o *values) foldJump(b *oblock) (changed bool) {
+	// These rewrites do not count as changes (as in libpcap), but they
+	// change the graph the probe saw.
 	if b.s.op == OpJset {
-		if b.s.k == 0 {
+		if b.s.k == 0 && b.et.succ != b.ef.succ {
 			b.et.succ = b.ef.succ
+			o.probe.stale = true
 		}
-		if b.s.k == 0xffffffff {
+		if b.s.k == 0xffffffff && b.ef.succ != b.et.succ {
 			b.ef.succ = b.et.succ
+			o.probe.stale = true
 		}
 	}
 	if v := b.val[atomX]; o.isConst(v) && b.s.opcode().Src() == bpf.SrcX {
 		b.s.op &^= bpf.SrcX
 		b.s.k = o.constOf(v)
+		o.probe.stale = true
 	}
 	v := b.val[atomA]
 	if !o.isConst(v) || b.s.opcode().Src() != bpf.SrcK {

@@ -343,9 +343,14 @@ func (o *optimizer) optBlocks(doStmts bool) (c change) {
 	o.initVal()
 	maxlevel := o.root.level
 	o.findInedges()
+	mode := rewrite
+	if !doStmts {
+		mode = probeRewrites
+		o.probe.reset()
+	}
 	for i := maxlevel; i >= 0; i-- {
 		for p := o.levels[i]; p != nil; p = p.link {
-			if o.optBlock(p, doStmts) {
+			if o.optBlock(p, mode) {
 				c = codeChanged
 			}
 		}

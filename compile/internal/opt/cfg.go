@@ -54,8 +54,9 @@ type oblock struct {
 	link  *oblock // next block of the same level
 	dom   []uint64
 
-	val  [nAtoms]uint32 // value numbers of the atoms on exit
-	oval uint32         // value number of the jump's operand
+	val      [nAtoms]uint32 // value numbers of the atoms on exit
+	inA, inX uint32         // value numbers of A and X on entry
+	oval     uint32         // value number of the jump's operand
 
 	kill, inUse, outUse uint32 // atom sets
 

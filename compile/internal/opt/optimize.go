@@ -18,7 +18,8 @@
 //     branch.go), until a round changes nothing;
 //  2. rounds that also rewrite statements (removing loads of values
 //     already in place, blocks whose statements do not matter), until a
-//     round changes nothing;
+//     round changes nothing; the first of them is usually replayed from
+//     what the last round of step 1 recorded (probe.go);
 //  3. merging identical blocks, skipping a root whose test no longer
 //     matters, the set tests' binary searches (sets.go), and the layout
 //     (layout.go).
@@ -101,6 +102,9 @@ type optimizer struct {
 	tests testIndex
 	budget
 	buf buffers
+	// probeReady says that the probe's record of the last round may
+	// stand for the next one (probe.go).
+	probeReady bool
 }
 
 // optimizers holds optimizers whose storage a later optimization reuses.
@@ -123,6 +127,7 @@ func (o *optimizer) release() {
 	clear(o.buf.blocks)
 	clear(o.buf.order[:cap(o.buf.order)])
 	clear(o.buf.rep[:cap(o.buf.rep)])
+	o.probe.reset()
 	o.root = nil
 	optimizers.Put(o)
 }
@@ -154,6 +159,7 @@ func Optimize(prog []bpf.Instruction, opts Options) ([]bpf.Instruction, error) {
 type hooks struct {
 	layout    layoutFunc
 	treesOver int // 0: treesOver
+	noReplay  bool
 }
 
 func optimize(prog []bpf.Instruction, opts Options, h hooks) (out []bpf.Instruction, err error) {
@@ -199,6 +205,9 @@ func optimize(prog []bpf.Instruction, opts Options, h hooks) (out []bpf.Instruct
 	o.useTrees = n > h.treesOver
 	o.numberBlocks()
 	o.loop(false)
+	if h.noReplay {
+		o.probeReady = false
+	}
 	o.loop(true)
 	o.mergeBlocks()
 	o.skipRoot()
@@ -226,22 +235,21 @@ func unoptimized(prog []bpf.Instruction, col []wins, sets []set) []bpf.Instructi
 // loop runs rounds of the passes until one changes nothing.
 func (o *optimizer) loop(doStmts bool) {
 	branchOnly := 0
+	replay := doStmts && o.probeReady
+	o.probeReady = false
 	for range maxRounds {
-		o.findLevels()
+		var c change
 		o.spend(len(o.blocks))
-		// Only the branch passes ask about dominance, and rounds that
-		// rewrite statements run none.
-		switch {
-		case doStmts:
-		case o.useTrees:
-			o.findDomTrees()
-		default:
-			o.findDom()
-			o.findEdom()
+		if replay {
+			// The first rewriting round, from what the probe saw in the
+			// last round of the loop before (probe.go).
+			c, replay = o.replay(), false
+		} else {
+			c = o.round(doStmts)
 		}
-		o.findUD()
-		switch o.optBlocks(doStmts) {
+		switch c {
 		case unchanged:
+			o.probeReady = !doStmts && o.probe.usable()
 			return
 		case codeChanged:
 			branchOnly = 0
@@ -251,4 +259,21 @@ func (o *optimizer) loop(doStmts bool) {
 			}
 		}
 	}
+}
+
+// round recomputes the analyses and runs one round of the passes.
+func (o *optimizer) round(doStmts bool) change {
+	o.findLevels()
+	// Only the branch passes ask about dominance, and rounds that
+	// rewrite statements run none.
+	switch {
+	case doStmts:
+	case o.useTrees:
+		o.findDomTrees()
+	default:
+		o.findDom()
+		o.findEdom()
+	}
+	o.findUD()
+	return o.optBlocks(doStmts)
 }

@@ -72,7 +72,7 @@ func evalBlock(t *testing.T, stmts []bpf.Instruction) (left []bpf.Instruction, e
 	var val [nAtoms]uint32
 	for _, ins := range stmts {
 		s := ostmt{op: ins.Op, k: ins.K}
-		o.evalStmt(&s, &val, true)
+		o.evalStmt(&s, &val, rewrite)
 		if s.op != opNop {
 			left = append(left, bpf.Stmt(s.op, s.k))
 		}
@@ -128,7 +128,7 @@ func oneBlock(stmts []bpf.Instruction, jump bpf.Instruction, outUse uint32) *obl
 	b.outUse = outUse
 	o := &values{}
 	o.initVal()
-	o.optBlock(b, false)
+	o.optBlock(b, numberOnly)
 	return b
 }
 

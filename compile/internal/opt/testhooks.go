@@ -15,11 +15,14 @@ type TestHooks struct {
 	// Trees makes dominance come from trees whatever the program's size
 	// (true) or from bit sets (false), instead of choosing by size.
 	Trees *bool
+	// NoReplay runs the first round that rewrites statements in full
+	// instead of replaying it from the round before (probe.go).
+	NoReplay bool
 }
 
 // OptimizeWithHooks is Optimize with test switches.
 func OptimizeWithHooks(prog []bpf.Instruction, opts Options, t TestHooks) ([]bpf.Instruction, error) {
-	h := hooks{layout: embeddedJumps}
+	h := hooks{layout: embeddedJumps, noReplay: t.NoReplay}
 	if t.LibpcapLayout {
 		h.layout = libpcapEmbeddedJumps
 	}

@@ -73,6 +73,7 @@ func (t *vtable) grow() {
 type values struct {
 	vtab  vtable
 	vinfo []vinfo // by value number; 0 is valUnknown
+	probe probe
 }
 
 func (o *values) initVal() {
@@ -109,25 +110,61 @@ func (o *values) konst(k uint32) uint32 { return o.value(OpLdImm, k, 0) }
 func (o *values) isConst(v uint32) bool   { return o.vinfo[v].isConst }
 func (o *values) constOf(v uint32) uint32 { return o.vinfo[v].k }
 
-// store records that s leaves value v in *dst. When rewriting (alter) and
-// *dst already holds v, s is redundant and becomes a no-op.
-func store(s *ostmt, dst *uint32, v uint32, alter bool) {
-	if alter && v != valUnknown && *dst == v {
-		s.op = opNop
-	} else {
-		*dst = v
+// evalMode says what evalStmt does besides numbering values.
+type evalMode uint8
+
+const (
+	// numberOnly numbers the values.
+	numberOnly evalMode = iota
+	// probeRewrites numbers the values and records in the probe what
+	// rewriting would do to the statements (see probe).
+	probeRewrites
+	// rewrite numbers the values and simplifies the statements.
+	rewrite
+)
+
+// rewriting reports whether evalStmt rewrites in mode, at a statement that
+// rewriting would change in a way that changes its value's number. The
+// probe cannot replay such a rewrite, so in probeRewrites it notes that,
+// and evalStmt goes on numbering.
+func (o *values) rewriting(mode evalMode) bool {
+	if mode == probeRewrites {
+		o.probe.renumbers = true
 	}
+	return mode == rewrite
+}
+
+// store records that s leaves value v in *dst. When rewriting and *dst
+// already holds v, s is redundant and becomes a no-op.
+func (o *values) store(s *ostmt, dst *uint32, v uint32, mode evalMode) {
+	if v != valUnknown && *dst == v {
+		switch mode {
+		case rewrite:
+			s.op = opNop
+			return
+		case probeRewrites:
+			o.probe.edit(s, opNop, s.k)
+		}
+	}
+	*dst = v
 }
 
 // loadMem is evalStmt for s, a load of scratch memory holding value v into
-// *dst: when rewriting (alter) and v is a constant, s becomes the immediate
-// load imm of it, and loadMem reports that it changed s.
-func (o *values) loadMem(s *ostmt, dst *uint32, v uint32, imm uint16, alter bool) (changed bool) {
-	if alter && o.isConst(v) {
-		s.op, s.k = imm, o.constOf(v)
-		changed = true
+// *dst: when rewriting and v is a constant, s becomes the immediate load
+// imm of it, and loadMem reports that it changed s.
+func (o *values) loadMem(s *ostmt, dst *uint32, v uint32, imm uint16, mode evalMode) (changed bool) {
+	if o.isConst(v) {
+		switch mode {
+		case rewrite:
+			s.op, s.k = imm, o.constOf(v)
+			changed = true
+		case probeRewrites:
+			// The value keeps its number: a replayable rewrite.
+			o.probe.edit(s, imm, o.constOf(v))
+			o.probe.changed = true
+		}
 	}
-	store(s, dst, v, alter)
+	o.store(s, dst, v, mode)
 	return changed
 }
 
@@ -145,20 +182,20 @@ func (o *values) foldALU(s *ostmt, v0, v1 uint32) {
 	s.op, s.k = OpLdImm, a
 }
 
-// evalStmt runs s symbolically over the atoms' value numbers in val. With
-// alter, it also simplifies s: constant folding, loads of values already
+// evalStmt runs s symbolically over the atoms' value numbers in val. In
+// mode rewrite, it also simplifies s: constant folding, loads of values already
 // in place become no-ops, indexed loads through a known X become absolute.
 // It reports whether it made a change that counts as one for the rounds
 // (a load of a value already in place becoming a no-op does not, as in
 // libpcap).
-func (o *values) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) (changed bool) {
+func (o *values) evalStmt(s *ostmt, val *[nAtoms]uint32, mode evalMode) (changed bool) {
 	switch s.op {
 	case OpLdAbs | bpf.SizeW, OpLdAbs | bpf.SizeH, OpLdAbs | bpf.SizeB:
-		store(s, &val[atomA], o.value(s.op, s.k, 0), alter)
+		o.store(s, &val[atomA], o.value(s.op, s.k, 0), mode)
 
 	case OpLdInd | bpf.SizeW, OpLdInd | bpf.SizeH, OpLdInd | bpf.SizeB:
 		v := val[atomX]
-		if alter && o.isConst(v) {
+		if o.isConst(v) && o.rewriting(mode) {
 			s.op = OpLdAbs | uint16(s.opcode().Size())
 			s.k += o.constOf(v)
 			v = o.value(s.op, s.k, 0)
@@ -166,22 +203,22 @@ func (o *values) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) (changed bo
 		} else {
 			v = o.value(s.op, s.k, v)
 		}
-		store(s, &val[atomA], v, alter)
+		o.store(s, &val[atomA], v, mode)
 
 	case OpLdLen:
-		store(s, &val[atomA], o.value(s.op, 0, 0), alter)
+		o.store(s, &val[atomA], o.value(s.op, 0, 0), mode)
 
 	case OpLdImm:
-		store(s, &val[atomA], o.konst(s.k), alter)
+		o.store(s, &val[atomA], o.konst(s.k), mode)
 
 	case OpLdxImm:
-		store(s, &val[atomX], o.konst(s.k), alter)
+		o.store(s, &val[atomX], o.konst(s.k), mode)
 
 	case OpLdxMsh:
-		store(s, &val[atomX], o.value(s.op, s.k, 0), alter)
+		o.store(s, &val[atomX], o.value(s.op, s.k, 0), mode)
 
 	case bpf.ClassALU | bpf.ALUNeg:
-		if alter && o.isConst(val[atomA]) {
+		if o.isConst(val[atomA]) && o.rewriting(mode) {
 			s.op = OpLdImm
 			s.k = -o.constOf(val[atomA])
 			val[atomA] = o.konst(s.k)
@@ -191,66 +228,74 @@ func (o *values) evalStmt(s *ostmt, val *[nAtoms]uint32, alter bool) (changed bo
 
 	case ALUK(bpf.ALUAdd), ALUK(bpf.ALUSub), ALUK(bpf.ALUMul), ALUK(bpf.ALUDiv), ALUK(bpf.ALUMod),
 		ALUK(bpf.ALUAnd), ALUK(bpf.ALUOr), ALUK(bpf.ALUXor), ALUK(bpf.ALULsh), ALUK(bpf.ALURsh):
-		return o.evalALUK(s, val, alter)
+		return o.evalALUK(s, val, mode)
 
 	case ALUX(bpf.ALUAdd), ALUX(bpf.ALUSub), ALUX(bpf.ALUMul), ALUX(bpf.ALUDiv), ALUX(bpf.ALUMod),
 		ALUX(bpf.ALUAnd), ALUX(bpf.ALUOr), ALUX(bpf.ALUXor), ALUX(bpf.ALULsh), ALUX(bpf.ALURsh):
-		return o.evalALUX(s, val, alter)
+		return o.evalALUX(s, val, mode)
 
 	case OpTxa:
-		store(s, &val[atomA], val[atomX], alter)
+		o.store(s, &val[atomA], val[atomX], mode)
 
 	case OpLdMem:
-		changed = o.loadMem(s, &val[atomA], val[s.k], OpLdImm, alter)
+		changed = o.loadMem(s, &val[atomA], val[s.k], OpLdImm, mode)
 
 	case OpTax:
-		store(s, &val[atomX], val[atomA], alter)
+		o.store(s, &val[atomX], val[atomA], mode)
 
 	case OpLdxMem:
-		changed = o.loadMem(s, &val[atomX], val[s.k], OpLdxImm, alter)
+		changed = o.loadMem(s, &val[atomX], val[s.k], OpLdxImm, mode)
 
 	case OpSt:
-		store(s, &val[s.k], val[atomA], alter)
+		o.store(s, &val[s.k], val[atomA], mode)
 
 	case OpStx:
-		store(s, &val[s.k], val[atomX], alter)
+		o.store(s, &val[s.k], val[atomX], mode)
 	}
 	return changed
 }
 
 // evalALUK is evalStmt for an ALU operation with a constant operand.
-func (o *values) evalALUK(s *ostmt, val *[nAtoms]uint32, alter bool) bool {
+func (o *values) evalALUK(s *ostmt, val *[nAtoms]uint32, mode evalMode) bool {
 	op := s.opcode().ALUOp()
-	if alter {
-		if s.k == 0 {
-			switch op {
-			case bpf.ALUAdd, bpf.ALULsh, bpf.ALURsh, bpf.ALUOr, bpf.ALUXor:
-				s.op = opNop
-				return false
-			case bpf.ALUMul, bpf.ALUAnd:
-				s.op = OpLdImm
-				val[atomA] = o.konst(s.k)
-				return false
-			case bpf.ALUDiv:
-				panic(errDivZero)
-			case bpf.ALUMod:
-				panic(errModZero)
-			}
-		}
-		if o.isConst(val[atomA]) {
-			o.foldALU(s, val[atomA], o.konst(s.k))
+	if s.k == 0 && zeroOperandRewrites(op) && o.rewriting(mode) {
+		switch op {
+		case bpf.ALUAdd, bpf.ALULsh, bpf.ALURsh, bpf.ALUOr, bpf.ALUXor:
+			s.op = opNop
+		case bpf.ALUMul, bpf.ALUAnd:
+			s.op = OpLdImm
 			val[atomA] = o.konst(s.k)
-			return true
+		case bpf.ALUDiv:
+			panic(errDivZero)
+		case bpf.ALUMod:
+			panic(errModZero)
 		}
+		return false
+	}
+	if o.isConst(val[atomA]) && o.rewriting(mode) {
+		o.foldALU(s, val[atomA], o.konst(s.k))
+		val[atomA] = o.konst(s.k)
+		return true
 	}
 	val[atomA] = o.value(s.op, val[atomA], o.konst(s.k))
 	return false
 }
 
+// zeroOperandRewrites reports whether rewriting changes an ALU operation
+// op with the constant operand 0 (or fails on it).
+func zeroOperandRewrites(op bpf.ALUOp) bool {
+	switch op {
+	case bpf.ALUAdd, bpf.ALULsh, bpf.ALURsh, bpf.ALUOr, bpf.ALUXor,
+		bpf.ALUMul, bpf.ALUAnd, bpf.ALUDiv, bpf.ALUMod:
+		return true
+	}
+	return false
+}
+
 // evalALUX is evalStmt for an ALU operation with X as operand.
-func (o *values) evalALUX(s *ostmt, val *[nAtoms]uint32, alter bool) bool {
+func (o *values) evalALUX(s *ostmt, val *[nAtoms]uint32, mode evalMode) bool {
 	op := s.opcode().ALUOp()
-	if alter && o.isConst(val[atomX]) {
+	if o.isConst(val[atomX]) && o.rewriting(mode) {
 		if o.isConst(val[atomA]) {
 			o.foldALU(s, val[atomA], val[atomX])
 			val[atomA] = o.konst(s.k)
@@ -264,17 +309,16 @@ func (o *values) evalALUX(s *ostmt, val *[nAtoms]uint32, alter bool) bool {
 		val[atomA] = o.value(s.op, val[atomA], o.konst(s.k))
 		return true
 	}
-	if alter && o.isConst(val[atomA]) && o.constOf(val[atomA]) == 0 {
+	if o.isConst(val[atomA]) && o.constOf(val[atomA]) == 0 && zeroOperandRewrites(op) && o.rewriting(mode) {
 		switch op {
 		case bpf.ALUAdd, bpf.ALUOr, bpf.ALUXor:
 			s.op = OpTxa
-			store(s, &val[atomA], val[atomX], alter)
-			return false
-		case bpf.ALUMul, bpf.ALUDiv, bpf.ALUMod, bpf.ALUAnd, bpf.ALULsh, bpf.ALURsh:
+			o.store(s, &val[atomA], val[atomX], mode)
+		default:
 			s.op, s.k = OpLdImm, 0
-			store(s, &val[atomA], o.konst(0), alter)
-			return false
+			o.store(s, &val[atomA], o.konst(0), mode)
 		}
+		return false
 	}
 	val[atomA] = o.value(s.op, val[atomA], val[atomX])
 	return false
