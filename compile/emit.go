@@ -14,14 +14,11 @@ type emitter struct {
 	labels int32
 	n      int // instructions emitted so far
 	limit  int // the most instructions to emit: genLimit
-	stack  []pending
-
-	stackBuf [8]pending // the first entries of stack, without an allocation
-	posBuf   []int      // label positions, kept for the next finish
+	posBuf []int // label positions, kept for the next finish
 }
 
-// pending is the right operand of an and/or whose left operand is being
-// emitted.
+// pending is a condition still to emit, after its label: the right
+// operand of an and/or whose left operand is being emitted.
 type pending struct {
 	c           cond
 	label, t, f int32
@@ -83,38 +80,42 @@ func (e *emitter) count(n int) {
 
 // cond emits c so that control reaches label t when c holds and label f
 // otherwise. The left operand of and/or is evaluated first.
+//
+// It walks the tree without recursion, so that neither the long
+// left-nested chains "a or b or c ..." produce nor deeply nested right
+// operands use much of the goroutine stack. The right operands waiting
+// their turn are kept in a local array while they fit: on the goroutine
+// stack, their pointers cost no write barriers.
 func (e *emitter) cond(c cond, t, f int32) {
-	// Walk the left spine of an and/or chain iteratively, so that the long
-	// left-nested chains "a or b or c ..." produce do not recurse deeply.
-	if e.stack == nil {
-		e.stack = e.stackBuf[:0]
-	}
-	base := len(e.stack)
-loop:
-	for {
-		switch x := c.(type) {
-		case *block:
-			e.count(len(x.stmts) + 1)
-			e.items = append(e.items, x.stmts...)
-			e.items = append(e.items, stmt{ins: bpf.Instruction{Op: x.op, K: x.k}, jt: t, jf: f})
-			break loop
-		case *notCond:
-			c, t, f = x.c, f, t
-		case *andCond:
-			mid := e.newLabel()
-			e.stack = append(e.stack, pending{x.b, mid, t, f})
-			c, t = x.a, mid
-		case *orCond:
-			mid := e.newLabel()
-			e.stack = append(e.stack, pending{x.b, mid, t, f})
-			c, f = x.a, mid
+	var buf [32]pending
+	todo := append(buf[:0], pending{c, 0, t, f})
+	for len(todo) > 0 {
+		r := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if r.label != 0 {
+			e.place(r.label)
 		}
-	}
-	for len(e.stack) > base {
-		r := e.stack[len(e.stack)-1]
-		e.stack = e.stack[:len(e.stack)-1]
-		e.place(r.label)
-		e.cond(r.c, r.t, r.f)
+		c, t, f := r.c, r.t, r.f
+	spine:
+		for {
+			switch x := c.(type) {
+			case *block:
+				e.count(len(x.stmts) + 1)
+				e.items = append(e.items, x.stmts...)
+				e.items = append(e.items, stmt{ins: bpf.Instruction{Op: x.op, K: x.k}, jt: t, jf: f})
+				break spine
+			case *notCond:
+				c, t, f = x.c, f, t
+			case *andCond:
+				mid := e.newLabel()
+				todo = append(todo, pending{x.b, mid, t, f})
+				c, t = x.a, mid
+			case *orCond:
+				mid := e.newLabel()
+				todo = append(todo, pending{x.b, mid, t, f})
+				c, f = x.a, mid
+			}
+		}
 	}
 }
 
