@@ -1,5 +1,7 @@
 package opt
 
+import "math/bits"
+
 // Branch passes: jump threading over dominating edges, and the or/and
 // pull-ups that regroup chains of comparisons of the same value.
 
@@ -65,7 +67,12 @@ func (o *optimizer) threadJump(ep *oedge) (c change) {
 	// opcode against the same operand, and the true edges of "jeq #k" on
 	// the same value, can (foldEdge), so only those are tried.
 	for ep.succ.jt() != nil {
-		target := o.decided(ep)
+		var target *oblock
+		if o.scanEdom {
+			target = o.decidedByScan(ep)
+		} else {
+			target = o.decided(ep)
+		}
 		if target == nil {
 			return c
 		}
@@ -115,6 +122,27 @@ func (o *optimizer) decided(ep *oedge) *oblock {
 	}
 	return nil
 }
+
+// decidedByScan is decided for small programs: it tries ep's dominating
+// edges in their bit set, lowest id first, without the test index.
+func (o *optimizer) decidedByScan(ep *oedge) *oblock {
+	child := ep.succ
+	for i, w := range ep.edom {
+		for ; w != 0; w &= w - 1 {
+			o.spend(1)
+			k := i<<6 | bits.TrailingZeros64(w)
+			target := foldEdge(child, o.edges[k])
+			if target != nil && !useConflict(ep.pred, target) {
+				return target
+			}
+		}
+	}
+	return nil
+}
+
+// scanEdomUpTo is the number of blocks up to which threadJump scans the
+// dominating edges' bit sets rather than building the test index.
+const scanEdomUpTo = 64
 
 // testKey identifies the edges that can decide a block's test (see
 // threadJump): by the value in A, the opcode and the operand's value, or,
@@ -358,7 +386,10 @@ func (o *optimizer) optBlocks(doStmts bool) (c change) {
 	if doStmts {
 		return c
 	}
-	o.indexTests()
+	o.scanEdom = !o.useTrees && len(o.blocks) <= scanEdomUpTo
+	if !o.scanEdom {
+		o.indexTests()
+	}
 	for i := 1; i <= maxlevel; i++ {
 		for p := o.levels[i]; p != nil; p = p.link {
 			c = max(c, o.threadJump(&p.et), o.threadJump(&p.ef))

@@ -105,6 +105,8 @@ type optimizer struct {
 	// probeReady says that the probe's record of the last round may
 	// stand for the next one (probe.go).
 	probeReady bool
+	// scanEdom says that threadJump scans bit sets (decidedByScan).
+	scanEdom bool
 }
 
 // optimizers holds optimizers whose storage a later optimization reuses.
