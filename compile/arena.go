@@ -113,15 +113,16 @@ func (g *gen) constBlock(v bool) *block {
 	return g.newBlock(g.stmtList(st(opLdImm, k)), opJeq, 0)
 }
 
-// compileState is what one compile needs besides its result: the
-// generator and parser, their arenas, and the emitter with its buffers.
+// compileState is what one compile needs besides its result and its
+// parser: the generator, the arenas, and the emitter with its buffers.
 // Compile takes one from statePool and gives it back, so that a typical
 // compile reuses the chunks the previous one grew instead of allocating
 // (and later collecting) them. The arenas live here rather than inside
-// the generator and parser so that resetting those copies no chunks.
+// the generator and parser so that resetting those copies no chunks. The
+// parser is a local variable of compile: on the goroutine stack, the
+// strings it keeps for each token cost no write barriers.
 type compileState struct {
 	g    gen
-	p    parser
 	e    emitter
 	gmem arena
 	pmem parserArena
@@ -129,12 +130,12 @@ type compileState struct {
 
 var statePool = sync.Pool{New: func() any {
 	s := new(compileState)
-	s.g.mem, s.p.mem = &s.gmem, &s.pmem
+	s.g.mem = &s.gmem
 	return s
 }}
 
-// getState returns a compile state whose generator, parser and emitter
-// are zero apart from their empty arenas and buffers.
+// getState returns a compile state whose generator and emitter are zero
+// apart from their empty arenas and buffers.
 func getState() *compileState { return statePool.Get().(*compileState) }
 
 // release releases the generator's lookup context, zeroes s, keeping the
@@ -142,10 +143,9 @@ func getState() *compileState { return statePool.Get().(*compileState) }
 // to the pool. Nothing of s may be used afterwards.
 func (s *compileState) release() {
 	s.g.releaseContext()
+	s.g = gen{mem: &s.gmem}
 	s.gmem.reset()
 	s.pmem.reset()
-	s.g = gen{mem: &s.gmem}
-	s.p = parser{mem: &s.pmem}
 	s.e = emitter{items: keep(s.e.items, keepMax), posBuf: keep(s.e.posBuf, keepMax)}
 	statePool.Put(s)
 }

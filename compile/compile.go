@@ -131,8 +131,7 @@ func compile(ctx context.Context, expr string, lt linktype.Type, opts Options) (
 	if g.res == nil {
 		g.res = SystemResolver()
 	}
-	p := &cs.p
-	p.gen = g
+	p := parser{gen: g, mem: &cs.pmem} // on the stack: see compileState
 	p.init(expr)
 	root := p.parseProgram()
 	e := &cs.e
