@@ -42,18 +42,7 @@ type dominance struct {
 // true branch first, and gives each its edges' ids and edge sets.
 func (o *optimizer) numberBlocks() {
 	o.mark++
-	var walk func(b *oblock)
-	walk = func(b *oblock) {
-		if b == nil || b.mark == o.mark {
-			return
-		}
-		b.mark = o.mark
-		b.id = len(o.blocks)
-		o.blocks = append(o.blocks, b)
-		walk(b.jt())
-		walk(b.jf())
-	}
-	walk(o.root)
+	o.numberFrom(o.root)
 	n := len(o.blocks)
 	nodewords, edgewords := n/64+1, 2*n/64+1
 	var space []uint64
@@ -75,69 +64,70 @@ func (o *optimizer) numberBlocks() {
 	}
 }
 
+// numberFrom numbers the unmarked blocks reachable from b (numberBlocks).
+func (o *optimizer) numberFrom(b *oblock) {
+	if b == nil || b.mark == o.mark {
+		return
+	}
+	b.mark = o.mark
+	b.id = len(o.blocks)
+	o.blocks = append(o.blocks, b)
+	o.numberFrom(b.jt())
+	o.numberFrom(b.jf())
+}
+
 // findLevels lists the reachable blocks by level; within a level the most
 // recently finished block comes first.
 func (o *optimizer) findLevels() {
 	clear(o.levels)
 	o.mark++
-	var walk func(b *oblock)
-	walk = func(b *oblock) {
-		if b.mark == o.mark {
-			return
-		}
-		b.mark = o.mark
-		b.link = nil
-		level := 0
-		if b.jt() != nil {
-			walk(b.jt())
-			walk(b.jf())
-			level = max(b.jt().level, b.jf().level) + 1
-		}
-		b.level = level
-		b.link = o.levels[level]
-		o.levels[level] = b
-	}
-	walk(o.root)
+	o.levelFrom(o.root)
 	o.levelMark = o.mark
 }
 
-// findDom computes each block's dominators.
-func (o *optimizer) findDom() {
-	for _, b := range o.blocks {
-		bitFill(b.dom, ^uint64(0))
+// levelFrom gives the unmarked blocks reachable from b their levels
+// (findLevels).
+func (o *optimizer) levelFrom(b *oblock) {
+	if b.mark == o.mark {
+		return
 	}
+	b.mark = o.mark
+	b.link = nil
+	level := 0
+	if jt, jf := b.jt(), b.jf(); jt != nil {
+		o.levelFrom(jt)
+		o.levelFrom(jf)
+		level = max(jt.level, jf.level) + 1
+	}
+	b.level = level
+	b.link = o.levels[level]
+	o.levels[level] = b
+}
+
+// findDom computes each block's dominators and each edge's dominating
+// edges, in one pass down the levels.
+func (o *optimizer) findDom() {
+	// The blocks' dom and edom sets are o.buf.space, in one piece.
+	n := len(o.blocks)
+	bitFill(o.buf.space[:n*len(o.root.dom)+2*n*len(o.root.et.edom)], ^uint64(0))
 	bitFill(o.root.dom, 0)
+	bitFill(o.root.et.edom, 0)
+	bitFill(o.root.ef.edom, 0)
 	for i := o.root.level; i >= 0; i-- {
 		for b := o.levels[i]; b != nil; b = b.link {
 			bitSet(b.dom, b.id)
-			if b.jt() == nil {
+			jt, jf := b.jt(), b.jf()
+			if jt == nil {
 				continue
 			}
-			bitAnd(b.jt().dom, b.dom)
-			bitAnd(b.jf().dom, b.dom)
-		}
-	}
-}
-
-// findEdom computes each edge's dominating edges.
-func (o *optimizer) findEdom() {
-	for _, b := range o.blocks {
-		bitFill(b.et.edom, ^uint64(0))
-		bitFill(b.ef.edom, ^uint64(0))
-	}
-	bitFill(o.root.et.edom, 0)
-	bitFill(o.root.ef.edom, 0)
-	prop := func(e *oedge) {
-		bitSet(e.edom, e.id)
-		if e.succ != nil {
-			bitAnd(e.succ.et.edom, e.edom)
-			bitAnd(e.succ.ef.edom, e.edom)
-		}
-	}
-	for i := o.root.level; i >= 0; i-- {
-		for b := o.levels[i]; b != nil; b = b.link {
-			prop(&b.et)
-			prop(&b.ef)
+			bitAnd(jt.dom, b.dom)
+			bitAnd(jf.dom, b.dom)
+			bitSet(b.et.edom, b.et.id)
+			bitAnd(jt.et.edom, b.et.edom)
+			bitAnd(jt.ef.edom, b.et.edom)
+			bitSet(b.ef.edom, b.ef.id)
+			bitAnd(jf.et.edom, b.ef.edom)
+			bitAnd(jf.ef.edom, b.ef.edom)
 		}
 	}
 }

@@ -16,21 +16,9 @@ import (
 // bottom-up reaches the fixed point of merging pairs repeatedly.
 func (o *optimizer) mergeBlocks() {
 	o.mark++
-	order := o.buf.order[:0]
-	var walk func(b *oblock)
-	walk = func(b *oblock) {
-		if b.mark == o.mark {
-			return
-		}
-		b.mark = o.mark
-		if b.s.opcode().Class() != bpf.ClassRET {
-			walk(b.jt())
-			walk(b.jf())
-		}
-		order = append(order, b)
-	}
-	walk(o.root)
-	o.buf.order = order
+	o.buf.order = o.buf.order[:0]
+	o.postorder(o.root)
+	order := o.buf.order
 	o.buf.class = reuse(o.buf.class, len(o.blocks))
 	class := o.buf.class
 	rep := o.buf.rep[:0]
@@ -72,6 +60,20 @@ func (o *optimizer) mergeBlocks() {
 			b.ef.succ = rep[class[b.jf().id]]
 		}
 	}
+}
+
+// postorder appends the unmarked blocks reachable from b to o.buf.order,
+// each after its successors (true branch first).
+func (o *optimizer) postorder(b *oblock) {
+	if b.mark == o.mark {
+		return
+	}
+	b.mark = o.mark
+	if b.s.opcode().Class() != bpf.ClassRET {
+		o.postorder(b.jt())
+		o.postorder(b.jf())
+	}
+	o.buf.order = append(o.buf.order, b)
 }
 
 // mergeByMapOver is the number of blocks above which mergeBlocks finds

@@ -274,7 +274,6 @@ func (o *optimizer) round(doStmts bool) change {
 		o.findDomTrees()
 	default:
 		o.findDom()
-		o.findEdom()
 	}
 	o.findUD()
 	return o.optBlocks(doStmts)
