@@ -83,15 +83,12 @@ func (e *emitter) count(n int) {
 //
 // It walks the tree without recursion, so that neither the long
 // left-nested chains "a or b or c ..." produce nor deeply nested right
-// operands use much of the goroutine stack. The right operands waiting
-// their turn are kept in a local array while they fit: on the goroutine
-// stack, their pointers cost no write barriers.
+// operands use much of the goroutine stack.
 func (e *emitter) cond(c cond, t, f int32) {
-	var buf [32]pending
-	todo := append(buf[:0], pending{c, 0, t, f})
-	for len(todo) > 0 {
-		r := todo[len(todo)-1]
-		todo = todo[:len(todo)-1]
+	var todo todoStack
+	todo.push(pending{c, 0, t, f})
+	for todo.n > 0 {
+		r := todo.pop()
 		if r.label != 0 {
 			e.place(r.label)
 		}
@@ -108,15 +105,44 @@ func (e *emitter) cond(c cond, t, f int32) {
 				c, t, f = x.c, f, t
 			case *andCond:
 				mid := e.newLabel()
-				todo = append(todo, pending{x.b, mid, t, f})
+				todo.push(pending{x.b, mid, t, f})
 				c, t = x.a, mid
 			case *orCond:
 				mid := e.newLabel()
-				todo = append(todo, pending{x.b, mid, t, f})
+				todo.push(pending{x.b, mid, t, f})
 				c, f = x.a, mid
 			}
 		}
 	}
+}
+
+// todoStack is the emitter's stack of conditions still to emit. It is a
+// local variable of cond, and its first entries are an array in it rather
+// than a slice: stores into a local array are known to be on the goroutine
+// stack, so their pointers cost no write barriers.
+type todoStack struct {
+	near [16]pending
+	far  []pending // the entries after near's
+	n    int
+}
+
+func (s *todoStack) push(p pending) {
+	if s.n < len(s.near) {
+		s.near[s.n] = p
+	} else {
+		s.far = append(s.far, p)
+	}
+	s.n++
+}
+
+func (s *todoStack) pop() pending {
+	s.n--
+	if s.n < len(s.near) {
+		return s.near[s.n]
+	}
+	p := s.far[len(s.far)-1]
+	s.far = s.far[:len(s.far)-1]
+	return p
 }
 
 // positions maps each label to the index of the instruction it precedes,

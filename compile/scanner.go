@@ -41,7 +41,9 @@ func (s *scanner) Scan() (off int, tok token, lit string) {
 	if off >= len(src) {
 		return off, tokEOF, ""
 	}
-	s.err = ""
+	if s.err != "" { // writing only when needed saves a write barrier
+		s.err = ""
+	}
 	c := src[off]
 	switch {
 	case isAlnum(c):
