@@ -193,61 +193,13 @@ const (
 	candBogusMAC
 	candNamed
 	candID
-	nCands
 )
 
 // scanWord scans a token that starts with a letter or digit and returns its
 // length and token.
 func (s *scanner) scanWord(off int) (int, token) {
 	src := s.src
-	var lens [nCands]int
-	idn := idLen(src, off)
-	word := src[off : off+idn]
-	kw, isKW := lookupKeyword(word)
-	if isKW {
-		lens[candKeyword] = idn
-	}
-	// Every named number starts with "icmp" or "tcp" and has at least
-	// seven letters.
-	if len(word) >= 7 && (word[0] == 'i' || word[0] == 't') {
-		if _, ok := namedNumbers[word]; ok {
-			lens[candNamed] = idn
-		}
-	}
-	lens[candID] = idn
-	lens[candNum] = numLen(src, off)
-	// The address patterns need a separator or twelve hex digits.
-	span := off
-	hasColon, hasSep := false, false
-	for span < len(src) {
-		ch := src[span]
-		if ch == ':' {
-			hasColon = true
-		} else if ch == '.' || ch == '-' {
-			hasSep = true
-		} else if !isAlnum(ch) {
-			break
-		}
-		span++
-	}
-	rest := src[off:span]
-	if hasColon {
-		lens[candV6] = v6Len(rest)
-		lens[candBogusMAC] = bogusMACLen(rest)
-	}
-	if hasSep || hasColon || len(rest) >= 12 {
-		lens[candMAC] = macLen(rest)
-	}
-	if hasSep {
-		lens[candHID] = hidLen(rest)
-	}
-	best := candKeyword
-	for c := 1; c < nCands; c++ {
-		if lens[c] > lens[best] {
-			best = c
-		}
-	}
-	n := lens[best]
+	best, n, kw := longestWord(src, off)
 	lit := src[off : off+n]
 	switch best {
 	case candKeyword:
@@ -271,6 +223,61 @@ func (s *scanner) scanWord(off int) (int, token) {
 		return n, tokNUM
 	}
 	return n, tokID
+}
+
+// longestWord returns the candidate class and length of the longest token
+// at off, which starts with a letter or digit, and the keyword's token if
+// the class is candKeyword. Of matches of equal length the earlier class
+// wins.
+func longestWord(src string, off int) (best, n int, kw token) {
+	idn := idLen(src, off)
+	word := src[off : off+idn]
+	kw, isKW := lookupKeyword(word)
+	if isKW {
+		n = idn
+	}
+	// The address patterns need a separator or twelve hex digits.
+	span := off
+	hasColon, hasSep := false, false
+	for span < len(src) {
+		ch := src[span]
+		if ch == ':' {
+			hasColon = true
+		} else if ch == '.' || ch == '-' {
+			hasSep = true
+		} else if !isAlnum(ch) {
+			break
+		}
+		span++
+	}
+	rest := src[off:span]
+	// Candidates in class order, so that a strictly longer match is needed
+	// to beat an earlier one.
+	try := func(c, l int) {
+		if l > n {
+			best, n = c, l
+		}
+	}
+	if hasSep || hasColon || len(rest) >= 12 {
+		try(candMAC, macLen(rest))
+	}
+	try(candNum, numLen(src, off))
+	if hasSep {
+		try(candHID, hidLen(rest))
+	}
+	if hasColon {
+		try(candV6, v6Len(rest))
+		try(candBogusMAC, bogusMACLen(rest))
+	}
+	// Every named number starts with "icmp" or "tcp" and has at least
+	// seven letters.
+	if len(word) >= 7 && (word[0] == 'i' || word[0] == 't') {
+		if _, ok := namedNumbers[word]; ok {
+			try(candNamed, idn)
+		}
+	}
+	try(candID, idn)
+	return best, n, kw
 }
 
 func (s *scanner) checkV6(lit string) token {
