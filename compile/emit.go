@@ -221,13 +221,13 @@ func (e *emitter) finish() []bpf.Instruction {
 		items = out
 	}
 	e.posBuf = pos
-	prog := make([]bpf.Instruction, 0, n)
+	prog := make([]bpf.Instruction, n)
+	pc := 0
 	for _, it := range items {
 		if it.label > 0 {
 			continue
 		}
 		ins := it.ins
-		pc := len(prog)
 		if ins.Op&bpf.ClassMask == bpf.ClassJMP {
 			if ins.Op&bpf.JumpOpMask == bpf.JumpJA {
 				if it.jt > 0 {
@@ -238,7 +238,8 @@ func (e *emitter) finish() []bpf.Instruction {
 				ins.Jf = uint8(pos[it.jf] - pc - 1)
 			}
 		}
-		prog = append(prog, ins)
+		prog[pc] = ins
+		pc++
 	}
 	return prog
 }
