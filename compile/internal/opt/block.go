@@ -13,9 +13,23 @@ import (
 // statements, and simplifies b; mode says whether it rewrites statements
 // (see evalMode). It reports whether it changed b.
 func (o *values) optBlock(b *oblock, mode evalMode) (changed bool) {
-	if p := b.inEdges; p == nil {
+	switch p := b.inEdges; {
+	case p == nil:
 		b.val = [nAtoms]uint32{}
-	} else {
+	case !o.scratch:
+		// Only A and X ever hold values: the other atoms are
+		// valUnknown everywhere.
+		a, x := p.pred.val[atomA], p.pred.val[atomX]
+		for p = p.next; p != nil; p = p.next {
+			if p.pred.val[atomA] != a {
+				a = valUnknown
+			}
+			if p.pred.val[atomX] != x {
+				x = valUnknown
+			}
+		}
+		b.val[atomA], b.val[atomX] = a, x
+	default:
 		// Values agreed on by every predecessor survive the merge.
 		b.val = p.pred.val
 		for p = p.next; p != nil; p = p.next {

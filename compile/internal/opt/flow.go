@@ -52,7 +52,13 @@ func (o *optimizer) numberBlocks() {
 	}
 	o.edges = reuse(o.edges, 2*n)
 	o.levels = reuse(o.levels, n)
+	o.scratch = false
 	for _, b := range o.blocks {
+		for _, s := range b.stmts {
+			if d := atomDef(s); d >= 0 && d < atomA {
+				o.scratch = true
+			}
+		}
 		if !o.useTrees {
 			b.dom, space = space[:nodewords:nodewords], space[nodewords:]
 			b.et.edom, space = space[:edgewords:edgewords], space[edgewords:]

@@ -74,6 +74,9 @@ type values struct {
 	vtab  vtable
 	vinfo []vinfo // by value number; 0 is valUnknown
 	probe probe
+	// scratch says that the program stores into scratch memory; if not,
+	// only A and X ever hold known values.
+	scratch bool
 }
 
 func (o *values) initVal() {
