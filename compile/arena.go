@@ -97,6 +97,12 @@ func (g *gen) extend(s []stmt, n int) []stmt {
 	return append(g.stmts(len(s)+n), s...)
 }
 
+// add appends more to s, growing it inside the shared buffer rather than
+// on the heap.
+func (g *gen) add(s []stmt, more ...stmt) []stmt {
+	return append(g.extend(s, len(more)), more...)
+}
+
 // stmtList returns the statements s as a slice carved from the shared
 // buffer.
 func (g *gen) stmtList(s ...stmt) []stmt {

@@ -12,8 +12,8 @@ import (
 type emitter struct {
 	items  []stmt
 	labels int32
-	n      int // instructions emitted so far
-	limit  int // the most instructions to emit: genLimit
+	n      int   // instructions emitted so far
+	limit  int   // the most instructions to emit: genLimit
 	posBuf []int // label positions, kept for the next finish
 }
 

@@ -278,7 +278,7 @@ func (g *gen) loadxIPHdrLen(extra int) []stmt {
 func (g *gen) ncmp(rel offrel, k uint32, size uint16, mask uint32, jtype uint16, reverse bool, v uint32) cond {
 	s := g.loadA(rel, k, size)
 	if mask != 0xffffffff {
-		s = append(s, st(aluK(bpf.ALUAnd), mask))
+		s = g.add(s, st(aluK(bpf.ALUAnd), mask))
 	}
 	g.size += len(s) + 1
 	var c cond = g.newBlock(s, bpf.ClassJMP|jtype, v)

@@ -157,7 +157,8 @@ func (g *gen) host6Addr(s string, masklen uint32, q qual) cond {
 // etherAddr handles a MAC address literal.
 func (g *gen) etherAddr(s string, q qual) cond {
 	if (q.addr == qHost || q.addr == qDefault) && q.proto == pLink {
-		if b := g.linkHost(parseMAC(s), q.dir); b != nil {
+		mac := parseMAC(s)
+		if b := g.linkHost(mac[:], q.dir); b != nil {
 			return b
 		}
 		g.fail("ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel")

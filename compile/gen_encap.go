@@ -168,24 +168,24 @@ func (g *gen) geneve(vni uint32, has bool) cond {
 	// IPv6: the fixed header length.
 	b6 := check(true, orTranIPv6)
 	if s6 := g.varpart(&g.offLinkPL); s6 != nil {
-		s = append(s6, st(opLdImm, 40), st(aluX(bpf.ALUAdd), 0))
+		s = g.add(s6, st(opLdImm, 40), st(aluX(bpf.ALUAdd), 0))
 	} else {
-		s = []stmt{st(opLdImm, 40)}
+		s = g.stmtList(st(opLdImm, 40))
 	}
-	s = append(s, st(opTax, 0))
+	s = g.add(s, st(opTax, 0))
 	b6 = g.and(b6, g.newBlock(s, opJeq|bpf.SrcX, 0))
 	b0 := g.or(b4, b6)
 
 	// A holds the offset of the UDP header from the network header.
-	s = []stmt{st(aluK(bpf.ALUAdd), g.offLinkPL.c+g.offNL+8), st(opTax, 0), st(aluK(bpf.ALUAdd), 2)}
+	s = g.stmtList(st(aluK(bpf.ALUAdd), g.offLinkPL.c+g.offNL+8), st(opTax, 0), st(aluK(bpf.ALUAdd), 2))
 	g.offLinkType = absOffset{variable: true, reg: g.allocReg()}
-	s = append(s, st(opSt, uint32(g.offLinkType.reg)),
+	s = g.add(s, st(opSt, uint32(g.offLinkType.reg)),
 		st(opLdInd|bpf.SizeB, 0), st(aluK(bpf.ALUAnd), 0x3f), st(aluK(bpf.ALUMul), 4),
 		st(aluK(bpf.ALUAdd), 8), st(aluX(bpf.ALUAdd), 0))
 	g.pushLinkHdr(linktype.Ethernet, true, 0, g.allocReg())
 	g.noOptimize = true
 	lTEB, lStore := g.newLabel(), g.newLabel()
-	s = append(s, st(opSt, uint32(g.offLinkHdr.reg)),
+	s = g.add(s, st(opSt, uint32(g.offLinkHdr.reg)),
 		st(opLdInd|bpf.SizeH, 2),
 		st(opLdxMem, uint32(g.offLinkHdr.reg)),
 		stmt{ins: bpf.Instruction{Op: opJeq, K: ethertypeTEB}, jt: lTEB, jf: lStore},
@@ -193,10 +193,10 @@ func (g *gen) geneve(vni uint32, has bool) cond {
 		st(opTxa, 0), st(aluK(bpf.ALUAdd), 12), st(opSt, uint32(g.offLinkType.reg)),
 		st(aluK(bpf.ALUAdd), 2), st(opTax, 0))
 	g.offLinkPL = absOffset{variable: true, reg: g.allocReg()}
-	s = append(s, stmt{label: lStore}, st(opStx, uint32(g.offLinkPL.reg)))
+	s = g.add(s, stmt{label: lStore}, st(opStx, uint32(g.offLinkPL.reg)))
 	g.offNL = 0
 	t := g.trueCond().(*block)
-	t.stmts = append(s, t.stmts...)
+	t.stmts = g.add(s, t.stmts...)
 	g.isGeneve = true
 	return g.and(b0, t)
 }

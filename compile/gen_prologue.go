@@ -37,14 +37,14 @@ func (g *gen) prologue(next int32) []stmt {
 		pl := uint32(g.offLinkPL.reg)
 		g.noOptimize = true
 		if s == nil {
-			s = []stmt{st(opLdxImm, g.offOuterLinkHdr.c)}
+			s = g.stmtList(st(opLdxImm, g.offOuterLinkHdr.c))
 		}
 		jset := func(k uint32, jt, jf int32) stmt {
 			return stmt{ins: bpf.Instruction{Op: opJset, K: k}, jt: jt, jf: jf}
 		}
 		lData, lQoS, lNoQoS := g.newLabel(), g.newLabel(), g.newLabel()
 		lQoSAdd := g.newLabel()
-		s = append(s, st(opTxa, 0), st(aluK(bpf.ALUAdd), 24), st(opSt, pl),
+		s = g.add(s, st(opTxa, 0), st(aluK(bpf.ALUAdd), 24), st(opSt, pl),
 			st(opLdInd|bpf.SizeB, 0),
 			jset(0x08, lData, next), stmt{label: lData},
 			jset(0x04, next, lQoS), stmt{label: lQoS},
@@ -54,7 +54,7 @@ func (g *gen) prologue(next int32) []stmt {
 		// encapsulation (pppoes, geneve) may have changed.
 		if g.linktype == linktype.IEEE80211Radio {
 			lFlags, lTSFT, lNoTSFT, lRound, lExt := g.newLabel(), g.newLabel(), g.newLabel(), g.newLabel(), g.newLabel()
-			s = append(s, stmt{label: lNoQoS},
+			s = g.add(s, stmt{label: lNoQoS},
 				st(opLdAbs|bpf.SizeW, 4),
 				jset(0x02000000, lExt, next), stmt{label: lExt},
 				jset(0x80, next, lFlags), stmt{label: lFlags},
@@ -66,7 +66,7 @@ func (g *gen) prologue(next int32) []stmt {
 				st(opLdMem, pl), st(aluK(bpf.ALUAdd), 3), st(aluK(bpf.ALUAnd), 0xfffffffc), st(opSt, pl))
 		} else {
 			// Non-QoS data frames go straight on.
-			s = append(s, stmt{label: lNoQoS})
+			s = g.add(s, stmt{label: lNoQoS})
 		}
 	}
 	if s == nil && g.isVlanVLOffset {

@@ -153,10 +153,10 @@ func (g *gen) protochain(v uint32, proto protoQual) cond {
 	var s []stmt
 	if proto == pIP {
 		b0 = g.linkTest(ethertypeIP)
-		s = append(s, st(opLdAbs|bpf.SizeB, nl+9), st(opLdxMsh, nl))
+		s = g.add(s, st(opLdAbs|bpf.SizeB, nl+9), st(opLdxMsh, nl))
 	} else {
 		b0 = g.linkTest(ethertypeIPv6)
-		s = append(s, st(opLdAbs|bpf.SizeB, nl+6), st(opLdxImm, 40))
+		s = g.add(s, st(opLdAbs|bpf.SizeB, nl+6), st(opLdxImm, 40))
 	}
 	again, end, ahcheck := g.newLabel(), g.newLabel(), g.newLabel()
 	jeq := func(k uint32, jt, jf int32) stmt {
@@ -164,13 +164,13 @@ func (g *gen) protochain(v uint32, proto protoQual) cond {
 	}
 	ja := func(to int32) stmt { return stmt{ins: bpf.Instruction{Op: opJa}, jt: to} }
 	l1, l2 := g.newLabel(), g.newLabel()
-	s = append(s, stmt{label: again}, jeq(v, end, l1), stmt{label: l1}, jeq(59, end, l2), stmt{label: l2})
+	s = g.add(s, stmt{label: again}, jeq(v, end, l1), stmt{label: l1}, jeq(59, end, l2), stmt{label: l2})
 	if proto == pIPv6 {
 		// Hop-by-hop, destination options, routing and fragment headers:
 		// the next header is at offset 0, the length in 8-byte units
 		// (less one) at offset 1.
 		advance, la, lb, lc := g.newLabel(), g.newLabel(), g.newLabel(), g.newLabel()
-		s = append(s,
+		s = g.add(s,
 			jeq(0, advance, la), stmt{label: la},
 			jeq(60, advance, lb), stmt{label: lb},
 			jeq(43, advance, lc), stmt{label: lc},
@@ -186,12 +186,12 @@ func (g *gen) protochain(v uint32, proto protoQual) cond {
 			st(opLdMem, uint32(reg2)),
 			ja(again))
 	} else {
-		s = append(s, st(aluK(bpf.ALUAdd), 0))
+		s = g.add(s, st(aluK(bpf.ALUAdd), 0))
 	}
 	// AH: the length is in 4-byte units less two. libpcap sets X to the
 	// AH length alone, not to the offset past the header; kept as is.
 	l3 := g.newLabel()
-	s = append(s, stmt{label: ahcheck},
+	s = g.add(s, stmt{label: ahcheck},
 		jeq(51, l3, end), stmt{label: l3},
 		st(opTxa, 0),
 		st(opLdInd|bpf.SizeB, nl),

@@ -37,22 +37,22 @@ func (g *gen) radioHeaderLen(r uint32) []stmt {
 	switch g.outerLinktype {
 	case linktype.IEEE80211Radio, ltPPI:
 		// A 2-byte little-endian length at offset 2.
-		s = []stmt{st(opLdAbs|bpf.SizeB, 3), st(aluK(bpf.ALULsh), 8), st(opTax, 0),
-			st(opLdAbs|bpf.SizeB, 2), st(aluX(bpf.ALUOr), 0)}
+		s = g.stmtList(st(opLdAbs|bpf.SizeB, 3), st(aluK(bpf.ALULsh), 8), st(opTax, 0),
+			st(opLdAbs|bpf.SizeB, 2), st(aluX(bpf.ALUOr), 0))
 	case ltAVS:
-		s = []stmt{st(opLdAbs|bpf.SizeW, 4)}
+		s = g.stmtList(st(opLdAbs|bpf.SizeW, 4))
 	case ltPrism:
 		// A Prism capture may hold AVS headers, which say their length;
 		// Prism headers have a fixed one.
 		lAVS, lPrism, lStore := g.newLabel(), g.newLabel(), g.newLabel()
-		s = []stmt{st(opLdAbs|bpf.SizeW, 0), st(aluK(bpf.ALUAnd), avsCookieMask),
-			{ins: bpf.Instruction{Op: opJeq, K: avsCookie}, jt: lAVS, jf: lPrism},
-			{label: lAVS}, st(opLdAbs|bpf.SizeW, 4), {ins: bpf.Instruction{Op: opJa}, jt: lStore},
-			{label: lPrism}, st(opLdImm, prismHeaderLen), {label: lStore}}
+		s = g.stmtList(st(opLdAbs|bpf.SizeW, 0), st(aluK(bpf.ALUAnd), avsCookieMask),
+			stmt{ins: bpf.Instruction{Op: opJeq, K: avsCookie}, jt: lAVS, jf: lPrism},
+			stmt{label: lAVS}, st(opLdAbs|bpf.SizeW, 4), stmt{ins: bpf.Instruction{Op: opJa}, jt: lStore},
+			stmt{label: lPrism}, st(opLdImm, prismHeaderLen), stmt{label: lStore})
 	default:
 		return nil
 	}
-	return append(s, st(opSt, r), st(opTax, 0))
+	return g.add(s, st(opSt, r), st(opTax, 0))
 }
 
 // ppiCheck is the test libpcap puts in front of every program for PPI

@@ -8,10 +8,11 @@ import (
 // Parsing of address literals the scanner has already recognised: MAC,
 // dotted IPv4 (1 to 4 parts) and DECnet addresses.
 
-// parseMAC converts the MAC address forms the scanner accepts.
-func parseMAC(s string) []byte {
-	mac := make([]byte, 0, 6)
-	for i := 0; i < len(s) && len(mac) < 6; {
+// parseMAC converts the MAC address forms the scanner accepts; missing
+// trailing bytes are zero.
+func parseMAC(s string) (mac [6]byte) {
+	n := 0
+	for i := 0; i < len(s) && n < len(mac); {
 		if s[i] == ':' || s[i] == '.' || s[i] == '-' {
 			i++
 		}
@@ -21,10 +22,8 @@ func parseMAC(s string) []byte {
 			d = d<<4 | hexVal(s[i])
 			i++
 		}
-		mac = append(mac, d)
-	}
-	for len(mac) < 6 {
-		mac = append(mac, 0)
+		mac[n] = d
+		n++
 	}
 	return mac
 }
