@@ -227,27 +227,17 @@ func deadStores(b *oblock) (changed bool) {
 		return false
 	}
 	// last holds 1 + the index of the statement that last wrote each
-	// atom, or 0; pending has the atoms whose last holds one.
+	// atom in pending, the atoms written and not read since.
 	var last [nAtoms]int32
 	var pending uint32
-	use := func(a int) {
-		switch {
-		case a == atomAX:
-			last[atomX], last[atomA] = 0, 0
-			pending &^= atomBit(atomX) | atomBit(atomA)
-		case a >= 0:
-			last[a] = 0
-			pending &^= atomBit(a)
-		}
-	}
 	for i := range b.stmts {
 		s := &b.stmts[i]
 		if s.op == opNop {
 			continue
 		}
-		use(atomUse(*s))
+		pending &^= atomUseMask(*s)
 		if a := atomDef(*s); a >= 0 {
-			if last[a] > 0 {
+			if pending&atomBit(a) != 0 {
 				changed = true
 				b.stmts[last[a]-1].op = opNop
 			}
@@ -255,7 +245,7 @@ func deadStores(b *oblock) (changed bool) {
 			pending |= atomBit(a)
 		}
 	}
-	use(atomUse(b.s))
+	pending &^= atomUseMask(b.s)
 	for dead := pending &^ b.outUse; dead != 0; dead &= dead - 1 {
 		// libpcap 1.10 keeps the value number of the removed
 		// statement's result (later versions forget it).

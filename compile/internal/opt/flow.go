@@ -55,7 +55,7 @@ func (o *optimizer) numberBlocks() {
 	o.scratch = false
 	for _, b := range o.blocks {
 		for _, s := range b.stmts {
-			if d := atomDef(s); d >= 0 && d < atomA {
+			if c := s.opcode().Class(); c == bpf.ClassST || c == bpf.ClassSTX {
 				o.scratch = true
 			}
 		}
@@ -116,6 +116,10 @@ func (o *optimizer) findDom() {
 	// The blocks' dom and edom sets are o.buf.space, in one piece.
 	n := len(o.blocks)
 	bitFill(o.buf.space[:n*len(o.root.dom)+2*n*len(o.root.et.edom)], ^uint64(0))
+	if len(o.root.dom) == 1 && len(o.root.et.edom) == 1 {
+		o.findDomWord()
+		return
+	}
 	bitFill(o.root.dom, 0)
 	bitFill(o.root.et.edom, 0)
 	bitFill(o.root.ef.edom, 0)
@@ -138,13 +142,50 @@ func (o *optimizer) findDom() {
 	}
 }
 
+// findDomWord is findDom for programs whose sets fit in one word each,
+// after the fill.
+func (o *optimizer) findDomWord() {
+	o.root.dom[0], o.root.et.edom[0], o.root.ef.edom[0] = 0, 0, 0
+	for i := o.root.level; i >= 0; i-- {
+		for b := o.levels[i]; b != nil; b = b.link {
+			d := b.dom[0] | 1<<uint(b.id)
+			b.dom[0] = d
+			jt, jf := b.jt(), b.jf()
+			if jt == nil {
+				continue
+			}
+			jt.dom[0] &= d
+			jf.dom[0] &= d
+			et := b.et.edom[0] | 1<<uint(b.et.id)
+			b.et.edom[0] = et
+			jt.et.edom[0] &= et
+			jt.ef.edom[0] &= et
+			ef := b.ef.edom[0] | 1<<uint(b.ef.id)
+			b.ef.edom[0] = ef
+			jf.et.edom[0] &= ef
+			jf.ef.edom[0] &= ef
+		}
+	}
+}
+
 // atomTables hold atomUse's and atomDef's answers by opcode, computed
 // once by classifyUse and classifyDef; atomK stands for the statement's
-// constant (a scratch word).
-var atomTables = func() (t struct{ use, def [256]int8 }) {
+// constant (a scratch word). useMask holds atomUseMask's, but 0 where the
+// answer depends on the constant.
+var atomTables = func() (t struct {
+	use, def [256]int8
+	useMask  [256]uint32
+}) {
 	for op := range 256 {
 		s := ostmt{op: uint16(op), k: atomK}
 		t.use[op], t.def[op] = int8(classifyUse(s)), int8(classifyDef(s))
+		switch a := t.use[op]; a {
+		case -1, atomK:
+		case atomAX:
+			t.useMask[op] = atomBit(atomA) | atomBit(atomX)
+		default:
+			t.useMask[op] = atomBit(int(a))
+		}
 	}
 	return t
 }()
@@ -162,6 +203,17 @@ func atomUse(s ostmt) int {
 		return int(a)
 	}
 	return int(s.k)
+}
+
+// atomUseMask returns the set of atoms s reads.
+func atomUseMask(s ostmt) uint32 {
+	if s.op > 0xff {
+		return 0 // opNop
+	}
+	if atomTables.use[s.op] == atomK {
+		return atomBit(int(s.k & 15)) // a scratch word: okStmt checked k
+	}
+	return atomTables.useMask[s.op]
 }
 
 // atomDef returns the atom s writes, or -1.
@@ -239,35 +291,21 @@ func classifyDef(s ostmt) int {
 // it writes before reading them (kill).
 func localUD(b *oblock) {
 	var def, use, kill uint32
-	addUse := func(a int) {
-		switch {
-		case a == atomAX:
-			if !atomHas(def, atomX) {
-				use |= atomBit(atomX)
-			}
-			if !atomHas(def, atomA) {
-				use |= atomBit(atomA)
-			}
-		case a >= 0:
-			if !atomHas(def, a) {
-				use |= atomBit(a)
-			}
-		}
-	}
 	for _, s := range b.stmts {
 		if s.op == opNop {
 			continue
 		}
-		addUse(atomUse(s))
+		use |= atomUseMask(s) &^ def
 		if a := atomDef(s); a >= 0 {
-			if !atomHas(use, a) {
-				kill |= atomBit(a)
+			bit := atomBit(a)
+			if use&bit == 0 {
+				kill |= bit
 			}
-			def |= atomBit(a)
+			def |= bit
 		}
 	}
 	if b.s.opcode().Class() == bpf.ClassJMP {
-		addUse(atomUse(b.s))
+		use |= atomUseMask(b.s) &^ def
 	}
 	b.kill, b.inUse = kill, use
 }
