@@ -100,21 +100,18 @@ func (buf *buffers) buildCFG(prog []bpf.Instruction, maxBlocks int) (root *obloc
 		return nil, 0, false
 	}
 	embedded := findEmbedded(prog)
-	buf.leader = reuse(buf.leader, n+1)
-	leader, ok := findLeaders(prog, embedded, buf.leader)
-	if !ok {
-		return nil, 0, false
-	}
+	// Every block ends in the first conditional jump or return after its
+	// start.
 	nb := 0
-	for pc := 0; pc < n; pc++ {
-		if leader[pc] && prog[pc].Op != OpJa {
+	for pc, ins := range prog {
+		if c := ins.Class(); (c == bpf.ClassRET || c == bpf.ClassJMP && ins.Op != OpJa) && (embedded == nil || !embedded[pc]) {
 			nb++
 		}
 	}
 	if nb > maxBlocks {
 		return nil, nb, true
 	}
-	at, ok := buf.makeBlocks(prog, leader, embedded, nb)
+	at, nb, ok := buf.makeBlocks(prog, embedded, nb)
 	if !ok {
 		return nil, 0, false
 	}
@@ -122,99 +119,76 @@ func (buf *buffers) buildCFG(prog []bpf.Instruction, maxBlocks int) (root *obloc
 	return root, nb, ok
 }
 
-// findLeaders marks the first instruction of each block in leader (n+1
-// false values), or reports ok == false for a program of a shape the
-// passes do not take.
-func findLeaders(prog []bpf.Instruction, embedded, leader []bool) ([]bool, bool) {
-	n := len(prog)
-	leader[0] = true
-	for pc, ins := range prog {
-		if embedded != nil && embedded[pc] {
-			continue
-		}
-		switch ins.Class() {
-		case bpf.ClassJMP:
-			if ins.JumpOp() == bpf.JumpJA {
-				t := uint64(pc) + 1 + uint64(ins.K)
-				if t >= uint64(n) {
-					return nil, false
-				}
-				leader[t] = true
-			} else {
-				switch ins.Op &^ bpf.SrcX {
-				case OpJeq, OpJgt, OpJge, OpJset, opJin:
-				default:
-					return nil, false
-				}
-				t, f := pc+1+int(ins.Jt), pc+1+int(ins.Jf)
-				if t >= n || f >= n {
-					return nil, false
-				}
-				leader[t], leader[f] = true, true
-			}
-			leader[pc+1] = true
-		case bpf.ClassRET:
-			// libpcap's passes assume returns of constants (a block
-			// ending in "ret a" would lose the statements computing A).
-			if ins.Op != bpf.ClassRET|bpf.RetK {
-				return nil, false
-			}
-			leader[pc+1] = true
-		default:
-			if !okStmt(ins) {
-				return nil, false
-			}
-		}
-	}
-	// A block never falls through into another: a jump target preceded by
-	// a plain statement means jumps inside a statement list.
-	for pc := 1; pc < n; pc++ {
-		if leader[pc] {
-			c := prog[pc-1].Class()
-			if c != bpf.ClassJMP && c != bpf.ClassRET {
-				return nil, false
-			}
-		}
-	}
-	return leader, true
-}
-
-// makeBlocks makes the nb blocks starting at the leaders, indexed by the
-// position of their first instruction.
-func (buf *buffers) makeBlocks(prog []bpf.Instruction, leader, embedded []bool, nb int) (at []*oblock, ok bool) {
+// makeBlocks makes the blocks of prog, at most nb, indexed by the position
+// of their first instruction: a block starts at 0 and after each final
+// instruction, except where a "ja" trampoline stands. It returns the
+// number of blocks, or ok == false for a program of a shape the passes do
+// not take (other than jumps into statement lists, which linkBlocks finds).
+func (buf *buffers) makeBlocks(prog []bpf.Instruction, embedded []bool, nb int) (at []*oblock, made int, ok bool) {
 	n := len(prog)
 	buf.at = reuse(buf.at, n)
-	buf.blocks = reuse(buf.blocks, nb)
-	buf.stmts = reuse(buf.stmts, n)[:0]
-	at, blocks, stmts := buf.at, buf.blocks, buf.stmts
-	nb = 0
+	if cap(buf.blocks) < nb {
+		buf.blocks = make([]oblock, nb)
+	}
+	if cap(buf.stmts) < n {
+		buf.stmts = make([]ostmt, 0, n)
+	}
+	at, blocks, stmts := buf.at, buf.blocks[:nb], buf.stmts[:0]
 	for pc := 0; pc < n; pc++ {
-		if !leader[pc] || prog[pc].Op == OpJa {
+		if prog[pc].Op == OpJa {
+			// A trampoline: linkBlocks follows it.
+			if uint64(pc)+1+uint64(prog[pc].K) >= uint64(n) {
+				return nil, 0, false
+			}
 			continue
 		}
-		b := &blocks[nb]
-		nb++
-		end := pc
-		for ; end < n; end++ {
-			c := prog[end].Class()
-			if (c == bpf.ClassRET || c == bpf.ClassJMP) && (embedded == nil || !embedded[end]) {
+		start, first := pc, len(stmts)
+		for ; ; pc++ {
+			if pc == n {
+				return nil, 0, false
+			}
+			ins := prog[pc]
+			if embedded != nil && embedded[pc] {
+				stmts = append(stmts, ostmt{op: ins.Op, jt: ins.Jt, jf: ins.Jf, k: ins.K})
+				continue
+			}
+			if c := ins.Class(); c == bpf.ClassRET || c == bpf.ClassJMP {
 				break
 			}
-		}
-		if end == n || prog[end].Op == OpJa {
-			return nil, false
-		}
-		if end > pc {
-			first := len(stmts)
-			for _, ins := range prog[pc:end] {
-				stmts = append(stmts, ostmt{op: ins.Op, jt: ins.Jt, jf: ins.Jf, k: ins.K})
+			if !okStmt(ins) {
+				return nil, 0, false
 			}
+			stmts = append(stmts, ostmt{op: ins.Op, k: ins.K})
+		}
+		if !okEnd(prog, pc) {
+			return nil, 0, false
+		}
+		b := &blocks[made]
+		made++
+		*b = oblock{s: ostmt{op: prog[pc].Op, k: prog[pc].K}}
+		if len(stmts) > first {
 			b.stmts = stmts[first:len(stmts):len(stmts)]
 		}
-		b.s = ostmt{op: prog[end].Op, k: prog[end].K}
-		at[pc] = b
+		at[start] = b
 	}
-	return at, true
+	buf.stmts = stmts
+	return at, made, true
+}
+
+// okEnd reports whether prog[pc], the end of a block, is a conditional
+// jump the passes understand with both targets in prog, or a return of a
+// constant (libpcap's passes assume those: a block ending in "ret a" would
+// lose the statements computing A).
+func okEnd(prog []bpf.Instruction, pc int) bool {
+	ins := prog[pc]
+	if ins.Class() == bpf.ClassRET {
+		return ins.Op == bpf.ClassRET|bpf.RetK
+	}
+	switch ins.Op &^ bpf.SrcX {
+	case OpJeq, OpJgt, OpJge, OpJset, opJin:
+		return pc+1+int(max(ins.Jt, ins.Jf)) < len(prog)
+	}
+	return false // "ja" after statements, or an unknown jump
 }
 
 // linkBlocks sets the blocks' successors and returns the root.
@@ -253,7 +227,6 @@ func linkBlocks(prog []bpf.Instruction, at []*oblock) (root *oblock, ok bool) {
 // buffers is storage an optimization reuses, from a pool, for the graph
 // and its analyses.
 type buffers struct {
-	leader []bool
 	at     []*oblock
 	blocks []oblock
 	stmts  []ostmt
