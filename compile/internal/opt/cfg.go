@@ -246,6 +246,15 @@ func reuse[T any](s []T, n int) []T {
 	return s
 }
 
+// grow returns n values in s's storage if it has room, not cleared: for
+// callers that set every one.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
 // findEmbedded marks the jumps of the VLAN metadata test that libpcap's
 // live Linux code patches into a block's statements ("ldb [vlanp]; jeq #1
 // jt 0 jf 2; ldb [vlan_tci]; ja k", k leading to a later statement of the

@@ -47,11 +47,12 @@ func (o *optimizer) numberBlocks() {
 	nodewords, edgewords := n/64+1, 2*n/64+1
 	var space []uint64
 	if !o.useTrees {
-		o.buf.space = reuse(o.buf.space, n*nodewords+2*n*edgewords)
+		// findDom fills the sets.
+		o.buf.space = grow(o.buf.space, n*nodewords+2*n*edgewords)
 		space = o.buf.space
 	}
-	o.edges = reuse(o.edges, 2*n)
-	o.levels = reuse(o.levels, n)
+	o.edges = grow(o.edges, 2*n) // set below
+	o.levels = grow(o.levels, n) // cleared by findLevels
 	o.scratch = false
 	for _, b := range o.blocks {
 		for _, s := range b.stmts {

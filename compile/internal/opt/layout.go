@@ -19,7 +19,8 @@ func (o *optimizer) mergeBlocks() {
 	o.buf.order = o.buf.order[:0]
 	o.postorder(o.root)
 	order := o.buf.order
-	o.buf.class = reuse(o.buf.class, len(o.blocks))
+	// Only the classes of the blocks in order are read.
+	o.buf.class = grow(o.buf.class, len(o.blocks))
 	class := o.buf.class
 	rep := o.buf.rep[:0]
 	var classes map[string]int32
@@ -257,91 +258,100 @@ func liveLen(stmts []ostmt) int {
 func (o *optimizer) linearize(layout layoutFunc) []bpf.Instruction {
 	for {
 		o.mark++
-		n := 0
-		var count func(b *oblock)
-		count = func(b *oblock) {
-			if b == nil || b.mark == o.mark {
-				return
-			}
-			b.mark = o.mark
-			count(b.jt())
-			count(b.jf())
-			n += liveLen(b.stmts) + 1 + b.longjt + b.longjf
-		}
-		count(o.root)
-		out := make([]bpf.Instruction, n)
-		tail := n
+		n := o.countFrom(o.root)
+		p := placer{o: o, out: make([]bpf.Instruction, n), tail: n, layout: layout}
 		o.mark++
-		// A far jump found needs a trampoline, which moves everything
-		// placed after it: note it and lay out again. Jumps only get
-		// longer as trampolines are added, so noting every far jump of a
-		// pass at once ends at the same layout as one at a time.
-		retry := false
-		var place func(b *oblock)
-		place = func(b *oblock) {
-			if b == nil || b.mark == o.mark {
-				return
-			}
-			b.mark = o.mark
-			place(b.jf())
-			place(b.jt())
-			slen := liveLen(b.stmts)
-			tail -= slen + 1 + b.longjt + b.longjf
-			b.offset = tail
-			dst := tail
-			embedded := false
-			for _, s := range b.stmts {
-				if s.op == opNop {
-					continue
-				}
-				out[dst] = bpf.Instruction{Op: s.op, K: s.k}
-				embedded = embedded || s.opcode().Class() == bpf.ClassJMP
-				dst++
-			}
-			if embedded {
-				layout(b.stmts, out[tail:dst])
-			}
-			out[dst] = bpf.Instruction{Op: b.s.op, K: b.s.k}
-			if b.jt() == nil {
-				return
-			}
-			if b.s.op == OpJa {
-				// A relay of a search (sets.go): no reach limit.
-				out[dst].K = uint32(b.jt().offset - (b.offset + slen) - 1)
-				return
-			}
-			offT := b.jt().offset - (b.offset + slen) - 1
-			offF := b.jf().offset - (b.offset + slen) - 1
-			if offT >= 256 && b.longjt == 0 {
-				b.longjt = 1
-				retry = true
-			}
-			if offF >= 256 && b.longjf == 0 {
-				b.longjf = 1
-				retry = true
-			}
-			if retry {
-				return // this pass's output is thrown away
-			}
-			extra := 0
-			if offT >= 256 {
-				out[dst].Jt = uint8(extra)
-				extra++
-				out[dst+extra] = bpf.Instruction{Op: OpJa, K: uint32(offT - extra)}
-			} else {
-				out[dst].Jt = uint8(offT)
-			}
-			if offF >= 256 {
-				out[dst].Jf = uint8(extra)
-				extra++
-				out[dst+extra] = bpf.Instruction{Op: OpJa, K: uint32(offF - extra)}
-			} else {
-				out[dst].Jf = uint8(offF)
-			}
+		p.place(o.root)
+		if !p.retry {
+			return p.out
 		}
-		place(o.root)
-		if !retry {
-			return out
+	}
+}
+
+// countFrom returns the number of instructions of the unmarked blocks
+// reachable from b, trampolines included.
+func (o *optimizer) countFrom(b *oblock) int {
+	if b == nil || b.mark == o.mark {
+		return 0
+	}
+	b.mark = o.mark
+	return o.countFrom(b.jt()) + o.countFrom(b.jf()) + liveLen(b.stmts) + 1 + b.longjt + b.longjf
+}
+
+// placer is one layout pass of linearize: blocks are placed from the end
+// of out backwards, successors first.
+type placer struct {
+	o      *optimizer
+	out    []bpf.Instruction
+	tail   int  // where the blocks placed so far start
+	retry  bool // a far jump found needs a trampoline: lay out again
+	layout layoutFunc
+}
+
+// place places the unmarked blocks reachable from b, b last. A far jump
+// found needs a trampoline, which moves everything placed after it: it is
+// noted, and the layout done again. Jumps only get longer as trampolines
+// are added, so noting every far jump of a pass at once ends at the same
+// layout as one at a time.
+func (p *placer) place(b *oblock) {
+	if b == nil || b.mark == p.o.mark {
+		return
+	}
+	b.mark = p.o.mark
+	p.place(b.jf())
+	p.place(b.jt())
+	slen := liveLen(b.stmts)
+	p.tail -= slen + 1 + b.longjt + b.longjf
+	b.offset = p.tail
+	out := p.out
+	dst := p.tail
+	embedded := false
+	for _, s := range b.stmts {
+		if s.op == opNop {
+			continue
 		}
+		out[dst] = bpf.Instruction{Op: s.op, K: s.k}
+		embedded = embedded || s.opcode().Class() == bpf.ClassJMP
+		dst++
+	}
+	if embedded {
+		p.layout(b.stmts, out[p.tail:dst])
+	}
+	out[dst] = bpf.Instruction{Op: b.s.op, K: b.s.k}
+	if b.jt() == nil {
+		return
+	}
+	if b.s.op == OpJa {
+		// A relay of a search (sets.go): no reach limit.
+		out[dst].K = uint32(b.jt().offset - (b.offset + slen) - 1)
+		return
+	}
+	offT := b.jt().offset - (b.offset + slen) - 1
+	offF := b.jf().offset - (b.offset + slen) - 1
+	if offT >= 256 && b.longjt == 0 {
+		b.longjt = 1
+		p.retry = true
+	}
+	if offF >= 256 && b.longjf == 0 {
+		b.longjf = 1
+		p.retry = true
+	}
+	if p.retry {
+		return // this pass's output is thrown away
+	}
+	extra := 0
+	if offT >= 256 {
+		out[dst].Jt = uint8(extra)
+		extra++
+		out[dst+extra] = bpf.Instruction{Op: OpJa, K: uint32(offT - extra)}
+	} else {
+		out[dst].Jt = uint8(offT)
+	}
+	if offF >= 256 {
+		out[dst].Jf = uint8(extra)
+		extra++
+		out[dst+extra] = bpf.Instruction{Op: OpJa, K: uint32(offF - extra)}
+	} else {
+		out[dst].Jf = uint8(offF)
 	}
 }

@@ -107,6 +107,8 @@ type optimizer struct {
 	probeReady bool
 	// scanEdom says that threadJump scans bit sets (decidedByScan).
 	scanEdom bool
+	// foreign says that the graph has blocks outside o's storage.
+	foreign bool
 }
 
 // optimizers holds optimizers whose storage a later optimization reuses.
@@ -115,20 +117,23 @@ var optimizers = sync.Pool{New: func() any { return new(optimizer) }}
 // maxPooledBlocks bounds the graphs whose storage goes back to the pool.
 const maxPooledBlocks = 4096
 
-// release gives o back to the pool, without references into the graph
-// (whose blocks live in o's storage, apart from a few) unless its storage
-// is too large to keep.
+// release gives o back to the pool unless its storage is too large to
+// keep. The graph's pointers lead into o's own storage, and stay (the next
+// optimization overwrites them), except where sets were found: their
+// graphs' blocks are allocated apart, and are dropped so that the pool
+// keeps none alive.
 func (o *optimizer) release() {
 	if len(o.blocks) > maxPooledBlocks || len(o.buf.at) > 4*maxPooledBlocks {
 		return
 	}
-	clear(o.blocks)
-	clear(o.edges)
-	clear(o.levels)
-	clear(o.buf.at)
-	clear(o.buf.blocks)
-	clear(o.buf.order[:cap(o.buf.order)])
-	clear(o.buf.rep[:cap(o.buf.rep)])
+	if o.foreign {
+		clear(o.blocks)
+		clear(o.edges)
+		clear(o.levels)
+		clear(o.buf.blocks)
+		clear(o.buf.order[:cap(o.buf.order)])
+		clear(o.buf.rep[:cap(o.buf.rep)])
+	}
 	o.probe.reset()
 	o.root = nil
 	optimizers.Put(o)
@@ -168,6 +173,7 @@ func optimize(prog []bpf.Instruction, opts Options, h hooks) (out []bpf.Instruct
 	o := optimizers.Get().(*optimizer)
 	defer o.release()
 	col, sets := collapseChains(prog)
+	o.foreign = len(sets) > 0
 	var root *oblock
 	var n int
 	ok := false
