@@ -5,9 +5,11 @@ import (
 	"unsafe"
 )
 
-// The generator allocates its condition nodes and statement lists in
+// The generator keeps its condition nodes in one table and the statements
+// of its blocks in one pool, both free of pointers (see cond). Syntax tree
+// nodes and arithmetic values, which hold pointers, are allocated in
 // chunks, so that compiling a typical expression costs a few slices rather
-// than an object per test. Nodes are never freed one by one: a chunk lives
+// than an object per node. Nodes are never freed one by one: a chunk lives
 // as long as something points into it.
 
 // A chunk's first size is about chunkBytes; each new chunk doubles the
@@ -32,45 +34,70 @@ func alloc[T any](chunk *[]T) *T {
 	return &(*chunk)[n]
 }
 
-// arena holds the generator's chunks.
+// arena holds the generator's memory.
 type arena struct {
-	blocks []block
-	ands   []andCond
-	ors    []orCond
-	nots   []notCond
-	vals   []arthVal
-	buf    []stmt // statement lists, carved by stmts
+	conds []condNode // the condition nodes; conds[0] is unused (noCond)
+	pool  []stmt     // the statements of the blocks
+	vals  []arthVal
+	buf   []stmt // statement lists under construction, carved by stmts
 }
 
-func (g *gen) newBlock(s []stmt, op uint16, k uint32) *block {
-	b := alloc(&g.mem.blocks)
-	b.stmts, b.op, b.k = s, op, k
-	return b
+// newCond adds n to the node table and returns its index.
+func (g *gen) newCond(n condNode) cond {
+	if len(g.mem.conds) == 0 {
+		g.mem.conds = append(g.mem.conds, condNode{})
+	}
+	g.mem.conds = append(g.mem.conds, n)
+	return cond(len(g.mem.conds) - 1)
 }
 
-func (g *gen) and(a, b cond) cond {
-	c := alloc(&g.mem.ands)
-	c.a, c.b = a, b
-	return c
+// newBlock returns a block that runs a copy of s, then jumps on op
+// comparing with k.
+func (g *gen) newBlock(s []stmt, op uint16, k uint32) cond {
+	off := len(g.mem.pool)
+	appendStmts(&g.mem.pool, s)
+	return g.newCond(condNode{kind: kindBlock, op: op, k: k, off: int32(off), n: int32(len(s))})
 }
 
-func (g *gen) or(a, b cond) cond {
-	c := alloc(&g.mem.ors)
-	c.a, c.b = a, b
-	return c
+// blockStmts returns the statements of block c. Appending to the result
+// copies it; setStmts makes a change part of the block.
+func (g *gen) blockStmts(c cond) []stmt {
+	x := &g.mem.conds[c]
+	return g.mem.pool[x.off : x.off+x.n : x.off+x.n]
 }
+
+// setStmts makes a copy of s the statements of block c.
+func (g *gen) setStmts(c cond, s []stmt) {
+	off := len(g.mem.pool)
+	appendStmts(&g.mem.pool, s)
+	x := &g.mem.conds[c]
+	x.off, x.n = int32(off), int32(len(s))
+}
+
+// appendStmts appends s to *dst. When *dst has room it stores only the new
+// length, where append would store the whole slice header and so, while
+// the garbage collector marks, pay a write barrier for its pointer.
+func appendStmts(dst *[]stmt, s []stmt) {
+	n := len(*dst)
+	if cap(*dst)-n < len(s) {
+		*dst = append(*dst, s...)
+		return
+	}
+	*dst = (*dst)[:n+len(s)]
+	copy((*dst)[n:], s)
+}
+
+func (g *gen) and(a, b cond) cond { return g.newCond(condNode{kind: kindAnd, a: a, b: b}) }
+
+func (g *gen) or(a, b cond) cond { return g.newCond(condNode{kind: kindOr, a: a, b: b}) }
+
+func (g *gen) not(x cond) cond { return g.newCond(condNode{kind: kindNot, a: x}) }
 
 // newVal returns a new arithmetic value in the arena.
 func (g *gen) newVal(s []stmt, reg int) *arthVal {
 	v := alloc(&g.mem.vals)
 	v.s, v.reg = s, reg
 	return v
-}
-
-func (g *gen) not(x cond) cond {
-	c := alloc(&g.mem.nots)
-	c.c = x
-	return c
 }
 
 // stmts returns an empty slice with room for n statements, carved from a
@@ -111,7 +138,7 @@ func (g *gen) stmtList(s ...stmt) []stmt {
 
 // constBlock is libpcap's unconditional test: "ld #0; jeq #0" is true and
 // "ld #1; jeq #0" false.
-func (g *gen) constBlock(v bool) *block {
+func (g *gen) constBlock(v bool) cond {
 	k := uint32(1)
 	if v {
 		k = 0
@@ -136,7 +163,7 @@ type compileState struct {
 
 var statePool = sync.Pool{New: func() any {
 	s := new(compileState)
-	s.g.mem = &s.gmem
+	s.g.mem, s.e.mem = &s.gmem, &s.gmem
 	return s
 }}
 
@@ -152,32 +179,37 @@ func (s *compileState) release() {
 	s.g = gen{mem: &s.gmem}
 	s.gmem.reset()
 	s.pmem.reset()
-	s.e = emitter{items: keep(s.e.items, keepMax), posBuf: keep(s.e.posBuf, keepMax)}
+	s.e.reset()
 	statePool.Put(s)
+}
+
+// reset empties the emitter for the next compile; its arena stays.
+func (e *emitter) reset() {
+	keep(&e.items, keepMax)
+	keep(&e.posBuf, keepMax)
+	e.labels, e.n, e.limit = 0, 0, 0
 }
 
 // reset empties the generator's arena for the next compile.
 func (a *arena) reset() {
-	a.blocks = reuse(a.blocks, chunkMax)
-	a.ands = reuse(a.ands, chunkMax)
-	a.ors = reuse(a.ors, chunkMax)
-	a.nots = reuse(a.nots, chunkMax)
-	a.vals = reuse(a.vals, chunkMax)
-	a.buf = keep(a.buf, keepMax)
+	keep(&a.conds, keepMax)
+	keep(&a.pool, keepMax)
+	reuse(&a.vals, chunkMax)
+	keep(&a.buf, keepMax)
 }
 
 // reset empties the parser's arena for the next compile.
 func (a *parserArena) reset() {
-	a.prims = reuse(a.prims, chunkMax)
-	a.ands = reuse(a.ands, chunkMax)
-	a.ors = reuse(a.ors, chunkMax)
-	a.nots = reuse(a.nots, chunkMax)
-	a.rels = reuse(a.rels, chunkMax)
-	a.nums = reuse(a.nums, chunkMax)
-	a.lens = reuse(a.lens, chunkMax)
-	a.loads = reuse(a.loads, chunkMax)
-	a.bins = reuse(a.bins, chunkMax)
-	a.negs = reuse(a.negs, chunkMax)
+	reuse(&a.prims, chunkMax)
+	reuse(&a.ands, chunkMax)
+	reuse(&a.ors, chunkMax)
+	reuse(&a.nots, chunkMax)
+	reuse(&a.rels, chunkMax)
+	reuse(&a.nums, chunkMax)
+	reuse(&a.lens, chunkMax)
+	reuse(&a.loads, chunkMax)
+	reuse(&a.bins, chunkMax)
+	reuse(&a.negs, chunkMax)
 }
 
 // keepMax is the most items of a buffer a released state keeps.
@@ -186,20 +218,21 @@ const keepMax = 8192
 // reuse empties a chunk for the next compile: its items are zeroed, since
 // alloc hands them out as new, and one of more than limit items is
 // dropped.
-func reuse[T any](c []T, limit int) []T {
-	if cap(c) > limit {
-		return nil
+func reuse[T any](c *[]T, limit int) {
+	if cap(*c) <= limit {
+		clear(*c)
 	}
-	clear(c)
-	return c[:0]
+	keep(c, limit)
 }
 
 // keep empties a buffer that is only ever appended to, so that its old
 // items need no zeroing, for the next compile; one of more than limit
-// items is dropped.
-func keep[T any](c []T, limit int) []T {
-	if cap(c) > limit {
-		return nil
+// items is dropped. Emptying in place stores only the length: no write
+// barrier.
+func keep[T any](c *[]T, limit int) {
+	if cap(*c) > limit {
+		*c = nil
+		return
 	}
-	return c[:0]
+	*c = (*c)[:0]
 }

@@ -158,7 +158,7 @@ func compile(ctx context.Context, expr string, lt linktype.Type, opts Options) (
 	e.place(next)
 	e.cond(c, accept, reject)
 	rets := []stmt{{label: accept}, st(bpf.ClassRET|bpf.RetK, uint32(snaplen)), {label: reject}, st(bpf.ClassRET|bpf.RetK, 0)}
-	if ppi == nil && falseExitIsTrue(c) {
+	if ppi == nil && g.mem.falseExitIsTrue(c) {
 		// libpcap lays out the return it reaches by following false
 		// branches from the start last.
 		rets[0], rets[1], rets[2], rets[3] = rets[2], rets[3], rets[0], rets[1]

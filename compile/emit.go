@@ -10,6 +10,7 @@ import (
 // labels until the end; a conditional jump whose target is more than 255
 // instructions away goes through an inserted "ja".
 type emitter struct {
+	mem    *arena // the generator's, which holds the conditions
 	items  []stmt
 	labels int32
 	n      int   // instructions emitted so far
@@ -95,19 +96,20 @@ func (e *emitter) cond(c cond, t, f int32) {
 		c, t, f := r.c, r.t, r.f
 	spine:
 		for {
-			switch x := c.(type) {
-			case *block:
-				e.count(len(x.stmts) + 1)
-				e.items = append(e.items, x.stmts...)
+			x := &e.mem.conds[c]
+			switch x.kind {
+			case kindBlock:
+				e.count(int(x.n) + 1)
+				appendStmts(&e.items, e.mem.pool[x.off:x.off+x.n])
 				e.items = append(e.items, stmt{ins: bpf.Instruction{Op: x.op, K: x.k}, jt: t, jf: f})
 				break spine
-			case *notCond:
-				c, t, f = x.c, f, t
-			case *andCond:
+			case kindNot:
+				c, t, f = x.a, f, t
+			case kindAnd:
 				mid := e.newLabel()
 				todo.push(pending{x.b, mid, t, f})
 				c, t = x.a, mid
-			case *orCond:
+			case kindOr:
 				mid := e.newLabel()
 				todo.push(pending{x.b, mid, t, f})
 				c, f = x.a, mid
@@ -116,10 +118,8 @@ func (e *emitter) cond(c cond, t, f int32) {
 	}
 }
 
-// todoStack is the emitter's stack of conditions still to emit. It is a
-// local variable of cond, and its first entries are an array in it rather
-// than a slice: stores into a local array are known to be on the goroutine
-// stack, so their pointers cost no write barriers.
+// todoStack is the emitter's stack of conditions still to emit, a local
+// variable of cond whose first entries are an array in it.
 type todoStack struct {
 	near [16]pending
 	far  []pending // the entries after near's

@@ -318,7 +318,7 @@ func (g *gen) bcmp(rel offrel, k uint32, v []byte) cond {
 	var b cond
 	size := uint32(len(v))
 	add := func(c cond) {
-		if b == nil {
+		if b == noCond {
 			b = c
 		} else {
 			b = g.and(b, c)

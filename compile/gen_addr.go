@@ -80,7 +80,7 @@ func (g *gen) hostNum(s string, v uint32, q qual, isHID bool) cond {
 		return g.protochain(v, proto)
 	}
 	g.fail(syntaxGenMsg)
-	return nil
+	return noCond
 }
 
 const syntaxGenMsg = "syntax error in filter expression"
@@ -151,18 +151,18 @@ func (g *gen) host6Addr(s string, masklen uint32, q qual) cond {
 		return g.host6(addr, mask, q.proto, q.dir, q.addr)
 	}
 	g.fail("invalid qualifier against IPv6 address")
-	return nil
+	return noCond
 }
 
 // etherAddr handles a MAC address literal.
 func (g *gen) etherAddr(s string, q qual) cond {
 	if (q.addr == qHost || q.addr == qDefault) && q.proto == pLink {
 		mac := parseMAC(s)
-		if b := g.linkHost(mac[:], q.dir); b != nil {
+		if b := g.linkHost(mac[:], q.dir); b != noCond {
 			return b
 		}
 		g.fail("ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel")
 	}
 	g.fail("ethernet address used in non-ether expression")
-	return nil
+	return noCond
 }

@@ -123,7 +123,7 @@ func (g *gen) load(proto protoQual, inst *arthVal, size uint32) *arthVal {
 		s := idxToX(&g.offLinkPL)
 		inst.s = append(append(g.extend(inst.s, len(s)+2), s...), st(opLdInd|sz, g.offLinkPL.c+g.offNL))
 		b := g.protoAbbrev(proto)
-		if inst.b != nil {
+		if inst.b != noCond {
 			b = g.and(inst.b, b)
 		}
 		inst.b = b
@@ -134,13 +134,13 @@ func (g *gen) load(proto protoQual, inst *arthVal, size uint32) *arthVal {
 		inst.s = append(g.extend(inst.s, len(s)+1), s...)
 		frag := g.ipFragOK()
 		b := g.and(g.protoAbbrev(proto), frag)
-		if inst.b != nil {
+		if inst.b != noCond {
 			b = g.and(inst.b, b)
 		}
 		inst.b = g.and(g.protoAbbrev(pIP), b)
 	case pICMPv6:
 		b := g.protoAbbrev(pIPv6)
-		if inst.b != nil {
+		if inst.b != noCond {
 			b = g.and(inst.b, b)
 		}
 		b = g.and(b, g.cmp(orLinkPL, 6, bpf.SizeB, 58))
@@ -171,7 +171,7 @@ func (g *gen) relation(code uint16, a0, a1 *arthVal, reversed bool) cond {
 	}
 	g.freeReg(a0.reg)
 	g.freeReg(a1.reg)
-	if tmp := g.andMaybe(a0.b, a1.b); tmp != nil {
+	if tmp := g.andMaybe(a0.b, a1.b); tmp != noCond {
 		c = g.and(tmp, c)
 	}
 	return c
@@ -179,9 +179,9 @@ func (g *gen) relation(code uint16, a0, a1 *arthVal, reversed bool) cond {
 
 func (g *gen) andMaybe(a, b cond) cond {
 	switch {
-	case a != nil && b != nil:
+	case a != noCond && b != noCond:
 		return g.and(a, b)
-	case a != nil:
+	case a != noCond:
 		return a
 	}
 	return b

@@ -15,7 +15,7 @@ func (g *gen) broadcast(proto protoQual) cond {
 		if g.linktype == ltArcnet || g.linktype == ltArcnetLinux {
 			return g.arcnetHostOp(0x00, qDst)
 		}
-		if b := g.linkHost(broadcastMAC, qDst); b != nil {
+		if b := g.linkHost(broadcastMAC, qDst); b != noCond {
 			return b
 		}
 		g.fail("not a broadcast link")
@@ -30,7 +30,7 @@ func (g *gen) broadcast(proto protoQual) cond {
 		return g.and(b0, b2)
 	}
 	g.fail("only link-layer/IP broadcast filters supported")
-	return nil
+	return noCond
 }
 
 func (g *gen) multicast(proto protoQual) cond {
@@ -41,7 +41,7 @@ func (g *gen) multicast(proto protoQual) cond {
 		case linktype.Ethernet, ltNetAnalyzer, ltNetAnalyzerTransparent:
 			pre := g.prevLinkHdrCheck()
 			b := g.jset(orLinkHdr, 0, bpf.SizeB, 1)
-			if pre != nil {
+			if pre != noCond {
 				b = g.and(pre, b)
 			}
 			return b
@@ -71,5 +71,5 @@ func (g *gen) multicast(proto protoQual) cond {
 		return g.and(b0, g.cmp(orLinkPL, 24, bpf.SizeB, 255))
 	}
 	g.fail(msg)
-	return nil
+	return noCond
 }

@@ -38,7 +38,7 @@ func (g *gen) dirCombine(dir dirQual, src, dst func() cond, msg dirMsg) cond {
 		return g.or(a, dst())
 	}
 	g.dirErr(dir, msg)
-	return nil
+	return noCond
 }
 
 // dirErr fails for an 802.11 address qualifier with libpcap's message.

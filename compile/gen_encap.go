@@ -15,11 +15,12 @@ func (g *gen) vlanTPIDTest() cond {
 	return g.or(b, g.linkTest(ethertypeQinQ))
 }
 
-func (g *gen) vlanVIDTest(vid uint32) *block {
+// vlanVIDTest is a block that tests the VLAN ID.
+func (g *gen) vlanVIDTest(vid uint32) cond {
 	if vid > 0x0fff {
 		g.fail("VLAN tag " + strconv.Itoa(int(vid)) + " greater than maximum 4095")
 	}
-	return g.mcmp(orLinkPL, 0, bpf.SizeH, vid, 0x0fff).(*block)
+	return g.mcmp(orLinkPL, 0, bpf.SizeH, vid, 0x0fff)
 }
 
 func (g *gen) vlan(vid uint32, has bool) cond {
@@ -63,7 +64,7 @@ func (g *gen) vloffsetAdd(off *absOffset, v uint32) []stmt {
 		off.reg = g.allocReg()
 	}
 	r := uint32(off.reg)
-	return []stmt{st(opLdMem, r), st(aluK(bpf.ALUAdd), v), st(opSt, r)}
+	return g.stmtList(st(opLdMem, r), st(aluK(bpf.ALUAdd), v), st(opSt, r))
 }
 
 // vlanAncillary matches a VLAN tag the way a live Linux socket needs: the
@@ -74,25 +75,25 @@ func (g *gen) vlanAncillary(vid uint32, has bool) cond {
 	present := func() stmt { return st(opLdAbs|bpf.SizeB, bpf.Ancillary(bpf.AdVLANTagPresent)) }
 	b0 := cond(g.newBlock(g.stmtList(present()), opJeq, 1))
 	tpid := g.vlanTPIDTest()
-	var vidTest *block
+	var vidTest cond
 	if has {
 		vidTest = g.vlanVIDTest(vid)
 	}
 	g.isVlanVLOffset = true
 	pre := g.vloffsetAdd(&g.offLinkPL, 4)
-	pre = append(pre, g.vloffsetAdd(&g.offLinkType, 4)...)
-	head := headBlock(tpid)
-	head.stmts = append(pre, head.stmts...)
+	pre = g.add(pre, g.vloffsetAdd(&g.offLinkType, 4)...)
+	head := g.mem.headBlock(tpid)
+	g.setStmts(head, g.add(pre, g.blockStmts(head)...))
 	b := g.or(b0, tpid)
 	if has {
 		lTag, lPkt, lLast := g.newLabel(), g.newLabel(), g.newLabel()
-		orig := vidTest.stmts
-		s := []stmt{present(), {ins: bpf.Instruction{Op: opJeq, K: 1}, jt: lTag, jf: lPkt},
-			{label: lTag}, st(opLdAbs|bpf.SizeB, bpf.Ancillary(bpf.AdVLANTag)),
-			{ins: bpf.Instruction{Op: opJa}, jt: lLast}, {label: lPkt}}
-		s = append(s, orig[:len(orig)-1]...)
-		s = append(s, stmt{label: lLast}, orig[len(orig)-1])
-		vidTest.stmts = s
+		orig := g.blockStmts(vidTest)
+		s := g.stmtList(present(), stmt{ins: bpf.Instruction{Op: opJeq, K: 1}, jt: lTag, jf: lPkt},
+			stmt{label: lTag}, st(opLdAbs|bpf.SizeB, bpf.Ancillary(bpf.AdVLANTag)),
+			stmt{ins: bpf.Instruction{Op: opJa}, jt: lLast}, stmt{label: lPkt})
+		s = g.add(s, orig[:len(orig)-1]...)
+		s = g.add(s, stmt{label: lLast}, orig[len(orig)-1])
+		g.setStmts(vidTest, s)
 		b = g.and(b, vidTest)
 	}
 	return b
@@ -195,8 +196,8 @@ func (g *gen) geneve(vni uint32, has bool) cond {
 	g.offLinkPL = absOffset{variable: true, reg: g.allocReg()}
 	s = g.add(s, stmt{label: lStore}, st(opStx, uint32(g.offLinkPL.reg)))
 	g.offNL = 0
-	t := g.trueCond().(*block)
-	t.stmts = g.add(s, t.stmts...)
+	t := g.trueCond()
+	g.setStmts(t, g.add(s, g.blockStmts(t)...))
 	g.isGeneve = true
 	return g.and(b0, t)
 }

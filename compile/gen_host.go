@@ -28,7 +28,7 @@ func (g *gen) hostOp6(addr, mask [16]byte, dir dirQual, proto uint32, srcOff, ds
 			for i := 3; i >= 0; i-- {
 				a, m := binary.BigEndian.Uint32(addr[4*i:]), binary.BigEndian.Uint32(mask[4*i:])
 				c := g.mcmp(orLinkPL, off+uint32(4*i), bpf.SizeW, a, m)
-				if b1 == nil {
+				if b1 == noCond {
 					b1 = c
 				} else {
 					b1 = g.and(c, b1)
@@ -82,7 +82,7 @@ func (g *gen) host(addr, mask uint32, proto protoQual, dir dirQual, typ addrQual
 		g.fail(msg)
 	}
 	g.fail("'" + protoNames[proto] + "' modifier applied to " + typestr)
-	return nil
+	return noCond
 }
 
 func (g *gen) host6(addr, mask [16]byte, proto protoQual, dir dirQual, typ addrQual) cond {
@@ -99,7 +99,7 @@ func (g *gen) host6(addr, mask [16]byte, proto protoQual, dir dirQual, typ addrQ
 		g.fail("AppleTalk modifier applied to ip6 " + typestr)
 	}
 	g.fail("'" + protoNames[proto] + "' modifier applied to ip6 " + typestr)
-	return nil
+	return noCond
 }
 
 // dnHostOp tests a DECnet address in the long and short routing headers.
@@ -203,7 +203,7 @@ func (g *gen) wlanHostOp(mac []byte, dir dirQual) cond {
 		b1 := fc0(0x08)
 		return g.and(b1, addr(4))
 	}
-	return nil
+	return noCond
 }
 
 // linkHost tests a MAC address on the current link type.
@@ -212,7 +212,7 @@ func (g *gen) linkHost(mac []byte, dir dirQual) cond {
 	case linktype.Ethernet, ltNetAnalyzer, ltNetAnalyzerTransparent:
 		pre := g.prevLinkHdrCheck()
 		b := g.etherHostOp(mac, dir)
-		if pre != nil {
+		if pre != noCond {
 			b = g.and(pre, b)
 		}
 		return b
@@ -222,7 +222,7 @@ func (g *gen) linkHost(mac []byte, dir dirQual) cond {
 	if h, ok := llcMACHeaders[g.linktype]; ok {
 		return g.macHostOp(mac, dir, h.src, h.dst, dirMsgLLCMAC)
 	}
-	return nil
+	return noCond
 }
 
 // arcnetHostOp tests an ARCnet address: the source is the first byte of
@@ -242,7 +242,7 @@ func (g *gen) arcnetAddr(s string, q qual) cond {
 		return g.arcnetHostOp(arcnetAddrByte(s), q.dir)
 	}
 	g.fail("ARCnet address used in non-arc expression")
-	return nil
+	return noCond
 }
 
 // arcnetAddrByte is the address byte libpcap 1.10 makes of "$x...": it

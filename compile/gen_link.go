@@ -21,7 +21,7 @@ func (g *gen) linkTest(proto uint32) cond {
 			pre = g.prevLinkHdrCheck()
 		}
 		b := g.etherLinkTest(proto)
-		if pre != nil {
+		if pre != noCond {
 			b = g.and(pre, b)
 		}
 		return b
@@ -91,7 +91,7 @@ func (g *gen) linkTest(proto uint32) cond {
 		return g.cmp(orLinkType, 0, bpf.SizeH, proto)
 	}
 	g.fail(linkFilterName(g.linktype) + " link-layer type filtering not implemented")
-	return nil
+	return noCond
 }
 
 // loopbackTest compares the 4-byte address family of a NULL or LOOP
@@ -227,7 +227,7 @@ func (g *gen) mplsLinkTest(proto uint32) cond {
 		return g.and(b0, g.mcmp(orLinkPL, 0, bpf.SizeB, 0x60, 0xf0))
 	}
 	g.fail("unsupported protocol over mpls")
-	return nil
+	return noCond
 }
 
 // prevLinkHdrCheck is the extra test some encapsulations need before
@@ -239,7 +239,7 @@ func (g *gen) prevLinkHdrCheck() cond {
 	if g.prevLinktype == ltSunATM {
 		return g.laneDataCheck()
 	}
-	return nil
+	return noCond
 }
 
 // llcTest is "llc": the frame has an 802.2 LLC header.
@@ -258,7 +258,7 @@ func (g *gen) llcTest() cond {
 		return g.trueCond()
 	}
 	g.fail("'llc' not supported for " + linkDesc(g.linktype))
-	return nil
+	return noCond
 }
 
 func (g *gen) llcKind(kind string) cond {
@@ -287,7 +287,7 @@ func (g *gen) llcKind(kind string) cond {
 		return g.and(b0, g.mcmp(orLLC, 2, bpf.SizeB, v, 0xef))
 	}
 	g.fail("unknown LLC type name \"" + kind + "\"")
-	return nil
+	return noCond
 }
 
 func eqFold(a, b string) bool {

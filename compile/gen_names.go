@@ -43,7 +43,7 @@ func (g *gen) hostName(name string, q qual) cond {
 		return g.protochain(uint32(v), q.proto)
 	}
 	g.fail(syntaxGenMsg)
-	return nil
+	return noCond
 }
 
 // netName is "net NAME", a network from /etc/networks.
@@ -105,13 +105,13 @@ func (g *gen) hostByName(name string, q qual) cond {
 			}
 			c = g.host6(a.As16(), allOnes16, tproto6, q.dir, q.addr)
 		}
-		if b == nil {
+		if b == noCond {
 			b = c
 		} else {
 			b = g.or(b, c)
 		}
 	}
-	if b == nil {
+	if b == noCond {
 		if proto == qDefault {
 			g.fail("unknown host '" + name + "'")
 		}

@@ -17,12 +17,12 @@ func (g *gen) node(n node) cond {
 	case *notNode:
 		return g.not(g.node(x.x))
 	case *relNode:
-		if x.c == nil {
+		if x.c == noCond {
 			x.c = g.relCond(x)
 		}
 		return x.c
 	case *primNode:
-		if x.c == nil {
+		if x.c == noCond {
 			g.off = x.off
 			x.c = g.primCond(x)
 		}

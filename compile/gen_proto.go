@@ -26,7 +26,7 @@ func (g *gen) protoAbbrev(proto protoQual) cond {
 		g.fail("'radio' is not a valid protocol type")
 	}
 	g.fail("unknown protocol")
-	return nil
+	return noCond
 }
 
 // protoAbbrevLink holds the keywords that test the link-layer type: an
@@ -126,7 +126,7 @@ func (g *gen) proto(v uint32, proto protoQual, dir dirQual) cond {
 		g.fail(msg)
 	}
 	g.fail("'" + protoNames[proto] + " proto' is bogus")
-	return nil
+	return noCond
 }
 
 // protochain is "[ip|ip6] protochain N": follow IPv6 extension headers and

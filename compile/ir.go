@@ -10,24 +10,36 @@ import (
 // short-circuit evaluation, the left operand first. Emission lays the tree
 // out as jumping code (emit.go).
 
-type cond interface{ isCond() }
+// cond is a condition: the index of its node in the generator's node table
+// (arena.conds). The table and the statements of its blocks hold no
+// pointers, so building the tree and recycling its memory cost the garbage
+// collector nothing: no write barriers, nothing to scan.
+type cond int32
 
-// block runs stmts, then jumps on op (a ClassJMP opcode with its source
-// bit) comparing A with k or X.
-type block struct {
-	stmts []stmt
-	op    uint16
-	k     uint32
+// noCond is the absent condition.
+const noCond cond = 0
+
+// condKind says what a condNode is.
+type condKind uint8
+
+const (
+	kindBlock condKind = iota + 1 // runs statements, then jumps
+	kindAnd
+	kindOr
+	kindNot
+)
+
+// condNode is one node of the condition tree. A block runs the statements
+// arena.pool[off:off+n], then jumps on op (a ClassJMP opcode with its
+// source bit) comparing A with k or X. And and or combine a and b; not
+// negates a.
+type condNode struct {
+	kind   condKind
+	op     uint16
+	k      uint32
+	a, b   cond
+	off, n int32
 }
-
-type andCond struct{ a, b cond }
-type orCond struct{ a, b cond }
-type notCond struct{ c cond }
-
-func (*block) isCond()   {}
-func (*andCond) isCond() {}
-func (*orCond) isCond()  {}
-func (*notCond) isCond() {}
 
 // stmt is one instruction of a block, or a label marker. Jumps inside a
 // block's statements (the protochain walker, 802.11 header length, VLAN
@@ -65,37 +77,30 @@ func aluX(op uint16) uint16 { return opt.ALUX(op) }
 func st(op uint16, k uint32) stmt { return stmt{ins: bpf.Instruction{Op: op, K: k}} }
 
 // headBlock returns the block that runs first when c is evaluated.
-func headBlock(c cond) *block {
-	for {
-		switch x := c.(type) {
-		case *block:
-			return x
-		case *andCond:
-			c = x.a
-		case *orCond:
-			c = x.a
-		case *notCond:
-			c = x.c
-		}
+func (a *arena) headBlock(c cond) cond {
+	for a.conds[c].kind != kindBlock {
+		c = a.conds[c].a
 	}
+	return c
 }
 
 // falseExitIsTrue reports whether following the false branch of every test
 // from the start of c ends at c's true exit.
-func falseExitIsTrue(c cond) bool {
-	switch x := c.(type) {
-	case *notCond:
-		return !falseExitIsTrue(x.c)
-	case *andCond:
-		if !falseExitIsTrue(x.a) {
+func (a *arena) falseExitIsTrue(c cond) bool {
+	x := a.conds[c]
+	switch x.kind {
+	case kindNot:
+		return !a.falseExitIsTrue(x.a)
+	case kindAnd:
+		if !a.falseExitIsTrue(x.a) {
 			return false
 		}
-		return falseExitIsTrue(x.b)
-	case *orCond:
-		if falseExitIsTrue(x.a) {
+		return a.falseExitIsTrue(x.b)
+	case kindOr:
+		if a.falseExitIsTrue(x.a) {
 			return true
 		}
-		return falseExitIsTrue(x.b)
+		return a.falseExitIsTrue(x.b)
 	}
 	return false
 }

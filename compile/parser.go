@@ -101,7 +101,7 @@ func (p *parser) arithNode(a arith) arith {
 
 // emit generates n now if the parser has a code generator.
 func (p *parser) emit(n *primNode) *primNode {
-	if p.gen != nil && n.c == nil {
+	if p.gen != nil && n.c == noCond {
 		p.gen.off = n.off
 		n.c = p.gen.primCond(n)
 	}

@@ -82,7 +82,7 @@ func (p *parser) parseATMOrMTP(n *primNode) {
 		p.next()
 		for {
 			alt := p.emit(p.newPrim(primNode{off: n.off, kind: fieldKind, s: kw, v: p.expectNum(), v2: n.v2}))
-			if n.c == nil {
+			if n.c == noCond {
 				n.c = alt.c
 			} else {
 				n.c = p.gen.or(n.c, alt.c)
