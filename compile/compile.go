@@ -164,16 +164,15 @@ func compile(ctx context.Context, expr string, lt linktype.Type, opts Options) (
 		rets[0], rets[1], rets[2], rets[3] = rets[2], rets[3], rets[0], rets[1]
 	}
 	e.items = append(e.items, rets...)
-	prog = e.finish()
-	if optimizing {
-		// The optimizer works on exactly the program libpcap's code
-		// generator would have produced.
-		if prog, err = optimize(prog); err == nil && len(prog) > MaxProgramLen {
-			tooLarge(0, MaxProgramLen)
-		}
-		return prog, err
+	if !optimizing {
+		return e.finish(), nil
 	}
-	return prog, nil
+	// The optimizer works on exactly the program libpcap's code generator
+	// would have produced.
+	if prog, err = optimizeEmitted(e); err == nil && len(prog) > MaxProgramLen {
+		tooLarge(0, MaxProgramLen)
+	}
+	return prog, err
 }
 
 // canonical returns the one LINKTYPE_* value the code generator uses for

@@ -27,6 +27,14 @@ func optimizeLibpcapLayout(prog []bpf.Instruction) ([]bpf.Instruction, error) {
 	return out, err
 }
 
+// OptimizeFromItems sets whether the optimizer may start from the emitted
+// items (optimizeFromItems), and returns a function that restores it.
+func OptimizeFromItems(on bool) (restore func()) {
+	was := optimizeFromItems
+	optimizeFromItems = on
+	return func() { optimizeFromItems = was }
+}
+
 // CheckLiveVLANFrames checks that expr's optimized live Ethernet program
 // gives the unoptimized program's verdicts on liveVLANFrames.
 func CheckLiveVLANFrames(t *testing.T, expr string) {

@@ -149,3 +149,32 @@ func optFormat(prog []bpf.Instruction) string {
 func optBuildPrograms(t *testing.T) string {
 	return testutil.LibpcapHelper(t, filepath.Join("testdata", "opt", "programs.c"))
 }
+
+// TestOptimizeFromItemsMatchesFlat checks that optimizing straight from
+// the emitted items (opt.Builder) gives the programs and errors that
+// optimizing the flat program gives, on random expressions of every link
+// type the differential tests use, for files and for live Linux sockets.
+func TestOptimizeFromItemsMatchesFlat(t *testing.T) {
+	compileAll := func(cases []diffCase, live bool) []string {
+		out := make([]string, len(cases))
+		for i, c := range cases {
+			prog, err := compile.Compile(c.expr, c.lt, compile.Options{Optimize: true, LiveLinux: live})
+			if err != nil {
+				out[i] = "error: " + err.Error()
+			} else {
+				out[i] = bpf.Dump(prog, 1)
+			}
+		}
+		return out
+	}
+	cases := diffRandomCases(11, 3000, diffCaptures(t))
+	for _, live := range []bool{false, true} {
+		fromItems := compileAll(cases, live)
+		restore := compile.OptimizeFromItems(false)
+		flat := compileAll(cases, live)
+		restore()
+		for i, c := range cases {
+			require.Equal(t, flat[i], fromItems[i], "%v (live %v)", c, live)
+		}
+	}
+}

@@ -109,6 +109,7 @@ type optimizer struct {
 	scanEdom bool
 	// foreign says that the graph has blocks outside o's storage.
 	foreign bool
+	builder Builder
 }
 
 // optimizers holds optimizers whose storage a later optimization reuses.
@@ -188,6 +189,13 @@ func optimize(prog []bpf.Instruction, opts Options, h hooks) (out []bpf.Instruct
 	if !ok || root == nil {
 		return unoptimized(prog, col, sets), nil
 	}
+	return o.run(root, n, opts, h, sets, func() []bpf.Instruction { return unoptimized(prog, col, sets) })
+}
+
+// run optimizes the graph from root, of n blocks, whose set tests refer to
+// sets; asGenerated returns the program to give back when an optimization
+// cannot finish (*Error with keep).
+func (o *optimizer) run(root *oblock, n int, opts Options, h hooks, sets []set, asGenerated func() []bpf.Instruction) (out []bpf.Instruction, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			e, ok := r.(*Error)
@@ -195,7 +203,7 @@ func optimize(prog []bpf.Instruction, opts Options, h hooks) (out []bpf.Instruct
 				panic(r)
 			}
 			if e.keep {
-				out, err = unoptimized(prog, col, sets), nil
+				out, err = asGenerated(), nil
 				return
 			}
 			out, err = nil, e
