@@ -36,42 +36,91 @@ func alloc[T any](chunk *[]T) *T {
 
 // arena holds the generator's memory.
 type arena struct {
-	conds []condNode // the condition nodes; conds[0] is unused (noCond)
-	pool  []stmt     // the statements of the blocks
-	vals  []arthVal
-	buf   []stmt // statement lists under construction, carved by stmts
+	// conds holds the condition nodes in chunks of condChunk, so that a
+	// large tree is never copied to grow; ncond counts them, and cond 0
+	// (noCond) is unused.
+	conds [][]condNode
+	ncond int32
+
+	// chunks hold statement lists, carved from the last chunk by stmts.
+	// A block names the chunk and place of its statements, which are
+	// usually where its list was built.
+	chunks [][]stmt
+	vals   []arthVal
+}
+
+// condChunk is the number of nodes in a chunk of arena.conds, a power of
+// two.
+const condChunk = 256
+
+// node returns the node of condition c. The pointer is valid until the
+// arena is reset.
+func (a *arena) node(c cond) *condNode {
+	return &a.conds[uint32(c)/condChunk][uint32(c)%condChunk]
 }
 
 // newCond adds n to the node table and returns its index.
 func (g *gen) newCond(n condNode) cond {
-	if len(g.mem.conds) == 0 {
-		g.mem.conds = append(g.mem.conds, condNode{})
+	a := g.mem
+	if a.ncond == 0 {
+		a.ncond = 1 // noCond
 	}
-	g.mem.conds = append(g.mem.conds, n)
-	return cond(len(g.mem.conds) - 1)
+	c := cond(a.ncond)
+	if int(uint32(c)/condChunk) == len(a.conds) {
+		a.conds = append(a.conds, make([]condNode, condChunk))
+	}
+	*a.node(c) = n
+	a.ncond++
+	return c
 }
 
-// newBlock returns a block that runs a copy of s, then jumps on op
-// comparing with k.
+// newBlock returns a block that runs s, then jumps on op comparing with k.
+// The block keeps s, as a slice would: s must not change afterwards.
 func (g *gen) newBlock(s []stmt, op uint16, k uint32) cond {
-	off := len(g.mem.pool)
-	appendStmts(&g.mem.pool, s)
-	return g.newCond(condNode{kind: kindBlock, op: op, k: k, off: int32(off), n: int32(len(s))})
+	x := condNode{kind: kindBlock, op: op, k: k}
+	g.place(&x, s)
+	return g.newCond(x)
+}
+
+// place makes s the statements of block x: where s is, if that is in the
+// chunk being carved, else a copy carved from it.
+func (g *gen) place(x *condNode, s []stmt) {
+	x.n = int32(len(s))
+	if len(s) == 0 {
+		x.chunk, x.off = 0, 0
+		return
+	}
+	last := len(g.mem.chunks) - 1
+	if last >= 0 {
+		c := g.mem.chunks[last]
+		size := unsafe.Sizeof(stmt{})
+		d := uintptr(unsafe.Pointer(unsafe.SliceData(s))) - uintptr(unsafe.Pointer(unsafe.SliceData(c)))
+		if d%size == 0 && d/size+uintptr(len(s)) <= uintptr(len(c)) {
+			x.chunk, x.off = int32(last), int32(d/size)
+			return
+		}
+	}
+	s = append(g.stmts(len(s)), s...)
+	g.place(x, s)
+}
+
+// stmtsOf returns the statements of block x, with no room to append.
+func (a *arena) stmtsOf(x *condNode) []stmt {
+	if x.n == 0 {
+		return nil
+	}
+	return a.chunks[x.chunk][x.off : x.off+x.n : x.off+x.n]
 }
 
 // blockStmts returns the statements of block c. Appending to the result
 // copies it; setStmts makes a change part of the block.
-func (g *gen) blockStmts(c cond) []stmt {
-	x := &g.mem.conds[c]
-	return g.mem.pool[x.off : x.off+x.n : x.off+x.n]
-}
+func (g *gen) blockStmts(c cond) []stmt { return g.mem.stmtsOf(g.mem.node(c)) }
 
-// setStmts makes a copy of s the statements of block c.
+// setStmts makes s the statements of block c, as newBlock does.
 func (g *gen) setStmts(c cond, s []stmt) {
-	off := len(g.mem.pool)
-	appendStmts(&g.mem.pool, s)
-	x := &g.mem.conds[c]
-	x.off, x.n = int32(off), int32(len(s))
+	x := *g.mem.node(c)
+	g.place(&x, s)
+	*g.mem.node(c) = x
 }
 
 // appendStmts appends s to *dst. When *dst has room it stores only the new
@@ -100,19 +149,22 @@ func (g *gen) newVal(s []stmt, reg int) *arthVal {
 	return v
 }
 
-// stmts returns an empty slice with room for n statements, carved from a
-// shared buffer.
+// stmts returns an empty slice with room for n statements, carved from the
+// last chunk.
 func (g *gen) stmts(n int) []stmt {
-	if cap(g.mem.buf)-len(g.mem.buf) < n {
+	last := len(g.mem.chunks) - 1
+	if last < 0 || cap(g.mem.chunks[last])-len(g.mem.chunks[last]) < n {
 		size := 64
-		if g.mem.buf != nil {
+		if last >= 0 {
 			size = 1024
 		}
-		g.mem.buf = make([]stmt, 0, max(size, n))
+		g.mem.chunks = append(g.mem.chunks, make([]stmt, 0, max(size, n)))
+		last++
 	}
-	l := len(g.mem.buf)
-	g.mem.buf = g.mem.buf[:l+n]
-	return g.mem.buf[l : l : l+n]
+	c := &g.mem.chunks[last]
+	l := len(*c)
+	*c = (*c)[:l+n]
+	return (*c)[l : l : l+n]
 }
 
 // extend returns s with room for n more statements: s itself if it has
@@ -190,12 +242,28 @@ func (e *emitter) reset() {
 	e.labels, e.n, e.limit = 0, 0, 0
 }
 
-// reset empties the generator's arena for the next compile.
+// reset empties the generator's arena for the next compile. Of the
+// statement chunks it keeps the last, the largest, if it is not too large.
 func (a *arena) reset() {
-	keep(&a.conds, keepMax)
-	keep(&a.pool, keepMax)
+	a.ncond = 0
+	if len(a.conds) > 1 {
+		clear(a.conds[1:])
+		a.conds = a.conds[:1]
+	}
 	reuse(&a.vals, chunkMax)
-	keep(&a.buf, keepMax)
+	n := len(a.chunks)
+	if n == 0 {
+		return
+	}
+	if n > 1 {
+		a.chunks[0] = a.chunks[n-1]
+		clear(a.chunks[1:])
+		a.chunks = a.chunks[:1]
+	}
+	keep(&a.chunks[0], keepMax)
+	if a.chunks[0] == nil {
+		a.chunks = a.chunks[:0]
+	}
 }
 
 // reset empties the parser's arena for the next compile.

@@ -96,11 +96,11 @@ func (e *emitter) cond(c cond, t, f int32) {
 		c, t, f := r.c, r.t, r.f
 	spine:
 		for {
-			x := &e.mem.conds[c]
+			x := e.mem.node(c)
 			switch x.kind {
 			case kindBlock:
 				e.count(int(x.n) + 1)
-				appendStmts(&e.items, e.mem.pool[x.off:x.off+x.n])
+				appendStmts(&e.items, e.mem.stmtsOf(x))
 				e.items = append(e.items, stmt{ins: bpf.Instruction{Op: x.op, K: x.k}, jt: t, jf: f})
 				break spine
 			case kindNot:

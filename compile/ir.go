@@ -11,7 +11,7 @@ import (
 // out as jumping code (emit.go).
 
 // cond is a condition: the index of its node in the generator's node table
-// (arena.conds). The table and the statements of its blocks hold no
+// (arena.node). The table and the statements of its blocks hold no
 // pointers, so building the tree and recycling its memory cost the garbage
 // collector nothing: no write barriers, nothing to scan.
 type cond int32
@@ -30,15 +30,15 @@ const (
 )
 
 // condNode is one node of the condition tree. A block runs the statements
-// arena.pool[off:off+n], then jumps on op (a ClassJMP opcode with its
-// source bit) comparing A with k or X. And and or combine a and b; not
+// arena.chunks[chunk][off:off+n], then jumps on op (a ClassJMP opcode with
+// its source bit) comparing A with k or X. And and or combine a and b; not
 // negates a.
 type condNode struct {
-	kind   condKind
-	op     uint16
-	k      uint32
-	a, b   cond
-	off, n int32
+	kind          condKind
+	op            uint16
+	k             uint32
+	a, b          cond
+	chunk, off, n int32
 }
 
 // stmt is one instruction of a block, or a label marker. Jumps inside a
@@ -78,8 +78,8 @@ func st(op uint16, k uint32) stmt { return stmt{ins: bpf.Instruction{Op: op, K: 
 
 // headBlock returns the block that runs first when c is evaluated.
 func (a *arena) headBlock(c cond) cond {
-	for a.conds[c].kind != kindBlock {
-		c = a.conds[c].a
+	for a.node(c).kind != kindBlock {
+		c = a.node(c).a
 	}
 	return c
 }
@@ -87,7 +87,7 @@ func (a *arena) headBlock(c cond) cond {
 // falseExitIsTrue reports whether following the false branch of every test
 // from the start of c ends at c's true exit.
 func (a *arena) falseExitIsTrue(c cond) bool {
-	x := a.conds[c]
+	x := a.node(c)
 	switch x.kind {
 	case kindNot:
 		return !a.falseExitIsTrue(x.a)
