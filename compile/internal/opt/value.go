@@ -33,8 +33,12 @@ type vslot struct {
 }
 
 func (t *vtable) reset() {
-	t.gen++
 	t.n = 0
+	if t.gen++; t.gen == 0 {
+		// Slots of the generation wrapped to would look in use.
+		clear(t.slots)
+		t.gen = 1
+	}
 	if t.slots == nil {
 		t.slots = make([]vslot, 64)
 	}
@@ -47,9 +51,6 @@ func (k vkey) hash() uint32 {
 
 // lookup returns the slot of key: either holding it, or free for it.
 func (t *vtable) lookup(key vkey) *vslot {
-	if t.slots == nil {
-		t.reset()
-	}
 	mask := uint32(len(t.slots) - 1)
 	for i := key.hash() & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
@@ -89,18 +90,32 @@ func (o *values) initVal() {
 
 // value returns the number of the value op computes from v0 and v1.
 func (o *values) value(op uint16, v0, v1 uint32) uint32 {
-	key := vkey{op, v0, v1}
-	slot := o.vtab.lookup(key)
-	if slot.gen == o.vtab.gen {
-		return slot.val
+	t := &o.vtab
+	if t.slots == nil {
+		t.reset()
 	}
+	key := vkey{op, v0, v1}
+	mask := uint32(len(t.slots) - 1)
+	for i := key.hash() & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.gen != t.gen {
+			return o.newValue(s, key)
+		}
+		if s.key == key {
+			return s.val
+		}
+	}
+}
+
+// newValue numbers key's value in s, its free slot.
+func (o *values) newValue(s *vslot, key vkey) uint32 {
 	v := uint32(len(o.vinfo))
 	info := vinfo{}
-	if c := bpf.Opcode(op); c.Mode() == bpf.ModeIMM && (c.Class() == bpf.ClassLD || c.Class() == bpf.ClassLDX) {
-		info = vinfo{true, v0}
+	if key.op == OpLdImm || key.op == OpLdxImm {
+		info = vinfo{true, key.v0}
 	}
 	o.vinfo = append(o.vinfo, info)
-	*slot = vslot{key, o.vtab.gen, v}
+	*s = vslot{key, o.vtab.gen, v}
 	if o.vtab.n++; 2*o.vtab.n > len(o.vtab.slots) {
 		o.vtab.grow()
 	}
