@@ -105,12 +105,18 @@ func (b *Builder) noteConstant(k uint32) {
 // end ends the current block with ins.
 func (b *Builder) end(ins bpf.Instruction, t target) {
 	buf := &b.o.buf
-	blk := oblock{s: ostmt{op: ins.Op, k: ins.K}}
+	n := len(buf.blocks)
+	if n < cap(buf.blocks) {
+		buf.blocks = buf.blocks[:n+1]
+	} else {
+		buf.blocks = append(buf.blocks, oblock{})
+	}
+	blk := &buf.blocks[n]
+	*blk = oblock{s: ostmt{op: ins.Op, k: ins.K}}
 	if b.first >= 0 {
 		blk.stmts = buf.stmts[b.first:len(buf.stmts):len(buf.stmts)]
 		b.first = -1
 	}
-	buf.blocks = append(buf.blocks, blk)
 	b.targets = append(b.targets, t)
 }
 
