@@ -368,7 +368,6 @@ func (o *optimizer) pullup(b *oblock, orChain bool) bool {
 // optBlocks runs one round of the block passes, then (unless rewriting
 // statements) the branch passes, and reports what the round changed.
 func (o *optimizer) optBlocks(doStmts bool) (c change) {
-	o.initVal()
 	maxlevel := o.root.level
 	o.findInedges()
 	mode := rewrite

@@ -220,6 +220,10 @@ func (o *optimizer) run(root *oblock, n int, opts Options, h hooks, sets []set, 
 	o.blocks = o.blocks[:0]
 	o.useTrees = n > h.treesOver
 	o.numberBlocks()
+	// One numbering serves all rounds: a value's number depends only on
+	// the operation and its operands' numbers, so numbers kept from an
+	// earlier round mean what a fresh numbering's would.
+	o.initVal()
 	o.loop(false)
 	if h.noReplay {
 		o.probeReady = false

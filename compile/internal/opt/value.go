@@ -70,7 +70,7 @@ func (t *vtable) grow() {
 	}
 }
 
-// values numbers the values of one round.
+// values numbers the values of an optimization.
 type values struct {
 	vtab  vtable
 	vinfo []vinfo // by value number; 0 is valUnknown
