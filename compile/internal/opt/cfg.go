@@ -125,6 +125,7 @@ func (buf *buffers) buildCFG(prog []bpf.Instruction, maxBlocks int) (root *obloc
 // number of blocks, or ok == false for a program of a shape the passes do
 // not take (other than jumps into statement lists, which linkBlocks finds).
 func (buf *buffers) makeBlocks(prog []bpf.Instruction, embedded []bool, nb int) (at []*oblock, made int, ok bool) {
+	scratch := false
 	n := len(prog)
 	buf.at = reuse(buf.at, n)
 	if cap(buf.blocks) < nb {
@@ -158,6 +159,7 @@ func (buf *buffers) makeBlocks(prog []bpf.Instruction, embedded []bool, nb int) 
 			if !okStmt(ins) {
 				return nil, 0, false
 			}
+			scratch = scratch || isStore(ins.Op)
 			stmts = append(stmts, ostmt{op: ins.Op, k: ins.K})
 		}
 		if !okEnd(prog, pc) {
@@ -172,6 +174,7 @@ func (buf *buffers) makeBlocks(prog []bpf.Instruction, embedded []bool, nb int) 
 		at[start] = b
 	}
 	buf.stmts = stmts
+	buf.scratch = scratch
 	return at, made, true
 }
 
@@ -227,13 +230,16 @@ func linkBlocks(prog []bpf.Instruction, at []*oblock) (root *oblock, ok bool) {
 // buffers is storage an optimization reuses, from a pool, for the graph
 // and its analyses.
 type buffers struct {
-	at     []*oblock
-	blocks []oblock
-	stmts  []ostmt
-	space  []uint64 // bit sets
-	order  []*oblock
-	rep    []*oblock // mergeBlocks' representative of each class
-	class  []int32
+	// scratch says that the blocks made last store into scratch memory
+	// (values.scratch).
+	scratch bool
+	at      []*oblock
+	blocks  []oblock
+	stmts   []ostmt
+	space   []uint64 // bit sets
+	order   []*oblock
+	rep     []*oblock // mergeBlocks' representative of each class
+	class   []int32
 }
 
 // reuse returns n zero values in s's storage if it has room.
@@ -293,6 +299,9 @@ func findEmbedded(prog []bpf.Instruction) []bool {
 	}
 	return marks
 }
+
+// isStore reports whether op writes scratch memory.
+func isStore(op uint16) bool { return op == OpSt || op == OpStx }
 
 // okStmt reports whether ins is a statement the passes understand.
 func okStmt(ins bpf.Instruction) bool {

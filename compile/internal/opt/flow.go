@@ -53,13 +53,7 @@ func (o *optimizer) numberBlocks() {
 	}
 	o.edges = grow(o.edges, 2*n) // set below
 	o.levels = grow(o.levels, n) // cleared by findLevels
-	o.scratch = false
 	for _, b := range o.blocks {
-		for _, s := range b.stmts {
-			if c := s.opcode().Class(); c == bpf.ClassST || c == bpf.ClassSTX {
-				o.scratch = true
-			}
-		}
 		if !o.useTrees {
 			b.dom, space = space[:nodewords:nodewords], space[nodewords:]
 			b.et.edom, space = space[:edgewords:edgewords], space[edgewords:]
