@@ -59,8 +59,10 @@ func (a *arena) node(c cond) *condNode {
 	return &a.conds[uint32(c)/condChunk][uint32(c)%condChunk]
 }
 
-// newCond adds n to the node table and returns its index.
-func (g *gen) newCond(n condNode) cond {
+// newCond adds a zero node of the given kind to the table and returns its
+// index and the node, for the caller to fill in field by field (which,
+// unlike copying a whole node, never waits on the stores just made).
+func (g *gen) newCond(kind condKind) (cond, *condNode) {
 	a := g.mem
 	if a.ncond == 0 {
 		a.ncond = 1 // noCond
@@ -69,17 +71,19 @@ func (g *gen) newCond(n condNode) cond {
 	if int(uint32(c)/condChunk) == len(a.conds) {
 		a.conds = append(a.conds, make([]condNode, condChunk))
 	}
-	*a.node(c) = n
 	a.ncond++
-	return c
+	x := a.node(c)
+	*x = condNode{kind: kind}
+	return c, x
 }
 
 // newBlock returns a block that runs s, then jumps on op comparing with k.
 // The block keeps s, as a slice would: s must not change afterwards.
 func (g *gen) newBlock(s []stmt, op uint16, k uint32) cond {
-	x := condNode{kind: kindBlock, op: op, k: k}
-	g.place(&x, s)
-	return g.newCond(x)
+	c, x := g.newCond(kindBlock)
+	x.op, x.k = op, k
+	g.place(x, s)
+	return c
 }
 
 // place makes s the statements of block x: where s is, if that is in the
@@ -117,11 +121,7 @@ func (a *arena) stmtsOf(x *condNode) []stmt {
 func (g *gen) blockStmts(c cond) []stmt { return g.mem.stmtsOf(g.mem.node(c)) }
 
 // setStmts makes s the statements of block c, as newBlock does.
-func (g *gen) setStmts(c cond, s []stmt) {
-	x := *g.mem.node(c)
-	g.place(&x, s)
-	*g.mem.node(c) = x
-}
+func (g *gen) setStmts(c cond, s []stmt) { g.place(g.mem.node(c), s) }
 
 // appendStmts appends s to *dst. When *dst has room it stores only the new
 // length, where append would store the whole slice header and so, while
@@ -136,11 +136,23 @@ func appendStmts(dst *[]stmt, s []stmt) {
 	copy((*dst)[n:], s)
 }
 
-func (g *gen) and(a, b cond) cond { return g.newCond(condNode{kind: kindAnd, a: a, b: b}) }
+func (g *gen) and(a, b cond) cond {
+	c, x := g.newCond(kindAnd)
+	x.a, x.b = a, b
+	return c
+}
 
-func (g *gen) or(a, b cond) cond { return g.newCond(condNode{kind: kindOr, a: a, b: b}) }
+func (g *gen) or(a, b cond) cond {
+	c, x := g.newCond(kindOr)
+	x.a, x.b = a, b
+	return c
+}
 
-func (g *gen) not(x cond) cond { return g.newCond(condNode{kind: kindNot, a: x}) }
+func (g *gen) not(a cond) cond {
+	c, x := g.newCond(kindNot)
+	x.a = a
+	return c
+}
 
 // newVal returns a new arithmetic value in the arena.
 func (g *gen) newVal(s []stmt, reg int) *arthVal {
