@@ -5,12 +5,12 @@ import (
 	"unsafe"
 )
 
-// The generator keeps its condition nodes in one table and the statements
-// of its blocks in one pool, both free of pointers (see cond). Syntax tree
-// nodes and arithmetic values, which hold pointers, are allocated in
-// chunks, so that compiling a typical expression costs a few slices rather
-// than an object per node. Nodes are never freed one by one: a chunk lives
-// as long as something points into it.
+// The generator keeps its condition nodes and the statements of its blocks
+// in chunked tables free of pointers (see cond). Syntax tree nodes and
+// arithmetic values, which hold pointers, are allocated in chunks too, so
+// that compiling a typical expression costs a few slices rather than an
+// object per node. Nodes are never freed one by one: a chunk lives as long
+// as something points into it.
 
 // A chunk's first size is about chunkBytes; each new chunk doubles the
 // number of items, up to chunkMax.
@@ -180,7 +180,7 @@ func (g *gen) stmts(n int) []stmt {
 }
 
 // extend returns s with room for n more statements: s itself if it has
-// the room, else a copy carved from the shared buffer.
+// the room, else a copy carved from the statement chunks.
 func (g *gen) extend(s []stmt, n int) []stmt {
 	if cap(s)-len(s) >= n {
 		return s
@@ -188,14 +188,14 @@ func (g *gen) extend(s []stmt, n int) []stmt {
 	return append(g.stmts(len(s)+n), s...)
 }
 
-// add appends more to s, growing it inside the shared buffer rather than
-// on the heap.
+// add appends more to s, growing it inside the statement chunks rather
+// than on the heap.
 func (g *gen) add(s []stmt, more ...stmt) []stmt {
 	return append(g.extend(s, len(more)), more...)
 }
 
-// stmtList returns the statements s as a slice carved from the shared
-// buffer.
+// stmtList returns the statements s as a slice carved from the statement
+// chunks.
 func (g *gen) stmtList(s ...stmt) []stmt {
 	return append(g.stmts(len(s)), s...)
 }
@@ -216,8 +216,8 @@ func (g *gen) constBlock(v bool) cond {
 // compile reuses the chunks the previous one grew instead of allocating
 // (and later collecting) them. The arenas live here rather than inside
 // the generator and parser so that resetting those copies no chunks. The
-// parser is a local variable of compile: on the goroutine stack, the
-// strings it keeps for each token cost no write barriers.
+// parser is a local variable of compile, on the goroutine stack, so there
+// is no parser to reset.
 type compileState struct {
 	g    gen
 	e    emitter

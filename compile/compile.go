@@ -131,7 +131,7 @@ func compile(ctx context.Context, expr string, lt linktype.Type, opts Options) (
 	if g.res == nil {
 		g.res = SystemResolver()
 	}
-	p := parser{gen: g, mem: &cs.pmem} // on the stack: see compileState
+	p := parser{gen: g, mem: &cs.pmem} // on the goroutine stack
 	p.init(expr)
 	root := p.parseProgram()
 	e := &cs.e
