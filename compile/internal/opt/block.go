@@ -16,7 +16,7 @@ func (o *values) optBlock(b *oblock, mode evalMode) (changed bool) {
 	switch p := b.inEdges; {
 	case p == nil:
 		b.val = [nAtoms]uint32{}
-	case !o.scratch:
+	case o.atoms == atomBit(atomA)|atomBit(atomX):
 		// Only A and X ever hold values: the other atoms are
 		// valUnknown everywhere.
 		a, x := p.pred.val[atomA], p.pred.val[atomX]
@@ -30,14 +30,13 @@ func (o *values) optBlock(b *oblock, mode evalMode) (changed bool) {
 		}
 		b.val[atomA], b.val[atomX] = a, x
 	default:
-		// Values agreed on by every predecessor survive the merge.
+		// Values agreed on by every predecessor survive the merge;
+		// atoms outside o.atoms are valUnknown everywhere.
 		b.val = p.pred.val
 		for p = p.next; p != nil; p = p.next {
-			if p.pred.val == b.val {
-				continue
-			}
-			for i := range b.val {
-				if b.val[i] != p.pred.val[i] {
+			pv := &p.pred.val
+			for m := o.atoms; m != 0; m &= m - 1 {
+				if i := bits.TrailingZeros32(m); b.val[i] != pv[i] {
 					b.val[i] = valUnknown
 				}
 			}

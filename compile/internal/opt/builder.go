@@ -40,7 +40,7 @@ func NewBuilder(labels int) *Builder {
 	b.nconst = 0
 	o.buf.blocks = o.buf.blocks[:0]
 	o.buf.stmts = o.buf.stmts[:0]
-	o.buf.scratch = false
+	o.buf.atoms = atomBit(atomA) | atomBit(atomX)
 	return b
 }
 
@@ -64,7 +64,9 @@ func (b *Builder) Stmt(ins bpf.Instruction) {
 	if b.first < 0 {
 		b.first = len(buf.stmts)
 	}
-	buf.scratch = buf.scratch || isStore(ins.Op)
+	if isStore(ins.Op) {
+		buf.atoms |= atomBit(int(ins.K))
+	}
 	buf.stmts = append(buf.stmts, ostmt{op: ins.Op, k: ins.K})
 }
 

@@ -125,7 +125,7 @@ func (buf *buffers) buildCFG(prog []bpf.Instruction, maxBlocks int) (root *obloc
 // number of blocks, or ok == false for a program of a shape the passes do
 // not take (other than jumps into statement lists, which linkBlocks finds).
 func (buf *buffers) makeBlocks(prog []bpf.Instruction, embedded []bool, nb int) (at []*oblock, made int, ok bool) {
-	scratch := false
+	atoms := atomBit(atomA) | atomBit(atomX)
 	n := len(prog)
 	buf.at = reuse(buf.at, n)
 	if cap(buf.blocks) < nb {
@@ -159,7 +159,9 @@ func (buf *buffers) makeBlocks(prog []bpf.Instruction, embedded []bool, nb int) 
 			if !okStmt(ins) {
 				return nil, 0, false
 			}
-			scratch = scratch || isStore(ins.Op)
+			if isStore(ins.Op) {
+				atoms |= atomBit(int(ins.K))
+			}
 			stmts = append(stmts, ostmt{op: ins.Op, k: ins.K})
 		}
 		if !okEnd(prog, pc) {
@@ -174,7 +176,7 @@ func (buf *buffers) makeBlocks(prog []bpf.Instruction, embedded []bool, nb int) 
 		at[start] = b
 	}
 	buf.stmts = stmts
-	buf.scratch = scratch
+	buf.atoms = atoms
 	return at, made, true
 }
 
@@ -230,16 +232,15 @@ func linkBlocks(prog []bpf.Instruction, at []*oblock) (root *oblock, ok bool) {
 // buffers is storage an optimization reuses, from a pool, for the graph
 // and its analyses.
 type buffers struct {
-	// scratch says that the blocks made last store into scratch memory
-	// (values.scratch).
-	scratch bool
-	at      []*oblock
-	blocks  []oblock
-	stmts   []ostmt
-	space   []uint64 // bit sets
-	order   []*oblock
-	rep     []*oblock // mergeBlocks' representative of each class
-	class   []int32
+	// atoms are the atoms the blocks made last write (values.atoms).
+	atoms  uint32
+	at     []*oblock
+	blocks []oblock
+	stmts  []ostmt
+	space  []uint64 // bit sets
+	order  []*oblock
+	rep    []*oblock // mergeBlocks' representative of each class
+	class  []int32
 }
 
 // reuse returns n zero values in s's storage if it has room.

@@ -183,7 +183,7 @@ func optimize(prog []bpf.Instruction, opts Options, h hooks) (out []bpf.Instruct
 		if n > maxBlocks {
 			root = nil
 		}
-		o.buf.scratch = true // not looked for: the full merge is always right
+		o.buf.atoms = 1<<nAtoms - 1 // not looked for: merging all is always right
 	} else {
 		root, n, ok = o.buf.buildCFG(prog, maxBlocks)
 	}
@@ -220,7 +220,7 @@ func (o *optimizer) run(root *oblock, n int, opts Options, h hooks, sets []set, 
 	}
 	o.blocks = o.blocks[:0]
 	o.useTrees = n > h.treesOver
-	o.scratch = o.buf.scratch
+	o.atoms = o.buf.atoms
 	o.numberBlocks()
 	// One numbering serves all rounds: a value's number depends only on
 	// the operation and its operands' numbers, so numbers kept from an

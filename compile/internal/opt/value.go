@@ -75,9 +75,9 @@ type values struct {
 	vtab  vtable
 	vinfo []vinfo // by value number; 0 is valUnknown
 	probe probe
-	// scratch says that the program stores into scratch memory; if not,
-	// only A and X ever hold known values.
-	scratch bool
+	// atoms are A, X and the scratch words the program stores into: the
+	// atoms that ever hold known values.
+	atoms uint32
 }
 
 func (o *values) initVal() {
