@@ -73,6 +73,9 @@ func (o *values) finishBlock(b *oblock, doStmts bool) (changed bool) {
 	}
 	b.et.code = int32(b.s.op)
 	b.ef.code = -int32(b.s.op)
+	if changed || doStmts {
+		b.udFresh = false // rewriting is not always reported as a change
+	}
 	return changed
 }
 
@@ -198,6 +201,7 @@ func (o *values) foldJump(b *oblock) (changed bool) {
 		b.s.op &^= bpf.SrcX
 		b.s.k = o.constOf(v)
 		o.probe.stale = true
+		b.udFresh = false
 	}
 	v := b.val[atomA]
 	if !o.isConst(v) || b.s.opcode().Src() != bpf.SrcK {

@@ -59,6 +59,10 @@ type oblock struct {
 	oval     uint32         // value number of the jump's operand
 
 	kill, inUse, outUse uint32 // atom sets
+	// useIn is the atoms the block's own code reads before writing them;
+	// with kill, it holds for the statements while udFresh.
+	useIn   uint32
+	udFresh bool
 
 	inEdges *oedge
 	mark    uint32

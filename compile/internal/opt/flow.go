@@ -282,8 +282,10 @@ func classifyDef(s ostmt) int {
 	return -1
 }
 
-// localUD computes the atoms b reads before writing them (inUse) and those
-// it writes before reading them (kill).
+// localUD computes the atoms b reads before writing them (useIn) and those
+// it writes before reading them (kill); they hold until b's statements or
+// final instruction change (finishBlock, foldJump, skipRoot clear
+// udFresh).
 func localUD(b *oblock) {
 	var def, use, kill uint32
 	for _, s := range b.stmts {
@@ -302,7 +304,7 @@ func localUD(b *oblock) {
 	if b.s.opcode().Class() == bpf.ClassJMP {
 		use |= atomUseMask(b.s) &^ def
 	}
-	b.kill, b.inUse = kill, use
+	b.kill, b.useIn, b.udFresh = kill, use, true
 }
 
 // findUD computes which atoms are live on exit from each block.
@@ -310,8 +312,10 @@ func (o *optimizer) findUD() {
 	maxlevel := o.root.level
 	for i := maxlevel; i >= 0; i-- {
 		for p := o.levels[i]; p != nil; p = p.link {
-			localUD(p)
-			p.outUse = 0
+			if !p.udFresh {
+				localUD(p)
+			}
+			p.inUse, p.outUse = p.useIn, 0
 		}
 	}
 	for i := 1; i <= maxlevel; i++ {

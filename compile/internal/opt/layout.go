@@ -146,6 +146,7 @@ func (o *optimizer) skipRoot() {
 	if b.s.opcode().Class() == bpf.ClassRET {
 		b.stmts = nil
 	}
+	b.udFresh = false
 	o.root = b
 }
 
