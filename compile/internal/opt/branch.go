@@ -142,7 +142,7 @@ func (o *optimizer) decidedByScan(ep *oedge) *oblock {
 
 // scanEdomUpTo is the number of blocks up to which threadJump scans the
 // dominating edges' bit sets rather than building the test index.
-const scanEdomUpTo = 64
+const scanEdomUpTo = 256
 
 // testKey identifies the edges that can decide a block's test (see
 // threadJump): by the value in A, the opcode and the operand's value, or,
