@@ -3,6 +3,8 @@ package compile
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+
 	"github.com/purepcap/pcap/linktype"
 )
 
@@ -31,5 +33,23 @@ func BenchmarkFrontEnd(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestFrontEndAllocs checks that an unoptimized compile of a typical
+// expression allocates only the program it returns. (A garbage collection
+// that empties the state pool during the run adds a few allocations, hence
+// the margin below 2.)
+func TestFrontEndAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes sync.Pool drop states at random")
+	}
+	for _, expr := range frontEndExprs {
+		allocs := testing.AllocsPerRun(200, func() {
+			if _, err := Compile(expr, linktype.Ethernet, Options{}); err != nil {
+				t.Fatal(err)
+			}
+		})
+		assert.Less(t, allocs, 1.5, "allocations per compile of %q", expr)
 	}
 }
