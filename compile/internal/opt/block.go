@@ -176,6 +176,7 @@ func (o *values) peephole(b *oblock) (changed bool) {
 				st[last].op = opNop
 				changed = true
 				b.et.succ, b.ef.succ = b.ef.succ, b.et.succ
+				o.relinked()
 			}
 		}
 	}
@@ -191,10 +192,12 @@ func (o *values) foldJump(b *oblock) (changed bool) {
 		if b.s.k == 0 && b.et.succ != b.ef.succ {
 			b.et.succ = b.ef.succ
 			o.probe.stale = true
+			o.relinked()
 		}
 		if b.s.k == 0xffffffff && b.ef.succ != b.et.succ {
 			b.ef.succ = b.et.succ
 			o.probe.stale = true
+			o.relinked()
 		}
 	}
 	if v := b.val[atomX]; o.isConst(v) && b.s.opcode().Src() == bpf.SrcX {
@@ -213,12 +216,16 @@ func (o *values) foldJump(b *oblock) (changed bool) {
 	}
 	taken := jop.Test(o.constOf(v), b.s.k)
 	changed = b.jf() != b.jt()
+	if !changed {
+		return false
+	}
 	if taken {
 		b.ef.succ = b.et.succ
 	} else {
 		b.et.succ = b.ef.succ
 	}
-	return changed
+	o.relinked()
+	return true
 }
 
 // deadStores removes statements whose result is overwritten before any

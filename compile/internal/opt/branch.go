@@ -60,6 +60,7 @@ func (o *optimizer) threadJump(ep *oedge) (c change) {
 		if !useConflict(ep.pred, ep.succ.jt()) {
 			c = codeChanged
 			ep.succ = ep.succ.jt()
+			o.relinked()
 		}
 	}
 	// Look for a dominating edge, lowest id first, whose test decides
@@ -78,6 +79,7 @@ func (o *optimizer) threadJump(ep *oedge) (c change) {
 		}
 		c = max(c, branchesMoved)
 		ep.succ = target
+		o.relinked()
 	}
 	return c
 }
@@ -349,6 +351,7 @@ func (o *optimizer) pullup(b *oblock, orChain bool) bool {
 		o.spend(1)
 	}
 	pull := *samep
+	o.relinked()
 	*samep = *along(pull)
 	*along(pull) = *diffp
 	if atTop {

@@ -222,6 +222,7 @@ func (o *optimizer) run(root *oblock, n int, opts Options, h hooks, sets []set, 
 	o.useTrees = n > h.treesOver
 	o.atoms = o.buf.atoms
 	o.numberBlocks()
+	o.relinked()
 	// One numbering serves all rounds: a value's number depends only on
 	// the operation and its operands' numbers, so numbers kept from an
 	// earlier round mean what a fresh numbering's would.
@@ -285,16 +286,20 @@ func (o *optimizer) loop(doStmts bool) {
 
 // round recomputes the analyses and runs one round of the passes.
 func (o *optimizer) round(doStmts bool) change {
-	o.findLevels()
+	if !o.levelsKnown {
+		o.findLevels()
+		o.levelsKnown = true
+	}
 	// Only the branch passes ask about dominance, and rounds that
 	// rewrite statements run none.
 	switch {
-	case doStmts:
+	case doStmts || o.domKnown:
 	case o.useTrees:
 		o.findDomTrees()
 	default:
 		o.findDom()
 	}
+	o.domKnown = !doStmts
 	o.findUD()
 	return o.optBlocks(doStmts)
 }

@@ -78,6 +78,10 @@ type values struct {
 	// atoms are A, X and the scratch words the program stores into: the
 	// atoms that ever hold known values.
 	atoms uint32
+	// levelsKnown and domKnown say that the levels and the dominance
+	// answers are those of the graph as it is: no jump was relinked since
+	// they were found.
+	levelsKnown, domKnown bool
 }
 
 func (o *values) initVal() {
@@ -121,6 +125,10 @@ func (o *values) newValue(s *vslot, key vkey) uint32 {
 	}
 	return v
 }
+
+// relinked notes that a jump target changed: the levels and dominance
+// must be found again.
+func (o *values) relinked() { o.levelsKnown, o.domKnown = false, false }
 
 // konst returns the value number of the constant k.
 func (o *values) konst(k uint32) uint32 { return o.value(OpLdImm, k, 0) }
