@@ -133,7 +133,9 @@
 //     out its unoptimized program, with jumps resolved and far jumps
 //     routed through "ja".
 //   - Optimization (optimize.go, internal/opt): with Options.Optimize, the
-//     program goes through libpcap's optimizer passes.
+//     program goes through libpcap's optimizer passes. The optimizer takes
+//     the emitted items, labels unresolved, when it can (opt.Builder), and
+//     the flat program otherwise (far jumps, block lists).
 //
 // compile.go ties the stages together; errors.go has the Error type.
 //

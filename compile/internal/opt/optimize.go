@@ -8,9 +8,10 @@
 // made sets first (chains.go): each run of equal terms collapses into one
 // term testing set membership, so libpcap's passes see a small program.
 //
-// The passes run on the graph of basic blocks parsed back from the program
-// (cfg.go), as a sequence of passes that each say whether they changed
-// anything:
+// The passes run on the graph of basic blocks, made straight from the code
+// generator's labelled program (builder.go) or parsed back from a flat
+// program (cfg.go), as a sequence of passes that each say whether they
+// changed anything:
 //
 //  1. rounds of block passes (value numbering with constant folding,
 //     peephole rules, dead-store removal; block.go, value.go) and branch
@@ -25,7 +26,9 @@
 //     (layout.go).
 //
 // Dominance comes from bit sets (flow.go) or, for large programs, from
-// dominator trees (domtree.go); both give the same answers.
+// dominator trees (domtree.go); both give the same answers. One value
+// numbering serves all rounds, and a round keeps the levels, dominators
+// and blocks' own liveness that nothing it changed affects.
 package opt
 
 import (
