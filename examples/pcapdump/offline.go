@@ -62,7 +62,7 @@ func readOffline(c *config) error {
 			return err
 		}
 	}
-	filters := map[linktype.Type]func([]byte, int) bool{lt: match}
+	filters := newIfaceFilters(c, lt, match)
 	var n int
 	for (c.count == 0 || n < c.count) && !stop.Load() {
 		data, ci, rerr := r.ZeroCopyReadPacketData()
@@ -76,7 +76,7 @@ func readOffline(c *config) error {
 			break
 		}
 		if match != nil {
-			ok, ferr := offlineMatch(c, r, ngOut, match, filters, &ci, data)
+			ok, ferr := offlineMatch(r, ngOut, match, filters, &ci, data)
 			if ferr != nil {
 				err = ferr
 				break
@@ -150,32 +150,11 @@ func linkTypeLabel(lt linktype.Type) string {
 
 // offlineMatch reports whether the filter passes the packet: match, or
 // with pcapng output the filter for the packet's interface's link type.
-func offlineMatch(c *config, r *savefile.Reader, ngOut bool, match func([]byte, int) bool, filters map[linktype.Type]func([]byte, int) bool, ci *savefile.CaptureInfo, data []byte) (bool, error) {
-	f := match
+func offlineMatch(r *savefile.Reader, ngOut bool, match func([]byte, int) bool, filters *ifaceFilters, ci *savefile.CaptureInfo, data []byte) (bool, error) {
 	if ngOut && r.Format() == savefile.FormatPcapNG {
-		var err error
-		if f, err = filterFor(c, filters, r.Interfaces()[ci.InterfaceIndex]); err != nil {
-			return false, err
-		}
+		return filters.match(r, ci, data)
 	}
-	return f(data, ci.Length), nil
-}
-
-// filterFor returns the filter for an interface's link type, compiling it
-// the first time that link type is seen.
-func filterFor(c *config, filters map[linktype.Type]func([]byte, int) bool, in savefile.Interface) (func([]byte, int) bool, error) {
-	if f, ok := filters[in.LinkType]; ok {
-		return f, nil
-	}
-	f, err := packetFilter(c, in.LinkType, in.Snaplen)
-	if err != nil {
-		return nil, err
-	}
-	if f == nil {
-		f = func([]byte, int) bool { return true }
-	}
-	filters[in.LinkType] = f
-	return f, nil
+	return match(data, ci.Length), nil
 }
 
 // openError words a failure to open a savefile as libpcap does.
