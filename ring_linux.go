@@ -37,19 +37,23 @@ func tpacketAlign(n int) int {
 
 // ring is the mapped receive ring and the reader's place in it. With
 // TPACKET_V3 a slot is a block holding many packets; with TPACKET_V2
-// (immediate mode) a slot is one packet's frame.
+// (immediate mode) a slot is one packet's frame, and a block holds
+// perBlock of them followed by gap unused bytes. The reader keeps the
+// current slot's offset and advances it once per slot, so that the
+// per-packet path does no division.
 type ring struct {
-	v3        bool
-	mem       []byte
-	mapping   *ringMapping
-	slotSize  int // block size (V3) or frame size (V2)
-	nslots    int
-	blockSize int // V2: frames are laid out in blocks of this size
-	perBlock  int // V2: frames per block
-	cur       int // the slot being read
-	held      bool
-	pktOff    int // V3: offset of the next packet in the ring
-	left      int // V3: packets left in the held block
+	v3       bool
+	mem      []byte
+	mapping  *ringMapping
+	slotSize int // block size (V3) or frame size (V2)
+	nslots   int
+	perBlock int // slots per block: 1 (V3) or frames per block (V2)
+	gap      int // bytes of a block after its last slot
+	off      int // where the slot being read starts in mem
+	inBlock  int // the slot being read's index in its block
+	held     bool
+	pktOff   int // V3: offset of the next packet in the ring
+	left     int // V3: packets left in the held block
 }
 
 // ringMapping unmaps the ring once, whoever gets there first: Close, the
@@ -131,19 +135,23 @@ func (l *liveHandle) setupRing(p *InactiveHandle) error {
 	if err != nil {
 		return l.opErr("open", "can't mmap rx ring", os.NewSyscallError("mmap", err))
 	}
-	r := &l.ring
-	r.mem = unsafe.Slice((*byte)(ptr), size)
-	r.mapping = &ringMapping{addr: ptr, size: uintptr(size)}
-	r.blockSize = g.block
-	if r.v3 {
-		r.slotSize = g.block
-		r.nslots = g.nblocks
-	} else {
-		r.slotSize = g.frame
-		r.perBlock = g.block / g.frame
-		r.nslots = r.perBlock * g.nblocks
-	}
+	l.ring.mapping = &ringMapping{addr: ptr, size: uintptr(size)}
+	l.ring.layout(unsafe.Slice((*byte)(ptr), size), g)
 	return nil
+}
+
+// layout sets the ring's slots over mem, a ring of geometry g (its block
+// bytes times its nblocks), and puts the reader at the first slot.
+func (r *ring) layout(mem []byte, g ringGeometry) {
+	r.mem = mem
+	if r.v3 {
+		r.slotSize, r.perBlock = g.block, 1
+	} else {
+		r.slotSize, r.perBlock = g.frame, g.block/g.frame
+	}
+	r.nslots = r.perBlock * g.nblocks
+	r.gap = g.block - r.perBlock*r.slotSize
+	r.off, r.inBlock = 0, 0
 }
 
 // requestRing asks the kernel for a ring of geometry g (PACKET_RX_RING).
@@ -183,18 +191,10 @@ func readIfDropped(dev string) uint64 {
 	return n
 }
 
-// slotOffset returns where slot i starts in the ring.
-func (r *ring) slotOffset(i int) int {
-	if r.v3 {
-		return i * r.slotSize
-	}
-	return i/r.perBlock*r.blockSize + i%r.perBlock*r.slotSize
-}
-
-// statusWord returns the slot's status word: block_status in the V3 block
-// header, tp_status in the V2 frame header.
-func (r *ring) statusWord(i int) *uint32 {
-	off := r.slotOffset(i)
+// statusWord returns the current slot's status word: block_status in the
+// V3 block header, tp_status in the V2 frame header.
+func (r *ring) statusWord() *uint32 {
+	off := r.off
 	if r.v3 {
 		off += blockHdrOff
 	}
@@ -203,19 +203,31 @@ func (r *ring) statusWord(i int) *uint32 {
 
 // slotReady says whether the current slot belongs to userspace.
 func (r *ring) slotReady() bool {
-	return atomic.LoadUint32(r.statusWord(r.cur))&unix.TP_STATUS_USER != 0
+	return atomic.LoadUint32(r.statusWord())&unix.TP_STATUS_USER != 0
+}
+
+// advance moves the reader to the next slot: the next frame of the block,
+// past the block's gap to the next block, or back to the start of the
+// ring after its last slot.
+func (r *ring) advance() {
+	r.off += r.slotSize
+	r.inBlock++
+	if r.inBlock == r.perBlock {
+		r.inBlock = 0
+		r.off += r.gap
+		if r.off == len(r.mem) {
+			r.off = 0
+		}
+	}
 }
 
 // release hands the held slot back to the kernel and moves to the next.
 func (l *liveHandle) release() {
 	r := &l.ring
-	atomic.StoreUint32(r.statusWord(r.cur), unix.TP_STATUS_KERNEL)
+	atomic.StoreUint32(r.statusWord(), unix.TP_STATUS_KERNEL)
 	r.held = false
 	r.left = 0
-	r.cur++
-	if r.cur == r.nslots {
-		r.cur = 0
-	}
+	r.advance()
 	if l.userSlots.Load() > 0 {
 		l.userSlots.Add(-1)
 	}
@@ -246,7 +258,7 @@ func (l *liveHandle) next(h *Handle) ([]byte, error) {
 		}
 		if r.slotReady() {
 			r.held = true
-			base := r.slotOffset(r.cur)
+			base := r.off
 			if r.v3 {
 				bh := (*unix.TpacketHdrV1)(unsafe.Pointer(&r.mem[base+blockHdrOff]))
 				r.left = int(bh.Num_pkts)
@@ -294,7 +306,7 @@ func (l *liveHandle) readDone() {
 func (l *liveHandle) nextInBlock(h *Handle) ([]byte, error) {
 	r := &l.ring
 	base := r.pktOff
-	blockEnd := r.slotOffset(r.cur) + r.slotSize
+	blockEnd := r.off + r.slotSize
 	if base < 0 || base+sllOffsetV3+sizeofSLL > blockEnd {
 		return nil, l.opErr("read", "corrupted ring block", nil)
 	}
