@@ -111,8 +111,9 @@ func (o *outBuf) flush() error {
 // and those still buffered.
 func (o *outBuf) size() int64 { return o.done + int64(o.n) }
 
-// writeDirect writes data, the rest of a record whose first hdr bytes
-// were just flushed, straight to w.
+// writeDirect writes data, a further part of a record whose first hdr
+// bytes have reached w (flushed, or written directly before), straight to
+// w. On an error the whole record is cut off.
 func (o *outBuf) writeDirect(hdr int, data []byte) error {
 	m, err := o.w.Write(data)
 	if err == nil && m < len(data) {

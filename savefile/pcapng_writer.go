@@ -130,7 +130,7 @@ func (w *NGWriter) block(btype uint32, fixed, data, opts []byte) error {
 			return err
 		}
 		if total > len(w.buf) {
-			w.buf = make([]byte, total)
+			return w.bigBlock(btype, total, fixed, data, opts)
 		}
 	}
 	b := w.buf[w.n : w.n+total]
@@ -145,6 +145,40 @@ func (w *NGWriter) block(btype uint32, fixed, data, opts []byte) error {
 	p += copy(b[p:], opts)
 	binary.LittleEndian.PutUint32(b[p:], uint32(total))
 	w.n += total
+	return w.tick()
+}
+
+// bigBlock writes a block too big for the buffer, which is empty: its
+// header and fixed part go through the buffer, the rest straight to the
+// output, so that the buffer keeps its size. A write error leaves no part
+// of the block in the output (see outBuf.writeDirect).
+func (w *NGWriter) bigBlock(btype uint32, total int, fixed, data, opts []byte) error {
+	hdr := 8 + len(fixed)
+	b := w.buf[:hdr]
+	binary.LittleEndian.PutUint32(b[0:], btype)
+	binary.LittleEndian.PutUint32(b[4:], uint32(total))
+	copy(b[8:], fixed)
+	w.n = hdr
+	if err := w.flush(); err != nil {
+		return err
+	}
+	var tail [8]byte // padding of data, and the trailing length
+	pad := pad4(len(data)) - len(data)
+	binary.LittleEndian.PutUint32(tail[pad:], uint32(total))
+	parts := [...][]byte{data, tail[:pad], opts, tail[pad : pad+4]}
+	if len(opts) == 0 {
+		parts[1], parts[3] = nil, tail[:pad+4]
+	}
+	written := hdr
+	for _, p := range parts {
+		if len(p) == 0 {
+			continue
+		}
+		if err := w.writeDirect(written, p); err != nil {
+			return err
+		}
+		written += len(p)
+	}
 	return w.tick()
 }
 
