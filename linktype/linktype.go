@@ -12,26 +12,44 @@ import (
 // same number as gopacket's layers.LinkType.
 type Type uint32
 
-// The link types the project knows by name.
+// The link types the project knows by name. Each is a LINKTYPE_* value;
+// the comment gives libpcap's name where the Go name differs from it, and
+// the DLT_* value on Linux where that differs from the LINKTYPE_* value.
 const (
-	Null           Type = 0   // BSD loopback: 4-byte host-order address family
-	Ethernet       Type = 1   // DLT_EN10MB
-	PPP            Type = 9   // PPP in HDLC-like framing
-	Raw            Type = 101 // raw IPv4 or IPv6 (DLT_RAW)
-	CHDLC          Type = 104 // Cisco HDLC
-	IEEE80211      Type = 105 // 802.11 without radio header
-	Loop           Type = 108 // OpenBSD loopback: 4-byte network-order family
-	LinuxSLL       Type = 113 // Linux cooked capture v1
-	IEEE80211Radio Type = 127 // 802.11 with radiotap header
-	USBLinux       Type = 189 // USB with a 48-byte Linux header
-	USBLinuxMmap   Type = 220 // USB with a 64-byte Linux header
-	IPv4           Type = 228 // raw IPv4
-	IPv6           Type = 229 // raw IPv6
-	DBus           Type = 231 // D-Bus messages
-	NFLog          Type = 239 // Linux netfilter log messages
-	USBPcap        Type = 249 // USB with a USBPcap header
-	LinuxSLL2      Type = 276 // Linux cooked capture v2
-	EBHSCR         Type = 279 // Elektrobit high speed capture and replay
+	Null                   Type = 0   // BSD loopback: 4-byte host-order address family
+	Ethernet               Type = 1   // DLT_EN10MB
+	ArcnetBSD              Type = 7   // ARCNET with a BSD header (DLT_ARCNET)
+	SLIP                   Type = 8   // SLIP with a BPF pseudo-header
+	PPP                    Type = 9   // PPP in HDLC-like framing
+	PPPSerial              Type = 50  // PPP_SERIAL (LINKTYPE_PPP_HDLC): PPP or Cisco HDLC framing
+	PPPEther               Type = 51  // PPP_ETHER: PPPoE session
+	SymantecFirewall       Type = 99  // SYMANTEC_FIREWALL
+	Raw                    Type = 101 // raw IPv4 or IPv6 (DLT_RAW)
+	SLIPBSDOS              Type = 102 // SLIP_BSDOS (DLT_SLIP_BSDOS, 15 on Linux)
+	PPPBSDOS               Type = 103 // PPP_BSDOS (DLT_PPP_BSDOS, 16 on Linux)
+	CHDLC                  Type = 104 // Cisco HDLC
+	IEEE80211              Type = 105 // 802.11 without radio header
+	FrameRelay             Type = 107 // FRELAY
+	Loop                   Type = 108 // OpenBSD loopback: 4-byte network-order family
+	Enc                    Type = 109 // ENC: OpenBSD IPsec encapsulation
+	LinuxSLL               Type = 113 // Linux cooked capture v1
+	LTalk                  Type = 114 // LTALK: Apple LocalTalk
+	IEEE80211Radio         Type = 127 // 802.11 with radiotap header
+	ArcnetLinux            Type = 129 // ARCNET_LINUX: ARCNET with a Linux header
+	AppleIPOverIEEE1394    Type = 138 // APPLE_IP_OVER_IEEE1394
+	PPPPPPD                Type = 166 // PPP_PPPD: PPP with pppd's direction byte
+	USBLinux               Type = 189 // USB with a 48-byte Linux header
+	USBLinuxMmap           Type = 220 // USB with a 64-byte Linux header
+	IPNet                  Type = 226 // IPNET: Solaris ipnet
+	IPv4                   Type = 228 // raw IPv4
+	IPv6                   Type = 229 // raw IPv6
+	DBus                   Type = 231 // D-Bus messages
+	NFLog                  Type = 239 // Linux netfilter log messages
+	NetAnalyzer            Type = 240 // NETANALYZER: Ethernet with a Hilscher netANALYZER header
+	NetAnalyzerTransparent Type = 241 // NETANALYZER_TRANSPARENT: as NetAnalyzer, with preamble and SFD
+	USBPcap                Type = 249 // USB with a USBPcap header
+	LinuxSLL2              Type = 276 // Linux cooked capture v2
+	EBHSCR                 Type = 279 // Elektrobit high speed capture and replay
 )
 
 type info struct {

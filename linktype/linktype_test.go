@@ -1,10 +1,18 @@
 package linktype
 
 import (
+	"encoding/binary"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/purepcap/pcap/internal/testutil"
 )
 
 func TestNames(t *testing.T) {
@@ -62,4 +70,97 @@ func TestSavefileAndSnaplen(t *testing.T) {
 	assert.Equal(t, Type(147), w)
 	assert.Equal(t, 262144, Ethernet.MaxSnaplen())
 	assert.Equal(t, 128<<20, DBus.MaxSnaplen())
+}
+
+// constants are the exported link types with their LINKTYPE_* value (in
+// libpcap's pcap-common.c), libpcap's name (pcap_datalink_val_to_name) and
+// DLT_* value on Linux (pcap/dlt.h).
+var constants = []struct {
+	t    Type
+	link uint32
+	name string
+	dlt  uint32
+}{
+	{Null, 0, "NULL", 0},
+	{Ethernet, 1, "EN10MB", 1},
+	{ArcnetBSD, 7, "ARCNET", 7},
+	{SLIP, 8, "SLIP", 8},
+	{PPP, 9, "PPP", 9},
+	{PPPSerial, 50, "PPP_SERIAL", 50},
+	{PPPEther, 51, "PPP_ETHER", 51},
+	{SymantecFirewall, 99, "SYMANTEC_FIREWALL", 99},
+	{Raw, 101, "RAW", 12},
+	{SLIPBSDOS, 102, "SLIP_BSDOS", 15},
+	{PPPBSDOS, 103, "PPP_BSDOS", 16},
+	{CHDLC, 104, "C_HDLC", 104},
+	{IEEE80211, 105, "IEEE802_11", 105},
+	{FrameRelay, 107, "FRELAY", 107},
+	{Loop, 108, "LOOP", 108},
+	{Enc, 109, "ENC", 109},
+	{LinuxSLL, 113, "LINUX_SLL", 113},
+	{LTalk, 114, "LTALK", 114},
+	{IEEE80211Radio, 127, "IEEE802_11_RADIO", 127},
+	{ArcnetLinux, 129, "ARCNET_LINUX", 129},
+	{AppleIPOverIEEE1394, 138, "APPLE_IP_OVER_IEEE1394", 138},
+	{PPPPPPD, 166, "PPP_PPPD", 166},
+	{USBLinux, 189, "USB_LINUX", 189},
+	{USBLinuxMmap, 220, "USB_LINUX_MMAPPED", 220},
+	{IPNet, 226, "IPNET", 226},
+	{IPv4, 228, "IPV4", 228},
+	{IPv6, 229, "IPV6", 229},
+	{DBus, 231, "DBUS", 231},
+	{NFLog, 239, "NFLOG", 239},
+	{NetAnalyzer, 240, "NETANALYZER", 240},
+	{NetAnalyzerTransparent, 241, "NETANALYZER_TRANSPARENT", 241},
+	{USBPcap, 249, "USBPCAP", 249},
+	{LinuxSLL2, 276, "LINUX_SLL2", 276},
+	{EBHSCR, 279, "EBHSCR", 279},
+}
+
+// TestConstants checks each exported link type's value, libpcap name and
+// DLT, that Parse takes the name (with "DLT_" and in lower case) back to
+// the constant, and that libpcap writes the constant to savefiles as it
+// is.
+func TestConstants(t *testing.T) {
+	for _, c := range constants {
+		assert.Equal(t, c.link, uint32(c.t), c.name)
+		assert.Equal(t, c.name, c.t.Name(), c.link)
+		assert.Equal(t, c.name, c.t.String(), c.link)
+		assert.NotEmpty(t, c.t.Description(), c.name)
+		assert.Equal(t, c.dlt, c.t.DLT(), c.name)
+		for _, n := range []string{c.name, "DLT_" + c.name, strings.ToLower(c.name)} {
+			p, ok := Parse(n)
+			assert.True(t, ok, n)
+			assert.Equal(t, c.t, p, n)
+		}
+		w, ok := c.t.Savefile()
+		assert.True(t, ok, c.name)
+		assert.Equal(t, c.t, w, c.name)
+	}
+}
+
+// TestConstantsMatchTcpdump reads an empty pcap file of each exported
+// link type with tcpdump: the name and description in its "link-type
+// NAME (DESC)" line (pcap_datalink_val_to_name and
+// pcap_datalink_val_to_description) are the constant's.
+func TestConstantsMatchTcpdump(t *testing.T) {
+	tcpdump := testutil.Tool(t, "tcpdump")
+	dir := t.TempDir()
+	line := regexp.MustCompile(`link-type (\S+) \((.*)\), snapshot length`)
+	for _, c := range constants {
+		hdr := make([]byte, 24)
+		binary.LittleEndian.PutUint32(hdr[0:], 0xa1b2c3d4)
+		binary.LittleEndian.PutUint16(hdr[4:], 2)
+		binary.LittleEndian.PutUint16(hdr[6:], 4)
+		binary.LittleEndian.PutUint32(hdr[16:], 65535)
+		binary.LittleEndian.PutUint32(hdr[20:], c.link)
+		name := filepath.Join(dir, c.name+".pcap")
+		require.NoError(t, os.WriteFile(name, hdr, 0o644))
+		out, err := exec.Command(tcpdump, "-r", name).CombinedOutput()
+		require.NoError(t, err, "%s: %s", c.name, out)
+		m := line.FindSubmatch(out)
+		require.NotNil(t, m, "%s: %s", c.name, out)
+		assert.Equal(t, string(m[1]), c.t.Name(), c.name)
+		assert.Equal(t, string(m[2]), c.t.Description(), c.name)
+	}
 }
