@@ -104,46 +104,46 @@ func (g *gen) initLinktype(lt linktype.Type) bool {
 	switch lt {
 	case linktype.Ethernet:
 		g.offLinkType.c, g.offLinkPL.c, g.offNL, g.offNLNoSnap = 12, 14, 0, 3
-	case ltNetAnalyzer, ltNetAnalyzerTransparent:
+	case linktype.NetAnalyzer, linktype.NetAnalyzerTransparent:
 		// Ethernet behind a 4-byte header, or behind that header and
 		// the preamble and SFD.
 		hdr := uint32(4)
-		if lt == ltNetAnalyzerTransparent {
+		if lt == linktype.NetAnalyzerTransparent {
 			hdr = 12
 		}
 		g.offLinkHdr.c = hdr
 		g.offLinkType.c, g.offLinkPL.c, g.offNL, g.offNLNoSnap = hdr+12, hdr+14, 0, 3
 	case linktype.Null, linktype.Loop:
 		g.offLinkType.c, g.offLinkPL.c = 0, 4
-	case ltEnc:
+	case linktype.Enc:
 		g.offLinkType.c, g.offLinkPL.c = 0, 12
 	case ltPFLOG:
 		// The header's length is in its first byte.
 		g.offLinkPL.variable = true
-	case linktype.PPP, linktype.CHDLC, ltPPPSerial, ltPPPPPPD:
+	case linktype.PPP, linktype.CHDLC, linktype.PPPSerial, linktype.PPPPPPD:
 		g.offLinkType.c, g.offLinkPL.c = 2, 4
-	case ltPPPEther:
+	case linktype.PPPEther:
 		g.offLinkType.c, g.offLinkPL.c = 6, 8
-	case ltPPPBSDOS:
+	case linktype.PPPBSDOS:
 		g.offLinkType.c, g.offLinkPL.c = 5, 24
-	case ltSymantecFirewall:
+	case linktype.SymantecFirewall:
 		g.offLinkType.c, g.offLinkPL.c = 6, 44
-	case ltAppleIPOverIEEE1394:
+	case linktype.AppleIPOverIEEE1394:
 		g.offLinkType.c, g.offLinkPL.c = 16, 18
-	case ltSLIP, ltSLIPBSDOS:
+	case linktype.SLIP, linktype.SLIPBSDOS:
 		g.offLinkType.c, g.offLinkPL.c = offsetNotSet, 16
-		if lt == ltSLIPBSDOS {
+		if lt == linktype.SLIPBSDOS {
 			g.offLinkPL.c = 24
 		}
-	case ltLTalk:
+	case linktype.LTalk:
 		g.offLinkType.c, g.offLinkPL.c = offsetNotSet, 0
-	case ltFrameRelay:
+	case linktype.FrameRelay:
 		g.offLinkType.c, g.offLinkPL.c = offsetNotSet, 0
-	case ltIPNet:
+	case linktype.IPNet:
 		g.offLinkType.c, g.offLinkPL.c, g.offNLNoSnap = 1, 24, offsetNotSet
-	case ltArcnet, ltArcnetLinux:
+	case linktype.ArcnetBSD, linktype.ArcnetLinux:
 		g.offLinkType.c, g.offLinkPL.c = 2, 6
-		if lt == ltArcnetLinux {
+		if lt == linktype.ArcnetLinux {
 			g.offLinkType.c, g.offLinkPL.c = 4, 8
 		}
 	case linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:

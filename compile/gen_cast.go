@@ -12,7 +12,7 @@ var broadcastMAC = []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}
 func (g *gen) broadcast(proto protoQual) cond {
 	switch proto {
 	case qDefault, pLink:
-		if g.linktype == ltArcnet || g.linktype == ltArcnetLinux {
+		if g.linktype == linktype.ArcnetBSD || g.linktype == linktype.ArcnetLinux {
 			return g.arcnetHostOp(0x00, qDst)
 		}
 		if b := g.linkHost(broadcastMAC, qDst); b != noCond {
@@ -38,14 +38,14 @@ func (g *gen) multicast(proto protoQual) cond {
 	switch proto {
 	case qDefault, pLink:
 		switch g.linktype {
-		case linktype.Ethernet, ltNetAnalyzer, ltNetAnalyzerTransparent:
+		case linktype.Ethernet, linktype.NetAnalyzer, linktype.NetAnalyzerTransparent:
 			pre := g.prevLinkHdrCheck()
 			b := g.jset(orLinkHdr, 0, bpf.SizeB, 1)
 			if pre != noCond {
 				b = g.and(pre, b)
 			}
 			return b
-		case ltArcnet, ltArcnetLinux:
+		case linktype.ArcnetBSD, linktype.ArcnetLinux:
 			return g.arcnetHostOp(0x00, qDst)
 		case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
 			fc1 := func() cond { return g.jset(orLinkHdr, 1, bpf.SizeB, 0x01) }

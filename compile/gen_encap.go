@@ -29,7 +29,7 @@ func (g *gen) vlan(vid uint32, has bool) cond {
 	}
 	var b cond
 	switch g.linktype {
-	case linktype.Ethernet, ltNetAnalyzer, ltNetAnalyzerTransparent:
+	case linktype.Ethernet, linktype.NetAnalyzer, linktype.NetAnalyzerTransparent:
 		if g.opts.LiveLinux && g.vlanDepth == 0 && !g.offLinkHdr.variable &&
 			g.offLinkHdr.c == g.offOuterLinkHdr.c {
 			b = g.vlanAncillary(vid, has)
@@ -105,7 +105,7 @@ func (g *gen) mpls(label uint32, has bool) cond {
 		b0 = g.mcmp(orPrevMPLSHdr, 2, bpf.SizeB, 0, 0x01)
 	} else {
 		switch g.linktype {
-		case linktype.CHDLC, linktype.Ethernet, ltNetAnalyzer, ltNetAnalyzerTransparent:
+		case linktype.CHDLC, linktype.Ethernet, linktype.NetAnalyzer, linktype.NetAnalyzerTransparent:
 			b0 = g.linkTest(ethertypeMPLS)
 		case linktype.PPP:
 			b0 = g.linkTest(pppMPLSUnicast)

@@ -209,7 +209,7 @@ func (g *gen) wlanHostOp(mac []byte, dir dirQual) cond {
 // linkHost tests a MAC address on the current link type.
 func (g *gen) linkHost(mac []byte, dir dirQual) cond {
 	switch g.linktype {
-	case linktype.Ethernet, ltNetAnalyzer, ltNetAnalyzerTransparent:
+	case linktype.Ethernet, linktype.NetAnalyzer, linktype.NetAnalyzerTransparent:
 		pre := g.prevLinkHdrCheck()
 		b := g.etherHostOp(mac, dir)
 		if pre != noCond {
@@ -235,7 +235,7 @@ func (g *gen) arcnetHostOp(a byte, dir dirQual) cond {
 
 // arcnetAddr handles an ARCnet address literal ($xx).
 func (g *gen) arcnetAddr(s string, q qual) cond {
-	if g.linktype != ltArcnet && g.linktype != ltArcnetLinux {
+	if g.linktype != linktype.ArcnetBSD && g.linktype != linktype.ArcnetLinux {
 		g.fail("aid supported only on ARCnet")
 	}
 	if (q.addr == qHost || q.addr == qDefault) && q.proto == pLink {

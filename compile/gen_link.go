@@ -15,7 +15,7 @@ func (g *gen) linkTest(proto uint32) cond {
 		return g.mplsLinkTest(proto)
 	}
 	switch g.linktype {
-	case linktype.Ethernet, ltNetAnalyzer, ltNetAnalyzerTransparent:
+	case linktype.Ethernet, linktype.NetAnalyzer, linktype.NetAnalyzerTransparent:
 		var pre cond
 		if !g.isGeneve {
 			pre = g.prevLinkHdrCheck()
@@ -34,7 +34,7 @@ func (g *gen) linkTest(proto uint32) cond {
 		return g.and(g.wlanDataFrame(), g.llcLinkTest(proto))
 	case linktype.LinuxSLL:
 		return g.sllLinkTest(proto)
-	case linktype.Raw, ltSLIP, ltSLIPBSDOS:
+	case linktype.Raw, linktype.SLIP, linktype.SLIPBSDOS:
 		switch proto {
 		case ethertypeIP:
 			return g.mcmp(orLinkHdr, 0, bpf.SizeB, 0x40, 0xf0)
@@ -46,17 +46,17 @@ func (g *gen) linkTest(proto uint32) cond {
 		return g.uncond(proto == ethertypeIP)
 	case linktype.IPv6:
 		return g.uncond(proto == ethertypeIPv6)
-	case linktype.PPP, ltPPPSerial, ltPPPPPPD, ltPPPEther:
+	case linktype.PPP, linktype.PPPSerial, linktype.PPPPPPD, linktype.PPPEther:
 		return g.cmp(orLinkType, 0, bpf.SizeH, ethertypeToPPP(proto))
-	case ltPPPBSDOS:
+	case linktype.PPPBSDOS:
 		return g.pppBSDOSLinkTest(proto)
-	case ltFrameRelay:
+	case linktype.FrameRelay:
 		return g.frameRelayLinkTest(proto)
-	case ltIPNet:
+	case linktype.IPNet:
 		return g.ipnetLinkTest(proto)
-	case ltArcnet, ltArcnetLinux:
+	case linktype.ArcnetBSD, linktype.ArcnetLinux:
 		return g.arcnetLinkTest(proto)
-	case ltLTalk:
+	case linktype.LTalk:
 		return g.uncond(proto == ethertypeATalk)
 	case ltPFLOG:
 		return g.pflogLinkTest(proto)
@@ -72,7 +72,7 @@ func (g *gen) linkTest(proto uint32) cond {
 		return g.mcmp(orLinkHdr, 0, bpf.SizeW, 0x4d474300, 0xffffff00)
 	}
 	switch g.linktype {
-	case linktype.Null, linktype.Loop, ltEnc:
+	case linktype.Null, linktype.Loop, linktype.Enc:
 		switch proto {
 		case ethertypeIP:
 			return g.loopbackTest(2)
@@ -310,13 +310,13 @@ func (g *gen) inbound(outbound bool) cond {
 		return g.mcmp(orLinkHdr, 3, bpf.SizeB, boolUint(!outbound), 0x01)
 	}
 	switch g.linktype {
-	case ltSLIP:
+	case linktype.SLIP:
 		return g.slipDirection(outbound)
-	case ltPPPPPPD:
+	case linktype.PPPPPPD:
 		return g.cmp(orLinkHdr, 0, bpf.SizeB, boolUint(outbound))
 	case ltPFLOG:
 		return g.pflogDirection(outbound)
-	case ltIPNet:
+	case linktype.IPNet:
 		if outbound {
 			return g.cmp(orLinkHdr, 2, bpf.SizeH, 1)
 		}

@@ -108,7 +108,7 @@ func (g *gen) proto(v uint32, proto protoQual, dir dirQual) cond {
 		b1 = g.or(g.cmp(orLinkPL, 6, bpf.SizeB, v), b1)
 		return g.and(b0, b1)
 	case pISO:
-		if g.linktype == ltFrameRelay {
+		if g.linktype == linktype.FrameRelay {
 			// The NLPID is the protocol.
 			return g.cmp(orLinkHdr, 2, bpf.SizeH, 0x03<<8|v)
 		}

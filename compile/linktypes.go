@@ -11,27 +11,6 @@ import "github.com/purepcap/pcap/linktype"
 // The link types with headers of their own are handled in gen.go's
 // initLinktype and in the generator.
 
-// LINKTYPE_* values of the link types with code of their own that package
-// linktype has no name for.
-const (
-	ltArcnet                 linktype.Type = 7
-	ltSLIP                   linktype.Type = 8
-	ltPPPSerial              linktype.Type = 50
-	ltPPPEther               linktype.Type = 51
-	ltSymantecFirewall       linktype.Type = 99
-	ltSLIPBSDOS              linktype.Type = 102
-	ltPPPBSDOS               linktype.Type = 103
-	ltFrameRelay             linktype.Type = 107
-	ltEnc                    linktype.Type = 109
-	ltLTalk                  linktype.Type = 114
-	ltArcnetLinux            linktype.Type = 129
-	ltAppleIPOverIEEE1394    linktype.Type = 138
-	ltPPPPPPD                linktype.Type = 166
-	ltIPNet                  linktype.Type = 226
-	ltNetAnalyzer            linktype.Type = 240
-	ltNetAnalyzerTransparent linktype.Type = 241
-)
-
 // juniperPayload says where the payload starts behind each Juniper header
 // and where an OSI packet without SNAP header starts in it (offsetNotSet
 // where libpcap does not know). A Juniper capture starts with the cookie
