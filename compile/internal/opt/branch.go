@@ -372,7 +372,9 @@ func (o *optimizer) pullup(b *oblock, orChain bool) bool {
 // statements) the branch passes, and reports what the round changed.
 func (o *optimizer) optBlocks(doStmts bool) (c change) {
 	maxlevel := o.root.level
-	o.findInedges()
+	if !o.inEdgesKnown {
+		o.findInedges()
+	}
 	mode := rewrite
 	if !doStmts {
 		mode = probeRewrites
@@ -397,7 +399,9 @@ func (o *optimizer) optBlocks(doStmts bool) (c change) {
 			c = max(c, o.threadJump(&p.et), o.threadJump(&p.ef))
 		}
 	}
-	o.findInedges()
+	if !o.inEdgesKnown {
+		o.findInedges()
+	}
 	for i := 1; i <= maxlevel; i++ {
 		for p := o.levels[i]; p != nil; p = p.link {
 			if o.pullup(p, true) {

@@ -80,6 +80,7 @@ func (o *optimizer) numberFrom(b *oblock) {
 // findLevels lists the reachable blocks by level; within a level the most
 // recently finished block comes first.
 func (o *optimizer) findLevels() {
+	o.inEdgesKnown = false // their order follows the levels'
 	clear(o.levels)
 	o.mark++
 	o.levelFrom(o.root)
@@ -328,6 +329,7 @@ func (o *optimizer) findUD() {
 
 // findInedges links each block's in-edges, from the blocks of the levels.
 func (o *optimizer) findInedges() {
+	o.inEdgesKnown = true
 	for _, b := range o.blocks {
 		b.inEdges = nil
 	}

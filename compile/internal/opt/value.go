@@ -78,10 +78,10 @@ type values struct {
 	// atoms are A, X and the scratch words the program stores into: the
 	// atoms that ever hold known values.
 	atoms uint32
-	// levelsKnown and domKnown say that the levels and the dominance
-	// answers are those of the graph as it is: no jump was relinked since
-	// they were found.
-	levelsKnown, domKnown bool
+	// levelsKnown, domKnown and inEdgesKnown say that the levels, the
+	// dominance answers and the in-edges are those of the graph as it is:
+	// no jump was relinked since they were found.
+	levelsKnown, domKnown, inEdgesKnown bool
 }
 
 func (o *values) initVal() {
@@ -128,7 +128,7 @@ func (o *values) newValue(s *vslot, key vkey) uint32 {
 
 // relinked notes that a jump target changed: the levels and dominance
 // must be found again.
-func (o *values) relinked() { o.levelsKnown, o.domKnown = false, false }
+func (o *values) relinked() { o.levelsKnown, o.domKnown, o.inEdgesKnown = false, false, false }
 
 // konst returns the value number of the constant k.
 func (o *values) konst(k uint32) uint32 { return o.value(OpLdImm, k, 0) }
