@@ -122,10 +122,10 @@ var optimizers = sync.Pool{New: func() any { return new(optimizer) }}
 const maxPooledBlocks = 4096
 
 // release gives o back to the pool unless its storage is too large to
-// keep. The graph's pointers lead into o's own storage, and stay (the next
-// optimization overwrites them), except where sets were found: their
-// graphs' blocks are allocated apart, and are dropped so that the pool
-// keeps none alive.
+// keep. The graph's pointers lead into o's own storage (and a few small
+// statement lists), and stay until the next optimization overwrites them,
+// except where sets were found: those graphs' blocks are allocated apart,
+// and are dropped so that the pool keeps none alive.
 func (o *optimizer) release() {
 	if len(o.blocks) > maxPooledBlocks || len(o.buf.at) > 4*maxPooledBlocks {
 		return
