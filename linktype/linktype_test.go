@@ -2,10 +2,14 @@ package linktype
 
 import (
 	"encoding/binary"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -83,27 +87,41 @@ var constants = []struct {
 }{
 	{Null, 0, "NULL", 0},
 	{Ethernet, 1, "EN10MB", 1},
+	{IEEE8025, 6, "IEEE802", 6},
 	{ArcnetBSD, 7, "ARCNET", 7},
 	{SLIP, 8, "SLIP", 8},
 	{PPP, 9, "PPP", 9},
+	{FDDI, 10, "FDDI", 10},
 	{PPPSerial, 50, "PPP_SERIAL", 50},
 	{PPPEther, 51, "PPP_ETHER", 51},
 	{SymantecFirewall, 99, "SYMANTEC_FIREWALL", 99},
+	{ATMRFC1483, 100, "ATM_RFC1483", 11},
 	{Raw, 101, "RAW", 12},
 	{SLIPBSDOS, 102, "SLIP_BSDOS", 15},
 	{PPPBSDOS, 103, "PPP_BSDOS", 16},
 	{CHDLC, 104, "C_HDLC", 104},
 	{IEEE80211, 105, "IEEE802_11", 105},
+	{ATMCLIP, 106, "ATM_CLIP", 19},
 	{FrameRelay, 107, "FRELAY", 107},
 	{Loop, 108, "LOOP", 108},
 	{Enc, 109, "ENC", 109},
 	{LinuxSLL, 113, "LINUX_SLL", 113},
 	{LTalk, 114, "LTALK", 114},
+	{PFLog, 117, "PFLOG", 117},
+	{IEEE80211Prism, 119, "PRISM_HEADER", 119},
+	{IPOverFC, 122, "IP_OVER_FC", 122},
+	{SunATM, 123, "SUNATM", 123},
 	{IEEE80211Radio, 127, "IEEE802_11_RADIO", 127},
 	{ArcnetLinux, 129, "ARCNET_LINUX", 129},
 	{AppleIPOverIEEE1394, 138, "APPLE_IP_OVER_IEEE1394", 138},
+	{MTP2WithPHdr, 139, "MTP2_WITH_PHDR", 139},
+	{MTP2, 140, "MTP2", 140},
+	{IEEE80211AVS, 163, "IEEE802_11_RADIO_AVS", 163},
+	{BACnetMSTP, 165, "BACNET_MS_TP", 165},
 	{PPPPPPD, 166, "PPP_PPPD", 166},
 	{USBLinux, 189, "USB_LINUX", 189},
+	{PPI, 192, "PPI", 192},
+	{ERF, 197, "ERF", 197},
 	{USBLinuxMmap, 220, "USB_LINUX_MMAPPED", 220},
 	{IPNet, 226, "IPNET", 226},
 	{IPv4, 228, "IPV4", 228},
@@ -137,6 +155,43 @@ func TestConstants(t *testing.T) {
 		assert.True(t, ok, c.name)
 		assert.Equal(t, c.t, w, c.name)
 	}
+}
+
+// TestConstantsListed checks that the constants table above lists every
+// exported Type constant declared in linktype.go, so that TestConstants
+// and TestConstantsMatchTcpdump cover each one.
+func TestConstantsListed(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "linktype.go", nil, 0)
+	require.NoError(t, err)
+	listed := make(map[Type]bool, len(constants))
+	for _, c := range constants {
+		listed[c.t] = true
+	}
+	var n int
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range g.Specs {
+			v := spec.(*ast.ValueSpec)
+			if id, ok := v.Type.(*ast.Ident); !ok || id.Name != "Type" {
+				continue
+			}
+			for i, name := range v.Names {
+				if !name.IsExported() {
+					continue
+				}
+				lit, ok := v.Values[i].(*ast.BasicLit)
+				require.True(t, ok, name.Name)
+				val, err := strconv.ParseUint(lit.Value, 0, 32)
+				require.NoError(t, err, name.Name)
+				assert.True(t, listed[Type(val)], "%s (%d) is not in constants", name.Name, val)
+				n++
+			}
+		}
+	}
+	assert.Len(t, constants, n)
 }
 
 // TestConstantsMatchTcpdump reads an empty pcap file of each exported
