@@ -21,6 +21,9 @@ func optimizeEmitted(e *emitter) ([]bpf.Instruction, error) {
 	}
 	b := opt.NewBuilder(int(e.labels))
 	for _, it := range e.items {
+		if b.Refused() {
+			break
+		}
 		switch {
 		case it.label > 0:
 			b.Label(it.label)

@@ -44,6 +44,10 @@ func NewBuilder(labels int) *Builder {
 	return b
 }
 
+// Refused reports whether b already knows that it does not take the
+// program: the caller may stop feeding it.
+func (b *Builder) Refused() bool { return b.bad || b.nconst == len(b.constant) }
+
 // Label marks the next instruction as the target of jumps to label l.
 func (b *Builder) Label(l int32) {
 	if b.first >= 0 || l <= 0 || int(l) >= len(b.labelAt) {
@@ -145,7 +149,7 @@ func (b *Builder) Optimize(flat func() []bpf.Instruction) (prog []bpf.Instructio
 // link sets the blocks' successors and returns the root, or ok == false.
 func (b *Builder) link() (root *oblock, ok bool) {
 	blocks := b.o.buf.blocks
-	if b.bad || b.first >= 0 || len(blocks) == 0 || len(blocks) > maxBlocks || b.nconst == len(b.constant) {
+	if b.Refused() || b.first >= 0 || len(blocks) == 0 || len(blocks) > maxBlocks {
 		return nil, false
 	}
 	for i, t := range b.targets {

@@ -127,7 +127,8 @@ const maxPooledBlocks = 4096
 // except where sets were found: those graphs' blocks are allocated apart,
 // and are dropped so that the pool keeps none alive.
 func (o *optimizer) release() {
-	if len(o.blocks) > maxPooledBlocks || len(o.buf.at) > 4*maxPooledBlocks {
+	if len(o.blocks) > maxPooledBlocks || len(o.buf.at) > 4*maxPooledBlocks ||
+		cap(o.buf.blocks) > maxPooledBlocks || len(o.builder.labelAt) > 4*maxPooledBlocks {
 		return
 	}
 	if o.foreign {
