@@ -117,7 +117,7 @@ func (g *gen) initLinktype(lt linktype.Type) bool {
 		g.offLinkType.c, g.offLinkPL.c = 0, 4
 	case linktype.Enc:
 		g.offLinkType.c, g.offLinkPL.c = 0, 12
-	case ltPFLOG:
+	case linktype.PFLog:
 		// The header's length is in its first byte.
 		g.offLinkPL.variable = true
 	case linktype.PPP, linktype.CHDLC, linktype.PPPSerial, linktype.PPPPPPD:
@@ -146,7 +146,7 @@ func (g *gen) initLinktype(lt linktype.Type) bool {
 		if lt == linktype.ArcnetLinux {
 			g.offLinkType.c, g.offLinkPL.c = 4, 8
 		}
-	case linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
+	case linktype.IEEE80211Radio, linktype.IEEE80211Prism, linktype.IEEE80211AVS, linktype.PPI:
 		g.offLinkHdr.variable = true
 		fallthrough
 	case linktype.IEEE80211:
@@ -158,14 +158,14 @@ func (g *gen) initLinktype(lt linktype.Type) bool {
 		g.offLinkType.c, g.offLinkPL.c = 14, 16
 	case linktype.LinuxSLL2:
 		g.offLinkType.c, g.offLinkPL.c = 0, 20
-	case ltSunATM:
+	case linktype.SunATM:
 		g.offLinkType.c, g.offLinkPL.c, g.offNL, g.offNLNoSnap = sunATMPayload, sunATMPayload, 8, 3
-	case ltATMRFC1483, ltATMCLIP:
+	case linktype.ATMRFC1483, linktype.ATMCLIP:
 		g.offLinkType.c, g.offLinkPL.c, g.offNL, g.offNLNoSnap = 0, 0, 8, 3
-	case ltBACnetMSTP:
+	case linktype.BACnetMSTP:
 		g.offLinkType.c, g.offLinkPL.c = offsetNotSet, offsetNotSet
 		g.offNL, g.offNLNoSnap = offsetNotSet, offsetNotSet
-	case ltFDDI, ltIEEE802, ltIPOverFC:
+	case linktype.FDDI, linktype.IEEE8025, linktype.IPOverFC:
 		pl := llcMACHeaders[lt].pl
 		g.offLinkType.c, g.offLinkPL.c, g.offNL, g.offNLNoSnap = pl, pl, 8, 3
 	default:

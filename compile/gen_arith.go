@@ -111,7 +111,7 @@ func (g *gen) load(proto protoQual, inst *arthVal, size uint32) *arthVal {
 	switch proto {
 	case pRadio:
 		switch g.linktype {
-		case linktype.IEEE80211Radio, ltPrism, ltAVS:
+		case linktype.IEEE80211Radio, linktype.IEEE80211Prism, linktype.IEEE80211AVS:
 		default:
 			g.fail("radio information not present in capture")
 		}

@@ -12,8 +12,6 @@ import (
 // libpcap 1.10 does.
 
 const (
-	ltSunATM linktype.Type = 123
-
 	sunATMProto   = 0 // low 4 bits: protocol type
 	sunATMVPI     = 1
 	sunATMVCI     = 2
@@ -40,7 +38,7 @@ const (
 // code, negated when reverse, as in mtp3Field ("!=" is not-equal here,
 // equality in libpcap 1.10.3).
 func (g *gen) atmField(kw string, v uint32, code uint16, reverse bool) cond {
-	if g.outerLinktype != ltSunATM {
+	if g.outerLinktype != linktype.SunATM {
 		g.fail("'" + kw + "' supported only on raw ATM")
 	}
 	if kw == "vpi" {
@@ -74,7 +72,7 @@ func (g *gen) atmMessages(types ...uint32) cond {
 
 // atmType is one of the ATM keywords without a value.
 func (g *gen) atmType(kw string) cond {
-	if g.outerLinktype != ltSunATM {
+	if g.outerLinktype != linktype.SunATM {
 		g.fail("'" + atmMTPKeywords[kw].name + "' supported only on raw ATM")
 	}
 	switch kw {

@@ -47,7 +47,7 @@ func (g *gen) multicast(proto protoQual) cond {
 			return b
 		case linktype.ArcnetBSD, linktype.ArcnetLinux:
 			return g.arcnetHostOp(0x00, qDst)
-		case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
+		case linktype.IEEE80211, linktype.IEEE80211Radio, linktype.IEEE80211Prism, linktype.IEEE80211AVS, linktype.PPI:
 			fc1 := func() cond { return g.jset(orLinkHdr, 1, bpf.SizeB, 0x01) }
 			fc0 := func(bit uint32) cond { return g.jset(orLinkHdr, 0, bpf.SizeB, bit) }
 			m := func(off uint32) cond { return g.jset(orLinkHdr, off, bpf.SizeB, 1) }

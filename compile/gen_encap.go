@@ -36,7 +36,7 @@ func (g *gen) vlan(vid uint32, has bool) cond {
 		} else {
 			b = g.vlanInPacket(vid, has)
 		}
-	case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS:
+	case linktype.IEEE80211, linktype.IEEE80211Radio, linktype.IEEE80211Prism, linktype.IEEE80211AVS:
 		b = g.vlanInPacket(vid, has)
 	default:
 		g.fail("no VLAN support for " + linkDesc(g.linktype))

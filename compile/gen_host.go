@@ -216,7 +216,7 @@ func (g *gen) linkHost(mac []byte, dir dirQual) cond {
 			b = g.and(pre, b)
 		}
 		return b
-	case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
+	case linktype.IEEE80211, linktype.IEEE80211Radio, linktype.IEEE80211Prism, linktype.IEEE80211AVS, linktype.PPI:
 		return g.wlanHostOp(mac, dir)
 	}
 	if h, ok := llcMACHeaders[g.linktype]; ok {

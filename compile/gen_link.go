@@ -30,7 +30,7 @@ func (g *gen) linkTest(proto uint32) cond {
 			proto = proto<<8 | sapISONS
 		}
 		return g.cmp(orLinkType, 0, bpf.SizeH, proto)
-	case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
+	case linktype.IEEE80211, linktype.IEEE80211Radio, linktype.IEEE80211Prism, linktype.IEEE80211AVS, linktype.PPI:
 		return g.and(g.wlanDataFrame(), g.llcLinkTest(proto))
 	case linktype.LinuxSLL:
 		return g.sllLinkTest(proto)
@@ -58,13 +58,13 @@ func (g *gen) linkTest(proto uint32) cond {
 		return g.arcnetLinkTest(proto)
 	case linktype.LTalk:
 		return g.uncond(proto == ethertypeATalk)
-	case ltPFLOG:
+	case linktype.PFLog:
 		return g.pflogLinkTest(proto)
-	case ltFDDI, ltIEEE802, ltIPOverFC, ltATMRFC1483, ltATMCLIP:
+	case linktype.FDDI, linktype.IEEE8025, linktype.IPOverFC, linktype.ATMRFC1483, linktype.ATMCLIP:
 		return g.llcLinkTest(proto)
-	case ltBACnetMSTP:
+	case linktype.BACnetMSTP:
 		return g.bacnetLinkTest()
-	case ltSunATM:
+	case linktype.SunATM:
 		b0 := g.atmProtoType(atmPTLLC)
 		return g.and(b0, g.llcLinkTest(proto))
 	}
@@ -236,7 +236,7 @@ func (g *gen) prevLinkHdrCheck() cond {
 	if g.isGeneve {
 		return g.geneveLinkCheck()
 	}
-	if g.prevLinktype == ltSunATM {
+	if g.prevLinktype == linktype.SunATM {
 		return g.laneDataCheck()
 	}
 	return noCond
@@ -249,11 +249,11 @@ func (g *gen) llcTest() cond {
 		b0 := g.not(g.cmpGT(orLinkType, 0, bpf.SizeH, ethermtu))
 		b1 := g.not(g.cmp(orLLC, 0, bpf.SizeH, 0xffff))
 		return g.and(b0, b1)
-	case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
+	case linktype.IEEE80211, linktype.IEEE80211Radio, linktype.IEEE80211Prism, linktype.IEEE80211AVS, linktype.PPI:
 		return g.wlanDataFrame()
-	case ltSunATM:
+	case linktype.SunATM:
 		return g.atmProtoType(atmPTLLC)
-	case ltFDDI, ltIEEE802, ltATMRFC1483:
+	case linktype.FDDI, linktype.IEEE8025, linktype.ATMRFC1483:
 		// libpcap does not check that the frame is an LLC frame.
 		return g.trueCond()
 	}
@@ -314,7 +314,7 @@ func (g *gen) inbound(outbound bool) cond {
 		return g.slipDirection(outbound)
 	case linktype.PPPPPPD:
 		return g.cmp(orLinkHdr, 0, bpf.SizeB, boolUint(outbound))
-	case ltPFLOG:
+	case linktype.PFLog:
 		return g.pflogDirection(outbound)
 	case linktype.IPNet:
 		if outbound {

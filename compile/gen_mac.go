@@ -6,12 +6,6 @@ import "github.com/purepcap/pcap/linktype"
 // (FDDI, token ring, IP over Fibre Channel): where the addresses are, as
 // libpcap 1.10 reads them. Ethernet's are in gen_host.go.
 
-const (
-	ltIEEE802  linktype.Type = 6   // token ring
-	ltFDDI     linktype.Type = 10  // FDDI, without the padding some BSDs add
-	ltIPOverFC linktype.Type = 122 // RFC 2625 IP over Fibre Channel
-)
-
 // llcMACHeader is the layout of a MAC header followed by 802.2 LLC.
 type llcMACHeader struct {
 	src, dst uint32 // offsets of the addresses
@@ -20,9 +14,9 @@ type llcMACHeader struct {
 }
 
 var llcMACHeaders = map[linktype.Type]llcMACHeader{
-	ltFDDI:     {7, 1, 13, "FDDI"},           // frame control, dst, src
-	ltIEEE802:  {8, 2, 14, "token ring"},     // access and frame control, dst, src
-	ltIPOverFC: {10, 2, 16, "Fibre Channel"}, // network header: dst and src, 2 bytes before each
+	linktype.FDDI:     {7, 1, 13, "FDDI"},           // frame control, dst, src (no BSD padding)
+	linktype.IEEE8025: {8, 2, 14, "token ring"},     // access and frame control, dst, src
+	linktype.IPOverFC: {10, 2, 16, "Fibre Channel"}, // network header: dst and src, 2 bytes before each
 }
 
 // dirMsgLLCMAC ends the error for an 802.11 qualifier on these link

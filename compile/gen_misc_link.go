@@ -1,9 +1,6 @@
 package compile
 
-import (
-	"github.com/purepcap/pcap/bpf"
-	"github.com/purepcap/pcap/linktype"
-)
+import "github.com/purepcap/pcap/bpf"
 
 // Link types whose link-layer test libpcap 1.10 reduces to one fixed
 // check: LLC-encapsulated ATM (RFC 1483 and Linux Classical IP), whose
@@ -11,10 +8,6 @@ import (
 // checks the preamble, whatever the protocol.
 
 const (
-	ltATMRFC1483 linktype.Type = 100
-	ltATMCLIP    linktype.Type = 106
-	ltBACnetMSTP linktype.Type = 165
-
 	bacnetPreamble     = 0x55ff0000
 	bacnetPreambleMask = 0xffff0000
 )

@@ -13,22 +13,17 @@ import (
 // have no protocol field; their link tests fail as for the header-only
 // types.
 
-const (
-	ltMTP2WithPHdr linktype.Type = 139
-	ltMTP2         linktype.Type = 140
-	ltERF          linktype.Type = 197
-
-	mtpHSLShift = 3 // the h forms' MTP3 fields are this much further on
-)
+// mtpHSLShift is how much further on the h forms' MTP3 fields are.
+const mtpHSLShift = 3
 
 // mtp2Offsets says where the length indicator (of a normal and of a
 // high-speed link) and the MTP3 fields are.
 type mtp2Offsets struct{ li, liHSL, sio, opc, dpc, sls uint32 }
 
 var mtp2Headers = map[linktype.Type]mtp2Offsets{
-	ltMTP2:         {2, 4, 3, 4, 4, 7},
-	ltMTP2WithPHdr: {6, 8, 7, 8, 8, 11}, // behind a 4-byte pseudo-header
-	ltERF:          {22, 24, 23, 24, 24, 27},
+	linktype.MTP2:         {2, 4, 3, 4, 4, 7},
+	linktype.MTP2WithPHdr: {6, 8, 7, 8, 8, 11}, // behind a 4-byte pseudo-header
+	linktype.ERF:          {22, 24, 23, 24, 24, 27},
 }
 
 // mtp2Type is fisu, lssu, msu and their h forms: the signal unit type by

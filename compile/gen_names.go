@@ -63,8 +63,8 @@ func (g *gen) netName(name string, q qual) cond {
 // etherName is "ether host NAME", a MAC address from /etc/ethers.
 func (g *gen) etherName(name string, dir dirQual) cond {
 	switch g.linktype {
-	case linktype.Ethernet, linktype.NetAnalyzer, linktype.NetAnalyzerTransparent, linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI,
-		ltFDDI, ltIEEE802, ltIPOverFC:
+	case linktype.Ethernet, linktype.NetAnalyzer, linktype.NetAnalyzerTransparent, linktype.IEEE80211, linktype.IEEE80211Radio, linktype.IEEE80211Prism, linktype.IEEE80211AVS, linktype.PPI,
+		linktype.FDDI, linktype.IEEE8025, linktype.IPOverFC:
 	default:
 		g.fail("only ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel supports link-level host name")
 	}

@@ -12,8 +12,6 @@ import (
 // to 4, computed at run time), the address family, the action and reason,
 // the interface and ruleset names, the rule numbers and the direction.
 const (
-	ltPFLOG linktype.Type = 117
-
 	pflogAF        = 1
 	pflogAction    = 2
 	pflogReason    = 3
@@ -36,7 +34,7 @@ const (
 func (g *gen) pfField(n *primNode) cond {
 	names := map[primKind]string{primPFIfname: "ifname", primPFRuleset: "ruleset", primPFRnr: "rnr",
 		primPFSrnr: "srnr", primPFReason: "reason", primPFAction: "action"}
-	if g.linktype != ltPFLOG {
+	if g.linktype != linktype.PFLog {
 		g.fail(names[n.kind] + " supported only on PF linktype")
 	}
 	switch n.kind {

@@ -2,6 +2,7 @@ package compile
 
 import (
 	"github.com/purepcap/pcap/bpf"
+	"github.com/purepcap/pcap/linktype"
 )
 
 // node walks the syntax tree in source order, generating each primitive
@@ -113,12 +114,12 @@ func (g *gen) prim(n *primNode) cond {
 	case primGeneve:
 		return g.geneve(n.v, n.has)
 	case primWlanType:
-		if !isWLAN(g.linktype) || g.linktype == ltPPI {
+		if !isWLAN(g.linktype) || g.linktype == linktype.PPI {
 			g.fail("802.11 link-layer types supported only on 802.11")
 		}
 		return g.mcmp(orLinkHdr, 0, bpf.SizeB, n.v, n.v2)
 	case primWlanDir:
-		if !isWLAN(g.linktype) || g.linktype == ltPPI {
+		if !isWLAN(g.linktype) || g.linktype == linktype.PPI {
 			g.fail("frame direction supported only with 802.11 headers")
 		}
 		return g.mcmp(orLinkHdr, 1, bpf.SizeB, n.v, 0x03)

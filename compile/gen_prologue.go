@@ -17,7 +17,7 @@ func (g *gen) prologue(next int32) []stmt {
 		g.offLinkHdr.reg = g.allocReg()
 	}
 	var s []stmt
-	if g.outerLinktype == ltPrism {
+	if g.outerLinktype == linktype.IEEE80211Prism {
 		// libpcap turns its optimizer off for Prism captures whether or
 		// not the program reads the header length, whose code jumps.
 		g.noOptimize = true
@@ -26,11 +26,11 @@ func (g *gen) prologue(next int32) []stmt {
 		s = g.radioHeaderLen(uint32(g.offLinkHdr.reg))
 	}
 	switch g.outerLinktype {
-	case ltPFLOG:
+	case linktype.PFLog:
 		if g.offLinkPL.reg != -1 {
 			s = g.pflogPrologue()
 		}
-	case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
+	case linktype.IEEE80211, linktype.IEEE80211Radio, linktype.IEEE80211Prism, linktype.IEEE80211AVS, linktype.PPI:
 		if g.offLinkPL.reg == -1 {
 			break
 		}

@@ -9,10 +9,6 @@ import (
 // time: radiotap, Prism or AVS, and PPI.
 
 const (
-	ltPrism linktype.Type = 119 // Prism monitor header, or an AVS header
-	ltAVS   linktype.Type = 163 // AVS monitor header
-	ltPPI   linktype.Type = 192 // Per-Packet Information header
-
 	prismHeaderLen = 144        // a Prism header's fixed length
 	avsCookieMask  = 0xfffff000 // the top of an AVS header's version word
 	avsCookie      = 0x80211000
@@ -24,7 +20,7 @@ const (
 // direction primitives.
 func isWLAN(lt linktype.Type) bool {
 	switch lt {
-	case linktype.IEEE80211, linktype.IEEE80211Radio, ltPrism, ltAVS, ltPPI:
+	case linktype.IEEE80211, linktype.IEEE80211Radio, linktype.IEEE80211Prism, linktype.IEEE80211AVS, linktype.PPI:
 		return true
 	}
 	return false
@@ -35,13 +31,13 @@ func isWLAN(lt linktype.Type) bool {
 func (g *gen) radioHeaderLen(r uint32) []stmt {
 	var s []stmt
 	switch g.outerLinktype {
-	case linktype.IEEE80211Radio, ltPPI:
+	case linktype.IEEE80211Radio, linktype.PPI:
 		// A 2-byte little-endian length at offset 2.
 		s = g.stmtList(st(opLdAbs|bpf.SizeB, 3), st(aluK(bpf.ALULsh), 8), st(opTax, 0),
 			st(opLdAbs|bpf.SizeB, 2), st(aluX(bpf.ALUOr), 0))
-	case ltAVS:
+	case linktype.IEEE80211AVS:
 		s = g.stmtList(st(opLdAbs|bpf.SizeW, 4))
-	case ltPrism:
+	case linktype.IEEE80211Prism:
 		// A Prism capture may hold AVS headers, which say their length;
 		// Prism headers have a fixed one.
 		lAVS, lPrism, lStore := g.newLabel(), g.newLabel(), g.newLabel()
@@ -61,7 +57,7 @@ func (g *gen) radioHeaderLen(r uint32) []stmt {
 // the rejecting return at label reject. It is nil for other link types
 // (libpcap looks at the link type after the whole filter was generated).
 func (g *gen) ppiCheck(pass, reject int32) []stmt {
-	if g.linktype != ltPPI {
+	if g.linktype != linktype.PPI {
 		return nil
 	}
 	return []stmt{st(opLdAbs|bpf.SizeW, 4), {ins: bpf.Instruction{Op: opJeq, K: ppiDLTIEEE1121}, jt: pass, jf: reject},
