@@ -341,18 +341,20 @@ func (p *placer) place(b *oblock) {
 		return // this pass's output is thrown away
 	}
 	extra := 0
-	if offT >= 256 {
-		out[dst].Jt = uint8(extra)
-		extra++
-		out[dst+extra] = bpf.Instruction{Op: OpJa, K: uint32(offT - extra)}
-	} else {
-		out[dst].Jt = uint8(offT)
+	out[dst].Jt = farJump(out, dst, &extra, offT)
+	out[dst].Jf = farJump(out, dst, &extra, offF)
+}
+
+// farJump returns the offset for a conditional jump at out[dst] to a
+// target off instructions after it: off itself, or, when that is too far,
+// the offset of a "ja" to the target placed after the jump and the extra
+// trampolines placed so far, which it counts.
+func farJump(out []bpf.Instruction, dst int, extra *int, off int) uint8 {
+	if off < 256 {
+		return uint8(off)
 	}
-	if offF >= 256 {
-		out[dst].Jf = uint8(extra)
-		extra++
-		out[dst+extra] = bpf.Instruction{Op: OpJa, K: uint32(offF - extra)}
-	} else {
-		out[dst].Jf = uint8(offF)
-	}
+	j := *extra
+	*extra++
+	out[dst+*extra] = bpf.Instruction{Op: OpJa, K: uint32(off - *extra)}
+	return uint8(j)
 }
