@@ -13,7 +13,8 @@ import (
 // outFile is one open -w savefile: its writer and the file under it.
 type outFile interface {
 	// write writes one packet (data is not retained).
-	write(ci savefile.CaptureInfo, data []byte) error
+	// write writes one packet; it does not change *ci.
+	write(ci *savefile.CaptureInfo, data []byte) error
 	// flush hands the buffered bytes to the file.
 	flush() error
 	// size is how many bytes the file has been given so far, buffered
@@ -179,7 +180,7 @@ func (d *dumper) write(ci *savefile.CaptureInfo, data []byte) error {
 			return err
 		}
 	}
-	if err := d.cur.write(*ci, data); err != nil {
+	if err := d.cur.write(ci, data); err != nil {
 		d.failed = err
 		return err
 	}

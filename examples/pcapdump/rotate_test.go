@@ -126,7 +126,7 @@ type fakeFile struct {
 	log     *[]string
 }
 
-func (f *fakeFile) write(ci savefile.CaptureInfo, data []byte) error {
+func (f *fakeFile) write(ci *savefile.CaptureInfo, data []byte) error {
 	f.n += int64(fakeRecordHeaderLen + len(data))
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"io"
+	"math"
 	"strings"
 	"time"
 
@@ -73,9 +74,10 @@ func liveOpener(c *config, h *pcap.Handle, fileType linktype.Type) openFunc {
 
 // pcapFile writes a pcap file exactly as tcpdump -w does.
 type pcapFile struct {
-	w   *savefile.Writer
-	out io.Closer
-	r   *savefile.Reader // the -r input whose time stamps are copied; nil when live
+	w    *savefile.Writer
+	out  io.Closer
+	r    *savefile.Reader // the -r input whose time stamps are copied; nil when live
+	nano bool             // the file's time stamps are in nanoseconds
 }
 
 func newPcapFile(out io.WriteCloser, opts savefile.WriterOptions, r *savefile.Reader) (*pcapFile, error) {
@@ -83,14 +85,25 @@ func newPcapFile(out io.WriteCloser, opts savefile.WriterOptions, r *savefile.Re
 	if err != nil {
 		return nil, errors.Join(err, out.Close())
 	}
-	return &pcapFile{w: w, out: out, r: r}, nil
+	return &pcapFile{w: w, out: out, r: r, nano: opts.Nanosecond}, nil
 }
 
-func (f *pcapFile) write(ci savefile.CaptureInfo, data []byte) error {
+func (f *pcapFile) write(ci *savefile.CaptureInfo, data []byte) error {
 	if f.r != nil {
-		return f.w.WritePacketFrom(f.r, ci, data)
+		return f.w.WritePacketFrom(f.r, *ci, data)
 	}
-	return f.w.WritePacket(ci, data)
+	// A live packet: the kernel's lengths agree, so only the time stamp
+	// needs WritePacket's check (a clock past 2106 goes through it, to
+	// fail).
+	sec := ci.Timestamp.Unix()
+	if sec < 0 || sec > math.MaxUint32 {
+		return f.w.WritePacket(*ci, data)
+	}
+	frac := int64(ci.Timestamp.Nanosecond())
+	if !f.nano {
+		frac /= 1000
+	}
+	return f.w.WriteTimeval(sec, frac, ci.Length, data)
 }
 
 func (f *pcapFile) flush() error { return f.w.Flush() }
@@ -111,9 +124,10 @@ func (o *ngOut) close() error { return errors.Join(o.w.Close(), o.out.Close()) }
 // liveNGFile writes a live capture's packets to pcapng, on one interface.
 type liveNGFile struct{ ngOut }
 
-func (f *liveNGFile) write(ci savefile.CaptureInfo, data []byte) error {
-	ci.InterfaceIndex = 0
-	return f.w.WritePacket(ci, data)
+func (f *liveNGFile) write(ci *savefile.CaptureInfo, data []byte) error {
+	c := *ci
+	c.InterfaceIndex = 0
+	return f.w.WritePacket(c, data)
 }
 
 // ngFile writes a -r input's packets to pcapng with one IDB per interface
@@ -171,10 +185,11 @@ func (f *ngFile) sync() error {
 	return nil
 }
 
-func (f *ngFile) write(ci savefile.CaptureInfo, data []byte) error {
+func (f *ngFile) write(ic *savefile.CaptureInfo, data []byte) error {
 	if err := f.sync(); err != nil {
 		return err
 	}
+	ci := *ic
 	ci.InterfaceIndex = f.ifaces[ci.InterfaceIndex]
 	if f.r.Format() == savefile.FormatPcapNG {
 		po, err := f.r.PacketOptions()

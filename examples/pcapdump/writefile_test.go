@@ -53,7 +53,7 @@ func TestNGFileSize(t *testing.T) {
 			break
 		}
 		require.NoError(t, err)
-		require.NoError(t, f.write(ci, data))
+		require.NoError(t, f.write(&ci, data))
 		size := f.size()
 		require.NoError(t, f.flush())
 		require.Equal(t, int64(out.Len()), size, "after packet %d", n)
