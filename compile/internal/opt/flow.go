@@ -191,11 +191,17 @@ var atomTables = func() (t struct {
 const atomK = 31
 
 // atomUse returns the atom s reads, atomAX for both A and X, or -1.
-func atomUse(s ostmt) int {
+func atomUse(s ostmt) int { return atomOf(&atomTables.use, s) }
+
+// atomDef returns the atom s writes, or -1.
+func atomDef(s ostmt) int { return atomOf(&atomTables.def, s) }
+
+// atomOf is s's answer in table, atomTables.use or atomTables.def.
+func atomOf(table *[256]int8, s ostmt) int {
 	if s.op > 0xff {
 		return -1 // opNop
 	}
-	if a := atomTables.use[s.op]; a != atomK {
+	if a := table[s.op]; a != atomK {
 		return int(a)
 	}
 	return int(s.k)
@@ -210,17 +216,6 @@ func atomUseMask(s ostmt) uint32 {
 		return atomBit(int(s.k & 15)) // a scratch word: okStmt checked k
 	}
 	return atomTables.useMask[s.op]
-}
-
-// atomDef returns the atom s writes, or -1.
-func atomDef(s ostmt) int {
-	if s.op > 0xff {
-		return -1 // opNop
-	}
-	if a := atomTables.def[s.op]; a != atomK {
-		return int(a)
-	}
-	return int(s.k)
 }
 
 // classifyUse is atomUse without the table.
