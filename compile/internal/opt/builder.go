@@ -12,13 +12,12 @@ import "github.com/purepcap/pcap/bpf"
 // ok == false, and the caller optimizes the flat program with Optimize
 // instead.
 type Builder struct {
-	o        *optimizer
-	labelAt  []int32  // the block each label marks; -1 for none yet
-	targets  []target // each block's jump targets, as labels
-	first    int      // the current block's first statement, or -1
-	bad      bool     // not a program the builder takes
-	constant [minSetMembers]uint32
-	nconst   int // "jeq #k" constants seen (manyConstants), up to the array's length
+	o       *optimizer
+	labelAt []int32       // the block each label marks; -1 for none yet
+	targets []target      // each block's jump targets, as labels
+	first   int           // the current block's first statement, or -1
+	bad     bool          // not a program the builder takes
+	consts  slotConstants // a program with many may have sets (chains.go)
 }
 
 // target is a block's jump targets, as labels (0 for a return).
@@ -37,7 +36,7 @@ func NewBuilder(labels int) *Builder {
 	b.targets = b.targets[:0]
 	b.first = -1
 	b.bad = false
-	b.nconst = 0
+	b.consts = slotConstants{}
 	o.buf.blocks = o.buf.blocks[:0]
 	o.buf.stmts = o.buf.stmts[:0]
 	o.buf.atoms = atomBit(atomA) | atomBit(atomX)
@@ -46,7 +45,7 @@ func NewBuilder(labels int) *Builder {
 
 // Refused reports whether b already knows that it does not take the
 // program: the caller may stop feeding it.
-func (b *Builder) Refused() bool { return b.bad || b.nconst == len(b.constant) }
+func (b *Builder) Refused() bool { return b.bad || b.consts.many() }
 
 // Label marks the next instruction as the target of jumps to label l.
 func (b *Builder) Label(l int32) {
@@ -83,8 +82,8 @@ func (b *Builder) Jump(ins bpf.Instruction, jt, jf int32) {
 		b.bad = true // "ja", or not a jump
 		return
 	}
-	if ins.Op == OpJeq && b.nconst < len(b.constant) {
-		b.noteConstant(ins.K)
+	if isSlotOp(ins.Op) {
+		b.consts.add(ins.K)
 	}
 	b.end(ins, target{jt, jf})
 }
@@ -96,18 +95,6 @@ func (b *Builder) Return(ins bpf.Instruction) {
 		return
 	}
 	b.end(ins, target{})
-}
-
-// noteConstant counts k among the "jeq #k" constants if it is new: as many
-// as a set's members make the caller take the path that finds sets.
-func (b *Builder) noteConstant(k uint32) {
-	for _, c := range b.constant[:b.nconst] {
-		if c == k {
-			return
-		}
-	}
-	b.constant[b.nconst] = k
-	b.nconst++
 }
 
 // end ends the current block with ins.

@@ -154,25 +154,40 @@ func collapseChains(prog []bpf.Instruction) ([]wins, []set) {
 // manyConstants reports whether prog's "jeq #k" tests have at least
 // minSetMembers different constants, as a run's slots do.
 func manyConstants(prog []bpf.Instruction) bool {
-	var seen [minSetMembers]uint32
-	n := 0
-next:
+	var c slotConstants
 	for _, ins := range prog {
-		if !isSlotOp(ins.Op) {
-			continue
-		}
-		for _, k := range seen[:n] {
-			if k == ins.K {
-				continue next
-			}
-		}
-		seen[n] = ins.K
-		if n++; n == len(seen) {
+		if isSlotOp(ins.Op) && c.add(ins.K) {
 			return true
 		}
 	}
 	return false
 }
+
+// slotConstants counts the different constants of "jeq #k" tests, up to
+// minSetMembers: fewer make no set.
+type slotConstants struct {
+	seen [minSetMembers]uint32
+	n    int
+}
+
+// add counts k if it is new, and reports whether minSetMembers
+// constants have been seen.
+func (c *slotConstants) add(k uint32) (many bool) {
+	if c.n == len(c.seen) {
+		return true
+	}
+	for _, x := range c.seen[:c.n] {
+		if x == k {
+			return false
+		}
+	}
+	c.seen[c.n] = k
+	c.n++
+	return c.n == len(c.seen)
+}
+
+// many reports whether minSetMembers constants have been seen.
+func (c *slotConstants) many() bool { return c.n == len(c.seen) }
 
 // find returns the first run starting at or after from: its start s, its
 // segment length l and its number of segments m.
