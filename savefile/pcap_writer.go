@@ -182,8 +182,8 @@ func OpenAppend(name string, o WriterOptions) (*Writer, error) {
 // stamp is outside the years 1970 to 2106 that the file's 32-bit seconds
 // hold.
 func (w *Writer) WritePacket(ci CaptureInfo, data []byte) error {
-	if err := checkLengths(ci.CaptureLength, ci.Length, len(data), w.snaplen); err != nil {
-		return err
+	if !lengthsOK(ci.CaptureLength, ci.Length, len(data), w.snaplen) {
+		return lengthError(ci.CaptureLength, ci.Length, len(data), w.snaplen)
 	}
 	sec := ci.Timestamp.Unix()
 	if sec < 0 || sec > math.MaxUint32 {
@@ -242,13 +242,12 @@ func (w *Writer) WriteTimeval(sec, frac int64, length int, data []byte) error {
 	return w.tick()
 }
 
-// checkLengths checks that a packet's lengths agree with each other and
-// with the snapshot length (0: none).
-func checkLengths(caplen, wire, n, snaplen int) error {
-	if caplen == n && wire >= n && (snaplen == 0 || n <= snaplen) && uint64(wire) <= math.MaxUint32 {
-		return nil
-	}
-	return lengthError(caplen, wire, n, snaplen)
+// lengthsOK reports whether a packet's lengths agree with each other and
+// with the snapshot length (0: none); lengthError says what is wrong when
+// they do not. lengthsOK is small enough to inline into the writers'
+// per-packet path.
+func lengthsOK(caplen, wire, n, snaplen int) bool {
+	return caplen == n && wire >= n && (snaplen == 0 || n <= snaplen) && uint64(wire) <= math.MaxUint32
 }
 
 // lengthError says which of a packet's lengths is wrong: its capture

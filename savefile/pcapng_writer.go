@@ -329,8 +329,8 @@ func (w *NGWriter) epbFixed(ci CaptureInfo, data []byte, check bool) ([20]byte, 
 	}
 	oi := &w.ifaces[ci.InterfaceIndex]
 	if check {
-		if err := checkLengths(ci.CaptureLength, ci.Length, len(data), oi.snaplen); err != nil {
-			return f, err
+		if !lengthsOK(ci.CaptureLength, ci.Length, len(data), oi.snaplen) {
+			return f, lengthError(ci.CaptureLength, ci.Length, len(data), oi.snaplen)
 		}
 	} else if uint64(len(data)) > math.MaxUint32 || uint64(ci.Length) > math.MaxUint32 {
 		return f, fmt.Errorf("packet lengths %d and %d out of range", len(data), ci.Length)
