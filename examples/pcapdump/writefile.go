@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"io"
-	"math"
 	"strings"
 	"time"
 
@@ -74,10 +73,9 @@ func liveOpener(c *config, h *pcap.Handle, fileType linktype.Type) openFunc {
 
 // pcapFile writes a pcap file exactly as tcpdump -w does.
 type pcapFile struct {
-	w    *savefile.Writer
-	out  io.Closer
-	r    *savefile.Reader // the -r input whose time stamps are copied; nil when live
-	nano bool             // the file's time stamps are in nanoseconds
+	w   *savefile.Writer
+	out io.Closer
+	r   *savefile.Reader // the -r input whose time stamps are copied; nil when live
 }
 
 func newPcapFile(out io.WriteCloser, opts savefile.WriterOptions, r *savefile.Reader) (*pcapFile, error) {
@@ -85,25 +83,14 @@ func newPcapFile(out io.WriteCloser, opts savefile.WriterOptions, r *savefile.Re
 	if err != nil {
 		return nil, errors.Join(err, out.Close())
 	}
-	return &pcapFile{w: w, out: out, r: r, nano: opts.Nanosecond}, nil
+	return &pcapFile{w: w, out: out, r: r}, nil
 }
 
 func (f *pcapFile) write(ci *savefile.CaptureInfo, data []byte) error {
 	if f.r != nil {
 		return f.w.WritePacketFrom(f.r, *ci, data)
 	}
-	// A live packet: the kernel's lengths agree, so only the time stamp
-	// needs WritePacket's check (a clock past 2106 goes through it, to
-	// fail).
-	sec := ci.Timestamp.Unix()
-	if sec < 0 || sec > math.MaxUint32 {
-		return f.w.WritePacket(*ci, data)
-	}
-	frac := int64(ci.Timestamp.Nanosecond())
-	if !f.nano {
-		frac /= 1000
-	}
-	return f.w.WriteTimeval(sec, frac, ci.Length, data)
+	return f.w.WritePacket(*ci, data)
 }
 
 func (f *pcapFile) flush() error { return f.w.Flush() }
